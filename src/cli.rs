@@ -1,0 +1,90 @@
+//! The command line: commands and the flags every report shares.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "zi",
+    version,
+    about = "Keeps a Zona Integritas work plan (RKT) honest, on time and ready for evaluation",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Run as if started in DIR
+    #[arg(short = 'C', value_name = "DIR", global = true)]
+    pub dir: Option<PathBuf>,
+    /// Judge the plan as of this date instead of today
+    #[arg(long, value_name = "YYYY-MM-DD", env = "ZI_TODAY", global = true, value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Language of labels and messages [default: zi.toml's `lang`, then LANG, then en]
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Status of every indicator, by area and component, with totals
+    Status {
+        /// Areas, components or indicators to show (III, III.3, III.3.4 or a path)
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Periods past their deadline without complete evidence (exit 1 if any)
+    Overdue {
+        /// Also list periods due within DAYS (they do not change the exit status)
+        #[arg(long, value_name = "DAYS")]
+        within: Option<u32>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Every problem in plan and evidence, with file:line:column and a hint
+    Check {
+        /// Fail on warnings too
+        #[arg(long)]
+        strict: bool,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// One indicator in full: actions, periods × documents, matching files
+    Show {
+        /// The indicator (III.3.4 or its path)
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, got \"{text}\""))
+}

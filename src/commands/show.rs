@@ -1,0 +1,43 @@
+//! `zi show ID`: one indicator in full, and why each file counts.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+
+use super::Context;
+use crate::cli::Format;
+use crate::report;
+use crate::status::Evaluation;
+
+pub fn run(
+    eval: &Evaluation,
+    ctx: Context,
+    id: &str,
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    super::require_matches(std::slice::from_ref(&id.to_string()), eval)?;
+    let matches: Vec<_> = eval.indicators.iter().filter(|r| super::selects(id, r)).collect();
+    let [report] = matches.as_slice() else {
+        let ids: Vec<&str> = matches.iter().take(8).map(|r| r.file.id.as_str()).collect();
+        bail!(
+            "`{id}` matches {} indicators ({}{}); `zi show` takes one\n  hint: `zi status {id}` lists them",
+            matches.len(),
+            ids.join(", "),
+            if matches.len() > ids.len() { ", …" } else { "" }
+        );
+    };
+    let diagnostics: Vec<_> = eval
+        .diagnostics
+        .iter()
+        .filter(|d| d.path == report.file.path || d.path.starts_with(&format!("{}/", report.file.evidence)))
+        .collect();
+    match format {
+        Format::Table => report::table::show(eval, report, &diagnostics, ctx, out)?,
+        Format::Json => report::json::show(eval, report, &diagnostics, ctx.lang, out)?,
+        Format::Csv => report::csv::show(report, ctx.lang, out)?,
+        Format::Markdown => report::markdown::show(eval, report, &diagnostics, ctx.lang, out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

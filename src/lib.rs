@@ -1,0 +1,78 @@
+//! `zi` keeps a Zona Integritas work plan (RKT) as plain text in git and
+//! tells a team, at any date, what is done, due, overdue and missing.
+//!
+//! Data flows one way: files → plan model (`plan`) → schedule (`due`,
+//! `schedule`) → evidence and status (`evidence`, `status`) → reports
+//! (`report`). `run` is the whole program; `main` only turns its result into
+//! an exit code.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+// A `Diagnostic` is the error value of reading user files: it travels once
+// per problem, off the hot path, so its size is not worth boxing.
+#![allow(clippy::result_large_err)]
+
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod due;
+pub mod evidence;
+pub mod i18n;
+pub mod month;
+pub mod plan;
+pub mod repo;
+pub mod report;
+pub mod schedule;
+pub mod status;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+/// Runs `zi` with `args`, writing reports to `out` and notes to `err`.
+/// Problems in plan files are reported, never returned as errors; an error
+/// means zi could not run at all (exit status 2).
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            if e.use_stderr() {
+                write!(err, "{}", e.render())?;
+                return Ok(ExitCode::from(2));
+            }
+            write!(out, "{}", e.render())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let (eval, ctx) = commands::load(&cli.global, color)?;
+    let result = match &cli.command {
+        Command::Status { ids, format } => commands::status::run(&eval, ctx, ids, *format, out),
+        Command::Overdue { within, format } => commands::overdue::run(&eval, ctx, *within, *format, out),
+        Command::Check { strict, format } => commands::check::run(&eval, ctx, *strict, *format, out),
+        Command::Show { id, format } => commands::show::run(&eval, ctx, id, *format, out),
+    };
+    let code = match result {
+        Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
+        other => other?,
+    };
+    if !matches!(cli.command, Command::Check { .. }) {
+        if let Some(note) = commands::problems_note(&eval.diagnostics, ctx.lang) {
+            let _ = writeln!(err, "{note}");
+        }
+    }
+    Ok(code)
+}
+
+/// `zi status | head` closes the pipe early; that is not a failure.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}

@@ -1,0 +1,310 @@
+//! The plan as folders: areas, components and indicator files under
+//! `plan/`, numbered by their name prefixes. This module finds them; reading
+//! each indicator file happens later, in parallel (`crate::evaluate`).
+
+pub mod config;
+pub mod indicator;
+pub mod source;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::i18n::{tr, Lang};
+use crate::repo::{self, Entry, Kind};
+use config::Config;
+
+pub const PLAN_DIR: &str = "plan";
+pub const EVIDENCE_DIR: &str = "evidence";
+
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub root: PathBuf,
+    pub config: Config,
+    /// The plan year: `zi.toml`'s, or the as-of year when it has none.
+    pub year: i32,
+    pub areas: Vec<Area>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Area {
+    pub number: u32,
+    pub id: String,
+    /// `plan/<dir>`
+    pub path: String,
+    pub name: String,
+    pub components: Vec<Component>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Component {
+    pub number: u32,
+    pub id: String,
+    pub path: String,
+    pub name: String,
+    pub indicators: Vec<IndicatorFile>,
+}
+
+/// Where an indicator's plan file and evidence folder are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorFile {
+    pub id: String,
+    /// `plan/…/N-slug.toml`
+    pub path: String,
+    /// `evidence/…/N-slug`
+    pub evidence: String,
+}
+
+impl Plan {
+    /// Finds every area, component and indicator file under `root/plan`.
+    pub fn discover(root: &Path, config: Config, year: i32, lang: Lang, out: &mut Vec<Diagnostic>) -> Plan {
+        let plan_dir = root.join(PLAN_DIR);
+        let mut areas = Vec::new();
+        if !plan_dir.is_dir() {
+            out.push(
+                Diagnostic::error(
+                    "no-plan",
+                    PLAN_DIR,
+                    tr(lang, "there is no plan/ folder", "folder plan/ tidak ada"),
+                )
+                .with_hint(tr(
+                    lang,
+                    "create plan/<N-area>/<N-component>/<N-indicator>.toml",
+                    "buat plan/<N-area>/<N-komponen>/<N-indikator>.toml",
+                )),
+            );
+        } else {
+            for entry in repo::list(&plan_dir, PLAN_DIR, lang, out) {
+                let path = repo::join(PLAN_DIR, &entry.name);
+                let Some(number) = numbered_dir(&entry, &path, "area.toml", lang, out) else { continue };
+                let id = repo::roman(number);
+                let name = config::load_name(
+                    &root.join(&path).join("area.toml"),
+                    repo::join(&path, "area.toml"),
+                    lang,
+                    out,
+                )
+                .unwrap_or_else(|| entry.name.clone());
+                let components = discover_components(root, &path, &id, lang, out);
+                areas.push(Area { number, id, path, name, components });
+            }
+        }
+        duplicate_numbers(areas.iter().map(|a| (a.number, &a.path)), lang, out);
+        let plan = Plan { root: root.to_path_buf(), config, year, areas };
+        if plan.indicators().next().is_none() && plan_dir.is_dir() {
+            out.push(
+                Diagnostic::warning(
+                    "empty-plan",
+                    PLAN_DIR,
+                    tr(lang, "the plan has no indicators", "rencana tidak memiliki indikator"),
+                )
+                .with_hint(tr(
+                    lang,
+                    "add indicator files: plan/1-area/1-component/1-indicator.toml",
+                    "tambahkan berkas indikator: plan/1-area/1-komponen/1-indikator.toml",
+                )),
+            );
+        }
+        plan.check_evidence_tree(lang, out);
+        plan
+    }
+
+    pub fn indicators(&self) -> impl Iterator<Item = &IndicatorFile> {
+        self.areas.iter().flat_map(|a| a.components.iter().flat_map(|c| c.indicators.iter()))
+    }
+
+    /// Reports evidence folders and files that belong to no indicator, so
+    /// evidence filed under a renamed or mistyped folder is not silently lost.
+    fn check_evidence_tree(&self, lang: Lang, out: &mut Vec<Diagnostic>) {
+        let evidence_dir = self.root.join(EVIDENCE_DIR);
+        if !evidence_dir.is_dir() {
+            return;
+        }
+        let mut known: BTreeMap<&str, u8> = BTreeMap::new();
+        for area in &self.areas {
+            known.insert(&area.path[PLAN_DIR.len() + 1..], 1);
+            for component in &area.components {
+                known.insert(&component.path[PLAN_DIR.len() + 1..], 2);
+                for indicator in &component.indicators {
+                    known.insert(&indicator.evidence[EVIDENCE_DIR.len() + 1..], 3);
+                }
+            }
+        }
+        let mut pending = vec![(String::new(), 0u8)];
+        while let Some((rel, depth)) = pending.pop() {
+            let dir_rel = repo::join(EVIDENCE_DIR, &rel);
+            for entry in repo::list(&self.root.join(&dir_rel), &dir_rel, lang, out) {
+                let child = repo::join(&rel, &entry.name);
+                let shown = repo::join(EVIDENCE_DIR, &child);
+                match (entry.kind, known.get(child.as_str())) {
+                    (Kind::Dir, Some(3)) => {}
+                    (Kind::Dir, Some(level)) if *level == depth + 1 => pending.push((child, depth + 1)),
+                    (Kind::Dir, _) => out.push(
+                        Diagnostic::warning(
+                            "orphan-evidence",
+                            shown,
+                            tr(lang, "evidence folder belongs to no indicator in plan/", "folder bukti tidak milik indikator mana pun di plan/"),
+                        )
+                        .with_hint(tr(
+                            lang,
+                            "evidence/ mirrors plan/: rename the folder to match its indicator file, or move its files",
+                            "evidence/ mencerminkan plan/: samakan nama folder dengan berkas indikatornya, atau pindahkan berkasnya",
+                        )),
+                    ),
+                    (Kind::File, _) => out.push(
+                        Diagnostic::warning(
+                            "stray-file",
+                            shown,
+                            tr(lang, "file is not inside an indicator's evidence folder", "berkas tidak berada di folder bukti indikator"),
+                        )
+                        .with_hint(tr(
+                            lang,
+                            "move it to evidence/<area>/<component>/<indicator>/YYYY-MM/",
+                            "pindahkan ke evidence/<area>/<komponen>/<indikator>/YYYY-MM/",
+                        )),
+                    ),
+                }
+            }
+        }
+    }
+}
+
+fn discover_components(
+    root: &Path,
+    area_path: &str,
+    area_id: &str,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Component> {
+    let mut components = Vec::new();
+    for entry in repo::list(&root.join(area_path), area_path, lang, out) {
+        let path = repo::join(area_path, &entry.name);
+        if entry.kind == Kind::File && entry.name == "area.toml" {
+            continue;
+        }
+        let Some(number) = numbered_dir(&entry, &path, "component.toml", lang, out) else { continue };
+        let id = format!("{area_id}.{number}");
+        let name = config::load_name(
+            &root.join(&path).join("component.toml"),
+            repo::join(&path, "component.toml"),
+            lang,
+            out,
+        )
+        .unwrap_or_else(|| entry.name.clone());
+        let indicators = discover_indicators(root, &path, &id, lang, out);
+        components.push(Component { number, id, path, name, indicators });
+    }
+    duplicate_numbers(components.iter().map(|c| (c.number, &c.path)), lang, out);
+    components
+}
+
+fn discover_indicators(
+    root: &Path,
+    component_path: &str,
+    component_id: &str,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<IndicatorFile> {
+    let mut indicators = Vec::new();
+    let mut numbers = Vec::new();
+    for entry in repo::list(&root.join(component_path), component_path, lang, out) {
+        let path = repo::join(component_path, &entry.name);
+        if entry.kind == Kind::File && entry.name == "component.toml" {
+            continue;
+        }
+        let Some(stem) = entry.name.strip_suffix(".toml").filter(|_| entry.kind == Kind::File) else {
+            out.push(stray(&path, entry.kind, lang));
+            continue;
+        };
+        let Some(number) = entry.number else {
+            out.push(no_number(&path, lang));
+            continue;
+        };
+        let evidence = format!("{EVIDENCE_DIR}{}/{stem}", &component_path[PLAN_DIR.len()..]);
+        indicators.push(IndicatorFile {
+            id: format!("{component_id}.{number}"),
+            path: path.clone(),
+            evidence,
+        });
+        numbers.push((number, path));
+    }
+    duplicate_numbers(numbers.iter().map(|(n, p)| (*n, p)), lang, out);
+    indicators
+}
+
+/// The number of an area or component folder; anything else is reported.
+fn numbered_dir(
+    entry: &Entry,
+    path: &str,
+    name_file: &str,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) -> Option<u32> {
+    if entry.kind != Kind::Dir {
+        out.push(stray(path, entry.kind, lang));
+        return None;
+    }
+    if entry.number.is_none() {
+        out.push(no_number(path, lang));
+    }
+    let _ = name_file;
+    entry.number
+}
+
+fn no_number(path: &str, lang: Lang) -> Diagnostic {
+    Diagnostic::error(
+        "no-number",
+        path,
+        tr(
+            lang,
+            "name does not start with a number and a dash; it is skipped",
+            "nama tidak diawali angka dan tanda hubung; dilewati",
+        ),
+    )
+    .with_hint(tr(
+        lang,
+        "name it N-slug, e.g. 2-pola-mutasi-internal (the number gives its order and id)",
+        "beri nama N-slug, mis. 2-pola-mutasi-internal (angka menentukan urutan dan id)",
+    ))
+}
+
+fn stray(path: &str, kind: Kind, lang: Lang) -> Diagnostic {
+    let (en, id) = match kind {
+        Kind::Dir => ("folder is not part of the plan layout", "folder bukan bagian dari susunan rencana"),
+        Kind::File => ("file is not part of the plan layout", "berkas bukan bagian dari susunan rencana"),
+    };
+    Diagnostic::warning("stray-file", path, tr(lang, en, id)).with_hint(tr(
+        lang,
+        "plan/ holds <N-area>/area.toml, <N-area>/<N-component>/component.toml and <N-indicator>.toml files",
+        "plan/ berisi <N-area>/area.toml, <N-area>/<N-komponen>/component.toml dan berkas <N-indikator>.toml",
+    ))
+}
+
+fn duplicate_numbers<'a>(
+    items: impl Iterator<Item = (u32, &'a String)>,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen: BTreeMap<u32, &String> = BTreeMap::new();
+    for (number, path) in items {
+        if let Some(first) = seen.insert(number, path) {
+            out.push(
+                Diagnostic::error(
+                    "duplicate-number",
+                    path.clone(),
+                    tr(
+                        lang,
+                        format!("number {number} is also used by {first}"),
+                        format!("nomor {number} juga dipakai oleh {first}"),
+                    ),
+                )
+                .with_hint(tr(
+                    lang,
+                    "give each sibling its own number",
+                    "beri setiap saudara nomor sendiri",
+                )),
+            );
+            seen.insert(number, first);
+        }
+    }
+}

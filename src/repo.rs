@@ -1,0 +1,237 @@
+//! Finding the repository root and listing its folders: sorted the same way
+//! on every machine, with the entries that are never plan or evidence
+//! (hidden files, `.gitkeep`, `README*`) left out, and with links and odd
+//! names reported rather than followed into loops or crashes.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use crate::diagnostic::Diagnostic;
+use crate::i18n::{tr, Lang};
+use crate::plan::config::CONFIG_FILE;
+
+/// The first folder at or above `start` that holds `zi.toml`.
+pub fn find_root(start: &Path) -> Result<PathBuf> {
+    let start = std::fs::canonicalize(start).with_context(|| format!("cannot open {}", start.display()))?;
+    if !start.is_dir() {
+        bail!("{} is not a folder", start.display());
+    }
+    for dir in start.ancestors() {
+        if dir.join(CONFIG_FILE).exists() {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    bail!(
+        "no {CONFIG_FILE} found in {} or any parent folder\n  hint: run zi inside a plan repository, or point at one with -C DIR",
+        start.display()
+    )
+}
+
+/// What a listed entry is, after following a link to a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Dir,
+    File,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub name: String,
+    pub kind: Kind,
+    /// The number before the first dash, as in `3-penataan-sdm`.
+    pub number: Option<u32>,
+}
+
+/// Names that are never plan or evidence.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with("README") || name.starts_with("readme")
+}
+
+/// The number of a `N-slug` name: digits, a dash, then at least one character.
+pub fn number_prefix(name: &str) -> Option<u32> {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || name.as_bytes().get(digits) != Some(&b'-') || name.len() == digits + 1 {
+        return None;
+    }
+    name[..digits].parse().ok().filter(|n| *n > 0)
+}
+
+/// The entries of `dir` (shown as `rel`), numbered ones first by number, the
+/// rest by name. Links to folders are reported and not followed, so a link
+/// loop cannot trap the walk; links to files count as files.
+pub fn list(dir: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<Entry> {
+    let reader = match std::fs::read_dir(dir) {
+        Ok(r) => r,
+        Err(e) => {
+            out.push(unreadable(rel, &e, lang));
+            return Vec::new();
+        }
+    };
+    let mut entries = Vec::new();
+    for item in reader {
+        let item = match item {
+            Ok(item) => item,
+            Err(e) => {
+                out.push(unreadable(rel, &e, lang));
+                continue;
+            }
+        };
+        let os_name = item.file_name();
+        let Some(name) = os_name.to_str() else {
+            let shown = os_name.to_string_lossy();
+            if !shown.starts_with('.') {
+                out.push(
+                    Diagnostic::warning(
+                        "non-utf8-name",
+                        join(rel, &shown),
+                        tr(
+                            lang,
+                            "name is not valid UTF-8; it is skipped",
+                            "nama bukan UTF-8 yang sah; dilewati",
+                        ),
+                    )
+                    .with_hint(tr(
+                        lang,
+                        "rename it using UTF-8 characters",
+                        "ganti nama dengan karakter UTF-8",
+                    )),
+                );
+            }
+            continue;
+        };
+        if is_ignored(name) {
+            continue;
+        }
+        let Ok(file_type) = item.file_type() else { continue };
+        let kind = if file_type.is_symlink() {
+            match std::fs::metadata(item.path()) {
+                Ok(m) if m.is_file() => Kind::File,
+                Ok(_) => {
+                    out.push(
+                        Diagnostic::warning(
+                            "link-not-followed",
+                            join(rel, name),
+                            tr(lang, "links to folders are not followed", "tautan ke folder tidak diikuti"),
+                        )
+                        .with_hint(tr(
+                            lang,
+                            "replace the link with a real folder",
+                            "ganti tautan dengan folder sungguhan",
+                        )),
+                    );
+                    continue;
+                }
+                Err(_) => {
+                    out.push(
+                        Diagnostic::warning(
+                            "broken-link",
+                            join(rel, name),
+                            tr(lang, "link points at nothing", "tautan tidak menunjuk ke apa pun"),
+                        )
+                        .with_hint(tr(
+                            lang,
+                            "remove the link or restore its target",
+                            "hapus tautan atau pulihkan tujuannya",
+                        )),
+                    );
+                    continue;
+                }
+            }
+        } else if file_type.is_dir() {
+            Kind::Dir
+        } else if file_type.is_file() {
+            Kind::File
+        } else {
+            continue;
+        };
+        entries.push(Entry { name: name.to_string(), kind, number: number_prefix(name) });
+    }
+    entries.sort_by(|a, b| {
+        (a.number.is_none(), a.number, &a.name).cmp(&(b.number.is_none(), b.number, &b.name))
+    });
+    entries
+}
+
+fn unreadable(rel: &str, e: &std::io::Error, lang: Lang) -> Diagnostic {
+    Diagnostic::error(
+        "unreadable",
+        rel,
+        tr(lang, format!("cannot read folder: {e}"), format!("folder tidak dapat dibaca: {e}")),
+    )
+    .with_hint(tr(lang, "check the folder's permissions", "periksa izin akses folder"))
+}
+
+/// `rel/name`, with `/` whatever the platform.
+pub fn join(rel: &str, name: &str) -> String {
+    if rel.is_empty() {
+        name.to_string()
+    } else {
+        format!("{rel}/{name}")
+    }
+}
+
+/// Areas print as Roman numerals, as RKT tables write them.
+pub fn roman(mut n: u32) -> String {
+    if n == 0 || n >= 4000 {
+        return n.to_string();
+    }
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_prefix_needs_digits_a_dash_and_a_slug() {
+        assert_eq!(number_prefix("3-penataan-sdm"), Some(3));
+        assert_eq!(number_prefix("10-x.toml"), Some(10));
+        assert_eq!(number_prefix("penataan"), None);
+        assert_eq!(number_prefix("3"), None);
+        assert_eq!(number_prefix("3-"), None);
+        assert_eq!(number_prefix("0-nol"), None);
+        assert_eq!(number_prefix("99999999999999999999-x"), None);
+    }
+
+    #[test]
+    fn roman_numerals_for_areas() {
+        let r: Vec<String> = [1, 3, 4, 6, 9, 14, 40].into_iter().map(roman).collect();
+        assert_eq!(r, ["I", "III", "IV", "VI", "IX", "XIV", "XL"]);
+    }
+
+    #[test]
+    fn numbered_entries_sort_numerically_before_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["10-j", "9-i", "2-b", "zzz", ".hidden", "README.md", ".gitkeep"] {
+            std::fs::create_dir(dir.path().join(name)).unwrap();
+        }
+        let mut out = Vec::new();
+        let names: Vec<String> =
+            list(dir.path(), "plan", Lang::En, &mut out).into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["2-b", "9-i", "10-j", "zzz"]);
+        assert!(out.is_empty());
+    }
+}

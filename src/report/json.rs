@@ -1,0 +1,232 @@
+//! JSON output: the stable, documented shape (docs/format.md) that other
+//! tools read. Keys and enum values are English and never translated; the
+//! `*_label` fields carry the text in the chosen language.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::{indicator_text, status_text, Heading, StatusView, Totals};
+use crate::commands::overdue::{Entry, Lateness};
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
+use crate::status::{
+    Evaluation, IndicatorReport, OccurrenceReport, PeriodReport, PeriodState, Progress, Status,
+};
+
+#[derive(Serialize)]
+struct Header<'a> {
+    unit: &'a str,
+    title: &'a str,
+    year: i32,
+    as_of: &'a str,
+    lang: Lang,
+}
+
+fn with_header<T: Serialize>(eval: &Evaluation, lang: Lang, body: T, out: &mut dyn Write) -> Result<()> {
+    #[derive(Serialize)]
+    struct Doc<'a, T> {
+        #[serde(flatten)]
+        header: Header<'a>,
+        #[serde(flatten)]
+        body: T,
+    }
+    let h = Heading::of(eval, lang);
+    let header = Header { unit: &h.unit, title: &h.title, year: h.year, as_of: &h.as_of, lang };
+    serde_json::to_writer_pretty(&mut *out, &Doc { header, body })?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// An indicator as `zi status --format json` lists it.
+#[derive(Serialize)]
+struct IndicatorJson<'a> {
+    id: &'a str,
+    path: &'a str,
+    evidence_dir: &'a str,
+    indicator: &'a str,
+    status: Status,
+    status_label: String,
+    due: Option<&'a str>,
+    next_deadline: Option<String>,
+    to_date: Progress,
+    year: Progress,
+    /// Dated folders holding files, for indicators without deadlines.
+    occurrences: Option<usize>,
+    periods: Vec<PeriodJson>,
+    problem: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PeriodJson {
+    first: String,
+    last: String,
+    state: PeriodState,
+    missing: Vec<String>,
+}
+
+fn indicator_json<'a>(report: &'a IndicatorReport, lang: Lang) -> IndicatorJson<'a> {
+    IndicatorJson {
+        id: &report.file.id,
+        path: &report.file.path,
+        evidence_dir: &report.file.evidence,
+        indicator: indicator_text(report),
+        status: report.status,
+        status_label: status_text(report, lang),
+        due: report.indicator.as_ref().map(|i| i.due_text.as_str()),
+        next_deadline: report.next_deadline.map(|m| m.to_string()),
+        to_date: report.to_date,
+        year: report.year,
+        occurrences: (report.status == Status::Occurrences)
+            .then(|| report.occurrences.iter().filter(|o| o.has_files()).count()),
+        periods: report
+            .periods
+            .iter()
+            .map(|p| PeriodJson {
+                first: p.period.first.to_string(),
+                last: p.period.last.to_string(),
+                state: p.state,
+                missing: p.missing().map(str::to_string).collect(),
+            })
+            .collect(),
+        problem: report.problem.as_deref(),
+    }
+}
+
+pub fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    #[derive(Serialize)]
+    struct Group<'a, T> {
+        id: &'a str,
+        name: &'a str,
+        path: &'a str,
+        totals: &'a Totals,
+        #[serde(flatten)]
+        children: T,
+    }
+    #[derive(Serialize)]
+    struct Components<'a> {
+        components: Vec<Group<'a, Indicators<'a>>>,
+    }
+    #[derive(Serialize)]
+    struct Indicators<'a> {
+        indicators: Vec<IndicatorJson<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Body<'a> {
+        totals: &'a Totals,
+        areas: Vec<Group<'a, Components<'a>>>,
+    }
+    let areas = view
+        .areas
+        .iter()
+        .map(|a| Group {
+            id: &a.area.id,
+            name: &a.area.name,
+            path: &a.area.path,
+            totals: &a.totals,
+            children: Components {
+                components: a
+                    .components
+                    .iter()
+                    .map(|c| Group {
+                        id: &c.component.id,
+                        name: &c.component.name,
+                        path: &c.component.path,
+                        totals: &c.totals,
+                        children: Indicators {
+                            indicators: c.indicators.iter().map(|r| indicator_json(r, lang)).collect(),
+                        },
+                    })
+                    .collect(),
+            },
+        })
+        .collect();
+    with_header(view.eval, lang, Body { totals: &view.totals, areas }, out)
+}
+
+pub fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
+    #[derive(Serialize)]
+    struct Item<'a> {
+        id: &'a str,
+        path: &'a str,
+        indicator: &'a str,
+        kind: Lateness,
+        month: Option<String>,
+        days: i64,
+        missing: Vec<&'a str>,
+        problem: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct Body<'a> {
+        overdue: usize,
+        invalid: usize,
+        items: Vec<Item<'a>>,
+    }
+    let items = entries
+        .iter()
+        .map(|e| Item {
+            id: &e.report.file.id,
+            path: &e.report.file.path,
+            indicator: indicator_text(e.report),
+            kind: e.lateness,
+            month: e.period.map(|p| p.period.last.to_string()),
+            days: e.days,
+            missing: e.period.map(|p| p.missing().collect()).unwrap_or_default(),
+            problem: e.report.problem.as_deref(),
+        })
+        .collect();
+    let count = |k| entries.iter().filter(|e| e.lateness == k).count();
+    with_header(
+        eval,
+        lang,
+        Body { overdue: count(Lateness::Overdue), invalid: count(Lateness::Invalid), items },
+        out,
+    )
+}
+
+pub fn show(
+    eval: &Evaluation,
+    report: &IndicatorReport,
+    diagnostics: &[&Diagnostic],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
+    #[derive(Serialize)]
+    struct Evidence<'a> {
+        name: &'a str,
+        patterns: &'a [String],
+        explicit: bool,
+    }
+    #[derive(Serialize)]
+    struct Body<'a> {
+        #[serde(flatten)]
+        summary: IndicatorJson<'a>,
+        actions: Vec<&'a str>,
+        evidence: Vec<Evidence<'a>>,
+        pic: Option<&'a str>,
+        period_files: &'a [PeriodReport],
+        occurrence_folders: &'a [OccurrenceReport],
+        loose_files: &'a [String],
+        diagnostics: &'a [&'a Diagnostic],
+    }
+    let indicator = report.indicator.as_ref();
+    let body = Body {
+        summary: indicator_json(report, lang),
+        actions: indicator.map(|i| i.actions.iter().map(String::as_str).collect()).unwrap_or_default(),
+        evidence: indicator
+            .map(|i| {
+                i.evidence
+                    .iter()
+                    .map(|e| Evidence { name: &e.name, patterns: &e.patterns, explicit: e.explicit })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        pic: indicator.and_then(|i| i.pic.as_deref()),
+        period_files: &report.periods,
+        occurrence_folders: &report.occurrences,
+        loose_files: &report.loose,
+        diagnostics,
+    };
+    with_header(eval, lang, body, out)
+}

@@ -1,0 +1,175 @@
+//! Markdown, for a `STATUS.md` kept in git: byte-stable for the same plan,
+//! evidence and date, so its diff shows exactly what changed.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{fraction, indicator_text, next_deadline_text, state_label, status_text, Heading, StatusView};
+use crate::commands::overdue::{Entry, Lateness};
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
+use crate::status::{Evaluation, IndicatorReport};
+
+/// A table cell: pipes escaped, line breaks flattened.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn heading(eval: &Evaluation, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let h = Heading::of(eval, lang);
+    let l = lang.labels();
+    writeln!(
+        out,
+        "# {} — {}\n\n{} {} · {} {}\n",
+        cell(&h.unit),
+        cell(&h.title),
+        l.plan_year,
+        h.year,
+        l.as_of,
+        h.as_of
+    )?;
+    Ok(())
+}
+
+pub fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let l = lang.labels();
+    heading(view.eval, lang, out)?;
+    writeln!(
+        out,
+        "**{}**: {} · {} {} · {} {}\n",
+        l.total,
+        view.totals.statuses.summary(lang),
+        l.to_date,
+        fraction(view.totals.to_date, lang),
+        l.year,
+        fraction(view.totals.year, lang)
+    )?;
+    for area in &view.areas {
+        writeln!(out, "## {}. {}\n", area.area.id, cell(&area.area.name))?;
+        writeln!(
+            out,
+            "{} · {} {} · {} {}\n",
+            area.totals.statuses.summary(lang),
+            l.to_date,
+            fraction(area.totals.to_date, lang),
+            l.year,
+            fraction(area.totals.year, lang)
+        )?;
+        for component in &area.components {
+            writeln!(out, "### {} {}\n", component.component.id, cell(&component.component.name))?;
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                l.id, l.indicator, l.status, l.next_deadline, l.to_date, l.year
+            )?;
+            writeln!(out, "|---|---|---|---|---:|---:|")?;
+            for r in &component.indicators {
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} | {} |",
+                    r.file.id,
+                    cell(indicator_text(r)),
+                    status_text(r, lang),
+                    next_deadline_text(r, lang),
+                    fraction(r.to_date, lang),
+                    fraction(r.year, lang)
+                )?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let l = lang.labels();
+    heading(eval, lang, out)?;
+    writeln!(out, "| {} | {} | {} | {} | {} |", l.id, l.month, l.status, l.indicator, l.missing)?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for e in entries {
+        let status = match e.lateness {
+            Lateness::Invalid => crate::status::Status::Invalid.label(lang),
+            Lateness::Overdue => l.overdue,
+            Lateness::DueSoon => l.due_within,
+        };
+        let month = e.period.map(|p| lang.month(p.period.last)).unwrap_or_default();
+        let missing = match e.period {
+            Some(p) => p.missing().collect::<Vec<_>>().join(", "),
+            None => e.report.problem.clone().unwrap_or_default(),
+        };
+        writeln!(
+            out,
+            "| {} | {month} | {status} | {} | {} |",
+            e.report.file.id,
+            cell(indicator_text(e.report)),
+            cell(&missing)
+        )?;
+    }
+    writeln!(out, "\n{}", super::table::overdue_summary(eval, entries, lang))?;
+    Ok(())
+}
+
+pub fn show(
+    eval: &Evaluation,
+    report: &IndicatorReport,
+    diagnostics: &[&Diagnostic],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let l = lang.labels();
+    writeln!(out, "# {} {}\n", report.file.id, cell(indicator_text(report)))?;
+    writeln!(out, "- {}: `{}`", l.path, report.file.path)?;
+    writeln!(out, "- {}: {}", l.status, status_text(report, lang))?;
+    writeln!(out, "- {}: {}", l.next_deadline, next_deadline_text(report, lang))?;
+    writeln!(
+        out,
+        "- {}: {} · {}: {}",
+        l.to_date,
+        fraction(report.to_date, lang),
+        l.year,
+        fraction(report.year, lang)
+    )?;
+    writeln!(out, "- {}: {}", l.as_of, crate::commands::date_text(eval.as_of))?;
+    if let Some(indicator) = &report.indicator {
+        writeln!(out, "- {}: {}\n", l.target, cell(&indicator.due_text))?;
+        writeln!(out, "## {}\n", l.actions)?;
+        for action in &indicator.actions {
+            writeln!(out, "- {}", cell(action))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "## {}\n", l.evidence)?;
+    writeln!(out, "| {} | {} | {} | {} |", l.period, l.state, l.document, l.files)?;
+    writeln!(out, "|---|---|---|---|")?;
+    for p in &report.periods {
+        let period = format!("{} – {}", lang.month(p.period.first), lang.month(p.period.last));
+        for d in &p.documents {
+            let files = if d.files.is_empty() { format!("✗ {}", l.missing) } else { d.files.join("<br>") };
+            writeln!(
+                out,
+                "| {period} | {} | {} | {} |",
+                state_label(p.state, lang),
+                cell(&d.name),
+                cell(&files)
+            )?;
+        }
+    }
+    for o in &report.occurrences {
+        for d in &o.documents {
+            let files = if d.files.is_empty() { format!("✗ {}", l.missing) } else { d.files.join("<br>") };
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                o.folder,
+                if o.complete { l.complete } else { l.missing },
+                cell(&d.name),
+                cell(&files)
+            )?;
+        }
+    }
+    for d in diagnostics {
+        writeln!(out, "\n- `{}` {}: {} ({})", d.place(), d.code, cell(&d.message), cell(&d.hint))?;
+    }
+    Ok(())
+}

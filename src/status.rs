@@ -1,0 +1,340 @@
+//! As-of date + plan + evidence → each indicator's status and progress.
+//! Indicators are independent, so they are read and judged in parallel; the
+//! result keeps the plan's order.
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::evidence::{Folder, Matcher};
+use crate::i18n::{tr, Lang};
+use crate::month::YearMonth;
+use crate::plan::indicator::Indicator;
+use crate::plan::source::Source;
+use crate::plan::{IndicatorFile, Plan};
+use crate::schedule::{Period, Schedule};
+
+/// Exactly one per indicator; declared from most to least urgent, so the
+/// derived order picks the status that wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Invalid,
+    Overdue,
+    Due,
+    OnTrack,
+    Done,
+    Occurrences,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] =
+        [Status::Invalid, Status::Overdue, Status::Due, Status::OnTrack, Status::Done, Status::Occurrences];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Done, Lang::En) => "done",
+            (Status::Done, Lang::Id) => "selesai",
+            (Status::OnTrack, Lang::En) => "on track",
+            (Status::OnTrack, Lang::Id) => "sesuai jadwal",
+            (Status::Due, Lang::En) => "due",
+            (Status::Due, Lang::Id) => "jatuh tempo",
+            (Status::Overdue, Lang::En) => "overdue",
+            (Status::Overdue, Lang::Id) => "terlambat",
+            (Status::Occurrences, Lang::En) => "occurrences",
+            (Status::Occurrences, Lang::Id) => "insidental",
+            (Status::Invalid, Lang::En) => "invalid",
+            (Status::Invalid, Lang::Id) => "tidak valid",
+        }
+    }
+}
+
+/// Where one period stands on the as-of date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PeriodState {
+    Complete,
+    /// Ends after this month.
+    Open,
+    /// Ends this month, incomplete.
+    Due,
+    /// Ended before this month, incomplete.
+    Overdue,
+}
+
+/// Documents present out of documents required.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub present: usize,
+    pub required: usize,
+}
+
+impl Progress {
+    pub fn add(&mut self, other: Progress) {
+        self.present += other.present;
+        self.required += other.required;
+    }
+}
+
+/// One document in one period and the files that satisfy it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Document {
+    pub name: String,
+    pub files: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PeriodReport {
+    #[serde(flatten)]
+    pub period: Period,
+    pub state: PeriodState,
+    pub documents: Vec<Document>,
+    /// Files in the period that satisfy no document.
+    pub unmatched: Vec<String>,
+    #[serde(skip)]
+    pub progress: Progress,
+}
+
+impl PeriodReport {
+    pub fn missing(&self) -> impl Iterator<Item = &str> {
+        self.documents.iter().filter(|d| d.files.is_empty()).map(|d| d.name.as_str())
+    }
+}
+
+/// One dated folder of an indicator without deadlines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OccurrenceReport {
+    pub folder: String,
+    pub documents: Vec<Document>,
+    pub unmatched: Vec<String>,
+    pub complete: bool,
+}
+
+impl OccurrenceReport {
+    /// Whether the folder holds any file at all.
+    pub fn has_files(&self) -> bool {
+        !self.unmatched.is_empty() || self.documents.iter().any(|d| !d.files.is_empty())
+    }
+}
+
+/// Everything zi knows about one indicator on the as-of date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorReport {
+    pub file: IndicatorFile,
+    /// `None` when the file could not be read at all.
+    pub indicator: Option<Indicator>,
+    pub status: Status,
+    /// The deadline of the first incomplete period.
+    pub next_deadline: Option<YearMonth>,
+    /// Over the periods that have ended.
+    pub to_date: Progress,
+    /// Over every period of the year.
+    pub year: Progress,
+    pub periods: Vec<PeriodReport>,
+    pub occurrences: Vec<OccurrenceReport>,
+    /// Files directly in the indicator folder.
+    pub loose: Vec<String>,
+    /// The first error that made the indicator invalid.
+    pub problem: Option<String>,
+}
+
+/// The whole plan judged on one date.
+pub struct Evaluation {
+    pub plan: Plan,
+    pub as_of: NaiveDate,
+    pub indicators: Vec<IndicatorReport>,
+    /// Every problem found, sorted by place.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Evaluation {
+    pub fn new(plan: Plan, as_of: NaiveDate, lang: Lang, mut diagnostics: Vec<Diagnostic>) -> Evaluation {
+        let files: Vec<&IndicatorFile> = plan.indicators().collect();
+        let results: Vec<(IndicatorReport, Vec<Diagnostic>)> =
+            files.par_iter().map(|file| evaluate(&plan, file, YearMonth::of(as_of), lang)).collect();
+        let mut indicators = Vec::with_capacity(results.len());
+        for (report, found) in results {
+            indicators.push(report);
+            diagnostics.extend(found);
+        }
+        diagnostic::sort(&mut diagnostics);
+        Evaluation { plan, as_of, indicators, diagnostics }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Reads, schedules and judges one indicator.
+pub fn evaluate(
+    plan: &Plan,
+    file: &IndicatorFile,
+    now: YearMonth,
+    lang: Lang,
+) -> (IndicatorReport, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let indicator = match Source::read(&plan.root.join(&file.path), file.path.clone(), lang) {
+        Ok(source) => Indicator::parse(&source, plan.year, lang, &mut found),
+        Err(d) => {
+            found.push(d);
+            None
+        }
+    };
+    let folder = Folder::scan(&plan.root, &file.evidence, lang, &mut found);
+    let mut report = IndicatorReport {
+        file: file.clone(),
+        indicator: None,
+        status: Status::Invalid,
+        next_deadline: None,
+        to_date: Progress::default(),
+        year: Progress::default(),
+        periods: Vec::new(),
+        occurrences: Vec::new(),
+        loose: folder.loose.iter().map(|f| f.path.clone()).collect(),
+        problem: found.iter().find(|d| d.is_error()).map(|d| d.message.clone()),
+    };
+    let Some(indicator) = indicator else { return (report, found) };
+    let invalid = report.problem.is_some();
+    let schedule = Schedule::of(indicator.due.as_ref(), plan.year);
+    let matcher = Matcher::new(&indicator.evidence);
+    let names = document_names(&indicator, lang);
+    folder.layout_problems(&schedule, &file.evidence, lang, &mut found);
+    match &schedule {
+        Schedule::Periods(periods) => {
+            let single = periods.len() == 1;
+            for period in periods {
+                let files = folder.files_between(period.first, period.last, single);
+                let assignment = matcher.assign(&files);
+                let progress = Progress { present: assignment.present(), required: matcher.required() };
+                let state = if assignment.is_complete() {
+                    PeriodState::Complete
+                } else if period.last < now {
+                    PeriodState::Overdue
+                } else if period.last == now {
+                    PeriodState::Due
+                } else {
+                    PeriodState::Open
+                };
+                report.year.add(progress);
+                if period.last < now {
+                    report.to_date.add(progress);
+                }
+                let path = |i: &usize| files[*i].path.clone();
+                report.periods.push(PeriodReport {
+                    period: *period,
+                    state,
+                    documents: names
+                        .iter()
+                        .zip(&assignment.per_item)
+                        .map(|(name, hits)| Document {
+                            name: name.clone(),
+                            files: hits.iter().map(path).collect(),
+                        })
+                        .collect(),
+                    unmatched: assignment.unmatched.iter().map(path).collect(),
+                    progress,
+                });
+            }
+            report.next_deadline =
+                report.periods.iter().find(|p| p.state != PeriodState::Complete).map(|p| p.period.last);
+            report.status = report
+                .periods
+                .iter()
+                .map(|p| match p.state {
+                    PeriodState::Complete => Status::Done,
+                    PeriodState::Open => Status::OnTrack,
+                    PeriodState::Due => Status::Due,
+                    PeriodState::Overdue => Status::Overdue,
+                })
+                .min()
+                .unwrap_or(Status::Done);
+        }
+        Schedule::Occurrences => {
+            for (occasion, files) in &folder.dated {
+                let files: Vec<_> = files.iter().collect();
+                let assignment = matcher.assign(&files);
+                let path = |i: &usize| files[*i].path.clone();
+                report.occurrences.push(OccurrenceReport {
+                    folder: occasion.name.clone(),
+                    documents: names
+                        .iter()
+                        .zip(&assignment.per_item)
+                        .map(|(name, hits)| Document {
+                            name: name.clone(),
+                            files: hits.iter().map(path).collect(),
+                        })
+                        .collect(),
+                    unmatched: assignment.unmatched.iter().map(path).collect(),
+                    complete: assignment.is_complete(),
+                });
+            }
+            report.status = Status::Occurrences;
+        }
+    }
+    unmatched_files(&report, &indicator, lang, &mut found);
+    if invalid {
+        report.status = Status::Invalid;
+        report.next_deadline = None;
+    }
+    report.indicator = Some(indicator);
+    (report, found)
+}
+
+/// Files that satisfy no document usually carry a name the document's
+/// pattern does not expect; saying so beats counting the document missing.
+fn unmatched_files(report: &IndicatorReport, indicator: &Indicator, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let unmatched = report
+        .periods
+        .iter()
+        .flat_map(|p| &p.unmatched)
+        .chain(report.occurrences.iter().flat_map(|o| &o.unmatched));
+    let names: Vec<&str> = indicator.evidence.iter().map(|e| e.name.as_str()).collect();
+    for file in unmatched {
+        out.push(
+            Diagnostic::warning(
+                "unmatched-file",
+                format!("{}/{file}", report.file.evidence),
+                tr(
+                    lang,
+                    "file satisfies none of the indicator's documents",
+                    "berkas tidak memenuhi dokumen mana pun dari indikator ini",
+                ),
+            )
+            .with_hint(tr(
+                lang,
+                format!(
+                    "name it after one of: {}; or give the document a `file` pattern in {}",
+                    names.join(", "),
+                    report.file.path
+                ),
+                format!(
+                    "beri nama sesuai salah satu dari: {}; atau beri dokumen pola `file` di {}",
+                    names.join(", "),
+                    report.file.path
+                ),
+            )),
+        );
+    }
+}
+
+/// The documents as counted: the plan's, or one unnamed document when the
+/// plan lists none.
+fn document_names(indicator: &Indicator, lang: Lang) -> Vec<String> {
+    if indicator.evidence.is_empty() {
+        return vec![tr(lang, "(any document)", "(dokumen apa pun)")];
+    }
+    indicator.evidence.iter().map(|e| e.name.clone()).collect()
+}
+
+/// The last day of `month`: the deadline date of a period ending then.
+pub fn last_day(month: YearMonth) -> NaiveDate {
+    let next = month.next();
+    NaiveDate::from_ymd_opt(next.year(), next.month(), 1).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+}
+
+/// Days from `today` to the end of `month` (negative once past).
+pub fn days_until_end_of(month: YearMonth, today: NaiveDate) -> i64 {
+    (last_day(month) - today).num_days()
+}
