@@ -11,6 +11,7 @@
 // per problem, off the hot path, so its size is not worth boxing.
 #![allow(clippy::result_large_err)]
 
+pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;

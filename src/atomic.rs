@@ -1,0 +1,68 @@
+//! Writing files so that nothing a user wrote is ever lost: the new content
+//! goes to a temporary file in the same folder, which replaces the target
+//! by a rename only once it is complete and flushed. A failure at any point
+//! before the rename leaves the old file exactly as it was.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Replaces `path` with `contents` atomically.
+pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_with(path, |file| file.write_all(contents))
+}
+
+/// Replaces `path` with what `fill` writes, atomically. If `fill` fails,
+/// the temporary file is removed and `path` is untouched.
+pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new().prefix(".zi-tmp-").tempfile_in(dir)?;
+    fill(temp.as_file_mut())?;
+    temp.as_file_mut().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        // Keep the replaced file's permissions (an executable hook stays executable).
+        temp.as_file().set_permissions(meta.permissions())?;
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_in_the_middle_of_a_write_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.toml");
+        std::fs::write(&path, "old = true\n").unwrap();
+        let result = write_with(&path, |w| {
+            w.write_all(b"new = ")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old = true\n");
+        let leftovers: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(
+            leftovers,
+            [std::ffi::OsString::from("plan.toml")],
+            "temporary file must not be left behind"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_completed_write_replaces_the_file_and_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pre-commit");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        write(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o755);
+    }
+}
