@@ -91,7 +91,7 @@ impl Indicator {
             None => out.push(missing_key(source, "actions", "actions = [\"…\"]", lang)),
             Some(item) => {
                 indicator.actions = strings(source, "actions", item, lang, out);
-                if indicator.actions.is_empty() && item.as_array().is_some() {
+                if item.as_array().is_some_and(|a| a.is_empty()) {
                     out.push(
                         source
                             .warning(

@@ -75,6 +75,12 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Context, out: &mut dyn
     let lang = ctx.lang;
     let l = lang.labels();
     let id_width = entries.iter().map(|e| e.report.file.id.len()).max().unwrap_or(0);
+    let month_width = entries
+        .iter()
+        .filter_map(|e| e.period)
+        .map(|p| lang.month(p.period.last).chars().count())
+        .max()
+        .unwrap_or(0);
     for entry in entries {
         let id = format!("{:id_width$}", entry.report.file.id);
         let line = match (entry.lateness, entry.period) {
@@ -90,9 +96,10 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Context, out: &mut dyn
                     Lateness::DueSoon => format!("  ({})", days_left(entry.days, lang)),
                     _ => String::new(),
                 };
+                let month = lang.month(period.period.last);
+                let pad = " ".repeat(month_width - month.chars().count());
                 format!(
-                    "{id}  {}  {}{when}  {}: {}",
-                    lang.month(period.period.last),
+                    "{id}  {month}{pad}  {}{when}  {}: {}",
                     shorten(indicator_text(entry.report), 60),
                     l.missing,
                     missing.join(", ")
