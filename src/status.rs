@@ -147,6 +147,8 @@ pub struct IndicatorReport {
     pub occurrences: Vec<OccurrenceReport>,
     /// Files directly in the indicator folder.
     pub loose: Vec<String>,
+    /// Whether the evidence folder exists (reports link to it only then).
+    pub evidence_exists: bool,
     /// The first error that made the indicator invalid.
     pub problem: Option<String>,
 }
@@ -205,6 +207,7 @@ pub fn evaluate(
         periods: Vec::new(),
         occurrences: Vec::new(),
         loose: folder.loose.iter().map(|f| f.path.clone()).collect(),
+        evidence_exists: folder.exists,
         problem: found.iter().find(|d| d.is_error()).map(|d| d.message.clone()),
     };
     let Some(indicator) = indicator else { return (report, found) };

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod overdue;
+pub mod report;
 pub mod show;
 pub mod status;
 

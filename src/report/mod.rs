@@ -4,6 +4,7 @@
 //! a committed report diffs cleanly.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;

@@ -76,7 +76,9 @@ pub fn status(view: &StatusView, ctx: Context, out: &mut dyn Write) -> Result<()
         }
         writeln!(out, "{table}")?;
     }
-    write!(out, "\n{}", group_summary(&l.total.to_uppercase(), &view.totals, ctx))?;
+    if view.areas.len() > 1 {
+        write!(out, "\n{}", group_summary(&l.total.to_uppercase(), &view.totals, ctx))?;
+    }
     Ok(())
 }
 
@@ -164,12 +166,14 @@ fn paint(text: &str, style: &str, color: bool) -> String {
 /// The colour of a status: red when late, yellow when due, green when done.
 fn status_style(status: Status) -> (Color, bool) {
     match status {
-        Status::Invalid => (Color::Red, true),
-        Status::Overdue => (Color::Red, false),
-        Status::Due => (Color::Yellow, false),
-        Status::OnTrack => (Color::Cyan, false),
-        Status::Done => (Color::Green, false),
-        Status::Occurrences => (Color::Magenta, false),
+        // The "dark" colours are the terminal's basic palette, readable on
+        // light and dark backgrounds alike.
+        Status::Invalid => (Color::DarkRed, true),
+        Status::Overdue => (Color::DarkRed, false),
+        Status::Due => (Color::DarkYellow, false),
+        Status::OnTrack => (Color::DarkCyan, false),
+        Status::Done => (Color::DarkGreen, false),
+        Status::Occurrences => (Color::DarkMagenta, false),
     }
 }
 
@@ -363,5 +367,17 @@ fn documents_rows(
     }
     if !unmatched.is_empty() {
         table.add_row(vec!["", "", l.unmatched, &unmatched.join("\n")]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_leaves_an_overlong_word_whole() {
+        assert_eq!(wrap("I. PENATAAN SISTEM MANAJEMEN SDM", 16), ["I. PENATAAN", "SISTEM MANAJEMEN", "SDM"]);
+        assert_eq!(wrap("Pertanggungjawaban", 5), ["Pertanggungjawaban"]);
+        assert_eq!(wrap("", 10), [""]);
     }
 }
