@@ -18,7 +18,16 @@ pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new().prefix(".zi-tmp-").tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".zi-tmp-");
+    #[cfg(unix)]
+    {
+        // A new file gets the permissions any program gives it (0666 less
+        // the umask), not the owner-only ones of a temporary file.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
     fill(temp.as_file_mut())?;
     temp.as_file_mut().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
@@ -64,5 +73,18 @@ mod tests {
         write(&path, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o755);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_usual_permissions_not_the_temporary_files_owner_only_ones() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let ours = dir.path().join("laporan.html");
+        write(&ours, b"new").unwrap();
+        let usual = dir.path().join("usual.html");
+        std::fs::write(&usual, b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&ours), mode(&usual));
     }
 }

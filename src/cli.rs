@@ -60,6 +60,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// One self-contained HTML page: progress per area, the year's timeline,
+    /// what is overdue, and every document with the files that satisfy it
+    Report {
+        /// Areas, components or indicators to include (III, III.3, III.3.4 or a path)
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+        /// Write the page to FILE (atomically) instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE even when zi did not write it
+        #[arg(long)]
+        force: bool,
+    },
     /// One indicator in full: actions, periods × documents, matching files
     Show {
         /// The indicator (III.3.4 or its path)

@@ -113,11 +113,10 @@ impl Diagnostic {
 
     /// Renders like a compiler: headline, place, source line with a caret, hint.
     pub fn render(&self, lang: Lang) -> String {
-        let severity = match (self.severity, lang) {
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Error, Lang::Id) => "galat",
-            (Severity::Warning, Lang::En) => "warning",
-            (Severity::Warning, Lang::Id) => "peringatan",
+        let l = lang.labels();
+        let severity = match self.severity {
+            Severity::Error => l.error,
+            Severity::Warning => l.warning,
         };
         let mut out = format!("{severity}[{}]: {}\n  --> {}\n", self.code, self.message, self.place());
         if let Some(l) = &self.location {
@@ -129,11 +128,7 @@ impl Diagnostic {
             let _ = writeln!(out, " {pad} | {caret_pad}{}", "^".repeat(l.width.clamp(1, 80)));
         }
         if !self.hint.is_empty() {
-            let label = match lang {
-                Lang::En => "hint",
-                Lang::Id => "saran",
-            };
-            let _ = writeln!(out, "   = {label}: {}", self.hint);
+            let _ = writeln!(out, "   = {}: {}", l.hint, self.hint);
         }
         out
     }

@@ -47,6 +47,8 @@ pub struct Occasion {
 /// What an indicator's evidence folder holds.
 #[derive(Clone, Debug, Default)]
 pub struct Folder {
+    /// Whether the folder is there at all.
+    pub exists: bool,
     /// Files directly in the indicator folder.
     pub loose: Vec<EvidenceFile>,
     /// Dated folders and the files in them (recursively), by folder name.
@@ -61,6 +63,7 @@ impl Folder {
         if !dir.is_dir() {
             return folder;
         }
+        folder.exists = true;
         for entry in repo::list(&dir, rel, lang, out) {
             match entry.kind {
                 Kind::File => folder.loose.push(EvidenceFile::new(entry.name.clone(), &entry.name)),

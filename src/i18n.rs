@@ -54,6 +54,31 @@ impl Lang {
     }
 }
 
+/// Three-letter month names for narrow columns, January first.
+const MONTHS_SHORT_ID: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+const MONTHS_SHORT_EN: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+impl Lang {
+    /// The short name of `month` (1..=12), for timeline columns.
+    pub fn month_short(self, month: u32) -> &'static str {
+        let names = match self {
+            Lang::Id => &MONTHS_SHORT_ID,
+            Lang::En => &MONTHS_SHORT_EN,
+        };
+        names[(month.clamp(1, 12) - 1) as usize]
+    }
+
+    /// The `lang` attribute of an HTML page.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+}
+
 /// Picks the English or Indonesian form of a message.
 pub fn tr<T: Into<String>>(lang: Lang, en: T, id: T) -> String {
     match lang {
@@ -97,6 +122,34 @@ pub struct Labels {
     pub default_title: &'static str,
     pub no_target: &'static str,
     pub loose_files: &'static str,
+    // Statuses of indicators (SPEC "Status").
+    pub status_done: &'static str,
+    pub status_on_track: &'static str,
+    pub status_due: &'static str,
+    pub status_overdue: &'static str,
+    pub status_occurrences: &'static str,
+    pub status_invalid: &'static str,
+    // Diagnostics.
+    pub error: &'static str,
+    pub warning: &'static str,
+    pub hint: &'static str,
+    // The HTML report.
+    pub contents: &'static str,
+    pub progress_per_area: &'static str,
+    pub indicators: &'static str,
+    pub by_status: &'static str,
+    pub timeline: &'static str,
+    pub legend: &'static str,
+    pub upcoming: &'static str,
+    pub period_months: &'static str,
+    pub occurrence_with_files: &'static str,
+    pub this_month: &'static str,
+    pub overdue_documents: &'static str,
+    pub missing_documents: &'static str,
+    pub documents_and_files: &'static str,
+    pub plan_file: &'static str,
+    pub evidence_folder: &'static str,
+    pub problem: &'static str,
 }
 
 pub static EN: Labels = Labels {
@@ -133,6 +186,31 @@ pub static EN: Labels = Labels {
     default_title: "Integrity Zone Work Plan",
     no_target: "(no target time)",
     loose_files: "files outside month folders",
+    status_done: "done",
+    status_on_track: "on track",
+    status_due: "due",
+    status_overdue: "overdue",
+    status_occurrences: "occurrences",
+    status_invalid: "invalid",
+    error: "error",
+    warning: "warning",
+    hint: "hint",
+    contents: "Contents",
+    progress_per_area: "Progress per area",
+    indicators: "Indicators",
+    by_status: "Indicators by status",
+    timeline: "Timeline",
+    legend: "Legend",
+    upcoming: "upcoming",
+    period_months: "earlier months of the period",
+    occurrence_with_files: "occurrence with files",
+    this_month: "this month",
+    overdue_documents: "Overdue: missing documents",
+    missing_documents: "Missing documents",
+    documents_and_files: "Documents and files per indicator",
+    plan_file: "Plan file",
+    evidence_folder: "Evidence folder",
+    problem: "Problem",
 };
 
 pub static ID: Labels = Labels {
@@ -169,6 +247,31 @@ pub static ID: Labels = Labels {
     default_title: "Rencana Kerja Tahunan Pembangunan Zona Integritas",
     no_target: "(tanpa target waktu)",
     loose_files: "berkas di luar folder bulan",
+    status_done: "selesai",
+    status_on_track: "sesuai jadwal",
+    status_due: "jatuh tempo",
+    status_overdue: "terlambat",
+    status_occurrences: "insidental",
+    status_invalid: "tidak valid",
+    error: "galat",
+    warning: "peringatan",
+    hint: "saran",
+    contents: "Isi",
+    progress_per_area: "Kemajuan per area",
+    indicators: "Indikator",
+    by_status: "Indikator per status",
+    timeline: "Linimasa",
+    legend: "Keterangan",
+    upcoming: "akan datang",
+    period_months: "bulan sebelumnya dalam periode",
+    occurrence_with_files: "kejadian yang berberkas",
+    this_month: "bulan ini",
+    overdue_documents: "Terlambat: dokumen yang kurang",
+    missing_documents: "Dokumen yang kurang",
+    documents_and_files: "Dokumen dan berkas per indikator",
+    plan_file: "Berkas rencana",
+    evidence_folder: "Folder bukti",
+    problem: "Masalah",
 };
 
 impl Lang {
@@ -191,6 +294,129 @@ impl Lang {
             Lang::Id
         } else {
             Lang::En
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Sentences that carry numbers. Indonesian nouns do not inflect for number,
+/// so only the English forms count.
+impl Lang {
+    /// The closing line of `zi check`: "2 errors, 1 warning".
+    pub fn errors_and_warnings(self, errors: usize, warnings: usize) -> String {
+        match self {
+            Lang::En => format!("{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings)),
+            Lang::Id => format!("{errors} galat, {warnings} peringatan"),
+        }
+    }
+
+    /// The note on standard error when plan files have errors.
+    pub fn problems_in_plan(self, errors: usize) -> String {
+        match self {
+            Lang::En => format!("{errors} problem(s) in plan files; run `zi check` for details"),
+            Lang::Id => {
+                format!("{errors} masalah dalam berkas rencana; jalankan `zi check` untuk rinciannya")
+            }
+        }
+    }
+
+    /// How long until a period ends: "due in 3 days".
+    pub fn due_in_days(self, days: i64) -> String {
+        match self {
+            Lang::En => format!("due in {days} day{}", if days == 1 { "" } else { "s" }),
+            Lang::Id => format!("jatuh tempo {days} hari lagi"),
+        }
+    }
+
+    pub fn nothing_overdue(self, as_of: &str) -> String {
+        match self {
+            Lang::En => format!("nothing overdue as of {as_of}"),
+            Lang::Id => format!("tidak ada yang terlambat per {as_of}"),
+        }
+    }
+
+    /// "3 overdue periods in 2 indicators as of 2022-08-15".
+    pub fn overdue_periods(self, periods: usize, indicators: usize, as_of: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "{periods} overdue period{} in {indicators} indicator{} as of {as_of}",
+                plural(periods),
+                plural(indicators)
+            ),
+            Lang::Id => format!("{periods} periode terlambat pada {indicators} indikator per {as_of}"),
+        }
+    }
+
+    pub fn invalid_indicators(self, n: usize) -> String {
+        match self {
+            Lang::En => format!("{n} invalid indicator{} (see `zi check`)", plural(n)),
+            Lang::Id => format!("{n} indikator tidak valid (lihat `zi check`)"),
+        }
+    }
+
+    pub fn periods_due_soon(self, n: usize) -> String {
+        match self {
+            Lang::En => format!("{n} period{} due soon", plural(n)),
+            Lang::Id => format!("{n} periode segera jatuh tempo"),
+        }
+    }
+
+    /// Where to look after `zi overdue`.
+    pub fn show_one_hint(self) -> &'static str {
+        match self {
+            Lang::En => "`zi show ID` shows one in full",
+            Lang::Id => "`zi show ID` menampilkan rinciannya",
+        }
+    }
+
+    /// Refusal of IDs that select nothing; `ids` are already quoted.
+    pub fn no_indicator_matches(self, ids: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "no indicator matches {ids}\n  hint: ids look like III, III.3 or III.3.4; `zi status` lists them"
+            ),
+            Lang::Id => format!(
+                "tidak ada indikator yang cocok dengan {ids}\n  saran: id berbentuk III, III.3 atau III.3.4; `zi status` mencantumkannya"
+            ),
+        }
+    }
+
+    /// Refusal of `zi show` for an ID that selects several indicators.
+    pub fn show_takes_one(self, id: &str, count: usize, listed: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "`{id}` matches {count} indicators ({listed}); `zi show` takes one\n  hint: `zi status {id}` lists them"
+            ),
+            Lang::Id => format!(
+                "`{id}` cocok dengan {count} indikator ({listed}); `zi show` hanya menerima satu\n  saran: `zi status {id}` mencantumkannya"
+            ),
+        }
+    }
+
+    /// Refusal to replace a file that zi did not write.
+    pub fn not_written_by_zi(self, path: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "{path} exists and was not written by zi; not replacing it\n  hint: choose another file, or pass --force to replace it"
+            ),
+            Lang::Id => format!(
+                "{path} sudah ada dan bukan dibuat oleh zi; tidak ditimpa\n  saran: pilih berkas lain, atau tambahkan --force untuk menimpanya"
+            ),
+        }
+    }
+
+    /// Refusal to write a report into a folder.
+    pub fn output_is_folder(self, path: &str) -> String {
+        match self {
+            Lang::En => format!("{path} is a folder\n  hint: name a file, e.g. {path}/laporan.html"),
+            Lang::Id => format!("{path} adalah folder\n  saran: sebutkan berkas, mis. {path}/laporan.html"),
         }
     }
 }

@@ -53,13 +53,21 @@ where
             return Ok(ExitCode::SUCCESS);
         }
     };
-    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = wants_color(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
     let (eval, ctx) = commands::load(&cli.global, color)?;
     let result = match &cli.command {
         Command::Status { ids, format } => commands::status::run(&eval, ctx, ids, *format, out),
         Command::Overdue { within, format } => commands::overdue::run(&eval, ctx, *within, *format, out),
         Command::Check { strict, format } => commands::check::run(&eval, ctx, *strict, *format, out),
         Command::Show { id, format } => commands::show::run(&eval, ctx, id, *format, out),
+        Command::Report { ids, output, force } => {
+            let output = commands::report::Output {
+                file: output.as_deref(),
+                base: cli.global.dir.as_deref(),
+                force: *force,
+            };
+            commands::report::run(&eval, ctx, ids, output, out)
+        }
     };
     let code = match result {
         Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
@@ -73,7 +81,26 @@ where
     Ok(code)
 }
 
+/// Colour only on a terminal, and never when `NO_COLOR` is set to anything
+/// (<https://no-color.org>).
+fn wants_color(terminal: bool, no_color: Option<OsString>) -> bool {
+    terminal && no_color.is_none_or(|v| v.is_empty())
+}
+
 /// `zi status | head` closes the pipe early; that is not a failure.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_needs_a_terminal_and_no_no_color() {
+        assert!(wants_color(true, None));
+        assert!(!wants_color(false, None), "piped output is never coloured");
+        assert!(!wants_color(true, Some("1".into())));
+        assert!(wants_color(true, Some("".into())), "an empty NO_COLOR does not count");
+    }
 }

@@ -33,19 +33,26 @@ impl Status {
         [Status::Invalid, Status::Overdue, Status::Due, Status::OnTrack, Status::Done, Status::Occurrences];
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::Done, Lang::En) => "done",
-            (Status::Done, Lang::Id) => "selesai",
-            (Status::OnTrack, Lang::En) => "on track",
-            (Status::OnTrack, Lang::Id) => "sesuai jadwal",
-            (Status::Due, Lang::En) => "due",
-            (Status::Due, Lang::Id) => "jatuh tempo",
-            (Status::Overdue, Lang::En) => "overdue",
-            (Status::Overdue, Lang::Id) => "terlambat",
-            (Status::Occurrences, Lang::En) => "occurrences",
-            (Status::Occurrences, Lang::Id) => "insidental",
-            (Status::Invalid, Lang::En) => "invalid",
-            (Status::Invalid, Lang::Id) => "tidak valid",
+        let l = lang.labels();
+        match self {
+            Status::Done => l.status_done,
+            Status::OnTrack => l.status_on_track,
+            Status::Due => l.status_due,
+            Status::Overdue => l.status_overdue,
+            Status::Occurrences => l.status_occurrences,
+            Status::Invalid => l.status_invalid,
+        }
+    }
+
+    /// The kebab-case name JSON uses; also the CSS class of the HTML report.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::OnTrack => "on-track",
+            Status::Due => "due",
+            Status::Overdue => "overdue",
+            Status::Occurrences => "occurrences",
+            Status::Invalid => "invalid",
         }
     }
 }
@@ -116,6 +123,11 @@ impl OccurrenceReport {
     pub fn has_files(&self) -> bool {
         !self.unmatched.is_empty() || self.documents.iter().any(|d| !d.files.is_empty())
     }
+
+    /// The month the folder is dated in (`2022-03` of `2022-03-10`).
+    pub fn month(&self) -> Option<YearMonth> {
+        self.folder.get(..7).and_then(YearMonth::parse_folder)
+    }
 }
 
 /// Everything zi knows about one indicator on the as-of date.
@@ -135,6 +147,8 @@ pub struct IndicatorReport {
     pub occurrences: Vec<OccurrenceReport>,
     /// Files directly in the indicator folder.
     pub loose: Vec<String>,
+    /// Whether the evidence folder exists (reports link to it only then).
+    pub evidence_exists: bool,
     /// The first error that made the indicator invalid.
     pub problem: Option<String>,
 }
@@ -193,6 +207,7 @@ pub fn evaluate(
         periods: Vec::new(),
         occurrences: Vec::new(),
         loose: folder.loose.iter().map(|f| f.path.clone()).collect(),
+        evidence_exists: folder.exists,
         problem: found.iter().find(|d| d.is_error()).map(|d| d.message.clone()),
     };
     let Some(indicator) = indicator else { return (report, found) };

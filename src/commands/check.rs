@@ -39,20 +39,9 @@ pub fn run(
             for d in diagnostics {
                 writeln!(out, "{}", d.render(ctx.lang))?;
             }
-            writeln!(out, "{}", summary(errors, warnings, ctx))?;
+            writeln!(out, "{}", ctx.lang.errors_and_warnings(errors, warnings))?;
         }
     }
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
-}
-
-fn summary(errors: usize, warnings: usize, ctx: Context) -> String {
-    match ctx.lang {
-        crate::i18n::Lang::En => format!(
-            "{errors} error{}, {warnings} warning{}",
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" }
-        ),
-        crate::i18n::Lang::Id => format!("{errors} galat, {warnings} peringatan"),
-    }
 }

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod overdue;
+pub mod report;
 pub mod show;
 pub mod status;
 
@@ -64,14 +65,14 @@ pub fn selects(id: &str, report: &IndicatorReport) -> bool {
 }
 
 /// Refuses IDs that select nothing, naming them.
-pub fn require_matches(ids: &[String], eval: &Evaluation) -> Result<()> {
-    let unknown: Vec<&str> =
-        ids.iter().filter(|id| !eval.indicators.iter().any(|r| selects(id, r))).map(String::as_str).collect();
+pub fn require_matches(ids: &[String], eval: &Evaluation, lang: Lang) -> Result<()> {
+    let unknown: Vec<String> = ids
+        .iter()
+        .filter(|id| !eval.indicators.iter().any(|r| selects(id, r)))
+        .map(|u| format!("`{u}`"))
+        .collect();
     if !unknown.is_empty() {
-        bail!(
-            "no indicator matches {}\n  hint: ids look like III, III.3 or III.3.4; `zi status` lists them",
-            unknown.iter().map(|u| format!("`{u}`")).collect::<Vec<_>>().join(", ")
-        );
+        bail!(lang.no_indicator_matches(&unknown.join(", ")));
     }
     Ok(())
 }
@@ -80,12 +81,7 @@ pub fn require_matches(ids: &[String], eval: &Evaluation) -> Result<()> {
 /// report that reads fine still says that something in the plan does not.
 pub fn problems_note(diagnostics: &[Diagnostic], lang: Lang) -> Option<String> {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    (errors > 0).then(|| match lang {
-        Lang::En => format!("zi: {errors} problem(s) in plan files; run `zi check` for details"),
-        Lang::Id => {
-            format!("zi: {errors} masalah dalam berkas rencana; jalankan `zi check` untuk rinciannya")
-        }
-    })
+    (errors > 0).then(|| format!("zi: {}", lang.problems_in_plan(errors)))
 }
 
 pub fn date_text(date: NaiveDate) -> String {

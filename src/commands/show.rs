@@ -17,16 +17,12 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    super::require_matches(std::slice::from_ref(&id.to_string()), eval)?;
+    super::require_matches(std::slice::from_ref(&id.to_string()), eval, ctx.lang)?;
     let matches: Vec<_> = eval.indicators.iter().filter(|r| super::selects(id, r)).collect();
     let [report] = matches.as_slice() else {
         let ids: Vec<&str> = matches.iter().take(8).map(|r| r.file.id.as_str()).collect();
-        bail!(
-            "`{id}` matches {} indicators ({}{}); `zi show` takes one\n  hint: `zi status {id}` lists them",
-            matches.len(),
-            ids.join(", "),
-            if matches.len() > ids.len() { ", …" } else { "" }
-        );
+        let more = if matches.len() > ids.len() { ", …" } else { "" };
+        bail!(ctx.lang.show_takes_one(id, matches.len(), &format!("{}{more}", ids.join(", "))));
     };
     let diagnostics: Vec<_> = eval
         .diagnostics

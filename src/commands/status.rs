@@ -17,7 +17,7 @@ pub fn run(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    super::require_matches(ids, eval)?;
+    super::require_matches(ids, eval, ctx.lang)?;
     let view = StatusView::new(eval, |r| ids.is_empty() || ids.iter().any(|id| super::selects(id, r)));
     match format {
         Format::Table => report::table::status(&view, ctx, out)?,

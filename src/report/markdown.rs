@@ -5,7 +5,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{fraction, indicator_text, next_deadline_text, state_label, status_text, Heading, StatusView};
+use super::{
+    fraction, indicator_text, next_deadline_text, period_text, state_label, status_text, Heading, StatusView,
+};
 use crate::commands::overdue::{Entry, Lateness};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
@@ -143,7 +145,7 @@ pub fn show(
     writeln!(out, "| {} | {} | {} | {} |", l.period, l.state, l.document, l.files)?;
     writeln!(out, "|---|---|---|---|")?;
     for p in &report.periods {
-        let period = format!("{} – {}", lang.month(p.period.first), lang.month(p.period.last));
+        let period = period_text(p.period, lang);
         for d in &p.documents {
             let files = if d.files.is_empty() { format!("✗ {}", l.missing) } else { d.files.join("<br>") };
             writeln!(

@@ -1,9 +1,10 @@
 //! Renderers. Commands compute; these modules only lay out what was
-//! computed, as a terminal table, JSON, CSV or markdown. Everything here is
+//! computed, as a terminal table, JSON, CSV, markdown or an HTML page. Everything here is
 //! sorted by the plan's order and free of timestamps and absolute paths, so
 //! a committed report diffs cleanly.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -12,6 +13,7 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::plan::{Area, Component};
+use crate::schedule::Period;
 use crate::status::{Evaluation, IndicatorReport, PeriodState, Progress, Status};
 
 /// Counts over a group of indicators.
@@ -181,6 +183,24 @@ pub fn status_text(report: &IndicatorReport, lang: Lang) -> String {
 
 pub fn next_deadline_text(report: &IndicatorReport, lang: Lang) -> String {
     report.next_deadline.map_or_else(|| lang.labels().none.to_string(), |m| lang.month(m))
+}
+
+/// "Juli 2022", "Agustus – Desember 2022", "November 2022 – Februari 2023".
+pub fn period_text(period: Period, lang: Lang) -> String {
+    let (first, last) = (period.first, period.last);
+    if first == last {
+        lang.month(last)
+    } else if first.year() == last.year() {
+        format!("{} – {}", lang.month_name(first.month()), lang.month(last))
+    } else {
+        format!("{} – {}", lang.month(first), lang.month(last))
+    }
+}
+
+/// `present` out of `required` in whole percent, rounded down so that 100%
+/// means complete.
+pub fn percent(p: Progress) -> usize {
+    (p.present * 100).checked_div(p.required).unwrap_or(0)
 }
 
 pub fn state_label(state: PeriodState, lang: Lang) -> &'static str {

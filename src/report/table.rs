@@ -3,17 +3,17 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{presets, Cell, ContentArrangement, Table};
+use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 
 use super::{
-    fraction, indicator_text, next_deadline_text, shorten, state_label, status_text, Heading, StatusView,
-    Totals,
+    fraction, indicator_text, next_deadline_text, percent, period_text, shorten, state_label, status_text,
+    Heading, StatusView, Totals,
 };
 use crate::commands::overdue::{Entry, Lateness};
 use crate::commands::Context;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
-use crate::status::{Evaluation, IndicatorReport};
+use crate::status::{Evaluation, IndicatorReport, Progress, Status};
 
 /// Tables wrap to this width, on a terminal and off it alike, so that the
 /// output is the same wherever it is produced.
@@ -39,36 +39,173 @@ pub fn status(view: &StatusView, ctx: Context, out: &mut dyn Write) -> Result<()
     let lang = ctx.lang;
     let l = lang.labels();
     write!(out, "{}", heading(view.eval, lang))?;
-    let mut table = new_table(vec![l.id, l.indicator, l.status, l.next_deadline, l.to_date, l.year]);
-    let group = |table: &mut Table, id: &str, name: &str, totals: &Totals| {
-        table.add_row(vec![
-            Cell::new(id),
-            Cell::new(name),
-            Cell::new(totals.statuses.summary(lang)),
-            Cell::new(""),
-            Cell::new(fraction(totals.to_date, lang)),
-            Cell::new(fraction(totals.year, lang)),
-        ]);
-    };
     for area in &view.areas {
-        group(&mut table, &area.area.id, &area.area.name.to_uppercase(), &area.totals);
+        let title = format!("{}. {}", area.area.id, area.area.name.to_uppercase());
+        write!(out, "\n{}", group_summary(&title, &area.totals, ctx))?;
+        let mut table = new_table(vec![l.id, l.indicator, l.status, l.next_deadline, l.to_date, l.year]);
+        if ctx.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
         for component in &area.components {
-            group(&mut table, &component.component.id, &component.component.name, &component.totals);
+            let totals = &component.totals;
+            table.add_row(vec![
+                Cell::new(&component.component.id).add_attribute(Attribute::Bold),
+                Cell::new(&component.component.name).add_attribute(Attribute::Bold),
+                Cell::new(""),
+                Cell::new(""),
+                Cell::new(fraction(totals.to_date, lang)).add_attribute(Attribute::Bold),
+                Cell::new(fraction(totals.year, lang)).add_attribute(Attribute::Bold),
+            ]);
             for report in &component.indicators {
+                let (color, bold) = status_style(report.status);
+                let mut status = Cell::new(status_text(report, lang)).fg(color);
+                if bold {
+                    status = status.add_attribute(Attribute::Bold);
+                }
                 table.add_row(vec![
                     Cell::new(&report.file.id),
                     Cell::new(indicator_text(report)),
-                    Cell::new(status_text(report, lang)),
+                    status,
                     Cell::new(next_deadline_text(report, lang)),
                     Cell::new(fraction(report.to_date, lang)),
                     Cell::new(fraction(report.year, lang)),
                 ]);
             }
         }
+        writeln!(out, "{table}")?;
     }
-    group(&mut table, "", l.total, &view.totals);
-    writeln!(out, "{table}")?;
+    if view.areas.len() > 1 {
+        write!(out, "\n{}", group_summary(&l.total.to_uppercase(), &view.totals, ctx))?;
+    }
     Ok(())
+}
+
+/// Cells of the bars drawn under each area.
+const BAR_CELLS: usize = 20;
+
+/// An area's (or the unit's) head: its name, a bar for the documents to
+/// date and one for the year, and how many indicators have each status.
+/// Lines are wrapped to the table width.
+fn group_summary(title: &str, totals: &Totals, ctx: Context) -> String {
+    let lang = ctx.lang;
+    let l = lang.labels();
+    let mut text = String::new();
+    for line in wrap(title, WIDTH.into()) {
+        text.push_str(&paint(&line, BOLD, ctx.color));
+        text.push('\n');
+    }
+    let label_width = l.to_date.chars().count().max(l.year.chars().count());
+    let bars = [(l.to_date, totals.to_date, RED), (l.year, totals.year, DIM)];
+    let bars: Vec<String> = bars
+        .iter()
+        .map(|(label, progress, rest)| {
+            let pad = " ".repeat(label_width - label.chars().count());
+            format!("{label}{pad} {}", bar(*progress, rest, ctx))
+        })
+        .collect();
+    text.push_str(&format!("  {}\n", bars.join("   ")));
+    let counts: Vec<(String, &str)> = Status::ALL
+        .iter()
+        .filter(|s| totals.statuses.get(**s) > 0)
+        .map(|s| (format!("{} {}", totals.statuses.get(*s), s.label(lang)), status_ansi(*s)))
+        .collect();
+    // Packed on the plain text's width: colour codes take no columns.
+    let mut line = format!("  {} {}:", totals.indicators, l.indicators.to_lowercase());
+    let mut columns = line.chars().count();
+    for (i, (count, style)) in counts.iter().enumerate() {
+        let separator = if i == 0 { " " } else { " · " };
+        if columns + separator.len() + count.chars().count() > usize::from(WIDTH) {
+            text.push_str(&line);
+            text.push('\n');
+            line = "   ".to_string();
+            columns = line.len();
+        } else {
+            line.push_str(separator);
+            columns += separator.chars().count();
+        }
+        line.push_str(&paint(count, style, ctx.color));
+        columns += count.chars().count();
+    }
+    text.push_str(&line);
+    text.push('\n');
+    text
+}
+
+/// `████████░░░░  8/12  66%`: documents present as filled cells.
+fn bar(p: Progress, rest: &str, ctx: Context) -> String {
+    let filled = (p.present * BAR_CELLS).checked_div(p.required).unwrap_or(0).min(BAR_CELLS);
+    let have = "█".repeat(filled);
+    let missing = "░".repeat(BAR_CELLS - filled);
+    let numbers = if p.required == 0 {
+        format!("{:>7}", fraction(p, ctx.lang))
+    } else {
+        format!("{:>7} {:>4}", fraction(p, ctx.lang), format!("{}%", percent(p)))
+    };
+    format!("{}{} {numbers}", paint(&have, GREEN, ctx.color), paint(&missing, rest, ctx.color))
+}
+
+const BOLD: &str = "1";
+const DIM: &str = "2";
+const RED: &str = "31";
+const GREEN: &str = "32";
+const YELLOW: &str = "33";
+const MAGENTA: &str = "35";
+const CYAN: &str = "36";
+
+/// `text` in an ANSI style when colour is on.
+fn paint(text: &str, style: &str, color: bool) -> String {
+    if color && !text.is_empty() {
+        format!("\x1b[{style}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The colour of a status: red when late, yellow when due, green when done.
+fn status_style(status: Status) -> (Color, bool) {
+    match status {
+        // The "dark" colours are the terminal's basic palette, readable on
+        // light and dark backgrounds alike.
+        Status::Invalid => (Color::DarkRed, true),
+        Status::Overdue => (Color::DarkRed, false),
+        Status::Due => (Color::DarkYellow, false),
+        Status::OnTrack => (Color::DarkCyan, false),
+        Status::Done => (Color::DarkGreen, false),
+        Status::Occurrences => (Color::DarkMagenta, false),
+    }
+}
+
+fn status_ansi(status: Status) -> &'static str {
+    match status {
+        Status::Invalid => "1;31",
+        Status::Overdue => RED,
+        Status::Due => YELLOW,
+        Status::OnTrack => CYAN,
+        Status::Done => GREEN,
+        Status::Occurrences => MAGENTA,
+    }
+}
+
+/// Breaks `text` at spaces into lines of at most `width` characters (a
+/// longer word stands alone on its line).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 pub fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Context, out: &mut dyn Write) -> Result<()> {
@@ -93,7 +230,7 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Context, out: &mut dyn
             (lateness, Some(period)) => {
                 let missing: Vec<&str> = period.missing().collect();
                 let when = match lateness {
-                    Lateness::DueSoon => format!("  ({})", days_left(entry.days, lang)),
+                    Lateness::DueSoon => format!("  ({})", lang.due_in_days(entry.days)),
                     _ => String::new(),
                 };
                 let month = lang.month(period.period.last);
@@ -113,13 +250,6 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Context, out: &mut dyn
     Ok(())
 }
 
-fn days_left(days: i64, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("due in {days} day{}", if days == 1 { "" } else { "s" }),
-        Lang::Id => format!("jatuh tempo {days} hari lagi"),
-    }
-}
-
 /// The closing line of `zi overdue`: counts and where to look next.
 pub fn overdue_summary(eval: &Evaluation, entries: &[Entry], lang: Lang) -> String {
     let count = |kind: Lateness| entries.iter().filter(|e| e.lateness == kind).count();
@@ -133,64 +263,22 @@ pub fn overdue_summary(eval: &Evaluation, entries: &[Entry], lang: Lang) -> Stri
     indicators.dedup();
     let as_of = crate::commands::date_text(eval.as_of);
     let mut parts = Vec::new();
-    match lang {
-        Lang::En => {
-            if overdue + invalid == 0 {
-                parts.push(format!("nothing overdue as of {as_of}"));
-            } else {
-                if overdue > 0 {
-                    parts.push(format!(
-                        "{overdue} overdue period{} in {} indicator{} as of {as_of}",
-                        plural(overdue),
-                        indicators.len(),
-                        plural(indicators.len())
-                    ));
-                }
-                if invalid > 0 {
-                    parts.push(format!("{invalid} invalid indicator{} (see `zi check`)", plural(invalid)));
-                }
-            }
-            if soon > 0 {
-                parts.push(format!("{soon} period{} due soon", plural(soon)));
-            }
-            let mut line = parts.join("; ");
-            if overdue + soon > 0 {
-                line.push_str("; `zi show ID` shows one in full");
-            }
-            line
-        }
-        Lang::Id => {
-            if overdue + invalid == 0 {
-                parts.push(format!("tidak ada yang terlambat per {as_of}"));
-            } else {
-                if overdue > 0 {
-                    parts.push(format!(
-                        "{overdue} periode terlambat pada {} indikator per {as_of}",
-                        indicators.len()
-                    ));
-                }
-                if invalid > 0 {
-                    parts.push(format!("{invalid} indikator tidak valid (lihat `zi check`)"));
-                }
-            }
-            if soon > 0 {
-                parts.push(format!("{soon} periode segera jatuh tempo"));
-            }
-            let mut line = parts.join("; ");
-            if overdue + soon > 0 {
-                line.push_str("; `zi show ID` menampilkan rinciannya");
-            }
-            line
-        }
+    if overdue + invalid == 0 {
+        parts.push(lang.nothing_overdue(&as_of));
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
+    if overdue > 0 {
+        parts.push(lang.overdue_periods(overdue, indicators.len(), &as_of));
     }
+    if invalid > 0 {
+        parts.push(lang.invalid_indicators(invalid));
+    }
+    if soon > 0 {
+        parts.push(lang.periods_due_soon(soon));
+    }
+    if overdue + soon > 0 {
+        parts.push(lang.show_one_hint().to_string());
+    }
+    parts.join("; ")
 }
 
 pub fn show(
@@ -239,11 +327,7 @@ pub fn show(
     writeln!(out)?;
     let mut table = new_table(vec![l.period, l.state, l.document, l.files]);
     for period in &report.periods {
-        let when = if period.period.first == period.period.last {
-            lang.month(period.period.last)
-        } else {
-            format!("{} – {}", lang.month(period.period.first), lang.month(period.period.last))
-        };
+        let when = period_text(period.period, lang);
         let state = state_label(period.state, lang);
         documents_rows(&mut table, &when, state, &period.documents, &period.unmatched, lang);
     }
@@ -290,5 +374,17 @@ fn documents_rows(
     }
     if !unmatched.is_empty() {
         table.add_row(vec!["", "", l.unmatched, &unmatched.join("\n")]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_leaves_an_overlong_word_whole() {
+        assert_eq!(wrap("I. PENATAAN SISTEM MANAJEMEN SDM", 16), ["I. PENATAAN", "SISTEM MANAJEMEN", "SDM"]);
+        assert_eq!(wrap("Pertanggungjawaban", 5), ["Pertanggungjawaban"]);
+        assert_eq!(wrap("", 10), [""]);
     }
 }

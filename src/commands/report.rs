@@ -1,0 +1,138 @@
+//! `zi report`: the plan as one HTML page, to standard output or, with
+//! `-o FILE`, written atomically to a file that zi wrote before (or to a
+//! new one). Links in the page are relative to where it is written, so the
+//! page opened inside the repository opens the evidence files.
+
+use std::io::{Read, Write};
+use std::path::{Component, Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context as _, Result};
+
+use super::overdue::{self, Entry};
+use super::Context;
+use crate::atomic;
+use crate::i18n::Lang;
+use crate::report::html::{self, Links};
+use crate::report::StatusView;
+use crate::status::Evaluation;
+
+/// Where `zi report` writes, and whether it may replace what is there.
+pub struct Output<'a> {
+    /// `-o FILE`; `None` for standard output.
+    pub file: Option<&'a Path>,
+    /// `-C DIR`: a relative `FILE` is taken from there, like every path.
+    pub base: Option<&'a Path>,
+    pub force: bool,
+}
+
+pub fn run(
+    eval: &Evaluation,
+    ctx: Context,
+    ids: &[String],
+    output: Output,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    super::require_matches(ids, eval, ctx.lang)?;
+    let selected =
+        |r: &crate::status::IndicatorReport| ids.is_empty() || ids.iter().any(|id| super::selects(id, r));
+    let view = StatusView::new(eval, selected);
+    let entries: Vec<Entry> =
+        overdue::entries(eval, None).into_iter().filter(|e| selected(e.report)).collect();
+    let Some(file) = output.file else {
+        // Standard output: assume the page is saved at the repository root.
+        out.write_all(html::report(&view, &entries, &Links { to_root: "" }, ctx.lang).as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let path = match output.base {
+        Some(base) => base.join(file),
+        None => file.to_path_buf(),
+    };
+    refuse_foreign_file(&path, file, output.force, ctx.lang)?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let folder =
+        std::fs::canonicalize(&folder).with_context(|| format!("cannot open {}", folder.display()))?;
+    let to_root = relative_dir(&folder, &eval.plan.root);
+    let page = html::report(&view, &entries, &Links { to_root: &to_root }, ctx.lang);
+    atomic::write(&path, page.as_bytes()).with_context(|| format!("cannot write {}", file.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Never replaces a file zi did not write, unless forced. A page zi wrote
+/// carries `html::GENERATOR` in its first lines.
+fn refuse_foreign_file(path: &Path, shown: &Path, force: bool, lang: Lang) -> Result<()> {
+    if path.is_dir() {
+        bail!(lang.output_is_folder(&shown.display().to_string()));
+    }
+    if force {
+        return Ok(());
+    }
+    let mut head = Vec::new();
+    match std::fs::File::open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", shown.display())),
+        Ok(file) => file
+            .take(4096)
+            .read_to_end(&mut head)
+            .with_context(|| format!("cannot read {}", shown.display()))?,
+    };
+    let marker = html::GENERATOR.as_bytes();
+    if !head.windows(marker.len()).any(|w| w == marker) {
+        bail!(lang.not_written_by_zi(&shown.display().to_string()));
+    }
+    Ok(())
+}
+
+/// The relative URL prefix that leads from folder `from` to folder `to`
+/// (both absolute): `""`, `"../"`, `"../../plan-repo/"`…
+fn relative_dir(from: &Path, to: &Path) -> String {
+    let names = |p: &Path| -> Vec<String> {
+        p.components()
+            .filter(|c| matches!(c, Component::Normal(_)))
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect()
+    };
+    let (from, to) = (names(from), names(to));
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut prefix = "../".repeat(from.len() - common);
+    for name in &to[common..] {
+        prefix.push_str(&html::url_path(name));
+        prefix.push('/');
+    }
+    prefix
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_lead_from_the_page_folder_to_the_repository_root() {
+        let root = Path::new("/home/tim/rkt");
+        assert_eq!(relative_dir(root, root), "");
+        assert_eq!(relative_dir(Path::new("/home/tim/rkt/laporan/2022"), root), "../../");
+        assert_eq!(relative_dir(Path::new("/tmp"), root), "../home/tim/rkt/");
+        assert_eq!(relative_dir(Path::new("/home/tim"), Path::new("/home/tim/RKT ZI")), "RKT%20ZI/");
+    }
+
+    #[test]
+    fn a_file_zi_did_not_write_is_kept_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = dir.path().join("report.html");
+        std::fs::write(&mine, format!("<!DOCTYPE html>\n<html>\n<head>\n{}\n", html::GENERATOR)).unwrap();
+        assert!(refuse_foreign_file(&mine, &mine, false, Lang::En).is_ok());
+        let theirs = dir.path().join("notes.html");
+        std::fs::write(&theirs, "<html><p>my notes</p></html>").unwrap();
+        let refusal = refuse_foreign_file(&theirs, Path::new("notes.html"), false, Lang::En).unwrap_err();
+        assert!(refusal.to_string().contains("notes.html exists and was not written by zi"), "{refusal}");
+        assert!(refuse_foreign_file(&theirs, &theirs, true, Lang::En).is_ok());
+        assert!(refuse_foreign_file(&dir.path().join("new.html"), &mine, false, Lang::En).is_ok());
+        assert!(
+            refuse_foreign_file(dir.path(), dir.path(), true, Lang::En).is_err(),
+            "a folder is never replaced"
+        );
+    }
+}

@@ -1,0 +1,252 @@
+//! The HTML report in a real browser. Ignored by a plain `cargo test`
+//! because it needs Chromium; `scripts/browser-test.sh` (run by `.ci/run`)
+//! runs it with `--ignored`, and on CI (`CI` set) a missing Chromium fails
+//! it rather than skipping it.
+//!
+//! For each language it writes `zi report` into `<root>/target/zi-browser-test/`,
+//! renders it headless to a PNG and to a DOM dump, and asserts that the
+//! page rendered (a 1280×2000 screenshot with many colours, not a blank
+//! page), that every indicator of the plan is in the DOM, that every link
+//! leads to a file of the repository, and that no request left the machine
+//! (Chromium's net log, with every host name unresolvable, holds no request
+//! made by the page to anything but `file:` or `data:`; a leaky page is
+//! checked the same way to show that such a request would be seen).
+//!
+//! The plan is the realistic fixture, or the repository named by
+//! `ZI_BROWSER_ROOT` (the shipped plan: `scripts/browser-test.sh .`), judged
+//! as of `ZI_BROWSER_AS_OF` (default: the fixture's date).
+
+mod report_fixture;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use report_fixture::html::link_targets;
+
+const WIDTH: u32 = 1280;
+const HEIGHT: u32 = 2000;
+
+#[test]
+#[ignore = "needs Chromium; scripts/browser-test.sh runs it"]
+fn the_report_renders_in_headless_chromium_in_both_languages() {
+    let Some(chromium) = chromium() else {
+        assert!(std::env::var_os("CI").is_none(), "CI must install chromium (see .ci/run)");
+        eprintln!("skipped: no chromium (apt-get install chromium)");
+        return;
+    };
+    let fixture;
+    let root = match std::env::var_os("ZI_BROWSER_ROOT") {
+        Some(root) => std::fs::canonicalize(root).expect("ZI_BROWSER_ROOT exists"),
+        None => {
+            fixture = report_fixture::realistic();
+            fixture.path().to_path_buf()
+        }
+    };
+    let as_of = std::env::var("ZI_BROWSER_AS_OF").unwrap_or_else(|_| report_fixture::AS_OF.to_string());
+    let ids = indicator_ids(&root, &as_of);
+    assert!(!ids.is_empty(), "the plan at {} has indicators", root.display());
+    let out = root.join("target/zi-browser-test");
+    std::fs::create_dir_all(&out).expect("create the output folder");
+
+    for (lang, heading) in [("id", "Kemajuan per area"), ("en", "Progress per area")] {
+        let page = out.join(format!("report-{lang}.html"));
+        let zi = Command::new(report_fixture::binary())
+            .args(["-C", root.to_str().unwrap(), "--lang", lang, "report", "-o"])
+            .arg(&page)
+            .env("ZI_TODAY", &as_of)
+            .output()
+            .expect("run zi report");
+        assert!(zi.status.success(), "zi report: {}", String::from_utf8_lossy(&zi.stderr));
+        let url = format!("file://{}", page.display());
+
+        let png = out.join(format!("report-{lang}.png"));
+        let net_log = out.join(format!("net-log-{lang}.json"));
+        let _ = std::fs::remove_file(&png);
+        let screenshot = run_chromium(
+            &chromium,
+            &[
+                &format!("--screenshot={}", png.display()),
+                &format!("--window-size={WIDTH},{HEIGHT}"),
+                &format!("--log-net-log={}", net_log.display()),
+                &url,
+            ],
+        );
+        assert_rendered(&png, &screenshot);
+        let requests = page_requests(&net_log);
+        let outside: Vec<&String> =
+            requests.iter().filter(|u| !(u.starts_with("file:") || u.starts_with("data:"))).collect();
+        assert!(outside.is_empty(), "--lang {lang}: the page asked the network for {outside:?}");
+
+        let dom = run_chromium(&chromium, &["--dump-dom", &url]);
+        std::fs::write(out.join(format!("dom-{lang}.html")), &dom).expect("keep the DOM dump");
+        assert!(
+            dom.contains(&format!("<html lang=\"{lang}\">")),
+            "--lang {lang}: {}",
+            &dom[..dom.len().min(300)]
+        );
+        assert!(dom.contains(heading), "--lang {lang}: the page speaks its language");
+        assert!(!dom.to_ascii_lowercase().contains("<script"));
+        for id in &ids {
+            assert!(dom.contains(&format!("id=\"{id}\"")), "--lang {lang}: indicator {id} is in the DOM");
+            assert!(dom.contains(&format!("href=\"#{id}\"")), "--lang {lang}: {id} is on the timeline");
+        }
+        for target in link_targets(&dom, &out) {
+            assert!(
+                target.exists(),
+                "--lang {lang}: a link leads to {}, which does not exist",
+                target.display()
+            );
+        }
+        eprintln!(
+            "--lang {lang}: {} rendered to {} ({} indicators)",
+            page.display(),
+            png.display(),
+            ids.len()
+        );
+    }
+
+    // The check above would see a page that fetches something.
+    let leaky = out.join("leaky.html");
+    std::fs::write(
+        &leaky,
+        "<!DOCTYPE html><html><body><img src=\"http://zi-test.invalid/x.png\"><p>x</p></body></html>",
+    )
+    .unwrap();
+    let net_log = out.join("net-log-leaky.json");
+    run_chromium(
+        &chromium,
+        &[
+            &format!("--screenshot={}", out.join("leaky.png").display()),
+            &format!("--log-net-log={}", net_log.display()),
+            &format!("file://{}", leaky.display()),
+        ],
+    );
+    assert_eq!(
+        page_requests(&net_log),
+        ["http://zi-test.invalid/x.png"],
+        "the net log check sees a page's request"
+    );
+}
+
+fn chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("CHROMIUM") {
+        return Some(PathBuf::from(path));
+    }
+    let path = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The plan's indicator ids, as `zi status --format json` lists them.
+fn indicator_ids(root: &Path, as_of: &str) -> Vec<String> {
+    let run = Command::new(report_fixture::binary())
+        .args(["-C", root.to_str().unwrap(), "status", "--format", "json"])
+        .env("ZI_TODAY", as_of)
+        .output()
+        .expect("run zi status");
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("status JSON");
+    let mut ids = Vec::new();
+    for area in json["areas"].as_array().into_iter().flatten() {
+        for component in area["components"].as_array().into_iter().flatten() {
+            for indicator in component["indicators"].as_array().into_iter().flatten() {
+                ids.push(indicator["id"].as_str().expect("id").to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// Runs headless Chromium, offline: every host name fails to resolve, and
+/// the background services that would phone home are off. Returns standard
+/// output; panics with standard error if Chromium fails or hangs.
+fn run_chromium(chromium: &Path, args: &[&str]) -> String {
+    let profile = tempfile::tempdir().expect("profile folder");
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start chromium");
+    // Read the pipes while waiting, so a large DOM dump cannot block it.
+    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let read = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            text
+        })
+    };
+    let (stdout, stderr) = (read(Box::new(stdout)), read(Box::new(stderr)));
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for chromium") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium {args:?} did not finish: {}", stderr.join().unwrap_or_default());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let (stdout, stderr) = (stdout.join().unwrap_or_default(), stderr.join().unwrap_or_default());
+    assert!(status.success(), "chromium {args:?} failed ({status}):\n{stderr}");
+    stdout
+}
+
+/// A screenshot of a page that rendered: the asked size, and far more than
+/// the one colour of a blank page.
+fn assert_rendered(png: &Path, chromium_output: &str) {
+    let file = std::fs::File::open(png).unwrap_or_else(|e| {
+        panic!("no screenshot {} ({e}); chromium said: {chromium_output}", png.display())
+    });
+    let decoder = png::Decoder::new(std::io::BufReader::new(file));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("buffer size")];
+    let info = reader.next_frame(&mut pixels).expect("decode the PNG");
+    assert_eq!((info.width, info.height), (WIDTH, HEIGHT), "{}", png.display());
+    let channels = info.color_type.samples();
+    let pixels = &pixels[..info.buffer_size()];
+    let colours: HashSet<&[u8]> = pixels.chunks(channels).collect();
+    let background = pixels.chunks(channels).filter(|p| p[..3] == [255, 255, 255]).count();
+    let inked = 1.0 - background as f64 / f64::from(WIDTH * HEIGHT);
+    assert!(colours.len() >= 32, "{}: only {} colours, a blank page?", png.display(), colours.len());
+    assert!(inked > 0.03, "{}: only {:.1}% of the page is not white", png.display(), inked * 100.0);
+}
+
+/// URLs of the requests a page made, from Chromium's net log. The browser's
+/// own requests (update checks and the like, initiator "not an origin")
+/// are not the page's and are left out.
+fn page_requests(net_log: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(net_log).expect("chromium wrote the net log");
+    let log: serde_json::Value = serde_json::from_str(&text).expect("the net log is JSON");
+    let start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"].as_u64().expect("event type");
+    let mut urls: Vec<String> = log["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["type"].as_u64() == Some(start_job))
+        .filter(|e| e["params"]["initiator"].as_str() != Some("not an origin"))
+        .filter_map(|e| e["params"]["url"].as_str().map(str::to_string))
+        .collect();
+    urls.sort();
+    urls.dedup();
+    urls
+}
