@@ -25,13 +25,17 @@ pub struct Repo {
 impl Repo {
     /// The repository that holds the plan root `root`.
     pub fn containing(root: &Path) -> Result<Repo> {
-        let top = git(root, &["rev-parse", "--show-toplevel"]).map_err(|e| {
+        let output = run(root, &["rev-parse", "--show-toplevel", "--show-prefix"]).map_err(|e| {
             anyhow!(
                 "{} is not inside a git repository ({e:#})\n  hint: `git init` makes it one",
                 root.display()
             )
         })?;
-        let prefix = git(root, &["rev-parse", "--show-prefix"])?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        let mut lines = text.lines();
+        let top =
+            lines.next().filter(|t| !t.is_empty()).context("git did not name the top of the work tree")?;
+        let prefix = lines.next().unwrap_or("").to_string();
         Ok(Repo { top: PathBuf::from(top), prefix })
     }
 
