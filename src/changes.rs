@@ -221,30 +221,19 @@ fn files(report: &IndicatorReport) -> BTreeMap<String, BTreeSet<Counted>> {
     for file in &report.loose {
         files.entry(file.clone()).or_default();
     }
-    for period in &report.periods {
-        let label = format!("{}..{}", period.period.first, period.period.last);
-        for file in &period.unmatched {
+    let periods = report
+        .periods
+        .iter()
+        .map(|p| (format!("{}..{}", p.period.first, p.period.last), &p.documents, &p.unmatched));
+    let occurrences = report.occurrences.iter().map(|o| (o.folder.clone(), &o.documents, &o.unmatched));
+    for (period, documents, unmatched) in periods.chain(occurrences) {
+        for file in unmatched {
             files.entry(file.clone()).or_default();
         }
-        for document in &period.documents {
+        for document in documents {
             for file in &document.files {
-                files
-                    .entry(file.clone())
-                    .or_default()
-                    .insert(Counted { period: label.clone(), document: document.name.clone() });
-            }
-        }
-    }
-    for occurrence in &report.occurrences {
-        for file in &occurrence.unmatched {
-            files.entry(file.clone()).or_default();
-        }
-        for document in &occurrence.documents {
-            for file in &document.files {
-                files
-                    .entry(file.clone())
-                    .or_default()
-                    .insert(Counted { period: occurrence.folder.clone(), document: document.name.clone() });
+                let counted = Counted { period: period.clone(), document: document.name.clone() };
+                files.entry(file.clone()).or_default().insert(counted);
             }
         }
     }

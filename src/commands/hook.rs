@@ -23,6 +23,11 @@ const HOOK: &str = "pre-commit";
 /// Where `--force` keeps the hook it replaces, for `uninstall` to restore.
 const BACKUP: &str = "pre-commit.before-zi";
 
+/// One message, in the user's language, on its own line.
+fn say(to: &mut dyn Write, lang: Lang, en: impl Into<String>, id: impl Into<String>) -> std::io::Result<()> {
+    writeln!(to, "{}", tr(lang, en.into(), id.into()))
+}
+
 /// Whether a hook's text is one zi wrote.
 pub fn is_ours(text: &str) -> bool {
     text.lines().any(|line| line.trim_end() == MARKER)
@@ -59,36 +64,27 @@ fn install(
     let existing = read_existing(&hook)?;
     match &existing {
         Some(text) if *text == script => {
-            writeln!(
+            say(
                 out,
-                "{}",
-                tr(
-                    lang,
-                    format!("the zi pre-commit hook is already installed: {shown}"),
-                    format!("hook pre-commit zi sudah terpasang: {shown}")
-                )
+                lang,
+                format!("the zi pre-commit hook is already installed: {shown}"),
+                format!("hook pre-commit zi sudah terpasang: {shown}"),
             )?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(text) if !is_ours(text) && !force => {
             let chain = overdue_command(&repo.prefix);
-            writeln!(
-                err,
-                "{}",
-                tr(
-                    lang,
-                    format!(
-                        "zi: {shown} already exists and zi did not write it; it is left as it is\n  \
-                         hint: to run zi's check as well, add this line to that hook:\n      {chain} || exit 1\n  \
-                         or replace it with `zi hook install --force` (the old hook is kept as {BACKUP})"
-                    ),
-                    format!(
-                        "zi: {shown} sudah ada dan tidak ditulis oleh zi; berkas itu dibiarkan\n  \
-                         saran: agar pemeriksaan zi ikut berjalan, tambahkan baris ini ke hook tersebut:\n      {chain} || exit 1\n  \
-                         atau ganti dengan `zi hook install --force` (hook lama disimpan sebagai {BACKUP})"
-                    ),
-                )
-            )?;
+            let en = format!(
+                "zi: {shown} already exists and zi did not write it; it is left as it is\n  \
+                 hint: to run zi's check as well, add this line to that hook:\n      {chain} || exit 1\n  \
+                 or replace it with `zi hook install --force` (the old hook is kept as {BACKUP})"
+            );
+            let id = format!(
+                "zi: {shown} sudah ada dan tidak ditulis oleh zi; berkas itu dibiarkan\n  \
+                 saran: agar pemeriksaan zi ikut berjalan, tambahkan baris ini ke hook tersebut:\n      {chain} || exit 1\n  \
+                 atau ganti dengan `zi hook install --force` (hook lama disimpan sebagai {BACKUP})"
+            );
+            say(err, lang, en, id)?;
             return Ok(ExitCode::FAILURE);
         }
         _ => {}
@@ -98,20 +94,17 @@ fn install(
     let replacing_foreign = existing.as_deref().is_some_and(|text| !is_ours(text));
     if replacing_foreign {
         if backup.exists() {
-            writeln!(
+            say(
                 err,
-                "{}",
-                tr(
-                    lang,
-                    format!(
-                        "zi: {} already exists; move it away first, so that no hook is lost",
-                        shown_sibling(shown, BACKUP)
-                    ),
-                    format!(
-                        "zi: {} sudah ada; pindahkan dulu agar tidak ada hook yang hilang",
-                        shown_sibling(shown, BACKUP)
-                    ),
-                )
+                lang,
+                format!(
+                    "zi: {} already exists; move it away first, so that no hook is lost",
+                    shown_sibling(shown, BACKUP)
+                ),
+                format!(
+                    "zi: {} sudah ada; pindahkan dulu agar tidak ada hook yang hilang",
+                    shown_sibling(shown, BACKUP)
+                ),
             )?;
             return Ok(ExitCode::FAILURE);
         }
@@ -143,14 +136,11 @@ fn install(
         ),
     };
     writeln!(out, "{message}")?;
-    writeln!(
+    say(
         out,
-        "{}",
-        tr(
-            lang,
-            "it runs `zi overdue` before each commit; to commit anyway, once: git commit --no-verify",
-            "hook ini menjalankan `zi overdue` sebelum setiap commit; untuk tetap commit sekali ini: git commit --no-verify",
-        )
+        lang,
+        "it runs `zi overdue` before each commit; to commit anyway, once: git commit --no-verify",
+        "hook ini menjalankan `zi overdue` sebelum setiap commit; untuk tetap commit sekali ini: git commit --no-verify",
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -165,26 +155,20 @@ fn uninstall(
     let hook = dir.join(HOOK);
     match read_existing(&hook)? {
         None => {
-            writeln!(
+            say(
                 out,
-                "{}",
-                tr(
-                    lang,
-                    format!("no pre-commit hook to remove: {shown}"),
-                    format!("tidak ada hook pre-commit untuk dihapus: {shown}")
-                )
+                lang,
+                format!("no pre-commit hook to remove: {shown}"),
+                format!("tidak ada hook pre-commit untuk dihapus: {shown}"),
             )?;
             Ok(ExitCode::SUCCESS)
         }
         Some(text) if !is_ours(&text) => {
-            writeln!(
+            say(
                 err,
-                "{}",
-                tr(
-                    lang,
-                    format!("zi: {shown} was not written by zi; it is left as it is"),
-                    format!("zi: {shown} tidak ditulis oleh zi; berkas itu dibiarkan"),
-                )
+                lang,
+                format!("zi: {shown} was not written by zi; it is left as it is"),
+                format!("zi: {shown} tidak ditulis oleh zi; berkas itu dibiarkan"),
             )?;
             Ok(ExitCode::FAILURE)
         }
@@ -192,27 +176,19 @@ fn uninstall(
             let backup = dir.join(BACKUP);
             if backup.exists() {
                 std::fs::rename(&backup, &hook).with_context(|| format!("cannot restore {BACKUP}"))?;
-                writeln!(
+                say(
                     out,
-                    "{}",
-                    tr(
-                        lang,
-                        format!("removed the zi pre-commit hook and put back the one it replaced: {shown}"),
-                        format!(
-                            "hook pre-commit zi dihapus dan hook yang digantikannya dikembalikan: {shown}"
-                        ),
-                    )
+                    lang,
+                    format!("removed the zi pre-commit hook and put back the one it replaced: {shown}"),
+                    format!("hook pre-commit zi dihapus dan hook yang digantikannya dikembalikan: {shown}"),
                 )?;
             } else {
                 std::fs::remove_file(&hook).with_context(|| format!("cannot remove {shown}"))?;
-                writeln!(
+                say(
                     out,
-                    "{}",
-                    tr(
-                        lang,
-                        format!("removed the zi pre-commit hook: {shown}"),
-                        format!("hook pre-commit zi dihapus: {shown}")
-                    )
+                    lang,
+                    format!("removed the zi pre-commit hook: {shown}"),
+                    format!("hook pre-commit zi dihapus: {shown}"),
                 )?;
             }
             Ok(ExitCode::SUCCESS)
@@ -266,6 +242,7 @@ pub fn script(prefix: &str, lang: Lang) -> String {
         "#!/bin/sh\n\
          {MARKER}\n\
          # Refuses a commit while a period of the work plan is overdue.\n\
+         # zi rewrites this file; for more checks, write your own hook that runs {command} || exit 1\n\
          # To commit anyway, once: git commit --no-verify\n\
          if ! command -v zi >/dev/null 2>&1; then\n\
          \x20   printf '%s\\n' {} >&2\n\
