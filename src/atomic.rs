@@ -11,9 +11,24 @@ pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
     write_with(path, |file| file.write_all(contents))
 }
 
+/// Replaces `path` with `contents` atomically; the result is executable
+/// (`rwxr-xr-x`) whatever was there before: for git hooks.
+pub fn write_executable(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_as(path, Some(0o755), |file| file.write_all(contents))
+}
+
 /// Replaces `path` with what `fill` writes, atomically. If `fill` fails,
 /// the temporary file is removed and `path` is untouched.
 pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    write_as(path, None, fill)
+}
+
+/// `write_with`, with unix permissions `mode` instead of the old file's.
+fn write_as(
+    path: &Path,
+    mode: Option<u32>,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -30,9 +45,18 @@ pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<(
     let mut temp = builder.tempfile_in(dir)?;
     fill(temp.as_file_mut())?;
     temp.as_file_mut().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        // Keep the replaced file's permissions (an executable hook stays executable).
-        temp.as_file().set_permissions(meta.permissions())?;
+    match mode {
+        #[cfg(unix)]
+        Some(mode) => {
+            use std::os::unix::fs::PermissionsExt;
+            temp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
+        }
+        _ => {
+            if let Ok(meta) = std::fs::metadata(path) {
+                // Keep the replaced file's permissions (an executable hook stays executable).
+                temp.as_file().set_permissions(meta.permissions())?;
+            }
+        }
     }
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
@@ -86,5 +110,15 @@ mod tests {
         std::fs::write(&usual, b"x").unwrap();
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&ours), mode(&usual));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_hook_is_written_executable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pre-commit");
+        write_executable(&path, b"#!/bin/sh\n").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o755);
     }
 }

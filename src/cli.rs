@@ -81,6 +81,47 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Install or remove the git pre-commit hook that runs `zi overdue`
+    Hook {
+        #[command(subcommand)]
+        action: HookAction,
+    },
+    /// Rewrite plan files in the canonical layout (exit 1 with --check if any differ)
+    Fmt {
+        /// Write nothing; name the files that are not in the canonical layout
+        #[arg(long)]
+        check: bool,
+        /// Files or folders to format [default: zi.toml and every .toml file under plan/]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// What changed in status between two commits [default: HEAD against the working tree]
+    Diff {
+        /// A commit (against the working tree) or a range A..B
+        #[arg(value_name = "REV[..REV]")]
+        range: Option<String>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+        format: DiffFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookAction {
+    /// Install the pre-commit hook (never replaces a hook zi did not write, unless --force)
+    Install {
+        /// Replace a pre-commit hook zi did not write (it is kept as pre-commit.before-zi)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove the pre-commit hook zi installed (and put back the one it replaced)
+    Uninstall,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+    Markdown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

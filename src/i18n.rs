@@ -150,6 +150,20 @@ pub struct Labels {
     pub plan_file: &'static str,
     pub evidence_folder: &'static str,
     pub problem: &'static str,
+    pub changes: &'static str,
+    pub working_tree: &'static str,
+    pub change: &'static str,
+    pub slipped: &'static str,
+    pub target_changed: &'static str,
+    pub status_changed: &'static str,
+    pub periods_completed: &'static str,
+    pub periods_reopened: &'static str,
+    pub documents_added: &'static str,
+    pub documents_removed: &'static str,
+    pub indicators_added: &'static str,
+    pub indicators_removed: &'static str,
+    pub no_changes: &'static str,
+    pub matches_no_document: &'static str,
 }
 
 pub static EN: Labels = Labels {
@@ -211,6 +225,20 @@ pub static EN: Labels = Labels {
     plan_file: "Plan file",
     evidence_folder: "Evidence folder",
     problem: "Problem",
+    changes: "What changed",
+    working_tree: "working tree",
+    change: "Change",
+    slipped: "Deadlines moved later",
+    target_changed: "Target times changed",
+    status_changed: "Status changed",
+    periods_completed: "Periods completed",
+    periods_reopened: "Periods no longer complete",
+    documents_added: "Documents added",
+    documents_removed: "Documents removed",
+    indicators_added: "Indicators added",
+    indicators_removed: "Indicators removed",
+    no_changes: "no change in status",
+    matches_no_document: "matches no document",
 };
 
 pub static ID: Labels = Labels {
@@ -272,6 +300,20 @@ pub static ID: Labels = Labels {
     plan_file: "Berkas rencana",
     evidence_folder: "Folder bukti",
     problem: "Masalah",
+    changes: "Perubahan",
+    working_tree: "direktori kerja",
+    change: "Perubahan",
+    slipped: "Tenggat diundur",
+    target_changed: "Target waktu berubah",
+    status_changed: "Status berubah",
+    periods_completed: "Periode menjadi lengkap",
+    periods_reopened: "Periode tidak lagi lengkap",
+    documents_added: "Dokumen ditambahkan",
+    documents_removed: "Dokumen dihapus",
+    indicators_added: "Indikator ditambahkan",
+    indicators_removed: "Indikator dihapus",
+    no_changes: "tidak ada perubahan status",
+    matches_no_document: "tidak cocok dengan dokumen mana pun",
 };
 
 impl Lang {

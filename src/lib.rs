@@ -12,11 +12,13 @@
 #![allow(clippy::result_large_err)]
 
 pub mod atomic;
+pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod due;
 pub mod evidence;
+pub mod git;
 pub mod i18n;
 pub mod month;
 pub mod plan;
@@ -53,6 +55,21 @@ where
             return Ok(ExitCode::SUCCESS);
         }
     };
+    // Commands that work on files and git rather than on one judgement of the plan.
+    let result = match &cli.command {
+        Command::Hook { action } => commands::hook::run(&cli.global, action, out, err),
+        Command::Fmt { check, paths } => commands::fmt::run(&cli.global, *check, paths, out, err),
+        Command::Diff { range, format } => commands::diff::run(&cli.global, range.as_deref(), *format, out),
+        _ => return run_report(&cli, out, err),
+    };
+    match result {
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        other => other,
+    }
+}
+
+/// The reports on the plan as it stands: status, overdue, check, show.
+fn run_report(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
     let color = wants_color(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
     let (eval, ctx) = commands::load(&cli.global, color)?;
     let result = match &cli.command {
@@ -67,6 +84,9 @@ where
                 force: *force,
             };
             commands::report::run(&eval, ctx, ids, output, out)
+        }
+        Command::Hook { .. } | Command::Fmt { .. } | Command::Diff { .. } => {
+            unreachable!("dispatched by run")
         }
     };
     let code = match result {
@@ -89,7 +109,11 @@ fn wants_color(terminal: bool, no_color: Option<OsString>) -> bool {
 
 /// `zi status | head` closes the pipe early; that is not a failure.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == broken
+            || cause.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind) == broken
+    })
 }
 
 #[cfg(test)]

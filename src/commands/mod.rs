@@ -2,12 +2,15 @@
 //! what it reports, and hands the result to a renderer in `crate::report`.
 
 pub mod check;
+pub mod diff;
+pub mod fmt;
+pub mod hook;
 pub mod overdue;
 pub mod report;
 pub mod show;
 pub mod status;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use chrono::{Datelike, NaiveDate};
@@ -30,22 +33,35 @@ pub struct Context {
 
 /// Finds the repository, reads the plan and evidence and judges them.
 pub fn load(global: &GlobalArgs, color: bool) -> Result<(Evaluation, Context)> {
+    let (root, lang) = locate(global)?;
+    Ok((evaluate(&root, as_of(global), lang), Context { lang, color }))
+}
+
+/// The repository's root and the language zi speaks there: `--lang`, then
+/// `zi.toml`'s `lang`, then `LANG`, then English.
+pub fn locate(global: &GlobalArgs) -> Result<(PathBuf, Lang)> {
     let start = global.dir.clone().unwrap_or_else(|| Path::new(".").to_path_buf());
     let root = repo::find_root(&start)?;
-    let as_of = global.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
     let env_lang = || std::env::var("LANG").ok().filter(|v| !v.is_empty()).map(|v| Lang::from_env_value(&v));
+    let lang = match global.lang {
+        Some(lang) => lang,
+        None => Config::load(&root, Lang::En, &mut Vec::new()).lang.or_else(env_lang).unwrap_or(Lang::En),
+    };
+    Ok((root, lang))
+}
+
+/// The date the plan is judged on: `--as-of` or `ZI_TODAY`, else today.
+pub fn as_of(global: &GlobalArgs) -> NaiveDate {
+    global.as_of.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Reads the plan and evidence under `root` and judges them on `as_of`.
+pub fn evaluate(root: &Path, as_of: NaiveDate, lang: Lang) -> Evaluation {
     let mut diagnostics = Vec::new();
-    let mut config = Config::load(&root, global.lang.or_else(env_lang).unwrap_or(Lang::En), &mut diagnostics);
-    let lang = global.lang.or(config.lang).or_else(env_lang).unwrap_or(Lang::En);
-    if lang != Lang::En && global.lang.is_none() {
-        // Messages about zi.toml itself in the language it asks for.
-        diagnostics.clear();
-        config = Config::load(&root, lang, &mut diagnostics);
-    }
+    let config = Config::load(root, lang, &mut diagnostics);
     let year = config.year.unwrap_or_else(|| as_of.year());
-    let plan = Plan::discover(&root, config, year, lang, &mut diagnostics);
-    let eval = Evaluation::new(plan, as_of, lang, diagnostics);
-    Ok((eval, Context { lang, color }))
+    let plan = Plan::discover(root, config, year, lang, &mut diagnostics);
+    Evaluation::new(plan, as_of, lang, diagnostics)
 }
 
 /// Whether `report` is selected by `id`: an area (`III`), a component

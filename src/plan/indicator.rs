@@ -13,7 +13,7 @@ use crate::plan::source::{missing_key, string_at, unknown_key, unknown_keys, wro
 
 /// The keys of an indicator file, in canonical order.
 pub const KEYS: [&str; 5] = ["indicator", "actions", "evidence", "due", "pic"];
-const ITEM_KEYS: [&str; 2] = ["name", "file"];
+pub const ITEM_KEYS: [&str; 2] = ["name", "file"];
 
 /// An evidence document (bukti fisik) and the file-name globs that satisfy it.
 #[derive(Clone, Debug, PartialEq, Eq)]

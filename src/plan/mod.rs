@@ -2,6 +2,7 @@
 //! `plan/`, numbered by their name prefixes. This module finds them; reading
 //! each indicator file happens later, in parallel (`crate::evaluate`).
 
+pub mod canonical;
 pub mod config;
 pub mod indicator;
 pub mod source;

@@ -7,7 +7,8 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{indicator_text, status_text, Heading, StatusView, Totals};
+use super::{indicator_text, status_text, DiffView, Heading, StatusView, Totals};
+use crate::changes::Changes;
 use crate::commands::overdue::{Entry, Lateness};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
@@ -229,4 +230,23 @@ pub fn show(
         diagnostics,
     };
     with_header(eval, lang, body, out)
+}
+
+/// `zi diff --format json`: the header, both sides, and every change list
+/// (always present, empty when nothing changed).
+pub fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        from: &'a str,
+        /// `null` for the working tree.
+        to: Option<&'a str>,
+        #[serde(flatten)]
+        changes: &'a Changes,
+    }
+    with_header(
+        view.eval,
+        lang,
+        Body { from: &view.from, to: view.to.as_deref(), changes: view.changes },
+        out,
+    )
 }

@@ -6,7 +6,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{
-    fraction, indicator_text, next_deadline_text, period_text, state_label, status_text, Heading, StatusView,
+    diff_sections, fraction, indicator_text, next_deadline_text, period_text, state_label, status_text,
+    DiffView, Heading, StatusView,
 };
 use crate::commands::overdue::{Entry, Lateness};
 use crate::diagnostic::Diagnostic;
@@ -172,6 +173,27 @@ pub fn show(
     }
     for d in diagnostics {
         writeln!(out, "\n- `{}` {}: {} ({})", d.place(), d.code, cell(&d.message), cell(&d.hint))?;
+    }
+    Ok(())
+}
+
+pub fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let l = lang.labels();
+    heading(view.eval, lang, out)?;
+    let to = view.to.as_ref().map_or_else(|| l.working_tree.to_string(), |rev| format!("`{}`", cell(rev)));
+    writeln!(out, "{}: `{}` → {to}", l.changes, cell(&view.from))?;
+    let sections = diff_sections(view.changes, lang);
+    if sections.is_empty() {
+        writeln!(out, "\n{}", l.no_changes)?;
+    }
+    for section in &sections {
+        let mark = if section.prominent { "⚠ " } else { "" };
+        writeln!(out, "\n## {mark}{} ({})\n", section.title, section.rows.len())?;
+        writeln!(out, "| {} | {} | {} |", l.id, l.change, l.indicator)?;
+        writeln!(out, "|---|---|---|")?;
+        for row in &section.rows {
+            writeln!(out, "| {} | {} | {} |", row.id, cell(&row.change), cell(row.indicator))?;
+        }
     }
     Ok(())
 }

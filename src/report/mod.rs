@@ -11,7 +11,11 @@ pub mod table;
 
 use serde::Serialize;
 
+use crate::changes::{
+    Changes, FileChange, FileChangeKind, Named, PeriodChange, PeriodChangeKind, TargetChange,
+};
 use crate::i18n::Lang;
+use crate::month::YearMonth;
 use crate::plan::{Area, Component};
 use crate::schedule::Period;
 use crate::status::{Evaluation, IndicatorReport, PeriodState, Progress, Status};
@@ -229,4 +233,134 @@ pub fn shorten(text: &str, max: usize) -> String {
         _ => cut.as_str(),
     };
     format!("{}…", cut.trim_end_matches([',', ';', ' ']))
+}
+
+/// `zi diff`'s report: the changes, the two sides as the user named them,
+/// and the later side's evaluation for the heading.
+pub struct DiffView<'a> {
+    pub eval: &'a Evaluation,
+    pub from: String,
+    /// `None` for the working tree.
+    pub to: Option<String>,
+    pub changes: &'a Changes,
+}
+
+impl DiffView<'_> {
+    /// The later side as a person reads it.
+    pub fn to_text(&self, lang: Lang) -> &str {
+        self.to.as_deref().unwrap_or(lang.labels().working_tree)
+    }
+}
+
+/// One titled list of changes, as the table and markdown reports print it.
+pub struct DiffSection<'a> {
+    pub title: &'static str,
+    /// Deadlines moved later: printed first and marked.
+    pub prominent: bool,
+    pub rows: Vec<DiffRow<'a>>,
+}
+
+pub struct DiffRow<'a> {
+    pub id: &'a str,
+    pub change: String,
+    pub indicator: &'a str,
+}
+
+/// The non-empty sections of `changes`, slipped deadlines first.
+pub fn diff_sections<'a>(changes: &'a Changes, lang: Lang) -> Vec<DiffSection<'a>> {
+    let l = lang.labels();
+    let row =
+        |named: &'a Named, change: String| DiffRow { id: &named.id, change, indicator: &named.indicator };
+    let due =
+        |text: &str| if text.trim().is_empty() { l.no_target.to_string() } else { format!("\"{text}\"") };
+    let target =
+        |c: &'a TargetChange| row(&c.named, format!("{} → {}", due(&c.due_before), due(&c.due_after)));
+    let period =
+        |c: &'a PeriodChange| row(&c.named, period_text(Period { first: c.first, last: c.last }, lang));
+    let file = |c: &'a FileChange| {
+        let counted = if c.documents.is_empty() {
+            l.matches_no_document.to_string()
+        } else {
+            c.documents
+                .iter()
+                .map(|d| format!("{}, {}", d.document, counted_period_text(&d.period, lang)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        row(&c.named, format!("{} ({counted})", c.file))
+    };
+    let sections = vec![
+        DiffSection { title: l.slipped, prominent: true, rows: changes.slipped.iter().map(target).collect() },
+        DiffSection {
+            title: l.target_changed,
+            prominent: false,
+            rows: changes.target_changed.iter().map(target).collect(),
+        },
+        DiffSection {
+            title: l.status_changed,
+            prominent: false,
+            rows: changes
+                .status
+                .iter()
+                .map(|c| row(&c.named, format!("{} → {}", c.before.label(lang), c.after.label(lang))))
+                .collect(),
+        },
+        DiffSection {
+            title: l.periods_completed,
+            prominent: false,
+            rows: changes
+                .periods
+                .iter()
+                .filter(|c| c.change == PeriodChangeKind::Completed)
+                .map(period)
+                .collect(),
+        },
+        DiffSection {
+            title: l.periods_reopened,
+            prominent: false,
+            rows: changes
+                .periods
+                .iter()
+                .filter(|c| c.change == PeriodChangeKind::Reopened)
+                .map(period)
+                .collect(),
+        },
+        DiffSection {
+            title: l.documents_added,
+            prominent: false,
+            rows: changes.documents.iter().filter(|c| c.change == FileChangeKind::Added).map(file).collect(),
+        },
+        DiffSection {
+            title: l.documents_removed,
+            prominent: false,
+            rows: changes
+                .documents
+                .iter()
+                .filter(|c| c.change == FileChangeKind::Removed)
+                .map(file)
+                .collect(),
+        },
+        DiffSection {
+            title: l.indicators_added,
+            prominent: false,
+            rows: changes.indicators_added.iter().map(|n| row(n, n.path.clone())).collect(),
+        },
+        DiffSection {
+            title: l.indicators_removed,
+            prominent: false,
+            rows: changes.indicators_removed.iter().map(|n| row(n, n.path.clone())).collect(),
+        },
+    ];
+    sections.into_iter().filter(|s| !s.rows.is_empty()).collect()
+}
+
+/// A `Counted` period: `2022-01..2022-07` in words, or a dated folder's name.
+fn counted_period_text(period: &str, lang: Lang) -> String {
+    let months = period
+        .split_once("..")
+        .and_then(|(a, b)| Some((YearMonth::parse_folder(a)?, YearMonth::parse_folder(b)?)));
+    match months {
+        Some((first, last)) => period_text(Period { first, last }, lang),
+        None => period.to_string(),
+    }
 }

@@ -6,8 +6,8 @@ use anyhow::Result;
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 
 use super::{
-    fraction, indicator_text, next_deadline_text, percent, period_text, shorten, state_label, status_text,
-    Heading, StatusView, Totals,
+    diff_sections, fraction, indicator_text, next_deadline_text, percent, period_text, shorten, state_label,
+    status_text, DiffView, Heading, StatusView, Totals,
 };
 use crate::commands::overdue::{Entry, Lateness};
 use crate::commands::Context;
@@ -375,6 +375,25 @@ fn documents_rows(
     if !unmatched.is_empty() {
         table.add_row(vec!["", "", l.unmatched, &unmatched.join("\n")]);
     }
+}
+
+pub fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let l = lang.labels();
+    write!(out, "{}", heading(view.eval, lang))?;
+    writeln!(out, "{}: {} → {}", l.changes, view.from, view.to_text(lang))?;
+    let sections = diff_sections(view.changes, lang);
+    if sections.is_empty() {
+        writeln!(out, "\n{}", l.no_changes)?;
+    }
+    for section in &sections {
+        let mark = if section.prominent { "⚠ " } else { "" };
+        writeln!(out, "\n{mark}{} ({})", section.title, section.rows.len())?;
+        let id_width = section.rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
+        for row in &section.rows {
+            writeln!(out, "  {:id_width$}  {}  {}", row.id, row.change, shorten(row.indicator, 60))?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,245 @@
+//! Asking git where a repository's top and hooks are, and what a commit
+//! holds. zi runs the `git` program and only reads: it never touches the
+//! index or the work tree, so it is safe inside a hook and mid-rebase.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use anyhow::{anyhow, bail, Context, Result};
+
+use crate::plan::config::CONFIG_FILE;
+use crate::plan::{EVIDENCE_DIR, PLAN_DIR};
+
+/// The git repository a plan lives in.
+#[derive(Clone, Debug)]
+pub struct Repo {
+    /// The top of the work tree.
+    pub top: PathBuf,
+    /// Where the plan root is below `top`: empty, or `/`-separated and
+    /// ending in `/` (as `git rev-parse --show-prefix` writes it).
+    pub prefix: String,
+}
+
+impl Repo {
+    /// The repository that holds the plan root `root`.
+    pub fn containing(root: &Path) -> Result<Repo> {
+        let output = run(root, &["rev-parse", "--show-toplevel", "--show-prefix"]).map_err(|e| {
+            anyhow!(
+                "{} is not inside a git repository ({e:#})\n  hint: `git init` makes it one",
+                root.display()
+            )
+        })?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        let mut lines = text.lines();
+        let top =
+            lines.next().filter(|t| !t.is_empty()).context("git did not name the top of the work tree")?;
+        let prefix = lines.next().unwrap_or("").to_string();
+        Ok(Repo { top: PathBuf::from(top), prefix })
+    }
+
+    /// Where git looks for hooks: `core.hooksPath` when set, else the
+    /// (common) git folder's `hooks`, which linked worktrees share.
+    pub fn hooks_dir(&self) -> Result<PathBuf> {
+        // Relative answers (a relative core.hooksPath among them) are
+        // relative to the top, where git runs hooks.
+        let dir = git(&self.top, &["rev-parse", "--git-path", "hooks"])?;
+        Ok(self.top.join(dir))
+    }
+
+    /// The commit `rev` names; an error that says so when it names none.
+    pub fn commit(&self, rev: &str) -> Result<String> {
+        if rev.is_empty() || rev.starts_with('-') {
+            bail!("`{rev}` is not a revision");
+        }
+        git(&self.top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")]).map_err(|_| {
+            anyhow!("unknown revision `{rev}`\n  hint: name a commit, e.g. HEAD~1, a branch, a tag or a hash (`git log --oneline`)")
+        })
+    }
+
+    /// Writes the plan as it is in `commit` below `dest`: `zi.toml` and
+    /// `plan/` with their contents, and `evidence/` as empty files, since
+    /// only evidence file names count. Links are kept as links.
+    pub fn export(&self, commit: &str, dest: &Path) -> Result<()> {
+        let prefix = self.prefix.trim_end_matches('/');
+        // `commit:` with no path is the commit's whole tree.
+        let tree = format!("{commit}:{prefix}");
+        // (`commit:path^{tree}` would read `^{tree}` as part of the path.)
+        if git(&self.top, &["cat-file", "-t", &tree]).ok().as_deref() != Some("tree") {
+            // The plan folder did not exist yet in that commit.
+            return Ok(());
+        }
+        let listing = run(&self.top, &["ls-tree", "-r", "-z", &tree])?;
+        let mut contents: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+        let mut links: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+        for record in listing.stdout.split(|b| *b == 0).filter(|r| !r.is_empty()) {
+            let Some(entry) = TreeEntry::parse(record) else { continue };
+            let wanted =
+                entry.path == CONFIG_FILE || under(&entry.path, PLAN_DIR) || under(&entry.path, EVIDENCE_DIR);
+            let Some(path) = safe_path(dest, &entry.path).filter(|_| wanted && entry.kind == "blob") else {
+                continue;
+            };
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            if entry.mode == "120000" {
+                links.entry(entry.object).or_default().push(path);
+            } else if under(&entry.path, EVIDENCE_DIR) {
+                // A scratch copy in zi's own temporary folder: nothing of the
+                // user's can be lost here, so no atomic write is needed.
+                std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+            } else {
+                contents.entry(entry.object).or_default().push(path);
+            }
+        }
+        let objects: Vec<&String> = contents.keys().chain(links.keys()).collect();
+        let blobs = cat_blobs(&self.top, &objects)?;
+        for (object, paths) in &contents {
+            for path in paths {
+                std::fs::write(path, &blobs[object])
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+        }
+        for (object, paths) in &links {
+            for path in paths {
+                make_link(&blobs[object], path)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One line of `git ls-tree -z`: `<mode> <type> <object>\t<path>`.
+struct TreeEntry {
+    mode: String,
+    kind: String,
+    object: String,
+    path: String,
+}
+
+impl TreeEntry {
+    fn parse(record: &[u8]) -> Option<TreeEntry> {
+        let text = std::str::from_utf8(record).ok()?;
+        let (info, path) = text.split_once('\t')?;
+        let mut fields = info.split(' ');
+        Some(TreeEntry {
+            mode: fields.next()?.to_string(),
+            kind: fields.next()?.to_string(),
+            object: fields.next()?.to_string(),
+            path: path.to_string(),
+        })
+    }
+}
+
+fn under(path: &str, dir: &str) -> bool {
+    path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// `dest/path`, when `path` stays inside `dest`.
+fn safe_path(dest: &Path, path: &str) -> Option<PathBuf> {
+    let relative = Path::new(path);
+    relative.components().all(|c| matches!(c, Component::Normal(_))).then(|| dest.join(relative))
+}
+
+#[cfg(unix)]
+fn make_link(target: &[u8], path: &Path) -> Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    std::os::unix::fs::symlink(std::ffi::OsStr::from_bytes(target), path)
+        .with_context(|| format!("cannot create {}", path.display()))
+}
+
+#[cfg(not(unix))]
+fn make_link(_target: &[u8], path: &Path) -> Result<()> {
+    std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    Ok(())
+}
+
+/// The contents of `objects`, read in one `git cat-file --batch`.
+fn cat_blobs(dir: &Path, objects: &[&String]) -> Result<BTreeMap<String, Vec<u8>>> {
+    let mut blobs = BTreeMap::new();
+    if objects.is_empty() {
+        return Ok(blobs);
+    }
+    let mut child = git_command(dir)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(not_found)?;
+    let mut stdin = child.stdin.take().context("git cat-file has no input")?;
+    let stdout = child.stdout.take().context("git cat-file has no output")?;
+    let request: String = objects.iter().map(|o| format!("{o}\n")).collect();
+    let read = std::thread::scope(|scope| {
+        // Written from another thread so that neither side waits on a full pipe.
+        let writer = scope.spawn(move || stdin.write_all(request.as_bytes()));
+        let mut reader = BufReader::new(stdout);
+        let mut read = Ok(());
+        for object in objects {
+            match read_blob(&mut reader) {
+                Ok(bytes) => {
+                    blobs.insert((*object).clone(), bytes);
+                }
+                Err(e) => {
+                    read = Err(e.context(format!("cannot read object {object}")));
+                    break;
+                }
+            }
+        }
+        let written = writer.join().map_err(|_| anyhow!("writing to git cat-file failed"))?;
+        read.and(written.context("cannot write to git cat-file"))
+    });
+    let status = child.wait()?;
+    read?;
+    if !status.success() {
+        bail!("git cat-file failed");
+    }
+    Ok(blobs)
+}
+
+fn read_blob(reader: &mut impl BufRead) -> Result<Vec<u8>> {
+    let mut header = String::new();
+    reader.read_line(&mut header)?;
+    let size: usize = header
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .with_context(|| format!("unexpected answer from git: {}", header.trim_end()))?;
+    let mut bytes = vec![0; size];
+    reader.read_exact(&mut bytes)?;
+    let mut newline = [0; 1];
+    reader.read_exact(&mut newline)?;
+    Ok(bytes)
+}
+
+fn git_command(dir: &Path) -> Command {
+    let mut command = Command::new("git");
+    command.arg("-C").arg(dir);
+    command
+}
+
+fn not_found(e: std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        anyhow!("git is not installed or not on PATH")
+    } else {
+        anyhow!("cannot run git: {e}")
+    }
+}
+
+fn run(dir: &Path, args: &[&str]) -> Result<Output> {
+    let output = git_command(dir).args(args).stdin(Stdio::null()).output().map_err(not_found)?;
+    if !output.status.success() {
+        let message = String::from_utf8_lossy(&output.stderr).trim().to_string();
+        bail!("git {} failed: {message}", args.first().copied().unwrap_or(""));
+    }
+    Ok(output)
+}
+
+/// The first line `git args…` prints in `dir`.
+fn git(dir: &Path, args: &[&str]) -> Result<String> {
+    let output = run(dir, args)?;
+    Ok(String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("").to_string())
+}
