@@ -2,6 +2,7 @@
 //! renamed to `.toml`, tens of megabytes, invalid UTF-8), the result is its
 //! text or a diagnostic, never a panic.
 
+use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
@@ -22,9 +23,43 @@ pub struct Source {
 
 impl Source {
     /// Reads `file`, reporting unreadable, oversized, binary and non-UTF-8
-    /// files as diagnostics.
+    /// files as diagnostics. Folders, devices and pipes are refused before
+    /// they are opened, and no more than `MAX_PLAN_FILE_BYTES` (plus one) is
+    /// ever read, so a link to `/dev/zero` or a file that grows while it is
+    /// read cannot exhaust memory or block the run.
     pub fn read(file: &Path, path: String, lang: Lang) -> Result<Source, Diagnostic> {
-        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let unreadable = |e: std::io::Error| {
+            Diagnostic::error(
+                "unreadable",
+                path.clone(),
+                tr(lang, format!("cannot read file: {e}"), format!("berkas tidak dapat dibaca: {e}")),
+            )
+            .with_hint(tr(lang, "check the file's permissions", "periksa izin akses berkas"))
+        };
+        let meta = std::fs::metadata(file).map_err(unreadable)?;
+        if meta.is_dir() {
+            return Err(Diagnostic::error(
+                "not-a-file",
+                path.clone(),
+                tr(lang, "is a folder, not a file", "berupa folder, bukan berkas"),
+            )
+            .with_hint(tr(
+                lang,
+                "replace it with a TOML text file, or move it out of the way",
+                "ganti dengan berkas teks TOML, atau pindahkan",
+            )));
+        }
+        if !meta.is_file() {
+            // The same diagnostic as the folder listing gives, so the two merge.
+            let mut d = crate::repo::not_a_file(path.clone(), lang);
+            d.severity = crate::diagnostic::Severity::Error;
+            return Err(d);
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(file)
+            .and_then(|f| f.take(MAX_PLAN_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(unreadable)?;
+        let size = meta.len().max(bytes.len() as u64);
         if size > MAX_PLAN_FILE_BYTES {
             return Err(Diagnostic::error(
                 "file-too-large",
@@ -41,14 +76,11 @@ impl Source {
                 "satu berkas rencana berisi satu indikator; pindahkan data lain keluar dari plan/",
             )));
         }
-        let bytes = std::fs::read(file).map_err(|e| {
-            Diagnostic::error(
-                "unreadable",
-                path.clone(),
-                tr(lang, format!("cannot read file: {e}"), format!("berkas tidak dapat dibaca: {e}")),
-            )
-            .with_hint(tr(lang, "check the file's permissions", "periksa izin akses berkas"))
-        })?;
+        Source::from_bytes(bytes, path, lang)
+    }
+
+    /// The text of a file's `bytes`, reporting binary and non-UTF-8 content.
+    pub fn from_bytes(bytes: Vec<u8>, path: String, lang: Lang) -> Result<Source, Diagnostic> {
         if let Some(nul) = bytes.iter().position(|&b| b == 0) {
             let before = String::from_utf8_lossy(&bytes[..nul]);
             return Err(Diagnostic::error(
@@ -63,8 +95,8 @@ impl Source {
             .at(Location::of_span(&before, before.len()..before.len()))
             .with_hint(tr(
                 lang,
-                "evidence documents belong under evidence/, not plan/",
-                "dokumen bukti disimpan di evidence/, bukan plan/",
+                "plan files are TOML text; scanned documents and other evidence belong under evidence/",
+                "berkas rencana berupa teks TOML; dokumen pindaian dan bukti lain disimpan di evidence/",
             )));
         }
         match String::from_utf8(bytes) {
