@@ -190,13 +190,19 @@ pub fn unknown_key(
     known: &[&str],
     lang: Lang,
 ) -> Diagnostic {
+    let limit = |k: &str| 2.max(k.len() / 3);
+    let length = key.chars().count();
     let suggestion = known
         .iter()
+        // Lengths further apart than the limit cannot be within it (and a
+        // huge key would cost a huge distance table).
+        .filter(|k| k.len().abs_diff(length) <= limit(k))
         .map(|k| (strsim::damerau_levenshtein(&key.to_lowercase(), k), k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .filter(|(d, k)| *d <= limit(k))
         .min()
         .map(|(_, k)| *k);
     let list = known.join(", ");
+    let shown = crate::diagnostic::clip(key, 40);
     let hint = match suggestion {
         Some(k) => tr(lang, format!("did you mean `{k}`?"), format!("maksud Anda `{k}`?")),
         None => tr(lang, format!("known keys: {list}"), format!("kunci yang dikenal: {list}")),
@@ -205,7 +211,7 @@ pub fn unknown_key(
         .error(
             "unknown-key",
             span,
-            tr(lang, format!("unknown key `{key}`"), format!("kunci `{key}` tidak dikenal")),
+            tr(lang, format!("unknown key `{shown}`"), format!("kunci `{shown}` tidak dikenal")),
         )
         .with_hint(hint)
 }
