@@ -1554,5 +1554,19 @@ mod tests {
         fn any_value_displays_as_text_that_reads_back_to_it(due in due(), plan_year in 1..=9999i32) {
             prop_assert_eq!(parse(&due.to_string(), plan_year), Ok(due));
         }
+
+        /// The printed form names every year, so it means the same deadlines
+        /// in any plan (a recurrence has none of its own and is printed bare).
+        #[test]
+        fn a_text_read_and_printed_gives_the_same_deadlines_under_any_plan_year(
+            text in grammar_text(),
+            other_year in 1..=9999i32,
+        ) {
+            if let Ok(due) = parse(&text, PLAN_YEAR) {
+                let printed = due.to_string();
+                let again = parse(&printed, other_year);
+                prop_assert_eq!(&again, &Ok(due), "{:?} printed as {:?}", text, printed);
+            }
+        }
     }
 }
