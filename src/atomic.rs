@@ -4,7 +4,7 @@
 //! before the rename leaves the old file exactly as it was.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Replaces `path` with `contents` atomically.
 pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
@@ -19,6 +19,10 @@ pub fn write_executable(path: &Path, contents: &[u8]) -> io::Result<()> {
 
 /// Replaces `path` with what `fill` writes, atomically. If `fill` fails,
 /// the temporary file is removed and `path` is untouched.
+///
+/// When `path` is a link, its target is replaced and the link kept. A new
+/// file gets the permissions any new file would (0666 less the umask), not
+/// the private ones of a temporary file; a replaced file keeps its own.
 pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     write_as(path, None, fill)
 }
@@ -29,7 +33,8 @@ fn write_as(
     mode: Option<u32>,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = match path.parent() {
+    let target = resolve_link(path)?;
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
@@ -52,14 +57,37 @@ fn write_as(
             temp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
         }
         _ => {
-            if let Ok(meta) = std::fs::metadata(path) {
+            if let Ok(meta) = std::fs::metadata(&target) {
                 // Keep the replaced file's permissions (an executable hook stays executable).
                 temp.as_file().set_permissions(meta.permissions())?;
             }
         }
     }
-    temp.persist(path).map_err(|e| e.error)?;
+    temp.persist(&target).map_err(|e| e.error)?;
+    sync_dir(dir);
     Ok(())
+}
+
+/// The file a write to `path` should replace: `path` itself, or the file a
+/// link at `path` points to, so that writing never turns a link into a copy.
+fn resolve_link(path: &Path) -> io::Result<PathBuf> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path),
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// Flushes the folder entry of a rename to disk, so that after a power cut
+/// the folder holds the old file or the new one. Best effort: not every
+/// platform or file system can open a folder for syncing, and the rename
+/// itself already succeeded.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 #[cfg(test)]
@@ -84,6 +112,35 @@ mod tests {
             [std::ffi::OsString::from("plan.toml")],
             "temporary file must not be left behind"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_write_through_a_link_replaces_its_target_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.toml");
+        let link = dir.path().join("link.toml");
+        std::fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink("real.toml", &link).unwrap();
+        write(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_not_left_private_like_a_temporary_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.toml");
+        write(&path, b"x").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        // Whatever the umask, a temporary file's 0600 would lack these bits
+        // unless the umask removes them from every new file too.
+        let probe = dir.path().join("probe");
+        std::fs::write(&probe, "").unwrap();
+        let ordinary = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, ordinary);
     }
 
     #[cfg(unix)]

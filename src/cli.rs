@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
@@ -138,7 +138,16 @@ pub enum CheckFormat {
     Json,
 }
 
+/// A date for `--as-of` or `ZI_TODAY`. Years outside 0001–9999 are refused:
+/// a plan year is four digits, and a repository without one takes the as-of
+/// year as its plan year.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date as YYYY-MM-DD, got \"{text}\""))
+        .ok()
+        .filter(|d| (1..=9999).contains(&d.year()))
+        .ok_or_else(|| {
+            format!(
+                "expected a date as YYYY-MM-DD (year 0001 to 9999), from --as-of or ZI_TODAY; got \"{text}\""
+            )
+        })
 }

@@ -48,6 +48,17 @@ impl Location {
     }
 }
 
+/// `text` cut to at most `max` characters, the cut marked with `…`, for
+/// quoting user text in a message.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
@@ -122,9 +133,9 @@ impl Diagnostic {
         if let Some(l) = &self.location {
             let number = l.line.to_string();
             let pad = " ".repeat(number.len());
-            let shown: String = l.source_line.chars().take(200).collect();
+            let (shown, caret_at) = excerpt(&l.source_line, l.column.saturating_sub(1));
             let _ = writeln!(out, " {pad} |\n {number} | {shown}");
-            let caret_pad = " ".repeat(l.column.saturating_sub(1).min(200));
+            let caret_pad = " ".repeat(caret_at);
             let _ = writeln!(out, " {pad} | {caret_pad}{}", "^".repeat(l.width.clamp(1, 80)));
         }
         if !self.hint.is_empty() {
@@ -132,6 +143,31 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// How many characters of a source line a rendered diagnostic shows.
+const EXCERPT_CHARS: usize = 120;
+
+/// The part of `line` around character `column` (0-based) that fits in
+/// `EXCERPT_CHARS`, with `…` where it was cut, and where the caret goes in it.
+/// A 10,000-character line still shows the place that is wrong.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= EXCERPT_CHARS {
+        return (line.to_string(), column.min(chars.len()));
+    }
+    let column = column.min(chars.len());
+    let start = column.saturating_sub(EXCERPT_CHARS / 2).min(chars.len() - EXCERPT_CHARS);
+    let end = start + EXCERPT_CHARS;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column - start + usize::from(start > 0))
 }
 
 /// Sorts diagnostics by place and drops exact repeats.
@@ -160,6 +196,50 @@ mod tests {
         let text = "é";
         let l = Location::of_span(text, 1..99);
         assert_eq!((l.line, l.column), (1, 1));
+    }
+
+    #[test]
+    fn render_of_a_long_line_shows_the_part_around_the_column_with_the_caret_under_it() {
+        let text = format!(
+            "indicator = \"{}\"\nfoo{} = 1\n{}bad = 1\n",
+            "x".repeat(10_000),
+            "y".repeat(9_000),
+            " ".repeat(5_000)
+        );
+        let at = text.find("bad").unwrap();
+        let d = Diagnostic::error("unknown-key", "p.toml", "unknown key")
+            .at(Location::of_span(&text, at..at + 3));
+        let rendered = d.render(Lang::En);
+        let lines: Vec<&str> = rendered.lines().collect();
+        let source = lines.iter().find(|l| l.starts_with(" 3 | ")).unwrap();
+        let caret = lines.iter().find(|l| l.trim_end().ends_with('^')).unwrap();
+        assert!(source.chars().count() < 200, "{source}");
+        let caret_column = caret.chars().position(|c| c == '^').unwrap();
+        let under: String = source.chars().skip(caret_column).take(3).collect();
+        assert_eq!(under, "bad");
+        assert!(source.contains('…'));
+    }
+
+    #[test]
+    fn excerpt_keeps_short_lines_whole_and_cuts_long_ones_at_both_ends() {
+        assert_eq!(excerpt("abc", 1), ("abc".to_string(), 1));
+        let long = "é".repeat(1_000);
+        let (shown, caret) = excerpt(&long, 500);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().count(), EXCERPT_CHARS + 2);
+        assert_eq!(caret, 500 - (500 - EXCERPT_CHARS / 2) + 1);
+        let (shown, caret) = excerpt(&long, 999);
+        assert!(shown.starts_with('…') && !shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(caret), Some('é'));
+    }
+
+    #[test]
+    fn clip_cuts_long_quotes_and_keeps_short_ones() {
+        assert_eq!(clip("Juli", 40), "Juli");
+        let long = "x".repeat(100);
+        let clipped = clip(&long, 40);
+        assert_eq!(clipped.chars().count(), 40);
+        assert!(clipped.ends_with('…'));
     }
 
     #[test]

@@ -18,6 +18,7 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::diagnostic::clip;
 use crate::i18n::Lang;
 use crate::month::YearMonth;
 
@@ -124,7 +125,7 @@ impl DueError {
     /// What is wrong, quoting the whole text (on one line) and the bad word.
     pub fn message(&self, text: &str, lang: Lang) -> String {
         use DueErrorKind::*;
-        let quoted = one_line(text);
+        let quoted = clip(&one_line(text), MAX_QUOTED_TEXT);
         match (&self.kind, lang) {
             (Empty, Lang::En) => "the target time is empty".to_string(),
             (Empty, Lang::Id) => "waktu target kosong".to_string(),
@@ -269,6 +270,11 @@ impl fmt::Display for Term {
 fn month_year(at: YearMonth, lang: Lang) -> String {
     format!("{} {:04}", lang.month_name(at.month()), at.year())
 }
+
+/// Messages quote what the user wrote, but a 10,000-character cell would
+/// drown the message: quotes are cut to these many characters.
+const MAX_QUOTED_TEXT: usize = 80;
+const MAX_QUOTED_WORD: usize = 40;
 
 /// The text trimmed and with whitespace runs collapsed, for quoting in a one-line message.
 fn one_line(text: &str) -> String {
@@ -430,8 +436,11 @@ fn suggestion(lower: &str) -> Option<String> {
         .chain(abbreviations)
         .map(|&(spelling, month, lang)| (spelling, lang.month_name(month), month_limit));
     let words = RANGE_WORDS.iter().chain(PHRASE_WORDS).filter(|w| w.len() >= 5).map(|&w| (w, w, 1));
+    // Lengths further apart than the limit cannot be within it; skipping them
+    // keeps a megabyte-long "word" from costing a megabyte-sized distance table.
     months
         .chain(words)
+        .filter(|&(spelling, _, limit)| spelling.chars().count().abs_diff(length) <= limit)
         .map(|(spelling, canonical, limit)| (strsim::damerau_levenshtein(lower, spelling), canonical, limit))
         .filter(|&(distance, _, limit)| distance <= limit)
         .min_by_key(|&(distance, ..)| distance)
@@ -599,7 +608,7 @@ fn year_of(digits: &str) -> Option<i32> {
 }
 
 fn bad_year(digits: &str, span: Range<usize>) -> DueError {
-    DueError::new(DueErrorKind::BadYear { digits: digits.to_string() }, span)
+    DueError::new(DueErrorKind::BadYear { digits: clip(digits, MAX_QUOTED_WORD) }, span)
 }
 
 // ---------------------------------------------------------------------------
@@ -669,7 +678,10 @@ fn classify(text: &str, lexemes: &[Lexeme]) -> Result<Vec<Token>, DueError> {
 
 fn unknown_word(text: &str, lexeme: &Lexeme, suggestion: Option<String>) -> DueError {
     let span = lexeme.bare_span();
-    DueError::new(DueErrorKind::UnknownWord { word: text[span.clone()].to_string(), suggestion }, span)
+    DueError::new(
+        DueErrorKind::UnknownWord { word: clip(&text[span.clone()], MAX_QUOTED_WORD), suggestion },
+        span,
+    )
 }
 
 /// A month as written, before years are bound.
@@ -692,7 +704,7 @@ struct Item {
 /// month since the previous year, so "Juli, Desember 2022" is two 2022
 /// deadlines; months after the last year take the plan year.
 fn parse_dated(text: &str, tokens: &[Token], plan_year: i32) -> Result<Vec<Term>, DueError> {
-    let word = |span: &Range<usize>| text[span.clone()].to_string();
+    let word = |span: &Range<usize>| clip(&text[span.clone()], MAX_QUOTED_WORD);
     let misplaced =
         |span: &Range<usize>| DueError::new(DueErrorKind::Misplaced { word: word(span) }, span.clone());
     let dangling =
@@ -1541,6 +1553,20 @@ mod tests {
         #[test]
         fn any_value_displays_as_text_that_reads_back_to_it(due in due(), plan_year in 1..=9999i32) {
             prop_assert_eq!(parse(&due.to_string(), plan_year), Ok(due));
+        }
+
+        /// The printed form names every year, so it means the same deadlines
+        /// in any plan (a recurrence has none of its own and is printed bare).
+        #[test]
+        fn a_text_read_and_printed_gives_the_same_deadlines_under_any_plan_year(
+            text in grammar_text(),
+            other_year in 1..=9999i32,
+        ) {
+            if let Ok(due) = parse(&text, PLAN_YEAR) {
+                let printed = due.to_string();
+                let again = parse(&printed, other_year);
+                prop_assert_eq!(&again, &Ok(due), "{:?} printed as {:?}", text, printed);
+            }
         }
     }
 }

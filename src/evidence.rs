@@ -12,10 +12,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{tr, Lang};
 use crate::month::YearMonth;
 use crate::plan::indicator::EvidenceItem;
+use crate::plan::EVIDENCE_DIR;
 use crate::repo::{self, Kind};
 use crate::schedule::Schedule;
 
@@ -57,14 +58,17 @@ pub struct Folder {
 
 impl Folder {
     /// Lists `root/rel`. A missing folder is simply empty: no evidence yet.
+    /// So is a folder reached through a link below `evidence/`, which is not
+    /// followed (the evidence tree check reports the link).
     pub fn scan(root: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Folder {
         let dir = root.join(rel);
         let mut folder = Folder::default();
-        if !dir.is_dir() {
+        let inside = rel.strip_prefix(EVIDENCE_DIR).unwrap_or(rel);
+        if !dir.is_dir() || repo::passes_a_link(&root.join(EVIDENCE_DIR), inside) {
             return folder;
         }
         folder.exists = true;
-        for entry in repo::list(&dir, rel, lang, out) {
+        for entry in repo::list(&dir, rel, Severity::Warning, lang, out) {
             match entry.kind {
                 Kind::File => folder.loose.push(EvidenceFile::new(entry.name.clone(), &entry.name)),
                 Kind::Dir => match parse_occasion(&entry.name) {
@@ -162,9 +166,8 @@ fn parse_occasion(name: &str) -> Option<YearMonth> {
     if let Some(month) = YearMonth::parse_folder(name) {
         return Some(month);
     }
-    let date = name.get(..10).filter(|_| name.len() == 10)?;
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
-    YearMonth::parse_folder(&name[..7]).filter(|_| date.format("%Y-%m-%d").to_string() == name)
+    let date = NaiveDate::parse_from_str(name, "%Y-%m-%d").ok()?;
+    YearMonth::parse_folder(name.get(..7)?).filter(|_| date.format("%Y-%m-%d").to_string() == name)
 }
 
 fn bad_folder(path: &str, name: &str, lang: Lang) -> Diagnostic {
@@ -198,8 +201,10 @@ fn guess_month_folder(name: &str) -> Option<String> {
     YearMonth::new(year, month).map(|m| m.to_string()).filter(|g| g != name)
 }
 
-/// Every file below a dated folder, sorted, without following links to
-/// folders (a link loop cannot trap the walk) and skipping hidden entries.
+/// Every file below a dated folder, sorted, skipping hidden entries. Links
+/// to files count; links to folders are reported and not followed (a link
+/// loop cannot trap the walk), and folders deeper than `MAX_DEPTH_IN_MONTH`
+/// are reported and not searched.
 fn files_below(
     root: &Path,
     indicator_rel: &str,
@@ -208,6 +213,8 @@ fn files_below(
     out: &mut Vec<Diagnostic>,
 ) -> Vec<EvidenceFile> {
     let dir = root.join(indicator_rel).join(folder);
+    let shown =
+        |path: &Path| path.strip_prefix(root).map_or_else(|_| repo::join(indicator_rel, folder), display);
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(&dir)
         .min_depth(1)
@@ -219,49 +226,75 @@ fn files_below(
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let at = e
-                    .path()
-                    .and_then(|p| p.strip_prefix(root).ok())
-                    .map_or_else(|| repo::join(indicator_rel, folder), display);
+                // walkdir's own message names the absolute path; the OS error alone does not.
+                let reason = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
                 out.push(
                     Diagnostic::error(
                         "unreadable",
-                        at,
-                        tr(lang, format!("cannot read: {e}"), format!("tidak dapat dibaca: {e}")),
+                        e.path().map_or_else(|| repo::join(indicator_rel, folder), shown),
+                        tr(lang, format!("cannot read: {reason}"), format!("tidak dapat dibaca: {reason}")),
                     )
                     .with_hint(tr(
                         lang,
-                        "check permissions and links",
-                        "periksa izin akses dan tautan",
+                        "check the permissions of the folder and the files in it",
+                        "periksa izin akses folder dan berkas di dalamnya",
                     )),
                 );
                 continue;
             }
         };
-        let is_file = entry.file_type().is_file()
-            || (entry.path_is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
+        let path = entry.path();
+        let is_file = if entry.path_is_symlink() {
+            match std::fs::metadata(path) {
+                Ok(m) if m.is_file() => true,
+                Ok(m) if m.is_dir() => {
+                    out.push(repo::link_not_followed(shown(path), lang));
+                    false
+                }
+                Ok(_) => false,
+                Err(e) => {
+                    out.push(repo::broken_link(shown(path), &e, lang));
+                    false
+                }
+            }
+        } else {
+            if entry.file_type().is_dir() && entry.depth() == MAX_DEPTH_IN_MONTH && has_entries(path) {
+                out.push(too_deep(shown(path), lang));
+            }
+            entry.file_type().is_file()
+        };
         if !is_file {
             continue;
         }
         let Some(name) = entry.file_name().to_str() else {
-            out.push(
-                Diagnostic::warning(
-                    "non-utf8-name",
-                    entry.path().strip_prefix(root).map(display).unwrap_or_default(),
-                    tr(lang, "name is not valid UTF-8; it is skipped", "nama bukan UTF-8 yang sah; dilewati"),
-                )
-                .with_hint(tr(
-                    lang,
-                    "rename it using UTF-8 characters",
-                    "ganti nama dengan karakter UTF-8",
-                )),
-            );
+            out.push(repo::non_utf8_name(shown(path), lang));
             continue;
         };
-        let inner = entry.path().strip_prefix(root.join(indicator_rel)).map(display).unwrap_or_default();
+        let inner = path.strip_prefix(root.join(indicator_rel)).map(display).unwrap_or_default();
         files.push(EvidenceFile::new(inner, name));
     }
     files
+}
+
+fn has_entries(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
+}
+
+fn too_deep(path: String, lang: Lang) -> Diagnostic {
+    Diagnostic::warning(
+        "too-deep",
+        path,
+        tr(
+            lang,
+            format!("folder is more than {MAX_DEPTH_IN_MONTH} levels inside its month folder; what is in it is not counted"),
+            format!("folder lebih dari {MAX_DEPTH_IN_MONTH} tingkat di dalam folder bulannya; isinya tidak dihitung"),
+        ),
+    )
+    .with_hint(tr(
+        lang,
+        "move the documents up, closer to the month folder",
+        "pindahkan dokumen ke atas, lebih dekat ke folder bulan",
+    ))
 }
 
 fn display(path: &Path) -> String {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{tr, Lang};
 use crate::plan::config::CONFIG_FILE;
 
@@ -60,7 +60,12 @@ pub fn number_prefix(name: &str) -> Option<u32> {
 /// The entries of `dir` (shown as `rel`), numbered ones first by number, the
 /// rest by name. Links to folders are reported and not followed, so a link
 /// loop cannot trap the walk; links to files count as files.
-pub fn list(dir: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<Entry> {
+///
+/// Entries that cannot be used (a name that is not UTF-8, a link to a folder
+/// or to nothing, a device or pipe) are reported at `skipped` severity: an
+/// error under `plan/`, where each one hides part of the plan, a warning
+/// under `evidence/`, where it only hides a document.
+pub fn list(dir: &Path, rel: &str, skipped: Severity, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<Entry> {
     let reader = match std::fs::read_dir(dir) {
         Ok(r) => r,
         Err(e) => {
@@ -81,60 +86,34 @@ pub fn list(dir: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec
         let Some(name) = os_name.to_str() else {
             let shown = os_name.to_string_lossy();
             if !shown.starts_with('.') {
-                out.push(
-                    Diagnostic::warning(
-                        "non-utf8-name",
-                        join(rel, &shown),
-                        tr(
-                            lang,
-                            "name is not valid UTF-8; it is skipped",
-                            "nama bukan UTF-8 yang sah; dilewati",
-                        ),
-                    )
-                    .with_hint(tr(
-                        lang,
-                        "rename it using UTF-8 characters",
-                        "ganti nama dengan karakter UTF-8",
-                    )),
-                );
+                out.push(at_severity(non_utf8_name(join(rel, &shown), lang), skipped));
             }
             continue;
         };
         if is_ignored(name) {
             continue;
         }
-        let Ok(file_type) = item.file_type() else { continue };
+        let path = join(rel, name);
+        let file_type = match item.file_type() {
+            Ok(t) => t,
+            Err(e) => {
+                out.push(unreadable(&path, &e, lang));
+                continue;
+            }
+        };
         let kind = if file_type.is_symlink() {
             match std::fs::metadata(item.path()) {
                 Ok(m) if m.is_file() => Kind::File,
-                Ok(_) => {
-                    out.push(
-                        Diagnostic::warning(
-                            "link-not-followed",
-                            join(rel, name),
-                            tr(lang, "links to folders are not followed", "tautan ke folder tidak diikuti"),
-                        )
-                        .with_hint(tr(
-                            lang,
-                            "replace the link with a real folder",
-                            "ganti tautan dengan folder sungguhan",
-                        )),
-                    );
+                Ok(m) if m.is_dir() => {
+                    out.push(at_severity(link_not_followed(path, lang), skipped));
                     continue;
                 }
-                Err(_) => {
-                    out.push(
-                        Diagnostic::warning(
-                            "broken-link",
-                            join(rel, name),
-                            tr(lang, "link points at nothing", "tautan tidak menunjuk ke apa pun"),
-                        )
-                        .with_hint(tr(
-                            lang,
-                            "remove the link or restore its target",
-                            "hapus tautan atau pulihkan tujuannya",
-                        )),
-                    );
+                Ok(_) => {
+                    out.push(at_severity(not_a_file(path, lang), skipped));
+                    continue;
+                }
+                Err(e) => {
+                    out.push(at_severity(broken_link(path, &e, lang), skipped));
                     continue;
                 }
             }
@@ -143,6 +122,7 @@ pub fn list(dir: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec
         } else if file_type.is_file() {
             Kind::File
         } else {
+            out.push(at_severity(not_a_file(path, lang), skipped));
             continue;
         };
         entries.push(Entry { name: name.to_string(), kind, number: number_prefix(name) });
@@ -151,6 +131,59 @@ pub fn list(dir: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec
         (a.number.is_none(), a.number, &a.name).cmp(&(b.number.is_none(), b.number, &b.name))
     });
     entries
+}
+
+fn at_severity(mut d: Diagnostic, severity: Severity) -> Diagnostic {
+    d.severity = severity;
+    d
+}
+
+/// A name that is not UTF-8: zi cannot print or match it, so it is skipped.
+pub fn non_utf8_name(path: String, lang: Lang) -> Diagnostic {
+    Diagnostic::warning(
+        "non-utf8-name",
+        path,
+        tr(lang, "name is not valid UTF-8; it is skipped", "nama bukan UTF-8 yang sah; dilewati"),
+    )
+    .with_hint(tr(lang, "rename it using UTF-8 characters", "ganti nama dengan karakter UTF-8"))
+}
+
+/// A link to a folder: never followed, so a link loop cannot trap a walk.
+pub fn link_not_followed(path: String, lang: Lang) -> Diagnostic {
+    Diagnostic::warning(
+        "link-not-followed",
+        path,
+        tr(
+            lang,
+            "links to folders are not followed; its contents are skipped",
+            "tautan ke folder tidak diikuti; isinya dilewati",
+        ),
+    )
+    .with_hint(tr(lang, "replace the link with a real folder", "ganti tautan dengan folder sungguhan"))
+}
+
+/// A link whose target is missing, unreachable or a loop of links.
+pub fn broken_link(path: String, e: &std::io::Error, lang: Lang) -> Diagnostic {
+    Diagnostic::warning(
+        "broken-link",
+        path,
+        tr(lang, format!("link cannot be followed: {e}"), format!("tautan tidak dapat diikuti: {e}")),
+    )
+    .with_hint(tr(lang, "remove the link or restore its target", "hapus tautan atau pulihkan tujuannya"))
+}
+
+/// A device, pipe or socket where files and folders are expected.
+pub fn not_a_file(path: String, lang: Lang) -> Diagnostic {
+    Diagnostic::warning(
+        "not-a-file",
+        path,
+        tr(
+            lang,
+            "neither a file nor a folder (a device, pipe or socket); it is not read",
+            "bukan berkas maupun folder (perangkat, pipa atau soket); tidak dibaca",
+        ),
+    )
+    .with_hint(tr(lang, "remove it or replace it with a file", "hapus atau ganti dengan berkas"))
 }
 
 fn unreadable(rel: &str, e: &std::io::Error, lang: Lang) -> Diagnostic {
@@ -162,10 +195,23 @@ fn unreadable(rel: &str, e: &std::io::Error, lang: Lang) -> Diagnostic {
     .with_hint(tr(lang, "check the folder's permissions", "periksa izin akses folder"))
 }
 
+/// Whether any folder from `root` down to `root/rel` (`/`-separated) is a
+/// link. Walks below `root` never pass through links to folders, so a path
+/// that does is not read, even when the operating system would follow it.
+pub fn passes_a_link(root: &Path, rel: &str) -> bool {
+    let mut path = root.to_path_buf();
+    rel.split('/').filter(|part| !part.is_empty()).any(|part| {
+        path.push(part);
+        std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+    })
+}
+
 /// `rel/name`, with `/` whatever the platform.
 pub fn join(rel: &str, name: &str) -> String {
     if rel.is_empty() {
         name.to_string()
+    } else if name.is_empty() {
+        rel.to_string()
     } else {
         format!("{rel}/{name}")
     }
@@ -217,6 +263,24 @@ mod tests {
     }
 
     #[test]
+    fn join_never_doubles_or_trails_a_slash() {
+        assert_eq!(join("", "plan"), "plan");
+        assert_eq!(join("evidence", ""), "evidence");
+        assert_eq!(join("evidence", "1-a"), "evidence/1-a");
+    }
+
+    /// Whether a folder on the way from `root` down to `root/rel` is a link.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_anywhere_on_the_way_down_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("evidence/1-a/1-c")).unwrap();
+        std::os::unix::fs::symlink("1-a", dir.path().join("evidence/2-b")).unwrap();
+        assert!(!passes_a_link(dir.path(), "evidence/1-a/1-c/1-x"));
+        assert!(passes_a_link(dir.path(), "evidence/2-b/1-c/1-x"));
+    }
+
+    #[test]
     fn roman_numerals_for_areas() {
         let r: Vec<String> = [1, 3, 4, 6, 9, 14, 40].into_iter().map(roman).collect();
         assert_eq!(r, ["I", "III", "IV", "VI", "IX", "XIV", "XL"]);
@@ -229,8 +293,10 @@ mod tests {
             std::fs::create_dir(dir.path().join(name)).unwrap();
         }
         let mut out = Vec::new();
-        let names: Vec<String> =
-            list(dir.path(), "plan", Lang::En, &mut out).into_iter().map(|e| e.name).collect();
+        let names: Vec<String> = list(dir.path(), "plan", Severity::Warning, Lang::En, &mut out)
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
         assert_eq!(names, ["2-b", "9-i", "10-j", "zzz"]);
         assert!(out.is_empty());
     }

@@ -33,8 +33,12 @@ pub enum Schedule {
 }
 
 impl Schedule {
+    /// The schedule of `due` in plan year `year`. A year outside 1..=9999
+    /// is clamped into it rather than trusted: callers validate the plan
+    /// year, and a schedule must never be the place a bad one panics.
     pub fn of(due: Option<&Due>, year: i32) -> Schedule {
-        let month = |m| YearMonth::new(year, m).expect("1..=12 is a month of a valid plan year");
+        let year = year.clamp(1, 9999);
+        let month = |m| YearMonth::new(year, m).unwrap_or_else(|| unreachable!("month {m} of year {year}"));
         let every = |step: u32| {
             (1..=12 / step)
                 .map(|i| Period { first: month(i * step - step + 1), last: month(i * step) })
@@ -126,6 +130,14 @@ mod tests {
         let dec = Term { first: YearMonth::new(2021, 12).unwrap(), last: YearMonth::new(2021, 12).unwrap() };
         let s = Schedule::of(Some(&Due::Dated(vec![dec])), 2022);
         assert_eq!(spans(&s), [("2021-12".into(), "2021-12".into())]);
+    }
+
+    #[test]
+    fn a_plan_year_outside_the_calendar_is_clamped_not_a_panic() {
+        for year in [i32::MIN, -1, 0, 10_000, i32::MAX] {
+            let s = Schedule::of(Some(&Due::Every(Recurrence::Monthly)), year);
+            assert_eq!(s.periods().len(), 12, "{year}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use anyhow::{bail, Context as _, Result};
 
 use crate::atomic;
 use crate::cli::GlobalArgs;
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::i18n::{tr, Lang};
 use crate::plan::canonical::{canonical, FileKind, LayoutError};
 use crate::plan::config::CONFIG_FILE;
@@ -111,7 +111,7 @@ fn toml_files_below(
     targets: &mut Vec<Target>,
 ) {
     let mut found = Vec::new();
-    let mut entries = repo::list(&root.join(rel), rel, lang, &mut found);
+    let mut entries = repo::list(&root.join(rel), rel, Severity::Warning, lang, &mut found);
     out.extend(found.into_iter().filter(Diagnostic::is_error));
     // A folder's own area.toml or component.toml before what it holds.
     entries.sort_by_key(|e| e.number.is_some());

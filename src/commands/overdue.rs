@@ -1,5 +1,5 @@
 //! `zi overdue`: what passed its deadline without complete evidence. Built
-//! for a pre-commit hook: one line per overdue period, exit 1 if any.
+//! for a pre-commit hook: one line per overdue period, exit 1 if any (or if the plan has errors).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -73,6 +73,9 @@ pub fn run(
         Format::Csv => report::csv::overdue(&entries, ctx.lang, out)?,
         Format::Markdown => report::markdown::overdue(eval, &entries, ctx.lang, out)?,
     }
-    let failing = entries.iter().any(|e| e.lateness != Lateness::DueSoon);
+    // "Anything invalid" is any error in the plan, not only an unreadable
+    // indicator: a misnamed indicator file or a broken zi.toml is skipped or
+    // guessed around, and a hook that passed over it would hide it.
+    let failing = entries.iter().any(|e| e.lateness != Lateness::DueSoon) || eval.has_errors();
     Ok(if failing { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

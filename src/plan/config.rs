@@ -112,7 +112,8 @@ impl Config {
 /// Reads the `name` of an `area.toml` or `component.toml`. `None` when the
 /// file is missing or broken (reported in `out`).
 pub fn load_name(file: &Path, path: String, lang: Lang, out: &mut Vec<Diagnostic>) -> Option<String> {
-    if !file.exists() {
+    let missing = std::fs::symlink_metadata(file).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
+    if missing {
         let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         out.push(
             Diagnostic::error(

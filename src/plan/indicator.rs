@@ -489,4 +489,111 @@ mod tests {
         assert_eq!(diags[0].code, "toml-syntax");
         assert!(diags[0].location.as_ref().unwrap().line >= 2);
     }
+
+    // --- properties --------------------------------------------------------------
+
+    use proptest::prelude::*;
+
+    /// Loads `text` as an indicator in both languages. Whatever it holds: no
+    /// panic, every diagnostic in this file with a hint and a place inside
+    /// the text, and a file without errors read into an indicator.
+    fn load_checked(text: &str) -> Result<(), TestCaseError> {
+        let source = Source { path: "plan/1-a/1-b/1-c.toml".into(), text: text.into() };
+        for lang in [Lang::En, Lang::Id] {
+            let mut out = Vec::new();
+            let indicator = Indicator::parse(&source, 2022, lang, &mut out);
+            for d in &out {
+                prop_assert_eq!(&d.path, &source.path);
+                prop_assert!(!d.hint.is_empty(), "{:?}", d);
+                prop_assert!(!d.render(lang).is_empty());
+                if let Some(l) = &d.location {
+                    prop_assert!(l.line >= 1 && l.line <= text.matches('\n').count() + 1, "{:?}", d);
+                    prop_assert!(l.column >= 1);
+                }
+            }
+            if !out.iter().any(Diagnostic::is_error) {
+                let indicator = indicator.expect("a file without errors is read");
+                prop_assert!(!indicator.text.is_empty() || out.iter().any(|d| d.code == "empty-text"));
+            }
+        }
+        Ok(())
+    }
+
+    const KEYS_AND_TYPOS: &[&str] =
+        &["indicator", "actions", "evidence", "due", "pic", "evidnce", "name", "file", "\"due\"", "a.b", "é"];
+
+    /// Values of every TOML kind, including the awkward ones.
+    fn toml_value() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            "[^\"\\\\\n]{0,12}".prop_map(|s| format!("\"{s}\"")),
+            prop::sample::select(vec![
+                "\"Juli, Desember 2022\"",
+                "\"Setiap triwulan\"",
+                "\"Pebuari 0\"",
+                "\"../*\"",
+                "\"[\"",
+                "\"\"",
+                "'C:\\x'",
+                "\"\"\"multi\nline\"\"\"",
+                "\"\\u00e9\\t\"",
+                "1",
+                "-0",
+                "1e400",
+                "nan",
+                "true",
+                "2022-07-01",
+                "07:30:00",
+                "[]",
+                "{}",
+            ])
+            .prop_map(str::to_string),
+        ];
+        leaf.prop_recursive(3, 16, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(|v| format!("[{}]", v.join(", "))),
+                prop::collection::vec((prop::sample::select(vec!["name", "file", "nam", "x"]), inner), 0..3)
+                    .prop_map(|kv| {
+                        let pairs: Vec<String> = kv.iter().map(|(k, v)| format!("{k} = {v}")).collect();
+                        format!("{{ {} }}", pairs.join(", "))
+                    }),
+            ]
+        })
+    }
+
+    /// Text shaped like an indicator file: key lines, table headers, comments
+    /// and the odd broken line.
+    fn toml_text() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            6 => (prop::sample::select(KEYS_AND_TYPOS), toml_value()).prop_map(|(k, v)| format!("{k} = {v}")),
+            1 => prop::sample::select(vec!["[[evidence]]", "[evidence]", "[x]", "# comment", "", "key =", "= 1", "[[", "\u{feff}"])
+                .prop_map(str::to_string),
+        ];
+        prop::collection::vec(line, 0..10).prop_map(|lines| lines.join("\n"))
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_loads_as_an_indicator_or_is_reported_never_a_panic(text in "\\PC*") {
+            load_checked(&text)?;
+        }
+
+        #[test]
+        fn toml_shaped_text_loads_as_an_indicator_or_is_reported(text in toml_text()) {
+            load_checked(&text)?;
+        }
+
+        #[test]
+        fn any_bytes_become_text_or_a_diagnostic_with_a_place(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+            match Source::from_bytes(bytes.clone(), "plan/x.toml".into(), Lang::En) {
+                Ok(source) => {
+                    prop_assert_eq!(source.text.as_bytes(), &bytes[..]);
+                    load_checked(&source.text)?;
+                }
+                Err(d) => {
+                    prop_assert!(d.code == "binary-file" || d.code == "not-utf8");
+                    prop_assert!(d.location.is_some());
+                }
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@ pub mod source;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{tr, Lang};
 use crate::repo::{self, Entry, Kind};
 use config::Config;
@@ -62,20 +62,18 @@ impl Plan {
         let plan_dir = root.join(PLAN_DIR);
         let mut areas = Vec::new();
         if !plan_dir.is_dir() {
-            out.push(
-                Diagnostic::error(
-                    "no-plan",
-                    PLAN_DIR,
-                    tr(lang, "there is no plan/ folder", "folder plan/ tidak ada"),
-                )
-                .with_hint(tr(
-                    lang,
-                    "create plan/<N-area>/<N-component>/<N-indicator>.toml",
-                    "buat plan/<N-area>/<N-komponen>/<N-indikator>.toml",
-                )),
-            );
+            let (en, id) = if plan_dir.exists() {
+                ("plan is not a folder", "plan bukan folder")
+            } else {
+                ("there is no plan/ folder", "folder plan/ tidak ada")
+            };
+            out.push(Diagnostic::error("no-plan", PLAN_DIR, tr(lang, en, id)).with_hint(tr(
+                lang,
+                "create plan/<N-area>/<N-component>/<N-indicator>.toml",
+                "buat plan/<N-area>/<N-komponen>/<N-indikator>.toml",
+            )));
         } else {
-            for entry in repo::list(&plan_dir, PLAN_DIR, lang, out) {
+            for entry in repo::list(&plan_dir, PLAN_DIR, Severity::Error, lang, out) {
                 let path = repo::join(PLAN_DIR, &entry.name);
                 let Some(number) = numbered_dir(&entry, &path, "area.toml", lang, out) else { continue };
                 let id = repo::roman(number);
@@ -119,6 +117,24 @@ impl Plan {
     fn check_evidence_tree(&self, lang: Lang, out: &mut Vec<Diagnostic>) {
         let evidence_dir = self.root.join(EVIDENCE_DIR);
         if !evidence_dir.is_dir() {
+            if evidence_dir.exists() {
+                out.push(
+                    Diagnostic::error(
+                        "not-a-folder",
+                        EVIDENCE_DIR,
+                        tr(
+                            lang,
+                            "evidence is not a folder; no evidence can be counted",
+                            "evidence bukan folder; tidak ada bukti yang dapat dihitung",
+                        ),
+                    )
+                    .with_hint(tr(
+                        lang,
+                        "evidence/ is a folder that mirrors plan/: move the file away and create the folder",
+                        "evidence/ adalah folder yang mencerminkan plan/: pindahkan berkas itu dan buat foldernya",
+                    )),
+                );
+            }
             return;
         }
         let mut known: BTreeMap<&str, u8> = BTreeMap::new();
@@ -134,7 +150,7 @@ impl Plan {
         let mut pending = vec![(String::new(), 0u8)];
         while let Some((rel, depth)) = pending.pop() {
             let dir_rel = repo::join(EVIDENCE_DIR, &rel);
-            for entry in repo::list(&self.root.join(&dir_rel), &dir_rel, lang, out) {
+            for entry in repo::list(&self.root.join(&dir_rel), &dir_rel, Severity::Warning, lang, out) {
                 let child = repo::join(&rel, &entry.name);
                 let shown = repo::join(EVIDENCE_DIR, &child);
                 match (entry.kind, known.get(child.as_str())) {
@@ -150,6 +166,22 @@ impl Plan {
                             lang,
                             "evidence/ mirrors plan/: rename the folder to match its indicator file, or move its files",
                             "evidence/ mencerminkan plan/: samakan nama folder dengan berkas indikatornya, atau pindahkan berkasnya",
+                        )),
+                    ),
+                    (Kind::File, Some(3)) => out.push(
+                        Diagnostic::warning(
+                            "not-a-folder",
+                            shown,
+                            tr(
+                                lang,
+                                "an indicator's evidence must be a folder, not a file; nothing in it is counted",
+                                "bukti indikator harus berupa folder, bukan berkas; tidak ada yang dihitung",
+                            ),
+                        )
+                        .with_hint(tr(
+                            lang,
+                            "make it a folder of month folders (YYYY-MM) holding the documents",
+                            "jadikan folder berisi folder bulan (YYYY-MM) yang memuat dokumen",
                         )),
                     ),
                     (Kind::File, _) => out.push(
@@ -178,7 +210,7 @@ fn discover_components(
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Component> {
     let mut components = Vec::new();
-    for entry in repo::list(&root.join(area_path), area_path, lang, out) {
+    for entry in repo::list(&root.join(area_path), area_path, Severity::Error, lang, out) {
         let path = repo::join(area_path, &entry.name);
         if entry.kind == Kind::File && entry.name == "area.toml" {
             continue;
@@ -208,7 +240,7 @@ fn discover_indicators(
 ) -> Vec<IndicatorFile> {
     let mut indicators = Vec::new();
     let mut numbers = Vec::new();
-    for entry in repo::list(&root.join(component_path), component_path, lang, out) {
+    for entry in repo::list(&root.join(component_path), component_path, Severity::Error, lang, out) {
         let path = repo::join(component_path, &entry.name);
         if entry.kind == Kind::File && entry.name == "component.toml" {
             continue;
@@ -269,16 +301,37 @@ fn no_number(path: &str, lang: Lang) -> Diagnostic {
     ))
 }
 
+/// An entry where the layout has no place for it. A `.toml` name is an
+/// error, since it most likely holds plan data that would go unread (an
+/// indicator one level too high, a folder named like an indicator file);
+/// anything else is a warning.
 fn stray(path: &str, kind: Kind, lang: Lang) -> Diagnostic {
-    let (en, id) = match kind {
-        Kind::Dir => ("folder is not part of the plan layout", "folder bukan bagian dari susunan rencana"),
-        Kind::File => ("file is not part of the plan layout", "berkas bukan bagian dari susunan rencana"),
+    let toml = path.to_ascii_lowercase().ends_with(".toml");
+    let (en, id) = match (kind, toml) {
+        (Kind::Dir, true) => (
+            "folder named like a plan file is not read; it is skipped",
+            "folder bernama seperti berkas rencana tidak dibaca; dilewati",
+        ),
+        (Kind::Dir, false) => {
+            ("folder is not part of the plan layout", "folder bukan bagian dari susunan rencana")
+        }
+        (Kind::File, true) => (
+            "plan file is not where zi reads plan files; it is skipped",
+            "berkas rencana tidak berada di tempat zi membacanya; dilewati",
+        ),
+        (Kind::File, false) => {
+            ("file is not part of the plan layout", "berkas bukan bagian dari susunan rencana")
+        }
     };
-    Diagnostic::warning("stray-file", path, tr(lang, en, id)).with_hint(tr(
+    let mut d = Diagnostic::warning("stray-file", path, tr(lang, en, id)).with_hint(tr(
         lang,
         "plan/ holds <N-area>/area.toml, <N-area>/<N-component>/component.toml and <N-indicator>.toml files",
         "plan/ berisi <N-area>/area.toml, <N-area>/<N-komponen>/component.toml dan berkas <N-indikator>.toml",
-    ))
+    ));
+    if toml {
+        d.severity = Severity::Error;
+    }
+    d
 }
 
 fn duplicate_numbers<'a>(

@@ -2,6 +2,7 @@
 //! renamed to `.toml`, tens of megabytes, invalid UTF-8), the result is its
 //! text or a diagnostic, never a panic.
 
+use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
@@ -22,9 +23,43 @@ pub struct Source {
 
 impl Source {
     /// Reads `file`, reporting unreadable, oversized, binary and non-UTF-8
-    /// files as diagnostics.
+    /// files as diagnostics. Folders, devices and pipes are refused before
+    /// they are opened, and no more than `MAX_PLAN_FILE_BYTES` (plus one) is
+    /// ever read, so a link to `/dev/zero` or a file that grows while it is
+    /// read cannot exhaust memory or block the run.
     pub fn read(file: &Path, path: String, lang: Lang) -> Result<Source, Diagnostic> {
-        let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let unreadable = |e: std::io::Error| {
+            Diagnostic::error(
+                "unreadable",
+                path.clone(),
+                tr(lang, format!("cannot read file: {e}"), format!("berkas tidak dapat dibaca: {e}")),
+            )
+            .with_hint(tr(lang, "check the file's permissions", "periksa izin akses berkas"))
+        };
+        let meta = std::fs::metadata(file).map_err(unreadable)?;
+        if meta.is_dir() {
+            return Err(Diagnostic::error(
+                "not-a-file",
+                path.clone(),
+                tr(lang, "is a folder, not a file", "berupa folder, bukan berkas"),
+            )
+            .with_hint(tr(
+                lang,
+                "replace it with a TOML text file, or move it out of the way",
+                "ganti dengan berkas teks TOML, atau pindahkan",
+            )));
+        }
+        if !meta.is_file() {
+            // The same diagnostic as the folder listing gives, so the two merge.
+            let mut d = crate::repo::not_a_file(path.clone(), lang);
+            d.severity = crate::diagnostic::Severity::Error;
+            return Err(d);
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(file)
+            .and_then(|f| f.take(MAX_PLAN_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(unreadable)?;
+        let size = meta.len().max(bytes.len() as u64);
         if size > MAX_PLAN_FILE_BYTES {
             return Err(Diagnostic::error(
                 "file-too-large",
@@ -41,14 +76,11 @@ impl Source {
                 "satu berkas rencana berisi satu indikator; pindahkan data lain keluar dari plan/",
             )));
         }
-        let bytes = std::fs::read(file).map_err(|e| {
-            Diagnostic::error(
-                "unreadable",
-                path.clone(),
-                tr(lang, format!("cannot read file: {e}"), format!("berkas tidak dapat dibaca: {e}")),
-            )
-            .with_hint(tr(lang, "check the file's permissions", "periksa izin akses berkas"))
-        })?;
+        Source::from_bytes(bytes, path, lang)
+    }
+
+    /// The text of a file's `bytes`, reporting binary and non-UTF-8 content.
+    pub fn from_bytes(bytes: Vec<u8>, path: String, lang: Lang) -> Result<Source, Diagnostic> {
         if let Some(nul) = bytes.iter().position(|&b| b == 0) {
             let before = String::from_utf8_lossy(&bytes[..nul]);
             return Err(Diagnostic::error(
@@ -63,8 +95,8 @@ impl Source {
             .at(Location::of_span(&before, before.len()..before.len()))
             .with_hint(tr(
                 lang,
-                "evidence documents belong under evidence/, not plan/",
-                "dokumen bukti disimpan di evidence/, bukan plan/",
+                "plan files are TOML text; scanned documents and other evidence belong under evidence/",
+                "berkas rencana berupa teks TOML; dokumen pindaian dan bukti lain disimpan di evidence/",
             )));
         }
         match String::from_utf8(bytes) {
@@ -158,13 +190,19 @@ pub fn unknown_key(
     known: &[&str],
     lang: Lang,
 ) -> Diagnostic {
+    let limit = |k: &str| 2.max(k.len() / 3);
+    let length = key.chars().count();
     let suggestion = known
         .iter()
+        // Lengths further apart than the limit cannot be within it (and a
+        // huge key would cost a huge distance table).
+        .filter(|k| k.len().abs_diff(length) <= limit(k))
         .map(|k| (strsim::damerau_levenshtein(&key.to_lowercase(), k), k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .filter(|(d, k)| *d <= limit(k))
         .min()
         .map(|(_, k)| *k);
     let list = known.join(", ");
+    let shown = crate::diagnostic::clip(key, 40);
     let hint = match suggestion {
         Some(k) => tr(lang, format!("did you mean `{k}`?"), format!("maksud Anda `{k}`?")),
         None => tr(lang, format!("known keys: {list}"), format!("kunci yang dikenal: {list}")),
@@ -173,7 +211,7 @@ pub fn unknown_key(
         .error(
             "unknown-key",
             span,
-            tr(lang, format!("unknown key `{key}`"), format!("kunci `{key}` tidak dikenal")),
+            tr(lang, format!("unknown key `{shown}`"), format!("kunci `{shown}` tidak dikenal")),
         )
         .with_hint(hint)
 }

@@ -1,0 +1,40 @@
+//! Loading an indicator file from arbitrary bytes, as `zi` does for every
+//! file under `plan/`: bytes → text (binary and non-UTF-8 refused) → TOML →
+//! indicator, then everything downstream that reads what the file said
+//! (its schedule, its evidence matcher, the rendered diagnostics). None of it
+//! may panic, and every diagnostic must carry a hint.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use zi::evidence::Matcher;
+use zi::i18n::Lang;
+use zi::plan::indicator::Indicator;
+use zi::plan::source::Source;
+use zi::schedule::Schedule;
+
+const PATH: &str = "plan/1-area/1-component/1-indicator.toml";
+
+fuzz_target!(|data: &[u8]| {
+    for lang in [Lang::En, Lang::Id] {
+        let mut found = Vec::new();
+        let indicator = match Source::from_bytes(data.to_vec(), PATH.to_string(), lang) {
+            Ok(source) => Indicator::parse(&source, 2022, lang, &mut found),
+            Err(d) => {
+                found.push(d);
+                None
+            }
+        };
+        if let Some(indicator) = indicator {
+            let schedule = Schedule::of(indicator.due.as_ref(), 2022);
+            let matcher = Matcher::new(&indicator.evidence);
+            assert!(matcher.required() >= 1);
+            assert!(schedule.periods().windows(2).all(|w| w[0].last < w[1].last));
+        }
+        for d in &found {
+            assert_eq!(d.path, PATH);
+            assert!(!d.hint.is_empty(), "{d:?}");
+            assert!(!d.render(lang).is_empty());
+        }
+    }
+});
