@@ -75,7 +75,7 @@ impl Plan {
         } else {
             for entry in repo::list(&plan_dir, PLAN_DIR, Severity::Error, lang, out) {
                 let path = repo::join(PLAN_DIR, &entry.name);
-                let Some(number) = numbered_dir(&entry, &path, "area.toml", lang, out) else { continue };
+                let Some(number) = numbered_dir(&entry, &path, lang, out) else { continue };
                 let id = repo::roman(number);
                 let name = config::load_name(
                     &root.join(&path).join("area.toml"),
@@ -215,7 +215,7 @@ fn discover_components(
         if entry.kind == Kind::File && entry.name == "area.toml" {
             continue;
         }
-        let Some(number) = numbered_dir(&entry, &path, "component.toml", lang, out) else { continue };
+        let Some(number) = numbered_dir(&entry, &path, lang, out) else { continue };
         let id = format!("{area_id}.{number}");
         let name = config::load_name(
             &root.join(&path).join("component.toml"),
@@ -266,13 +266,7 @@ fn discover_indicators(
 }
 
 /// The number of an area or component folder; anything else is reported.
-fn numbered_dir(
-    entry: &Entry,
-    path: &str,
-    name_file: &str,
-    lang: Lang,
-    out: &mut Vec<Diagnostic>,
-) -> Option<u32> {
+fn numbered_dir(entry: &Entry, path: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Option<u32> {
     if entry.kind != Kind::Dir {
         out.push(stray(path, entry.kind, lang));
         return None;
@@ -280,7 +274,6 @@ fn numbered_dir(
     if entry.number.is_none() {
         out.push(no_number(path, lang));
     }
-    let _ = name_file;
     entry.number
 }
 
