@@ -92,7 +92,6 @@ pub fn show(report: &IndicatorReport, lang: Lang, out: &mut dyn Write) -> Result
             row(out, &[report.file.id.as_str(), &o.folder, state, &d.name, &d.files.join("; ")])?;
         }
     }
-    let _ = status_text;
     Ok(())
 }
 
