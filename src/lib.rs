@@ -26,7 +26,7 @@ pub mod schedule;
 pub mod status;
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -55,12 +55,17 @@ where
     };
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let (eval, ctx) = commands::load(&cli.global, color)?;
+    // Standard output is line-buffered; a report of 100,000 indicators
+    // would cost a write per line without this buffer.
+    let mut buffered = BufWriter::with_capacity(64 * 1024, out);
+    let out: &mut dyn Write = &mut buffered;
     let result = match &cli.command {
         Command::Status { ids, format } => commands::status::run(&eval, ctx, ids, *format, out),
         Command::Overdue { within, format } => commands::overdue::run(&eval, ctx, *within, *format, out),
         Command::Check { strict, format } => commands::check::run(&eval, ctx, *strict, *format, out),
         Command::Show { id, format } => commands::show::run(&eval, ctx, id, *format, out),
     };
+    let result = result.and_then(|code| Ok(buffered.flush().map(|()| code)?));
     let code = match result {
         Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
         other => other?,
