@@ -58,10 +58,17 @@ impl Folder {
     pub fn scan(root: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Folder {
         let dir = root.join(rel);
         let mut folder = Folder::default();
-        if !dir.is_dir() {
-            return folder;
-        }
-        for entry in repo::list(&dir, rel, lang, out) {
+        // Most folders exist: open first, and only ask why when that fails.
+        let entries = match repo::try_list(&dir, rel, lang, out) {
+            Ok(entries) => entries,
+            Err(e) => {
+                if dir.is_dir() {
+                    out.push(repo::unreadable(rel, &e, lang));
+                }
+                return folder;
+            }
+        };
+        for entry in entries {
             match entry.kind {
                 Kind::File => folder.loose.push(EvidenceFile::new(entry.name.clone(), &entry.name)),
                 Kind::Dir => match parse_occasion(&entry.name) {
@@ -195,8 +202,9 @@ fn guess_month_folder(name: &str) -> Option<String> {
     YearMonth::new(year, month).map(|m| m.to_string()).filter(|g| g != name)
 }
 
-/// Every file below a dated folder, sorted, without following links to
-/// folders (a link loop cannot trap the walk) and skipping hidden entries.
+/// Every file below a dated folder, depth first with siblings in name
+/// order, without following links to folders (a link loop cannot trap the
+/// walk) and skipping hidden entries.
 fn files_below(
     root: &Path,
     indicator_rel: &str,
@@ -204,47 +212,76 @@ fn files_below(
     lang: Lang,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<EvidenceFile> {
-    let dir = root.join(indicator_rel).join(folder);
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(MAX_DEPTH_IN_MONTH)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.file_name().to_str().is_none_or(|n| !repo::is_ignored(n)));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
+    let dir = root.join(indicator_rel).join(folder);
+    walk_dated(&dir, folder, 1, indicator_rel, lang, out, &mut files);
+    files
+}
+
+/// Lists `dir` (`inner` below the indicator folder, whose entries are at
+/// `depth` below the dated folder) into `files`. Each folder costs one open
+/// and its reads: entry types come with the listing, so nothing is stat'ed
+/// except links.
+fn walk_dated(
+    dir: &Path,
+    inner: &str,
+    depth: usize,
+    indicator_rel: &str,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+    files: &mut Vec<EvidenceFile>,
+) {
+    let unreadable = |at: String, e: &std::io::Error| {
+        Diagnostic::error(
+            "unreadable",
+            at,
+            tr(lang, format!("cannot read: {e}"), format!("tidak dapat dibaca: {e}")),
+        )
+        .with_hint(tr(lang, "check permissions and links", "periksa izin akses dan tautan"))
+    };
+    let reader = match std::fs::read_dir(dir) {
+        Ok(reader) => reader,
+        Err(e) => {
+            out.push(unreadable(repo::join(indicator_rel, inner), &e));
+            return;
+        }
+    };
+    let mut entries = Vec::new();
+    for item in reader {
+        match item {
+            Ok(item) => entries.push((item.file_name(), item)),
+            Err(e) => out.push(unreadable(repo::join(indicator_rel, inner), &e)),
+        }
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in entries {
+        if name.to_str().is_some_and(repo::is_ignored) {
+            continue;
+        }
+        let child = format!("{inner}/{}", name.to_string_lossy());
+        let file_type = match entry.file_type() {
+            Ok(t) => t,
             Err(e) => {
-                let at = e
-                    .path()
-                    .and_then(|p| p.strip_prefix(root).ok())
-                    .map_or_else(|| repo::join(indicator_rel, folder), display);
-                out.push(
-                    Diagnostic::error(
-                        "unreadable",
-                        at,
-                        tr(lang, format!("cannot read: {e}"), format!("tidak dapat dibaca: {e}")),
-                    )
-                    .with_hint(tr(
-                        lang,
-                        "check permissions and links",
-                        "periksa izin akses dan tautan",
-                    )),
-                );
+                out.push(unreadable(repo::join(indicator_rel, &child), &e));
                 continue;
             }
         };
-        let is_file = entry.file_type().is_file()
-            || (entry.path_is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
+        if file_type.is_dir() {
+            if depth < MAX_DEPTH_IN_MONTH {
+                walk_dated(&entry.path(), &child, depth + 1, indicator_rel, lang, out, files);
+            }
+            continue;
+        }
+        let is_file = file_type.is_file()
+            || (file_type.is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()));
         if !is_file {
             continue;
         }
-        let Some(name) = entry.file_name().to_str() else {
+        let Some(name) = name.to_str() else {
             out.push(
                 Diagnostic::warning(
                     "non-utf8-name",
-                    entry.path().strip_prefix(root).map(display).unwrap_or_default(),
+                    repo::join(indicator_rel, &child),
                     tr(lang, "name is not valid UTF-8; it is skipped", "nama bukan UTF-8 yang sah; dilewati"),
                 )
                 .with_hint(tr(
@@ -255,14 +292,8 @@ fn files_below(
             );
             continue;
         };
-        let inner = entry.path().strip_prefix(root.join(indicator_rel)).map(display).unwrap_or_default();
-        files.push(EvidenceFile::new(inner, name));
+        files.push(EvidenceFile::new(child, name));
     }
-    files
-}
-
-fn display(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Lowercase, and space, `_`, `-` and `.` folded into one space, runs of
@@ -383,6 +414,48 @@ mod tests {
         assert_eq!(guess_month_folder("22-01").as_deref(), Some("2022-01"));
         assert_eq!(guess_month_folder("2022-13"), None);
         assert_eq!(guess_month_folder("foto"), None);
+    }
+
+    #[test]
+    fn dated_folders_are_walked_depth_first_in_name_order_without_following_folder_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let month = dir.path().join("evidence/1-a/1-b/1-c/2022-07");
+        for sub in ["b-sub/deeper", ".hidden", "a-sub"] {
+            std::fs::create_dir_all(month.join(sub)).unwrap();
+        }
+        for file in
+            ["z.pdf", "a.pdf", "b-sub/deeper/x.pdf", "b-sub/c.pdf", ".hidden/h.pdf", ".dot.pdf", "README.md"]
+        {
+            std::fs::write(month.join(file), "").unwrap();
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(month.join("a.pdf"), month.join("link.pdf")).unwrap();
+            std::os::unix::fs::symlink(month.join("b-sub"), month.join("loop")).unwrap();
+        }
+        let mut out = Vec::new();
+        let files = files_below(dir.path(), "evidence/1-a/1-b/1-c", "2022-07", Lang::En, &mut out);
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let mut expected = vec!["2022-07/a.pdf", "2022-07/b-sub/c.pdf", "2022-07/b-sub/deeper/x.pdf"];
+        if cfg!(unix) {
+            expected.push("2022-07/link.pdf");
+        }
+        expected.push("2022-07/z.pdf");
+        assert_eq!(paths, expected);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn files_deeper_than_the_limit_in_a_dated_folder_are_not_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let month = dir.path().join("e/2022-07");
+        let deep: std::path::PathBuf = (1..=MAX_DEPTH_IN_MONTH).map(|d| format!("d{d}")).collect();
+        std::fs::create_dir_all(month.join(&deep)).unwrap();
+        std::fs::write(month.join(&deep).join("too-deep.pdf"), "").unwrap();
+        std::fs::write(month.join(deep.parent().unwrap()).join("deepest.pdf"), "").unwrap();
+        let files = files_below(dir.path(), "e", "2022-07", Lang::En, &mut Vec::new());
+        let names: Vec<&str> = files.iter().map(|f| f.path.rsplit('/').next().unwrap()).collect();
+        assert_eq!(names, ["deepest.pdf"]);
     }
 
     #[test]

@@ -61,13 +61,16 @@ pub fn number_prefix(name: &str) -> Option<u32> {
 /// rest by name. Links to folders are reported and not followed, so a link
 /// loop cannot trap the walk; links to files count as files.
 pub fn list(dir: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<Entry> {
-    let reader = match std::fs::read_dir(dir) {
-        Ok(r) => r,
-        Err(e) => {
-            out.push(unreadable(rel, &e, lang));
-            return Vec::new();
-        }
-    };
+    try_list(dir, rel, lang, out).unwrap_or_else(|e| {
+        out.push(unreadable(rel, &e, lang));
+        Vec::new()
+    })
+}
+
+/// Like `list`, but a folder that cannot be opened is the caller's to judge:
+/// a missing folder is often no problem at all.
+pub fn try_list(dir: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> std::io::Result<Vec<Entry>> {
+    let reader = std::fs::read_dir(dir)?;
     let mut entries = Vec::new();
     for item in reader {
         let item = match item {
@@ -150,10 +153,11 @@ pub fn list(dir: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec
     entries.sort_by(|a, b| {
         (a.number.is_none(), a.number, &a.name).cmp(&(b.number.is_none(), b.number, &b.name))
     });
-    entries
+    Ok(entries)
 }
 
-fn unreadable(rel: &str, e: &std::io::Error, lang: Lang) -> Diagnostic {
+/// A folder that exists but cannot be listed.
+pub fn unreadable(rel: &str, e: &std::io::Error, lang: Lang) -> Diagnostic {
     Diagnostic::error(
         "unreadable",
         rel,
