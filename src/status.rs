@@ -2,6 +2,8 @@
 //! Indicators are independent, so they are read and judged in parallel; the
 //! result keeps the plan's order.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -121,7 +123,8 @@ impl OccurrenceReport {
 /// Everything zi knows about one indicator on the as-of date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndicatorReport {
-    pub file: IndicatorFile,
+    /// Shared with the plan, not copied.
+    pub file: Arc<IndicatorFile>,
     /// `None` when the file could not be read at all.
     pub indicator: Option<Indicator>,
     pub status: Status,
@@ -150,14 +153,12 @@ pub struct Evaluation {
 
 impl Evaluation {
     pub fn new(plan: Plan, as_of: NaiveDate, lang: Lang, mut diagnostics: Vec<Diagnostic>) -> Evaluation {
-        let files: Vec<&IndicatorFile> = plan.indicators().collect();
-        let results: Vec<(IndicatorReport, Vec<Diagnostic>)> =
-            files.par_iter().map(|file| evaluate(&plan, file, YearMonth::of(as_of), lang)).collect();
-        let mut indicators = Vec::with_capacity(results.len());
-        for (report, found) in results {
-            indicators.push(report);
-            diagnostics.extend(found);
-        }
+        let files: Vec<&Arc<IndicatorFile>> = plan.indicators().collect();
+        // Reports and their diagnostics go straight into separate vectors:
+        // a vector of pairs would hold every report twice while it is split.
+        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Diagnostic>>) =
+            files.par_iter().map(|file| evaluate(&plan, file, YearMonth::of(as_of), lang)).unzip();
+        diagnostics.extend(found.into_iter().flatten());
         diagnostic::sort(&mut diagnostics);
         Evaluation { plan, as_of, indicators, diagnostics }
     }
@@ -170,7 +171,7 @@ impl Evaluation {
 /// Reads, schedules and judges one indicator.
 pub fn evaluate(
     plan: &Plan,
-    file: &IndicatorFile,
+    file: &Arc<IndicatorFile>,
     now: YearMonth,
     lang: Lang,
 ) -> (IndicatorReport, Vec<Diagnostic>) {
@@ -184,7 +185,7 @@ pub fn evaluate(
     };
     let folder = Folder::scan(&plan.root, &file.evidence, lang, &mut found);
     let mut report = IndicatorReport {
-        file: file.clone(),
+        file: Arc::clone(file),
         indicator: None,
         status: Status::Invalid,
         next_deadline: None,

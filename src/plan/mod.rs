@@ -8,6 +8,7 @@ pub mod source;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -44,7 +45,7 @@ pub struct Component {
     pub id: String,
     pub path: String,
     pub name: String,
-    pub indicators: Vec<IndicatorFile>,
+    pub indicators: Vec<Arc<IndicatorFile>>,
 }
 
 /// Where an indicator's plan file and evidence folder are.
@@ -115,7 +116,7 @@ impl Plan {
         plan
     }
 
-    pub fn indicators(&self) -> impl Iterator<Item = &IndicatorFile> {
+    pub fn indicators(&self) -> impl Iterator<Item = &Arc<IndicatorFile>> {
         self.areas.iter().flat_map(|a| a.components.iter().flat_map(|c| c.indicators.iter()))
     }
 
@@ -252,7 +253,7 @@ fn discover_indicators(
     component_id: &str,
     lang: Lang,
     out: &mut Vec<Diagnostic>,
-) -> Vec<IndicatorFile> {
+) -> Vec<Arc<IndicatorFile>> {
     let mut indicators = Vec::new();
     let mut numbers = Vec::new();
     for entry in repo::list(&root.join(component_path), component_path, lang, out) {
@@ -269,11 +270,11 @@ fn discover_indicators(
             continue;
         };
         let evidence = format!("{EVIDENCE_DIR}{}/{stem}", &component_path[PLAN_DIR.len()..]);
-        indicators.push(IndicatorFile {
+        indicators.push(Arc::new(IndicatorFile {
             id: format!("{component_id}.{number}"),
             path: path.clone(),
             evidence,
-        });
+        }));
         numbers.push((number, path));
     }
     duplicate_numbers(numbers.iter().map(|(n, p)| (*n, p)), lang, out);
