@@ -54,7 +54,11 @@ where
         }
     };
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let (eval, ctx) = commands::load(&cli.global, color)?;
+    let detail = match cli.command {
+        Command::Show { .. } => status::Detail::Files,
+        _ => status::Detail::Summary,
+    };
+    let (eval, ctx) = commands::load(&cli.global, color, detail)?;
     // Standard output is line-buffered; a report of 100,000 indicators
     // would cost a write per line without this buffer.
     let mut buffered = BufWriter::with_capacity(64 * 1024, out);

@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::plan::config::Config;
 use crate::plan::Plan;
 use crate::repo;
-use crate::status::{Evaluation, IndicatorReport};
+use crate::status::{Detail, Evaluation, IndicatorReport};
 
 /// What every command needs besides the evaluation.
 #[derive(Clone, Copy, Debug)]
@@ -27,8 +27,9 @@ pub struct Context {
     pub color: bool,
 }
 
-/// Finds the repository, reads the plan and evidence and judges them.
-pub fn load(global: &GlobalArgs, color: bool) -> Result<(Evaluation, Context)> {
+/// Finds the repository, reads the plan and evidence and judges them,
+/// keeping as much of each indicator as `detail` asks.
+pub fn load(global: &GlobalArgs, color: bool, detail: Detail) -> Result<(Evaluation, Context)> {
     let start = global.dir.clone().unwrap_or_else(|| Path::new(".").to_path_buf());
     let root = repo::find_root(&start)?;
     let as_of = global.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -43,7 +44,7 @@ pub fn load(global: &GlobalArgs, color: bool) -> Result<(Evaluation, Context)> {
     }
     let year = config.year.unwrap_or_else(|| as_of.year());
     let plan = Plan::discover(&root, config, year, lang, &mut diagnostics);
-    let eval = Evaluation::new(plan, as_of, lang, diagnostics);
+    let eval = Evaluation::new(plan, as_of, lang, detail, diagnostics);
     Ok((eval, Context { lang, color }))
 }
 

@@ -269,12 +269,10 @@ fn discover_indicators(
             out.push(no_number(&path, lang));
             continue;
         };
-        let evidence = format!("{EVIDENCE_DIR}{}/{stem}", &component_path[PLAN_DIR.len()..]);
-        indicators.push(Arc::new(IndicatorFile {
-            id: format!("{component_id}.{number}"),
-            path: path.clone(),
-            evidence,
-        }));
+        let evidence = repo::join(&repo::join(EVIDENCE_DIR, &component_path[PLAN_DIR.len() + 1..]), stem);
+        let mut id = format!("{component_id}.{number}");
+        id.shrink_to_fit();
+        indicators.push(Arc::new(IndicatorFile { id, path: path.clone(), evidence }));
         numbers.push((number, path));
     }
     duplicate_numbers(numbers.iter().map(|(n, p)| (*n, p)), lang, out);
