@@ -232,7 +232,7 @@ fn files(report: &IndicatorReport) -> BTreeMap<String, BTreeSet<Counted>> {
         }
         for document in documents {
             for file in &document.files {
-                let counted = Counted { period: period.clone(), document: document.name.clone() };
+                let counted = Counted { period: period.clone(), document: document.name.to_string() };
                 files.entry(file.clone()).or_default().insert(counted);
             }
         }

@@ -63,12 +63,24 @@ impl Folder {
     pub fn scan(root: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Folder {
         let dir = root.join(rel);
         let mut folder = Folder::default();
+        // Most folders exist: open first, and only ask why when that fails.
+        let entries = match repo::try_list(&dir, rel, Severity::Warning, lang, out) {
+            Ok(entries) => entries,
+            Err(e) => {
+                if dir.is_dir() {
+                    out.push(repo::unreadable(rel, &e, lang));
+                }
+                return folder;
+            }
+        };
+        // Evidence reached through a linked folder is not counted, as the
+        // walk of evidence/ reports such links and does not follow them.
         let inside = rel.strip_prefix(EVIDENCE_DIR).unwrap_or(rel);
-        if !dir.is_dir() || repo::passes_a_link(&root.join(EVIDENCE_DIR), inside) {
+        if repo::passes_a_link(&root.join(EVIDENCE_DIR), inside) {
             return folder;
         }
         folder.exists = true;
-        for entry in repo::list(&dir, rel, Severity::Warning, lang, out) {
+        for entry in entries {
             match entry.kind {
                 Kind::File => folder.loose.push(EvidenceFile::new(entry.name.clone(), &entry.name)),
                 Kind::Dir => match parse_occasion(&entry.name) {
@@ -201,10 +213,10 @@ fn guess_month_folder(name: &str) -> Option<String> {
     YearMonth::new(year, month).map(|m| m.to_string()).filter(|g| g != name)
 }
 
-/// Every file below a dated folder, sorted, skipping hidden entries. Links
-/// to files count; links to folders are reported and not followed (a link
-/// loop cannot trap the walk), and folders deeper than `MAX_DEPTH_IN_MONTH`
-/// are reported and not searched.
+/// Every file below a dated folder, depth first with siblings in name
+/// order, skipping hidden entries. Links to files count; links to folders
+/// are reported and not followed (a link loop cannot trap the walk), and
+/// folders deeper than `MAX_DEPTH_IN_MONTH` are reported and not searched.
 fn files_below(
     root: &Path,
     indicator_rel: &str,
@@ -212,68 +224,94 @@ fn files_below(
     lang: Lang,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<EvidenceFile> {
-    let dir = root.join(indicator_rel).join(folder);
-    let shown =
-        |path: &Path| path.strip_prefix(root).map_or_else(|_| repo::join(indicator_rel, folder), display);
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(MAX_DEPTH_IN_MONTH)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.file_name().to_str().is_none_or(|n| !repo::is_ignored(n)));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
+    let dir = root.join(indicator_rel).join(folder);
+    walk_dated(&dir, folder, 1, indicator_rel, lang, out, &mut files);
+    files
+}
+
+/// Lists `dir` (`inner` below the indicator folder, whose entries are at
+/// `depth` below the dated folder) into `files`. Each folder costs one open
+/// and its reads: entry types come with the listing, so nothing is stat'ed
+/// except links.
+fn walk_dated(
+    dir: &Path,
+    inner: &str,
+    depth: usize,
+    indicator_rel: &str,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+    files: &mut Vec<EvidenceFile>,
+) {
+    let unreadable = |at: String, e: &std::io::Error| {
+        Diagnostic::error(
+            "unreadable",
+            at,
+            tr(lang, format!("cannot read: {e}"), format!("tidak dapat dibaca: {e}")),
+        )
+        .with_hint(tr(lang, "check permissions and links", "periksa izin akses dan tautan"))
+    };
+    let reader = match std::fs::read_dir(dir) {
+        Ok(reader) => reader,
+        Err(e) => {
+            out.push(unreadable(repo::join(indicator_rel, inner), &e));
+            return;
+        }
+    };
+    let mut entries = Vec::new();
+    for item in reader {
+        match item {
+            Ok(item) => entries.push((item.file_name(), item)),
+            Err(e) => out.push(unreadable(repo::join(indicator_rel, inner), &e)),
+        }
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in entries {
+        if name.to_str().is_some_and(repo::is_ignored) {
+            continue;
+        }
+        let child = format!("{inner}/{}", name.to_string_lossy());
+        let file_type = match entry.file_type() {
+            Ok(t) => t,
             Err(e) => {
-                // walkdir's own message names the absolute path; the OS error alone does not.
-                let reason = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
-                out.push(
-                    Diagnostic::error(
-                        "unreadable",
-                        e.path().map_or_else(|| repo::join(indicator_rel, folder), shown),
-                        tr(lang, format!("cannot read: {reason}"), format!("tidak dapat dibaca: {reason}")),
-                    )
-                    .with_hint(tr(
-                        lang,
-                        "check the permissions of the folder and the files in it",
-                        "periksa izin akses folder dan berkas di dalamnya",
-                    )),
-                );
+                out.push(unreadable(repo::join(indicator_rel, &child), &e));
                 continue;
             }
         };
-        let path = entry.path();
-        let is_file = if entry.path_is_symlink() {
-            match std::fs::metadata(path) {
+        let shown = || repo::join(indicator_rel, &child);
+        if file_type.is_dir() {
+            if depth < MAX_DEPTH_IN_MONTH {
+                walk_dated(&entry.path(), &child, depth + 1, indicator_rel, lang, out, files);
+            } else if has_entries(&entry.path()) {
+                out.push(too_deep(shown(), lang));
+            }
+            continue;
+        }
+        let is_file = if file_type.is_symlink() {
+            match std::fs::metadata(entry.path()) {
                 Ok(m) if m.is_file() => true,
                 Ok(m) if m.is_dir() => {
-                    out.push(repo::link_not_followed(shown(path), lang));
+                    out.push(repo::link_not_followed(shown(), lang));
                     false
                 }
                 Ok(_) => false,
                 Err(e) => {
-                    out.push(repo::broken_link(shown(path), &e, lang));
+                    out.push(repo::broken_link(shown(), &e, lang));
                     false
                 }
             }
         } else {
-            if entry.file_type().is_dir() && entry.depth() == MAX_DEPTH_IN_MONTH && has_entries(path) {
-                out.push(too_deep(shown(path), lang));
-            }
-            entry.file_type().is_file()
+            file_type.is_file()
         };
         if !is_file {
             continue;
         }
-        let Some(name) = entry.file_name().to_str() else {
-            out.push(repo::non_utf8_name(shown(path), lang));
+        let Some(name) = name.to_str() else {
+            out.push(repo::non_utf8_name(shown(), lang));
             continue;
         };
-        let inner = path.strip_prefix(root.join(indicator_rel)).map(display).unwrap_or_default();
-        files.push(EvidenceFile::new(inner, name));
+        files.push(EvidenceFile::new(child, name));
     }
-    files
 }
 
 fn has_entries(dir: &Path) -> bool {
@@ -295,10 +333,6 @@ fn too_deep(path: String, lang: Lang) -> Diagnostic {
         "move the documents up, closer to the month folder",
         "pindahkan dokumen ke atas, lebih dekat ke folder bulan",
     ))
-}
-
-fn display(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Lowercase, and space, `_`, `-` and `.` folded into one space, runs of
@@ -419,6 +453,50 @@ mod tests {
         assert_eq!(guess_month_folder("22-01").as_deref(), Some("2022-01"));
         assert_eq!(guess_month_folder("2022-13"), None);
         assert_eq!(guess_month_folder("foto"), None);
+    }
+
+    #[test]
+    fn dated_folders_are_walked_depth_first_in_name_order_without_following_folder_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let month = dir.path().join("evidence/1-a/1-b/1-c/2022-07");
+        for sub in ["b-sub/deeper", ".hidden", "a-sub"] {
+            std::fs::create_dir_all(month.join(sub)).unwrap();
+        }
+        for file in
+            ["z.pdf", "a.pdf", "b-sub/deeper/x.pdf", "b-sub/c.pdf", ".hidden/h.pdf", ".dot.pdf", "README.md"]
+        {
+            std::fs::write(month.join(file), "").unwrap();
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(month.join("a.pdf"), month.join("link.pdf")).unwrap();
+            std::os::unix::fs::symlink(month.join("b-sub"), month.join("loop")).unwrap();
+        }
+        let mut out = Vec::new();
+        let files = files_below(dir.path(), "evidence/1-a/1-b/1-c", "2022-07", Lang::En, &mut out);
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let mut expected = vec!["2022-07/a.pdf", "2022-07/b-sub/c.pdf", "2022-07/b-sub/deeper/x.pdf"];
+        if cfg!(unix) {
+            expected.push("2022-07/link.pdf");
+        }
+        expected.push("2022-07/z.pdf");
+        assert_eq!(paths, expected);
+        let codes: Vec<&str> = out.iter().map(|d| d.code).collect();
+        let expected_codes: &[&str] = if cfg!(unix) { &["link-not-followed"] } else { &[] };
+        assert_eq!(codes, expected_codes, "the link to a folder is reported, not followed");
+    }
+
+    #[test]
+    fn files_deeper_than_the_limit_in_a_dated_folder_are_not_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let month = dir.path().join("e/2022-07");
+        let deep: std::path::PathBuf = (1..=MAX_DEPTH_IN_MONTH).map(|d| format!("d{d}")).collect();
+        std::fs::create_dir_all(month.join(&deep)).unwrap();
+        std::fs::write(month.join(&deep).join("too-deep.pdf"), "").unwrap();
+        std::fs::write(month.join(deep.parent().unwrap()).join("deepest.pdf"), "").unwrap();
+        let files = files_below(dir.path(), "e", "2022-07", Lang::En, &mut Vec::new());
+        let names: Vec<&str> = files.iter().map(|f| f.path.rsplit('/').next().unwrap()).collect();
+        assert_eq!(names, ["deepest.pdf"]);
     }
 
     #[test]

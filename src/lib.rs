@@ -28,7 +28,7 @@ pub mod schedule;
 pub mod status;
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -71,7 +71,15 @@ where
 /// The reports on the plan as it stands: status, overdue, check, show.
 fn run_report(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
     let color = wants_color(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
-    let (eval, ctx) = commands::load(&cli.global, color)?;
+    let detail = match cli.command {
+        Command::Show { .. } | Command::Report { .. } => status::Detail::Files,
+        _ => status::Detail::Summary,
+    };
+    let (eval, ctx) = commands::load(&cli.global, color, detail)?;
+    // Standard output is line-buffered; a report of 100,000 indicators
+    // would cost a write per line without this buffer.
+    let mut buffered = BufWriter::with_capacity(64 * 1024, out);
+    let out: &mut dyn Write = &mut buffered;
     let result = match &cli.command {
         Command::Status { ids, format } => commands::status::run(&eval, ctx, ids, *format, out),
         Command::Overdue { within, format } => commands::overdue::run(&eval, ctx, *within, *format, out),
@@ -89,6 +97,7 @@ fn run_report(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exi
             unreachable!("dispatched by run")
         }
     };
+    let result = result.and_then(|code| Ok(buffered.flush().map(|()| code)?));
     let code = match result {
         Err(e) if is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
         other => other?,

@@ -66,13 +66,22 @@ pub fn number_prefix(name: &str) -> Option<u32> {
 /// error under `plan/`, where each one hides part of the plan, a warning
 /// under `evidence/`, where it only hides a document.
 pub fn list(dir: &Path, rel: &str, skipped: Severity, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<Entry> {
-    let reader = match std::fs::read_dir(dir) {
-        Ok(r) => r,
-        Err(e) => {
-            out.push(unreadable(rel, &e, lang));
-            return Vec::new();
-        }
-    };
+    try_list(dir, rel, skipped, lang, out).unwrap_or_else(|e| {
+        out.push(unreadable(rel, &e, lang));
+        Vec::new()
+    })
+}
+
+/// Like `list`, but a folder that cannot be opened is the caller's to judge:
+/// a missing folder is often no problem at all.
+pub fn try_list(
+    dir: &Path,
+    rel: &str,
+    skipped: Severity,
+    lang: Lang,
+    out: &mut Vec<Diagnostic>,
+) -> std::io::Result<Vec<Entry>> {
+    let reader = std::fs::read_dir(dir)?;
     let mut entries = Vec::new();
     for item in reader {
         let item = match item {
@@ -130,7 +139,7 @@ pub fn list(dir: &Path, rel: &str, skipped: Severity, lang: Lang, out: &mut Vec<
     entries.sort_by(|a, b| {
         (a.number.is_none(), a.number, &a.name).cmp(&(b.number.is_none(), b.number, &b.name))
     });
-    entries
+    Ok(entries)
 }
 
 fn at_severity(mut d: Diagnostic, severity: Severity) -> Diagnostic {
@@ -186,7 +195,8 @@ pub fn not_a_file(path: String, lang: Lang) -> Diagnostic {
     .with_hint(tr(lang, "remove it or replace it with a file", "hapus atau ganti dengan berkas"))
 }
 
-fn unreadable(rel: &str, e: &std::io::Error, lang: Lang) -> Diagnostic {
+/// A folder that exists but cannot be listed.
+pub fn unreadable(rel: &str, e: &std::io::Error, lang: Lang) -> Diagnostic {
     Diagnostic::error(
         "unreadable",
         rel,
@@ -209,12 +219,17 @@ pub fn passes_a_link(root: &Path, rel: &str) -> bool {
 /// `rel/name`, with `/` whatever the platform.
 pub fn join(rel: &str, name: &str) -> String {
     if rel.is_empty() {
-        name.to_string()
-    } else if name.is_empty() {
-        rel.to_string()
-    } else {
-        format!("{rel}/{name}")
+        return name.to_string();
     }
+    if name.is_empty() {
+        return rel.to_string();
+    }
+    // Sized exactly: a large plan keeps hundreds of thousands of these.
+    let mut path = String::with_capacity(rel.len() + 1 + name.len());
+    path.push_str(rel);
+    path.push('/');
+    path.push_str(name);
+    path
 }
 
 /// Areas print as Roman numerals, as RKT tables write them.

@@ -2,12 +2,14 @@
 //! Indicators are independent, so they are read and judged in parallel; the
 //! result keeps the plan's order.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::{self, Diagnostic};
-use crate::evidence::{Folder, Matcher};
+use crate::evidence::{Assignment, EvidenceFile, Folder, Matcher};
 use crate::i18n::{tr, Lang};
 use crate::month::YearMonth;
 use crate::plan::indicator::Indicator;
@@ -84,10 +86,24 @@ impl Progress {
     }
 }
 
+/// How much of each indicator an evaluation keeps. A plan of 100,000
+/// indicators holds about half a million evidence files, and a document
+/// is judged in every period; only `zi show` lists all that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Statuses, progress and which documents are missing: what `zi
+    /// status`, `zi overdue` and `zi check` report.
+    Summary,
+    /// Also every document of every period, the files that satisfy it, and
+    /// the indicator's actions and patterns: what `zi show` reports.
+    Files,
+}
+
 /// One document in one period and the files that satisfy it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Document {
-    pub name: String,
+    /// Shared by the document's every period.
+    pub name: Arc<str>,
     pub files: Vec<String>,
 }
 
@@ -96,16 +112,21 @@ pub struct PeriodReport {
     #[serde(flatten)]
     pub period: Period,
     pub state: PeriodState,
+    /// Every document and its files; empty unless evaluated with
+    /// `Detail::Files`.
     pub documents: Vec<Document>,
     /// Files in the period that satisfy no document.
     pub unmatched: Vec<String>,
     #[serde(skip)]
     pub progress: Progress,
+    /// The documents no file satisfies, in the plan's order.
+    #[serde(skip)]
+    pub missing: Vec<Arc<str>>,
 }
 
 impl PeriodReport {
     pub fn missing(&self) -> impl Iterator<Item = &str> {
-        self.documents.iter().filter(|d| d.files.is_empty()).map(|d| d.name.as_str())
+        self.missing.iter().map(|name| &**name)
     }
 }
 
@@ -113,15 +134,20 @@ impl PeriodReport {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OccurrenceReport {
     pub folder: String,
+    /// Every document and its files; empty unless evaluated with
+    /// `Detail::Files`.
     pub documents: Vec<Document>,
     pub unmatched: Vec<String>,
     pub complete: bool,
+    /// How many files the folder holds.
+    #[serde(skip)]
+    pub files: usize,
 }
 
 impl OccurrenceReport {
     /// Whether the folder holds any file at all.
     pub fn has_files(&self) -> bool {
-        !self.unmatched.is_empty() || self.documents.iter().any(|d| !d.files.is_empty())
+        self.files > 0
     }
 
     /// The month the folder is dated in (`2022-03` of `2022-03-10`).
@@ -133,9 +159,13 @@ impl OccurrenceReport {
 /// Everything zi knows about one indicator on the as-of date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndicatorReport {
-    pub file: IndicatorFile,
-    /// `None` when the file could not be read at all.
-    pub indicator: Option<Indicator>,
+    /// Shared with the plan, not copied.
+    pub file: Arc<IndicatorFile>,
+    /// `None` when the file could not be read at all. With
+    /// `Detail::Summary` only its `text` and `due_text` are kept: that is
+    /// all the summaries show, and actions and patterns would otherwise be
+    /// most of the memory a large plan takes.
+    pub indicator: Option<Box<Indicator>>,
     pub status: Status,
     /// The deadline of the first incomplete period.
     pub next_deadline: Option<YearMonth>,
@@ -163,15 +193,19 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
-    pub fn new(plan: Plan, as_of: NaiveDate, lang: Lang, mut diagnostics: Vec<Diagnostic>) -> Evaluation {
-        let files: Vec<&IndicatorFile> = plan.indicators().collect();
-        let results: Vec<(IndicatorReport, Vec<Diagnostic>)> =
-            files.par_iter().map(|file| evaluate(&plan, file, YearMonth::of(as_of), lang)).collect();
-        let mut indicators = Vec::with_capacity(results.len());
-        for (report, found) in results {
-            indicators.push(report);
-            diagnostics.extend(found);
-        }
+    pub fn new(
+        plan: Plan,
+        as_of: NaiveDate,
+        lang: Lang,
+        detail: Detail,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Evaluation {
+        let files: Vec<&Arc<IndicatorFile>> = plan.indicators().collect();
+        // Reports and their diagnostics go straight into separate vectors:
+        // a vector of pairs would hold every report twice while it is split.
+        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Diagnostic>>) =
+            files.par_iter().map(|file| evaluate(&plan, file, YearMonth::of(as_of), lang, detail)).unzip();
+        diagnostics.extend(found.into_iter().flatten());
         diagnostic::sort(&mut diagnostics);
         Evaluation { plan, as_of, indicators, diagnostics }
     }
@@ -184,9 +218,10 @@ impl Evaluation {
 /// Reads, schedules and judges one indicator.
 pub fn evaluate(
     plan: &Plan,
-    file: &IndicatorFile,
+    file: &Arc<IndicatorFile>,
     now: YearMonth,
     lang: Lang,
+    detail: Detail,
 ) -> (IndicatorReport, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let indicator = match Source::read(&plan.root.join(&file.path), file.path.clone(), lang) {
@@ -198,7 +233,7 @@ pub fn evaluate(
     };
     let folder = Folder::scan(&plan.root, &file.evidence, lang, &mut found);
     let mut report = IndicatorReport {
-        file: file.clone(),
+        file: Arc::clone(file),
         indicator: None,
         status: Status::Invalid,
         next_deadline: None,
@@ -219,6 +254,7 @@ pub fn evaluate(
     match &schedule {
         Schedule::Periods(periods) => {
             let single = periods.len() == 1;
+            report.periods.reserve_exact(periods.len());
             for period in periods {
                 let files = folder.files_between(period.first, period.last, single);
                 let assignment = matcher.assign(&files);
@@ -236,20 +272,13 @@ pub fn evaluate(
                 if period.last < now {
                     report.to_date.add(progress);
                 }
-                let path = |i: &usize| files[*i].path.clone();
                 report.periods.push(PeriodReport {
                     period: *period,
                     state,
-                    documents: names
-                        .iter()
-                        .zip(&assignment.per_item)
-                        .map(|(name, hits)| Document {
-                            name: name.clone(),
-                            files: hits.iter().map(path).collect(),
-                        })
-                        .collect(),
-                    unmatched: assignment.unmatched.iter().map(path).collect(),
+                    documents: documents(&names, &assignment, &files, detail),
+                    unmatched: assignment.unmatched.iter().map(|i| files[*i].path.clone()).collect(),
                     progress,
+                    missing: missing(&names, &assignment),
                 });
             }
             report.next_deadline =
@@ -270,19 +299,12 @@ pub fn evaluate(
             for (occasion, files) in &folder.dated {
                 let files: Vec<_> = files.iter().collect();
                 let assignment = matcher.assign(&files);
-                let path = |i: &usize| files[*i].path.clone();
                 report.occurrences.push(OccurrenceReport {
                     folder: occasion.name.clone(),
-                    documents: names
-                        .iter()
-                        .zip(&assignment.per_item)
-                        .map(|(name, hits)| Document {
-                            name: name.clone(),
-                            files: hits.iter().map(path).collect(),
-                        })
-                        .collect(),
-                    unmatched: assignment.unmatched.iter().map(path).collect(),
+                    documents: documents(&names, &assignment, &files, detail),
+                    unmatched: assignment.unmatched.iter().map(|i| files[*i].path.clone()).collect(),
                     complete: assignment.is_complete(),
+                    files: files.len(),
                 });
             }
             report.status = Status::Occurrences;
@@ -293,7 +315,12 @@ pub fn evaluate(
         report.status = Status::Invalid;
         report.next_deadline = None;
     }
-    report.indicator = Some(indicator);
+    report.indicator = Some(Box::new(match detail {
+        Detail::Files => indicator,
+        Detail::Summary => {
+            Indicator { text: indicator.text, due_text: indicator.due_text, ..Indicator::default() }
+        }
+    }));
     (report, found)
 }
 
@@ -336,11 +363,42 @@ fn unmatched_files(report: &IndicatorReport, indicator: &Indicator, lang: Lang, 
 
 /// The documents as counted: the plan's, or one unnamed document when the
 /// plan lists none.
-fn document_names(indicator: &Indicator, lang: Lang) -> Vec<String> {
+fn document_names(indicator: &Indicator, lang: Lang) -> Vec<Arc<str>> {
     if indicator.evidence.is_empty() {
-        return vec![tr(lang, "(any document)", "(dokumen apa pun)")];
+        return vec![tr(lang, "(any document)", "(dokumen apa pun)").into()];
     }
-    indicator.evidence.iter().map(|e| e.name.clone()).collect()
+    indicator.evidence.iter().map(|e| e.name.as_str().into()).collect()
+}
+
+/// Each document of a period or occurrence and the files that satisfy it,
+/// when `detail` asks for them.
+fn documents(
+    names: &[Arc<str>],
+    assignment: &Assignment,
+    files: &[&EvidenceFile],
+    detail: Detail,
+) -> Vec<Document> {
+    if detail == Detail::Summary {
+        return Vec::new();
+    }
+    names
+        .iter()
+        .zip(&assignment.per_item)
+        .map(|(name, hits)| Document {
+            name: Arc::clone(name),
+            files: hits.iter().map(|i| files[*i].path.clone()).collect(),
+        })
+        .collect()
+}
+
+/// The documents no file satisfies.
+fn missing(names: &[Arc<str>], assignment: &Assignment) -> Vec<Arc<str>> {
+    names
+        .iter()
+        .zip(&assignment.per_item)
+        .filter(|(_, hits)| hits.is_empty())
+        .map(|(n, _)| Arc::clone(n))
+        .collect()
 }
 
 /// The last day of `month`: the deadline date of a period ending then.
@@ -352,4 +410,67 @@ pub fn last_day(month: YearMonth) -> NaiveDate {
 /// Days from `today` to the end of `month` (negative once past).
 pub fn days_until_end_of(month: YearMonth, today: NaiveDate) -> i64 {
     (last_day(month) - today).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::config::Config;
+
+    fn evaluate_repo(detail: Detail) -> Evaluation {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |path: &str, text: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("zi.toml", "unit = \"U\"\nyear = 2022\n");
+        write("plan/1-a/area.toml", "name = \"A\"\n");
+        write("plan/1-a/1-b/component.toml", "name = \"B\"\n");
+        write(
+            "plan/1-a/1-b/1-rapat.toml",
+            "indicator = \"Rapat\"\nactions = [\"Rapat\"]\nevidence = [\"Undangan\", \"Daftar hadir\"]\ndue = \"Maret, Juni 2022\"\n",
+        );
+        write("plan/1-a/1-b/2-temu.toml", "indicator = \"Temu\"\nactions = [\"a\"]\nevidence = [\"Foto\"]\ndue = \"setiap ada pertemuan\"\n");
+        write("evidence/1-a/1-b/1-rapat/2022-02/undangan.pdf", "");
+        write("evidence/1-a/1-b/1-rapat/2022-03/daftar_hadir.pdf", "");
+        write("evidence/1-a/1-b/1-rapat/2022-05/undangan.pdf", "");
+        write("evidence/1-a/1-b/2-temu/2022-04-02/x.jpg", "");
+        std::fs::create_dir_all(root.join("evidence/1-a/1-b/2-temu/2022-05")).unwrap();
+        let mut diagnostics = Vec::new();
+        let config = Config::load(root, Lang::En, &mut diagnostics);
+        let plan = Plan::discover(root, config, 2022, Lang::En, &mut diagnostics);
+        let as_of = NaiveDate::from_ymd_opt(2022, 7, 1).unwrap();
+        Evaluation::new(plan, as_of, Lang::En, detail, diagnostics)
+    }
+
+    #[test]
+    fn a_summary_judges_exactly_as_the_full_evaluation_without_listing_files() {
+        let (summary, full) = (evaluate_repo(Detail::Summary), evaluate_repo(Detail::Files));
+        assert_eq!(summary.diagnostics, full.diagnostics);
+        for (s, f) in summary.indicators.iter().zip(&full.indicators) {
+            assert_eq!(
+                (s.status, s.next_deadline, s.to_date, s.year),
+                (f.status, f.next_deadline, f.to_date, f.year)
+            );
+            let missing = |r: &IndicatorReport| -> Vec<Vec<String>> {
+                r.periods.iter().map(|p| p.missing().map(str::to_string).collect()).collect()
+            };
+            assert_eq!(missing(s), missing(f));
+            let occurrences =
+                |r: &IndicatorReport| -> Vec<bool> { r.occurrences.iter().map(|o| o.has_files()).collect() };
+            assert_eq!(occurrences(s), occurrences(f));
+            assert_eq!(s.indicator.as_ref().map(|i| &i.text), f.indicator.as_ref().map(|i| &i.text));
+            assert!(s.periods.iter().all(|p| p.documents.is_empty()));
+        }
+        let rapat = &full.indicators[0];
+        assert_eq!(rapat.status, Status::Overdue);
+        assert_eq!(rapat.periods[0].documents[0].files, ["2022-02/undangan.pdf"]);
+        assert_eq!(rapat.periods[0].state, PeriodState::Complete);
+        assert_eq!(rapat.periods[1].missing().collect::<Vec<_>>(), ["Daftar hadir"]);
+        assert_eq!(rapat.indicator.as_ref().unwrap().actions, ["Rapat"]);
+        let temu = &summary.indicators[1];
+        assert_eq!(temu.occurrences.iter().map(|o| o.has_files()).collect::<Vec<_>>(), [true, false]);
+    }
 }

@@ -15,7 +15,7 @@ use crate::cli::{DiffFormat, GlobalArgs};
 use crate::git::Repo;
 use crate::i18n::Lang;
 use crate::report::{self, DiffView};
-use crate::status::Evaluation;
+use crate::status::{Detail, Evaluation};
 
 pub fn run(
     global: &GlobalArgs,
@@ -61,11 +61,11 @@ fn parse_range(range: Option<&str>) -> Result<(&str, Option<&str>)> {
 
 /// The plan judged as it is in `commit`, or in the working tree.
 fn judge(repo: &Repo, root: &Path, commit: Option<&str>, as_of: NaiveDate, lang: Lang) -> Result<Evaluation> {
-    let Some(commit) = commit else { return Ok(super::evaluate(root, as_of, lang)) };
+    let Some(commit) = commit else { return Ok(super::evaluate(root, as_of, lang, Detail::Files)) };
     let scratch =
         tempfile::Builder::new().prefix("zi-diff-").tempdir().context("cannot create a temporary folder")?;
     repo.export(commit, scratch.path())?;
-    Ok(super::evaluate(scratch.path(), as_of, lang))
+    Ok(super::evaluate(scratch.path(), as_of, lang, Detail::Files))
 }
 
 #[cfg(test)]

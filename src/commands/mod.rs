@@ -21,7 +21,7 @@ use crate::i18n::Lang;
 use crate::plan::config::Config;
 use crate::plan::Plan;
 use crate::repo;
-use crate::status::{Evaluation, IndicatorReport};
+use crate::status::{Detail, Evaluation, IndicatorReport};
 
 /// What every command needs besides the evaluation.
 #[derive(Clone, Copy, Debug)]
@@ -31,10 +31,11 @@ pub struct Context {
     pub color: bool,
 }
 
-/// Finds the repository, reads the plan and evidence and judges them.
-pub fn load(global: &GlobalArgs, color: bool) -> Result<(Evaluation, Context)> {
+/// Finds the repository, reads the plan and evidence and judges them,
+/// keeping as much of each indicator as `detail` asks.
+pub fn load(global: &GlobalArgs, color: bool, detail: Detail) -> Result<(Evaluation, Context)> {
     let (root, lang) = locate(global)?;
-    Ok((evaluate(&root, as_of(global), lang), Context { lang, color }))
+    Ok((evaluate(&root, as_of(global), lang, detail), Context { lang, color }))
 }
 
 /// The repository's root and the language zi speaks there: `--lang`, then
@@ -56,12 +57,12 @@ pub fn as_of(global: &GlobalArgs) -> NaiveDate {
 }
 
 /// Reads the plan and evidence under `root` and judges them on `as_of`.
-pub fn evaluate(root: &Path, as_of: NaiveDate, lang: Lang) -> Evaluation {
+pub fn evaluate(root: &Path, as_of: NaiveDate, lang: Lang, detail: Detail) -> Evaluation {
     let mut diagnostics = Vec::new();
     let config = Config::load(root, lang, &mut diagnostics);
     let year = config.year.unwrap_or_else(|| as_of.year());
     let plan = Plan::discover(root, config, year, lang, &mut diagnostics);
-    Evaluation::new(plan, as_of, lang, diagnostics)
+    Evaluation::new(plan, as_of, lang, detail, diagnostics)
 }
 
 /// Whether `report` is selected by `id`: an area (`III`), a component

@@ -112,24 +112,32 @@ impl Config {
 /// Reads the `name` of an `area.toml` or `component.toml`. `None` when the
 /// file is missing or broken (reported in `out`).
 pub fn load_name(file: &Path, path: String, lang: Lang, out: &mut Vec<Diagnostic>) -> Option<String> {
-    let missing = std::fs::symlink_metadata(file).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
-    if missing {
-        let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        out.push(
-            Diagnostic::error(
-                "missing-name-file",
-                path,
-                tr(lang, format!("missing {file_name}"), format!("{file_name} tidak ada")),
-            )
-            .with_hint(tr(
-                lang,
-                format!("create {file_name} with a line: name = \"…\""),
-                format!("buat {file_name} berisi baris: name = \"…\""),
-            )),
-        );
-        return None;
-    }
-    let source = Source::read(file, path, lang).map_err(|d| out.push(d)).ok()?;
+    // Most name files exist: read first, and only ask why when that fails.
+    let source = match Source::read(file, path.clone(), lang) {
+        Ok(source) => source,
+        Err(_)
+            if std::fs::symlink_metadata(file).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) =>
+        {
+            let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            out.push(
+                Diagnostic::error(
+                    "missing-name-file",
+                    path,
+                    tr(lang, format!("missing {file_name}"), format!("{file_name} tidak ada")),
+                )
+                .with_hint(tr(
+                    lang,
+                    format!("create {file_name} with a line: name = \"…\""),
+                    format!("buat {file_name} berisi baris: name = \"…\""),
+                )),
+            );
+            return None;
+        }
+        Err(d) => {
+            out.push(d);
+            return None;
+        }
+    };
     let doc = source.parse(lang).map_err(|d| out.push(d)).ok()?;
     unknown_keys(&source, doc.as_table(), &["name"], lang, out);
     match string_at(&source, doc.as_table(), "name", lang) {

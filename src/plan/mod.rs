@@ -7,8 +7,11 @@ pub mod config;
 pub mod indicator;
 pub mod source;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{tr, Lang};
@@ -43,7 +46,7 @@ pub struct Component {
     pub id: String,
     pub path: String,
     pub name: String,
-    pub indicators: Vec<IndicatorFile>,
+    pub indicators: Vec<Arc<IndicatorFile>>,
 }
 
 /// Where an indicator's plan file and evidence folder are.
@@ -73,9 +76,10 @@ impl Plan {
                 "buat plan/<N-area>/<N-komponen>/<N-indikator>.toml",
             )));
         } else {
-            for entry in repo::list(&plan_dir, PLAN_DIR, Severity::Error, lang, out) {
+            let entries = repo::list(&plan_dir, PLAN_DIR, Severity::Error, lang, out);
+            areas = par_map(entries, out, |entry, out| {
                 let path = repo::join(PLAN_DIR, &entry.name);
-                let Some(number) = numbered_dir(&entry, &path, lang, out) else { continue };
+                let number = numbered_dir(&entry, &path, lang, out)?;
                 let id = repo::roman(number);
                 let name = config::load_name(
                     &root.join(&path).join("area.toml"),
@@ -85,8 +89,11 @@ impl Plan {
                 )
                 .unwrap_or_else(|| entry.name.clone());
                 let components = discover_components(root, &path, &id, lang, out);
-                areas.push(Area { number, id, path, name, components });
-            }
+                Some(Area { number, id, path, name, components })
+            })
+            .into_iter()
+            .flatten()
+            .collect();
         }
         duplicate_numbers(areas.iter().map(|a| (a.number, &a.path)), lang, out);
         let plan = Plan { root: root.to_path_buf(), config, year, areas };
@@ -108,7 +115,7 @@ impl Plan {
         plan
     }
 
-    pub fn indicators(&self) -> impl Iterator<Item = &IndicatorFile> {
+    pub fn indicators(&self) -> impl Iterator<Item = &Arc<IndicatorFile>> {
         self.areas.iter().flat_map(|a| a.components.iter().flat_map(|c| c.indicators.iter()))
     }
 
@@ -137,7 +144,7 @@ impl Plan {
             }
             return;
         }
-        let mut known: BTreeMap<&str, u8> = BTreeMap::new();
+        let mut known: HashMap<&str, u8> = HashMap::new();
         for area in &self.areas {
             known.insert(&area.path[PLAN_DIR.len() + 1..], 1);
             for component in &area.components {
@@ -147,59 +154,98 @@ impl Plan {
                 }
             }
         }
-        let mut pending = vec![(String::new(), 0u8)];
-        while let Some((rel, depth)) = pending.pop() {
-            let dir_rel = repo::join(EVIDENCE_DIR, &rel);
-            for entry in repo::list(&self.root.join(&dir_rel), &dir_rel, Severity::Warning, lang, out) {
-                let child = repo::join(&rel, &entry.name);
-                let shown = repo::join(EVIDENCE_DIR, &child);
-                match (entry.kind, known.get(child.as_str())) {
-                    (Kind::Dir, Some(3)) => {}
-                    (Kind::Dir, Some(level)) if *level == depth + 1 => pending.push((child, depth + 1)),
-                    (Kind::Dir, _) => out.push(
-                        Diagnostic::warning(
-                            "orphan-evidence",
-                            shown,
-                            tr(lang, "evidence folder belongs to no indicator in plan/", "folder bukti tidak milik indikator mana pun di plan/"),
-                        )
-                        .with_hint(tr(
+        self.check_evidence_dir(String::new(), 0, &known, lang, out);
+    }
+
+    /// Checks the evidence folder `rel` at `depth` (0 for `evidence/`, 1 for
+    /// an area, 2 for a component), and the known folders below it in
+    /// parallel. Indicator folders are left to the indicators.
+    fn check_evidence_dir(
+        &self,
+        rel: String,
+        depth: u8,
+        known: &HashMap<&str, u8>,
+        lang: Lang,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let dir_rel = repo::join(EVIDENCE_DIR, &rel);
+        let mut below = Vec::new();
+        for entry in repo::list(&self.root.join(&dir_rel), &dir_rel, Severity::Warning, lang, out) {
+            let child = repo::join(&rel, &entry.name);
+            let shown = repo::join(EVIDENCE_DIR, &child);
+            match (entry.kind, known.get(child.as_str())) {
+                (Kind::Dir, Some(3)) => {}
+                (Kind::Dir, Some(level)) if *level == depth + 1 => below.push(child),
+                (Kind::Dir, _) => out.push(
+                    Diagnostic::warning(
+                        "orphan-evidence",
+                        shown,
+                        tr(lang, "evidence folder belongs to no indicator in plan/", "folder bukti tidak milik indikator mana pun di plan/"),
+                    )
+                    .with_hint(tr(
+                        lang,
+                        "evidence/ mirrors plan/: rename the folder to match its indicator file, or move its files",
+                        "evidence/ mencerminkan plan/: samakan nama folder dengan berkas indikatornya, atau pindahkan berkasnya",
+                    )),
+                ),
+                (Kind::File, Some(3)) => out.push(
+                    Diagnostic::warning(
+                        "not-a-folder",
+                        shown,
+                        tr(
                             lang,
-                            "evidence/ mirrors plan/: rename the folder to match its indicator file, or move its files",
-                            "evidence/ mencerminkan plan/: samakan nama folder dengan berkas indikatornya, atau pindahkan berkasnya",
-                        )),
-                    ),
-                    (Kind::File, Some(3)) => out.push(
-                        Diagnostic::warning(
-                            "not-a-folder",
-                            shown,
-                            tr(
-                                lang,
-                                "an indicator's evidence must be a folder, not a file; nothing in it is counted",
-                                "bukti indikator harus berupa folder, bukan berkas; tidak ada yang dihitung",
-                            ),
-                        )
-                        .with_hint(tr(
-                            lang,
-                            "make it a folder of month folders (YYYY-MM) holding the documents",
-                            "jadikan folder berisi folder bulan (YYYY-MM) yang memuat dokumen",
-                        )),
-                    ),
-                    (Kind::File, _) => out.push(
-                        Diagnostic::warning(
-                            "stray-file",
-                            shown,
-                            tr(lang, "file is not inside an indicator's evidence folder", "berkas tidak berada di folder bukti indikator"),
-                        )
-                        .with_hint(tr(
-                            lang,
-                            "move it to evidence/<area>/<component>/<indicator>/YYYY-MM/",
-                            "pindahkan ke evidence/<area>/<komponen>/<indikator>/YYYY-MM/",
-                        )),
-                    ),
-                }
+                            "an indicator's evidence must be a folder, not a file; nothing in it is counted",
+                            "bukti indikator harus berupa folder, bukan berkas; tidak ada yang dihitung",
+                        ),
+                    )
+                    .with_hint(tr(
+                        lang,
+                        "make it a folder of month folders (YYYY-MM) holding the documents",
+                        "jadikan folder berisi folder bulan (YYYY-MM) yang memuat dokumen",
+                    )),
+                ),
+                (Kind::File, _) => out.push(
+                    Diagnostic::warning(
+                        "stray-file",
+                        shown,
+                        tr(lang, "file is not inside an indicator's evidence folder", "berkas tidak berada di folder bukti indikator"),
+                    )
+                    .with_hint(tr(
+                        lang,
+                        "move it to evidence/<area>/<component>/<indicator>/YYYY-MM/",
+                        "pindahkan ke evidence/<area>/<komponen>/<indikator>/YYYY-MM/",
+                    )),
+                ),
             }
         }
+        par_map(below, out, |child, out| self.check_evidence_dir(child, depth + 1, known, lang, out));
     }
+}
+
+/// Maps `items` in parallel (folders of a large plan are listed on every
+/// core), keeping the order of the results and of the diagnostics each item
+/// produced, as a plain loop would.
+fn par_map<T, R, F>(items: Vec<T>, out: &mut Vec<Diagnostic>, f: F) -> Vec<R>
+where
+    T: Send,
+    R: Send,
+    F: Fn(T, &mut Vec<Diagnostic>) -> R + Sync + Send,
+{
+    let results: Vec<(R, Vec<Diagnostic>)> = items
+        .into_par_iter()
+        .map(|item| {
+            let mut found = Vec::new();
+            let result = f(item, &mut found);
+            (result, found)
+        })
+        .collect();
+    results
+        .into_iter()
+        .map(|(result, found)| {
+            out.extend(found);
+            result
+        })
+        .collect()
 }
 
 fn discover_components(
@@ -209,13 +255,13 @@ fn discover_components(
     lang: Lang,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Component> {
-    let mut components = Vec::new();
-    for entry in repo::list(&root.join(area_path), area_path, Severity::Error, lang, out) {
+    let entries = repo::list(&root.join(area_path), area_path, Severity::Error, lang, out);
+    let components: Vec<Component> = par_map(entries, out, |entry, out| {
         let path = repo::join(area_path, &entry.name);
         if entry.kind == Kind::File && entry.name == "area.toml" {
-            continue;
+            return None;
         }
-        let Some(number) = numbered_dir(&entry, &path, lang, out) else { continue };
+        let number = numbered_dir(&entry, &path, lang, out)?;
         let id = format!("{area_id}.{number}");
         let name = config::load_name(
             &root.join(&path).join("component.toml"),
@@ -225,8 +271,11 @@ fn discover_components(
         )
         .unwrap_or_else(|| entry.name.clone());
         let indicators = discover_indicators(root, &path, &id, lang, out);
-        components.push(Component { number, id, path, name, indicators });
-    }
+        Some(Component { number, id, path, name, indicators })
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     duplicate_numbers(components.iter().map(|c| (c.number, &c.path)), lang, out);
     components
 }
@@ -237,7 +286,7 @@ fn discover_indicators(
     component_id: &str,
     lang: Lang,
     out: &mut Vec<Diagnostic>,
-) -> Vec<IndicatorFile> {
+) -> Vec<Arc<IndicatorFile>> {
     let mut indicators = Vec::new();
     let mut numbers = Vec::new();
     for entry in repo::list(&root.join(component_path), component_path, Severity::Error, lang, out) {
@@ -253,12 +302,10 @@ fn discover_indicators(
             out.push(no_number(&path, lang));
             continue;
         };
-        let evidence = format!("{EVIDENCE_DIR}{}/{stem}", &component_path[PLAN_DIR.len()..]);
-        indicators.push(IndicatorFile {
-            id: format!("{component_id}.{number}"),
-            path: path.clone(),
-            evidence,
-        });
+        let evidence = repo::join(&repo::join(EVIDENCE_DIR, &component_path[PLAN_DIR.len() + 1..]), stem);
+        let mut id = format!("{component_id}.{number}");
+        id.shrink_to_fit();
+        indicators.push(Arc::new(IndicatorFile { id, path: path.clone(), evidence }));
         numbers.push((number, path));
     }
     duplicate_numbers(numbers.iter().map(|(n, p)| (*n, p)), lang, out);

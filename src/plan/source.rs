@@ -15,6 +15,10 @@ use crate::i18n::{tr, Lang};
 /// and is reported instead of parsed, so one stray file cannot stall a hook.
 pub const MAX_PLAN_FILE_BYTES: u64 = 1024 * 1024;
 
+/// Room for a typical plan file, so that reading it takes one `read` call
+/// (and one more to see the end).
+const READ_CAPACITY: usize = 8 * 1024;
+
 /// A TOML file's text and its path relative to the repository root.
 pub struct Source {
     pub path: String,
@@ -55,7 +59,7 @@ impl Source {
             d.severity = crate::diagnostic::Severity::Error;
             return Err(d);
         }
-        let mut bytes = Vec::new();
+        let mut bytes = Vec::with_capacity(READ_CAPACITY);
         std::fs::File::open(file)
             .and_then(|f| f.take(MAX_PLAN_FILE_BYTES + 1).read_to_end(&mut bytes))
             .map_err(unreadable)?;
@@ -267,5 +271,50 @@ pub fn string_at<'a>(
             Some(s) => Ok(Some((s, item.span()))),
             None => Err(wrong_type(source, key, item, ("a string", "teks"), lang)),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8]) -> Result<Source, Diagnostic> {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("1-x.toml");
+        std::fs::write(&file, bytes).unwrap();
+        Source::read(&file, "plan/1-a/1-b/1-x.toml".into(), Lang::En)
+    }
+
+    #[test]
+    fn a_plan_file_is_read_whole() {
+        let text = format!("indicator = \"{}\"\n", "x".repeat(20_000));
+        let source = read(text.as_bytes()).unwrap();
+        assert_eq!(source.text, text);
+        assert_eq!(source.path, "plan/1-a/1-b/1-x.toml");
+    }
+
+    #[test]
+    fn a_file_past_the_limit_is_refused_with_its_size() {
+        let size = MAX_PLAN_FILE_BYTES as usize + 10;
+        let d = read(&vec![b'a'; size]).err().unwrap();
+        assert_eq!(d.code, "file-too-large");
+        assert!(d.message.starts_with(&format!("file is {size} bytes")), "{}", d.message);
+        assert!(read(&vec![b'a'; MAX_PLAN_FILE_BYTES as usize]).is_ok());
+    }
+
+    #[test]
+    fn binary_and_non_utf8_files_are_diagnosed_where_they_go_wrong() {
+        let d = read(b"indicator = \"x\"\n\0\0").err().unwrap();
+        assert_eq!((d.code, d.location.as_ref().map(|l| l.line)), ("binary-file", Some(2)));
+        let d = read(b"a = 1\nb = \"\xff\"\n").err().unwrap();
+        assert_eq!((d.code, d.location.as_ref().map(|l| (l.line, l.column))), ("not-utf8", Some((2, 6))));
+    }
+
+    #[test]
+    fn a_missing_file_is_unreadable_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = Source::read(&dir.path().join("gone.toml"), "plan/gone.toml".into(), Lang::En).err().unwrap();
+        assert_eq!(d.code, "unreadable");
+        assert!(d.message.starts_with("cannot read file: "), "{}", d.message);
     }
 }

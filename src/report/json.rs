@@ -12,6 +12,7 @@ use crate::changes::Changes;
 use crate::commands::overdue::{Entry, Lateness};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
+use crate::month::YearMonth;
 use crate::status::{
     Evaluation, IndicatorReport, OccurrenceReport, PeriodReport, PeriodState, Progress, Status,
 };
@@ -55,16 +56,39 @@ struct IndicatorJson<'a> {
     year: Progress,
     /// Dated folders holding files, for indicators without deadlines.
     occurrences: Option<usize>,
-    periods: Vec<PeriodJson>,
+    periods: Vec<PeriodJson<'a>>,
     problem: Option<&'a str>,
 }
 
 #[derive(Serialize)]
-struct PeriodJson {
-    first: String,
-    last: String,
+struct PeriodJson<'a> {
+    #[serde(serialize_with = "crate::month::serialize")]
+    first: YearMonth,
+    #[serde(serialize_with = "crate::month::serialize")]
+    last: YearMonth,
     state: PeriodState,
-    missing: Vec<String>,
+    missing: Vec<&'a str>,
+}
+
+/// Serialises `items` one at a time through `f`: a report of 100,000
+/// indicators is written as it is built, never held whole in memory.
+struct Each<'a, T, F> {
+    items: &'a [T],
+    f: F,
+}
+
+fn each<'a, T, R, F: Fn(&'a T) -> R>(items: &'a [T], f: F) -> Each<'a, T, F> {
+    Each { items, f }
+}
+
+impl<'a, T, F, R> Serialize for Each<'a, T, F>
+where
+    F: Fn(&'a T) -> R,
+    R: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.items.iter().map(&self.f))
+    }
 }
 
 fn indicator_json<'a>(report: &'a IndicatorReport, lang: Lang) -> IndicatorJson<'a> {
@@ -85,10 +109,10 @@ fn indicator_json<'a>(report: &'a IndicatorReport, lang: Lang) -> IndicatorJson<
             .periods
             .iter()
             .map(|p| PeriodJson {
-                first: p.period.first.to_string(),
-                last: p.period.last.to_string(),
+                first: p.period.first,
+                last: p.period.last,
                 state: p.state,
-                missing: p.missing().map(str::to_string).collect(),
+                missing: p.missing().collect(),
             })
             .collect(),
         problem: report.problem.as_deref(),
@@ -106,43 +130,33 @@ pub fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> 
         children: T,
     }
     #[derive(Serialize)]
-    struct Components<'a> {
-        components: Vec<Group<'a, Indicators<'a>>>,
+    struct Components<T> {
+        components: T,
     }
     #[derive(Serialize)]
-    struct Indicators<'a> {
-        indicators: Vec<IndicatorJson<'a>>,
+    struct Indicators<T> {
+        indicators: T,
     }
     #[derive(Serialize)]
-    struct Body<'a> {
+    struct Body<'a, T> {
         totals: &'a Totals,
-        areas: Vec<Group<'a, Components<'a>>>,
+        areas: T,
     }
-    let areas = view
-        .areas
-        .iter()
-        .map(|a| Group {
-            id: &a.area.id,
-            name: &a.area.name,
-            path: &a.area.path,
-            totals: &a.totals,
-            children: Components {
-                components: a
-                    .components
-                    .iter()
-                    .map(|c| Group {
-                        id: &c.component.id,
-                        name: &c.component.name,
-                        path: &c.component.path,
-                        totals: &c.totals,
-                        children: Indicators {
-                            indicators: c.indicators.iter().map(|r| indicator_json(r, lang)).collect(),
-                        },
-                    })
-                    .collect(),
-            },
-        })
-        .collect();
+    let areas = each(&view.areas, |a| Group {
+        id: &a.area.id,
+        name: &a.area.name,
+        path: &a.area.path,
+        totals: &a.totals,
+        children: Components {
+            components: each(&a.components, |c| Group {
+                id: &c.component.id,
+                name: &c.component.name,
+                path: &c.component.path,
+                totals: &c.totals,
+                children: Indicators { indicators: each(&c.indicators, |r| indicator_json(r, lang)) },
+            }),
+        },
+    });
     with_header(view.eval, lang, Body { totals: &view.totals, areas }, out)
 }
 
@@ -159,24 +173,21 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn W
         problem: Option<&'a str>,
     }
     #[derive(Serialize)]
-    struct Body<'a> {
+    struct Body<T> {
         overdue: usize,
         invalid: usize,
-        items: Vec<Item<'a>>,
+        items: T,
     }
-    let items = entries
-        .iter()
-        .map(|e| Item {
-            id: &e.report.file.id,
-            path: &e.report.file.path,
-            indicator: indicator_text(e.report),
-            kind: e.lateness,
-            month: e.period.map(|p| p.period.last.to_string()),
-            days: e.days,
-            missing: e.period.map(|p| p.missing().collect()).unwrap_or_default(),
-            problem: e.report.problem.as_deref(),
-        })
-        .collect();
+    let items = each(entries, |e| Item {
+        id: &e.report.file.id,
+        path: &e.report.file.path,
+        indicator: indicator_text(e.report),
+        kind: e.lateness,
+        month: e.period.map(|p| p.period.last.to_string()),
+        days: e.days,
+        missing: e.period.map(|p| p.missing().collect()).unwrap_or_default(),
+        problem: e.report.problem.as_deref(),
+    });
     let count = |k| entries.iter().filter(|e| e.lateness == k).count();
     with_header(
         eval,

@@ -370,7 +370,7 @@ fn documents_rows(
             format!("✓ {}", document.files.join("\n  "))
         };
         let (when, state) = if i == 0 { (when, state) } else { ("", "") };
-        table.add_row(vec![when, state, document.name.as_str(), files.as_str()]);
+        table.add_row(vec![when, state, &*document.name, files.as_str()]);
     }
     if !unmatched.is_empty() {
         table.add_row(vec!["", "", l.unmatched, &unmatched.join("\n")]);
