@@ -54,8 +54,10 @@ where
         }
     };
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let detail = match cli.command {
-        Command::Show { .. } => status::Detail::Files,
+    // Files and actions only for what `zi show` shows: at ministry scale
+    // they would be most of the memory.
+    let detail = |file: &plan::IndicatorFile| match &cli.command {
+        Command::Show { id, .. } if commands::selects(id, file) => status::Detail::Files,
         _ => status::Detail::Summary,
     };
     let (eval, ctx) = commands::load(&cli.global, color, detail)?;

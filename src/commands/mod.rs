@@ -15,9 +15,10 @@ use crate::cli::GlobalArgs;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::plan::config::Config;
+use crate::plan::IndicatorFile;
 use crate::plan::Plan;
 use crate::repo;
-use crate::status::{Detail, Evaluation, IndicatorReport};
+use crate::status::{Detail, Evaluation};
 
 /// What every command needs besides the evaluation.
 #[derive(Clone, Copy, Debug)]
@@ -28,8 +29,12 @@ pub struct Context {
 }
 
 /// Finds the repository, reads the plan and evidence and judges them,
-/// keeping as much of each indicator as `detail` asks.
-pub fn load(global: &GlobalArgs, color: bool, detail: Detail) -> Result<(Evaluation, Context)> {
+/// keeping as much of each indicator as `detail` asks for it.
+pub fn load(
+    global: &GlobalArgs,
+    color: bool,
+    detail: impl Fn(&IndicatorFile) -> Detail + Sync,
+) -> Result<(Evaluation, Context)> {
     let start = global.dir.clone().unwrap_or_else(|| Path::new(".").to_path_buf());
     let root = repo::find_root(&start)?;
     let as_of = global.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -48,26 +53,29 @@ pub fn load(global: &GlobalArgs, color: bool, detail: Detail) -> Result<(Evaluat
     Ok((eval, Context { lang, color }))
 }
 
-/// Whether `report` is selected by `id`: an area (`III`), a component
+/// Whether `file` is selected by `id`: an area (`III`), a component
 /// (`III.3`), an indicator (`III.3.4`), or a plan or evidence path.
-pub fn selects(id: &str, report: &IndicatorReport) -> bool {
+pub fn selects(id: &str, file: &IndicatorFile) -> bool {
     let id = id.trim().trim_start_matches("./").trim_end_matches('/');
     let id_upper = id.to_ascii_uppercase();
-    let own = &report.file.id;
+    let own = &file.id;
     let under = |path: &str, prefix: &str| {
         path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'))
     };
     *own == id_upper
         || own.strip_prefix(&id_upper).is_some_and(|rest| rest.starts_with('.'))
-        || under(&report.file.path, id)
-        || under(report.file.path.trim_end_matches(".toml"), id)
-        || under(&report.file.evidence, id)
+        || under(&file.path, id)
+        || under(file.path.trim_end_matches(".toml"), id)
+        || under(&file.evidence, id)
 }
 
 /// Refuses IDs that select nothing, naming them.
 pub fn require_matches(ids: &[String], eval: &Evaluation) -> Result<()> {
-    let unknown: Vec<&str> =
-        ids.iter().filter(|id| !eval.indicators.iter().any(|r| selects(id, r))).map(String::as_str).collect();
+    let unknown: Vec<&str> = ids
+        .iter()
+        .filter(|id| !eval.indicators.iter().any(|r| selects(id, &r.file)))
+        .map(String::as_str)
+        .collect();
     if !unknown.is_empty() {
         bail!(
             "no indicator matches {}\n  hint: ids look like III, III.3 or III.3.4; `zi status` lists them",
