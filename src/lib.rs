@@ -54,11 +54,13 @@ where
         }
     };
     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    // Files and actions only for what `zi show` shows: at ministry scale
-    // they would be most of the memory.
+    // The summaries need no file lists, actions or patterns, which at
+    // ministry scale would be most of the memory; `zi show` needs them for
+    // the indicator it shows. Any other command gets everything.
     let detail = |file: &plan::IndicatorFile| match &cli.command {
-        Command::Show { id, .. } if commands::selects(id, file) => status::Detail::Files,
-        _ => status::Detail::Summary,
+        Command::Status { .. } | Command::Overdue { .. } | Command::Check { .. } => status::Detail::Summary,
+        Command::Show { id, .. } if !commands::selects(id, file) => status::Detail::Summary,
+        _ => status::Detail::Files,
     };
     let (eval, ctx) = commands::load(&cli.global, color, detail)?;
     // Standard output is line-buffered; a report of 100,000 indicators
