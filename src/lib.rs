@@ -71,9 +71,13 @@ where
 /// The reports on the plan as it stands: status, overdue, check, show.
 fn run_report(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
     let color = wants_color(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
-    let detail = match cli.command {
-        Command::Show { .. } | Command::Report { .. } => status::Detail::Files,
-        _ => status::Detail::Summary,
+    // The summaries need no file lists, actions or patterns, which at
+    // ministry scale would be most of the memory; `zi show` needs them for
+    // the indicator it shows. Any other command gets everything.
+    let detail = |file: &plan::IndicatorFile| match &cli.command {
+        Command::Status { .. } | Command::Overdue { .. } | Command::Check { .. } => status::Detail::Summary,
+        Command::Show { id, .. } if !commands::selects(id, file) => status::Detail::Summary,
+        _ => status::Detail::Files,
     };
     let (eval, ctx) = commands::load(&cli.global, color, detail)?;
     // Standard output is line-buffered; a report of 100,000 indicators
@@ -107,6 +111,7 @@ fn run_report(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exi
             let _ = writeln!(err, "{note}");
         }
     }
+    free_in_background(eval);
     Ok(code)
 }
 
@@ -114,6 +119,18 @@ fn run_report(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exi
 /// (<https://no-color.org>).
 fn wants_color(terminal: bool, no_color: Option<OsString>) -> bool {
     terminal && no_color.is_none_or(|v| v.is_empty())
+}
+
+/// Plans past this size are freed on another thread.
+const FREE_IN_BACKGROUND_FROM: usize = 10_000;
+
+/// Freeing a large evaluation allocation by allocation takes about a twentieth
+/// of the run, and nobody waits for it: the report is out, and when the
+/// process exits first the system takes the memory back whole.
+fn free_in_background(eval: status::Evaluation) {
+    if eval.indicators.len() >= FREE_IN_BACKGROUND_FROM {
+        std::thread::spawn(move || drop(eval));
+    }
 }
 
 /// `zi status | head` closes the pipe early; that is not a failure.

@@ -193,18 +193,22 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// Judges every indicator of `plan` on `as_of`, keeping of each as much
+    /// as `detail` asks for it.
     pub fn new(
         plan: Plan,
         as_of: NaiveDate,
         lang: Lang,
-        detail: Detail,
+        detail: impl Fn(&IndicatorFile) -> Detail + Sync,
         mut diagnostics: Vec<Diagnostic>,
     ) -> Evaluation {
         let files: Vec<&Arc<IndicatorFile>> = plan.indicators().collect();
         // Reports and their diagnostics go straight into separate vectors:
         // a vector of pairs would hold every report twice while it is split.
-        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Diagnostic>>) =
-            files.par_iter().map(|file| evaluate(&plan, file, YearMonth::of(as_of), lang, detail)).unzip();
+        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Diagnostic>>) = files
+            .par_iter()
+            .map(|file| evaluate(&plan, file, YearMonth::of(as_of), lang, detail(file)))
+            .unzip();
         diagnostics.extend(found.into_iter().flatten());
         diagnostic::sort(&mut diagnostics);
         Evaluation { plan, as_of, indicators, diagnostics }
@@ -442,7 +446,7 @@ mod tests {
         let config = Config::load(root, Lang::En, &mut diagnostics);
         let plan = Plan::discover(root, config, 2022, Lang::En, &mut diagnostics);
         let as_of = NaiveDate::from_ymd_opt(2022, 7, 1).unwrap();
-        Evaluation::new(plan, as_of, Lang::En, detail, diagnostics)
+        Evaluation::new(plan, as_of, Lang::En, |_| detail, diagnostics)
     }
 
     #[test]

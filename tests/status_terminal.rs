@@ -40,7 +40,8 @@ fn status_with_color(root: PathBuf, lang: Lang, color: bool) -> String {
         as_of: Some(NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").unwrap()),
         lang: Some(lang),
     };
-    let (eval, ctx) = zi::commands::load(&global, color, zi::status::Detail::Summary).expect("load the plan");
+    let (eval, ctx) =
+        zi::commands::load(&global, color, |_| zi::status::Detail::Summary).expect("load the plan");
     let mut out = Vec::new();
     zi::commands::status::run(&eval, ctx, &[], Format::Table, &mut out).expect("render");
     String::from_utf8(out).expect("UTF-8")

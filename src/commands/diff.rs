@@ -61,11 +61,11 @@ fn parse_range(range: Option<&str>) -> Result<(&str, Option<&str>)> {
 
 /// The plan judged as it is in `commit`, or in the working tree.
 fn judge(repo: &Repo, root: &Path, commit: Option<&str>, as_of: NaiveDate, lang: Lang) -> Result<Evaluation> {
-    let Some(commit) = commit else { return Ok(super::evaluate(root, as_of, lang, Detail::Files)) };
+    let Some(commit) = commit else { return Ok(super::evaluate(root, as_of, lang, |_| Detail::Files)) };
     let scratch =
         tempfile::Builder::new().prefix("zi-diff-").tempdir().context("cannot create a temporary folder")?;
     repo.export(commit, scratch.path())?;
-    Ok(super::evaluate(scratch.path(), as_of, lang, Detail::Files))
+    Ok(super::evaluate(scratch.path(), as_of, lang, |_| Detail::Files))
 }
 
 #[cfg(test)]

@@ -19,9 +19,10 @@ use crate::cli::GlobalArgs;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::plan::config::Config;
+use crate::plan::IndicatorFile;
 use crate::plan::Plan;
 use crate::repo;
-use crate::status::{Detail, Evaluation, IndicatorReport};
+use crate::status::{Detail, Evaluation};
 
 /// What every command needs besides the evaluation.
 #[derive(Clone, Copy, Debug)]
@@ -32,8 +33,12 @@ pub struct Context {
 }
 
 /// Finds the repository, reads the plan and evidence and judges them,
-/// keeping as much of each indicator as `detail` asks.
-pub fn load(global: &GlobalArgs, color: bool, detail: Detail) -> Result<(Evaluation, Context)> {
+/// keeping as much of each indicator as `detail` asks for it.
+pub fn load(
+    global: &GlobalArgs,
+    color: bool,
+    detail: impl Fn(&IndicatorFile) -> Detail + Sync,
+) -> Result<(Evaluation, Context)> {
     let (root, lang) = locate(global)?;
     Ok((evaluate(&root, as_of(global), lang, detail), Context { lang, color }))
 }
@@ -57,7 +62,12 @@ pub fn as_of(global: &GlobalArgs) -> NaiveDate {
 }
 
 /// Reads the plan and evidence under `root` and judges them on `as_of`.
-pub fn evaluate(root: &Path, as_of: NaiveDate, lang: Lang, detail: Detail) -> Evaluation {
+pub fn evaluate(
+    root: &Path,
+    as_of: NaiveDate,
+    lang: Lang,
+    detail: impl Fn(&IndicatorFile) -> Detail + Sync,
+) -> Evaluation {
     let mut diagnostics = Vec::new();
     let config = Config::load(root, lang, &mut diagnostics);
     let year = config.year.unwrap_or_else(|| as_of.year());
@@ -65,27 +75,27 @@ pub fn evaluate(root: &Path, as_of: NaiveDate, lang: Lang, detail: Detail) -> Ev
     Evaluation::new(plan, as_of, lang, detail, diagnostics)
 }
 
-/// Whether `report` is selected by `id`: an area (`III`), a component
+/// Whether `file` is selected by `id`: an area (`III`), a component
 /// (`III.3`), an indicator (`III.3.4`), or a plan or evidence path.
-pub fn selects(id: &str, report: &IndicatorReport) -> bool {
+pub fn selects(id: &str, file: &IndicatorFile) -> bool {
     let id = id.trim().trim_start_matches("./").trim_end_matches('/');
     let id_upper = id.to_ascii_uppercase();
-    let own = &report.file.id;
+    let own = &file.id;
     let under = |path: &str, prefix: &str| {
         path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'))
     };
     *own == id_upper
         || own.strip_prefix(&id_upper).is_some_and(|rest| rest.starts_with('.'))
-        || under(&report.file.path, id)
-        || under(report.file.path.trim_end_matches(".toml"), id)
-        || under(&report.file.evidence, id)
+        || under(&file.path, id)
+        || under(file.path.trim_end_matches(".toml"), id)
+        || under(&file.evidence, id)
 }
 
 /// Refuses IDs that select nothing, naming them.
 pub fn require_matches(ids: &[String], eval: &Evaluation, lang: Lang) -> Result<()> {
     let unknown: Vec<String> = ids
         .iter()
-        .filter(|id| !eval.indicators.iter().any(|r| selects(id, r)))
+        .filter(|id| !eval.indicators.iter().any(|r| selects(id, &r.file)))
         .map(|u| format!("`{u}`"))
         .collect();
     if !unknown.is_empty() {

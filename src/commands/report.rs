@@ -34,8 +34,9 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     super::require_matches(ids, eval, ctx.lang)?;
-    let selected =
-        |r: &crate::status::IndicatorReport| ids.is_empty() || ids.iter().any(|id| super::selects(id, r));
+    let selected = |r: &crate::status::IndicatorReport| {
+        ids.is_empty() || ids.iter().any(|id| super::selects(id, &r.file))
+    };
     let view = StatusView::new(eval, selected);
     let entries: Vec<Entry> =
         overdue::entries(eval, None).into_iter().filter(|e| selected(e.report)).collect();

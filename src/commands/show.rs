@@ -18,7 +18,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     super::require_matches(std::slice::from_ref(&id.to_string()), eval, ctx.lang)?;
-    let matches: Vec<_> = eval.indicators.iter().filter(|r| super::selects(id, r)).collect();
+    let matches: Vec<_> = eval.indicators.iter().filter(|r| super::selects(id, &r.file)).collect();
     let [report] = matches.as_slice() else {
         let ids: Vec<&str> = matches.iter().take(8).map(|r| r.file.id.as_str()).collect();
         let more = if matches.len() > ids.len() { ", …" } else { "" };

@@ -18,7 +18,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     super::require_matches(ids, eval, ctx.lang)?;
-    let view = StatusView::new(eval, |r| ids.is_empty() || ids.iter().any(|id| super::selects(id, r)));
+    let view = StatusView::new(eval, |r| ids.is_empty() || ids.iter().any(|id| super::selects(id, &r.file)));
     match format {
         Format::Table => report::table::status(&view, ctx, out)?,
         Format::Json => report::json::status(&view, ctx.lang, out)?,
