@@ -16,7 +16,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{tr, Lang};
 use crate::month::YearMonth;
 use crate::plan::indicator::EvidenceItem;
-use crate::plan::EVIDENCE_DIR;
 use crate::repo::{self, Kind};
 use crate::schedule::Schedule;
 
@@ -58,8 +57,8 @@ pub struct Folder {
 
 impl Folder {
     /// Lists `root/rel`. A missing folder is simply empty: no evidence yet.
-    /// So is a folder reached through a link below `evidence/`, which is not
-    /// followed (the evidence tree check reports the link).
+    /// A folder reached through a link below `evidence/` is not scanned at
+    /// all: the caller asks `Plan::evidence_unfollowed` first.
     pub fn scan(root: &Path, rel: &str, lang: Lang, out: &mut Vec<Diagnostic>) -> Folder {
         let dir = root.join(rel);
         let mut folder = Folder::default();
@@ -73,12 +72,6 @@ impl Folder {
                 return folder;
             }
         };
-        // Evidence reached through a linked folder is not counted, as the
-        // walk of evidence/ reports such links and does not follow them.
-        let inside = rel.strip_prefix(EVIDENCE_DIR).unwrap_or(rel);
-        if repo::passes_a_link(&root.join(EVIDENCE_DIR), inside) {
-            return folder;
-        }
         folder.exists = true;
         for entry in entries {
             match entry.kind {

@@ -205,17 +205,6 @@ pub fn unreadable(rel: &str, e: &std::io::Error, lang: Lang) -> Diagnostic {
     .with_hint(tr(lang, "check the folder's permissions", "periksa izin akses folder"))
 }
 
-/// Whether any folder from `root` down to `root/rel` (`/`-separated) is a
-/// link. Walks below `root` never pass through links to folders, so a path
-/// that does is not read, even when the operating system would follow it.
-pub fn passes_a_link(root: &Path, rel: &str) -> bool {
-    let mut path = root.to_path_buf();
-    rel.split('/').filter(|part| !part.is_empty()).any(|part| {
-        path.push(part);
-        std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
-    })
-}
-
 /// `rel/name`, with `/` whatever the platform.
 pub fn join(rel: &str, name: &str) -> String {
     if rel.is_empty() {
@@ -282,17 +271,6 @@ mod tests {
         assert_eq!(join("", "plan"), "plan");
         assert_eq!(join("evidence", ""), "evidence");
         assert_eq!(join("evidence", "1-a"), "evidence/1-a");
-    }
-
-    /// Whether a folder on the way from `root` down to `root/rel` is a link.
-    #[cfg(unix)]
-    #[test]
-    fn a_link_anywhere_on_the_way_down_is_found() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("evidence/1-a/1-c")).unwrap();
-        std::os::unix::fs::symlink("1-a", dir.path().join("evidence/2-b")).unwrap();
-        assert!(!passes_a_link(dir.path(), "evidence/1-a/1-c/1-x"));
-        assert!(passes_a_link(dir.path(), "evidence/2-b/1-c/1-x"));
     }
 
     #[test]

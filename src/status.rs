@@ -235,7 +235,11 @@ pub fn evaluate(
             None
         }
     };
-    let folder = Folder::scan(&plan.root, &file.evidence, lang, &mut found);
+    let folder = if plan.evidence_unfollowed(&file.evidence) {
+        Folder::default()
+    } else {
+        Folder::scan(&plan.root, &file.evidence, lang, &mut found)
+    };
     let mut report = IndicatorReport {
         file: Arc::clone(file),
         indicator: None,

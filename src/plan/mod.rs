@@ -28,6 +28,10 @@ pub struct Plan {
     /// The plan year: `zi.toml`'s, or the as-of year when it has none.
     pub year: i32,
     pub areas: Vec<Area>,
+    /// Links (and other unusable entries) in the evidence tree above the
+    /// indicator folders: reported once and never followed, so no evidence
+    /// below them is counted.
+    pub unfollowed_evidence: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -96,7 +100,8 @@ impl Plan {
             .collect();
         }
         duplicate_numbers(areas.iter().map(|a| (a.number, &a.path)), lang, out);
-        let plan = Plan { root: root.to_path_buf(), config, year, areas };
+        let mut plan =
+            Plan { root: root.to_path_buf(), config, year, areas, unfollowed_evidence: Vec::new() };
         if plan.indicators().next().is_none() && plan_dir.is_dir() {
             out.push(
                 Diagnostic::warning(
@@ -111,8 +116,22 @@ impl Plan {
                 )),
             );
         }
+        let before = out.len();
         plan.check_evidence_tree(lang, out);
+        plan.unfollowed_evidence = out[before..]
+            .iter()
+            .filter(|d| matches!(d.code, "link-not-followed" | "broken-link" | "not-a-file"))
+            .map(|d| d.path.clone())
+            .collect();
         plan
+    }
+
+    /// Whether the evidence folder `rel` lies at or below an entry the
+    /// evidence tree check did not follow.
+    pub fn evidence_unfollowed(&self, rel: &str) -> bool {
+        self.unfollowed_evidence.iter().any(|skipped| {
+            rel.strip_prefix(skipped.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = &Arc<IndicatorFile>> {
