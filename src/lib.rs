@@ -87,7 +87,7 @@ where
     Ok(code)
 }
 
-/// Plans past this size are freed on another thread.
+/// Evaluations of this many indicators or more are freed on another thread.
 const FREE_IN_BACKGROUND_FROM: usize = 10_000;
 
 /// Freeing a large evaluation allocation by allocation takes about a twentieth
