@@ -46,15 +46,15 @@ command -v hyperfine >/dev/null || missing+=(hyperfine)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v git >/dev/null || missing+=(git)
 if [ ${#missing[@]} -gt 0 ]; then
-    install_cmd="apt-get install -y ${missing[*]}"
-    [ "$(id -u)" -ne 0 ] && install_cmd="sudo $install_cmd"
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo "
     if [ "$INSTALL" -eq 1 ]; then
-        echo "bench.sh: installing Debian packages: ${missing[*]} ($install_cmd)" >&2
-        if [ "$(id -u)" -ne 0 ]; then sudo apt-get update; else apt-get update; fi
-        DEBIAN_FRONTEND=noninteractive $install_cmd
+        echo "bench.sh: installing the Debian packages ${missing[*]} with apt-get" >&2
+        ${sudo}apt-get update
+        ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
     else
         echo "bench.sh: needs the Debian packages: ${missing[*]}" >&2
-        echo "  install them with: $install_cmd   (or rerun with --install)" >&2
+        echo "  install them with: ${sudo}apt-get install ${missing[*]}   (or rerun with --install)" >&2
         exit 2
     fi
 fi

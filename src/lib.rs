@@ -121,7 +121,7 @@ fn wants_color(terminal: bool, no_color: Option<OsString>) -> bool {
     terminal && no_color.is_none_or(|v| v.is_empty())
 }
 
-/// Plans past this size are freed on another thread.
+/// Evaluations of this many indicators or more are freed on another thread.
 const FREE_IN_BACKGROUND_FROM: usize = 10_000;
 
 /// Freeing a large evaluation allocation by allocation takes about a twentieth

@@ -95,7 +95,8 @@ pub enum Detail {
     /// status`, `zi overdue` and `zi check` report.
     Summary,
     /// Also every document of every period, the files that satisfy it, and
-    /// the indicator's actions and patterns: what `zi show` reports.
+    /// the indicator's actions and patterns: what `zi show` reports, and
+    /// what any command gets that does not ask for less.
     Files,
 }
 
