@@ -1,0 +1,397 @@
+//! The plans the tests share. First a realistic one, for the report,
+//! language, browser and snapshot tests: all six areas, every kind of target time, every status,
+//! files with awkward names, plan text with `<`, `&` and quotes, and one
+//! indicator that cannot be read. Judged as of `AS_OF`, these hold:
+//!
+//! | id     | due                    | status on AS_OF        |
+//! |--------|------------------------|------------------------|
+//! | I.1.1  | Jan 2022               | done                   |
+//! | I.1.2  | Jan 2022               | overdue (Daftar hadir) |
+//! | I.2.1  | Jul, Des 2022          | overdue (Lembar Monev) |
+//! | I.2.2  | Setiap bulan           | due (Agustus)          |
+//! | II.1.1 | Jan s/d Des 2022       | on track               |
+//! | II.2.1 | Setiap triwulan        | on track               |
+//! | III.1.1| Mar 2022               | done (file in folder)  |
+//! | III.2.1| Agt 2022               | due                    |
+//! | III.2.2| Des 2022 (`evidnce`)   | invalid                |
+//! | IV.1.1 | Jun dan Des 2022       | on track               |
+//! | IV.2.1 | setiap ada pertemuan   | occurrences (2)        |
+//! | V.1.1  | Setiap semester        | on track               |
+//! | V.2.1  | Des 2022               | on track               |
+//! | VI.1.1 | Feb 2022               | done                   |
+//! | VI.2.1 | Setiap triwulan        | overdue (Juni)         |
+//!
+//! The plan text avoids the words of both languages' labels, so that a
+//! label leaking into the wrong language is the only way such a word can
+//! appear in the output.
+
+#![allow(dead_code)]
+
+use crate::harness::{indicator_text, Repo};
+
+pub const AS_OF: &str = "2022-08-15";
+
+pub const IDS: [&str; 15] = [
+    "I.1.1", "I.1.2", "I.2.1", "I.2.2", "II.1.1", "II.2.1", "III.1.1", "III.2.1", "III.2.2", "IV.1.1",
+    "IV.2.1", "V.1.1", "V.2.1", "VI.1.1", "VI.2.1",
+];
+
+const AREAS: [(&str, &str); 6] = [
+    ("1-manajemen-perubahan", "Manajemen Perubahan"),
+    ("2-penataan-tata-laksana", "Penataan Tata Laksana"),
+    ("3-penataan-sistem-manajemen-sdm", "Penataan Sistem Manajemen SDM"),
+    ("4-penguatan-akuntabilitas", "Penguatan Akuntabilitas"),
+    ("5-penguatan-pengawasan", "Penguatan Pengawasan"),
+    ("6-peningkatan-kualitas-pelayanan-publik", "Peningkatan Kualitas Pelayanan Publik"),
+];
+
+/// (area index, component dir, component name, indicator file stem, TOML body, evidence files)
+type Row = (usize, &'static str, &'static str, &'static str, &'static str, &'static [&'static str]);
+
+const ROWS: [Row; 15] = [
+    (
+        0,
+        "1-tim-kerja",
+        "Tim Kerja",
+        "1-sk-tim-kerja",
+        r#"indicator = "SK Tim Kerja ZI telah dibuat sesuai prosedur yang telah ditetapkan"
+actions = ["Menyusun SK Tim Kerja ZI"]
+evidence = ["SK Tim Kerja"]
+due = "Jan 2022"
+pic = "Kepala Balai"
+"#,
+        &["2022-01/SK Tim Kerja ZI 2022.pdf"],
+    ),
+    (
+        0,
+        "1-tim-kerja",
+        "Tim Kerja",
+        "2-pemilihan-anggota",
+        r#"indicator = "Pemilihan anggota Tim Kerja ZI sesuai prosedur & kriteria <terbuka>"
+actions = ["Rapat pemilihan anggota \"Tim ZI\""]
+evidence = ["Nota dinas", "Daftar hadir"]
+due = "Jan 2022"
+"#,
+        &["2022-01/nota_dinas_pemilihan.pdf"],
+    ),
+    (
+        0,
+        "2-pemantauan-evaluasi",
+        "Pemantauan dan Evaluasi pembangunan WBK/WBBM",
+        "1-monev-semester",
+        r#"indicator = "Pemantauan dan Evaluasi pembangunan WBK/WBBM secara berkala per semester"
+actions = [
+  "Rapat Evaluasi pembangunan WBK/WBBM setiap 6 bulan sekali",
+  "Tindak lanjut hasil Monev sebelumnya",
+]
+evidence = [
+  "Undangan rapat",
+  "Daftar hadir",
+  { name = "Notulasi rapat", file = "notul*" },
+  "Lembar Monev ZI",
+]
+due = "Jul, Des 2022"
+pic = "Tim Kerja ZI"
+"#,
+        &[
+            "2022-07/Undangan Rapat Monev.pdf",
+            "2022-07/daftar hadir rapat #1.pdf",
+            "2022-07/notulasi 50% & tindak lanjut.docx",
+            "2022-07/foto kegiatan.jpg",
+        ],
+    ),
+    (
+        0,
+        "2-pemantauan-evaluasi",
+        "Pemantauan dan Evaluasi pembangunan WBK/WBBM",
+        "2-rapat-rutin",
+        r#"indicator = "Rapat koordinasi rutin Tim Kerja ZI"
+actions = ["Rapat koordinasi"]
+evidence = ["Notulen"]
+due = "Setiap bulan"
+"#,
+        &[
+            "2022-01/notulen.pdf",
+            "2022-02/notulen.pdf",
+            "2022-03/notulen.pdf",
+            "2022-04/notulen.pdf",
+            "2022-05/notulen.pdf",
+            "2022-06/notulen.pdf",
+            "2022-07/notulen.pdf",
+        ],
+    ),
+    (
+        1,
+        "1-sop",
+        "Prosedur operasional tetap (SOP) kegiatan utama",
+        "1-sop-peta-proses",
+        r#"indicator = "SOP telah mengacu pada \"peta proses bisnis\" instansi"
+actions = ["Reviu SOP", "Penetapan SOP"]
+evidence = ["SOP", "SK penetapan SOP"]
+due = "Jan s/d Des 2022"
+"#,
+        &["2022-04/SOP pelayanan.pdf"],
+    ),
+    (
+        1,
+        "2-e-office",
+        "E-Office",
+        "1-sistem-kinerja",
+        r#"indicator = "Sistem pengukuran kinerja unit menggunakan teknologi informasi"
+actions = ["Mengisi aplikasi kinerja"]
+evidence = ["Rekap kinerja triwulan"]
+due = "Setiap triwulan"
+"#,
+        &["2022-03/rekap-kinerja-tw1.xlsx", "2022-06/rekap-kinerja-tw2.xlsx"],
+    ),
+    (
+        2,
+        "1-kebutuhan-pegawai",
+        "Perencanaan kebutuhan pegawai",
+        "1-kebutuhan-per-jabatan",
+        r#"indicator = "Kebutuhan pegawai disusun per jabatan"
+actions = ["Menyusun analisis jabatan"]
+evidence = ["Analisis jabatan"]
+due = "Mar 2022"
+"#,
+        &["anjab 2022.pdf"],
+    ),
+    (
+        2,
+        "2-pola-mutasi-internal",
+        "Pola Mutasi Internal",
+        "1-mutasi-antar-jabatan",
+        r#"indicator = "Unit kerja telah melakukan mutasi pegawai antar jabatan sesuai pola mutasi internal yang telah ditetapkan oleh pimpinan, dengan memperhatikan kompetensi, masa kerja dan kebutuhan organisasi, serta diumumkan secara terbuka kepada seluruh pegawai"
+actions = ["Menyusun pola mutasi", "Melaksanakan mutasi"]
+evidence = ["SK mutasi"]
+due = "Agt 2022"
+"#,
+        &[],
+    ),
+    (
+        2,
+        "2-pola-mutasi-internal",
+        "Pola Mutasi Internal",
+        "2-rotasi",
+        r#"indicator = "Rotasi pegawai secara berkala"
+actions = ["Rotasi"]
+evidnce = ["SK rotasi"]
+due = "Des 2022"
+"#,
+        &[],
+    ),
+    (
+        3,
+        "1-keterlibatan-pimpinan",
+        "Keterlibatan Pimpinan",
+        "1-perjanjian-kinerja",
+        r#"indicator = "Pimpinan terlibat dalam penyusunan Perjanjian Kinerja"
+actions = ["Penyusunan Perjanjian Kinerja"]
+evidence = ["Perjanjian Kinerja", "Notulen"]
+due = "Jun dan Des 2022"
+"#,
+        &["2022-02/perjanjian kinerja 2022.pdf", "2022-02/notulen penyusunan PK.pdf"],
+    ),
+    (
+        3,
+        "2-nilai-organisasi",
+        "Pengelolaan Akuntabilitas Kinerja",
+        "1-sosialisasi-nilai",
+        r#"indicator = "Sosialisasi nilai-nilai organisasi kepada pegawai"
+actions = ["Sosialisasi pada apel pagi"]
+evidence = ["Daftar hadir", "Foto"]
+due = "setiap ada pertemuan"
+"#,
+        &["2022-03-10/daftar_hadir.pdf", "2022-03-10/foto apel.jpg", "2022-06/daftar hadir.jpg"],
+    ),
+    (
+        4,
+        "1-gratifikasi",
+        "Pengendalian Gratifikasi",
+        "1-laporan-gratifikasi",
+        r#"indicator = "Pengendalian gratifikasi telah dilaksanakan"
+actions = ["Pelaporan gratifikasi ke UPG"]
+evidence = ["Laporan gratifikasi"]
+due = "Setiap semester"
+pic = "Unit Pengendali Gratifikasi"
+"#,
+        &["2022-05/laporan gratifikasi semester I.pdf"],
+    ),
+    (
+        4,
+        "2-pengaduan",
+        "Pengaduan Masyarakat",
+        "1-penanganan-pengaduan",
+        r#"indicator = "Penanganan pengaduan masyarakat"
+actions = ["Menindaklanjuti pengaduan"]
+evidence = []
+due = "Des 2022"
+"#,
+        &[],
+    ),
+    (
+        5,
+        "1-standar-pelayanan",
+        "Standar Pelayanan",
+        "1-standar-maklumat",
+        r#"indicator = "Standar pelayanan telah ditetapkan dan dimaklumatkan"
+actions = ["Penetapan standar pelayanan", "Maklumat pelayanan"]
+evidence = ["Standar pelayanan", "Maklumat pelayanan"]
+due = "Feb 2022"
+"#,
+        &["2022-02/standar pelayanan.pdf", "2022-02/maklumat pelayanan.pdf"],
+    ),
+    (
+        5,
+        "2-kepuasan",
+        "Penilaian Kepuasan Pelayanan",
+        "1-survei-kepuasan",
+        r#"indicator = "Survei kepuasan masyarakat secara berkala"
+actions = ["Menyebarkan kuesioner", "Merekap hasil survei"]
+evidence = ["Kuesioner", "Rekap survei"]
+due = "Setiap triwulan"
+"#,
+        &["2022-03/kuesioner.pdf", "2022-03/rekap survei tw1.xlsx"],
+    ),
+];
+
+/// Builds the realistic plan (see the table above).
+pub fn realistic() -> Repo {
+    let repo = Repo::empty();
+    repo.write("zi.toml", "unit = \"Balai Uji Tanaman & Kebun\"\nyear = 2022\nlang = \"id\"\n");
+    for (dir, name) in AREAS {
+        repo.write(&format!("plan/{dir}/area.toml"), format!("name = \"{name}\"\n"));
+    }
+    for (area, component, component_name, stem, body, files) in ROWS {
+        let area = AREAS[area].0;
+        repo.write(
+            &format!("plan/{area}/{component}/component.toml"),
+            format!("name = \"{component_name}\"\n"),
+        );
+        repo.write(&format!("plan/{area}/{component}/{stem}.toml"), body);
+        for file in files {
+            repo.write(&format!("evidence/{area}/{component}/{stem}/{file}"), "%PDF-1.4 fixture\n");
+        }
+    }
+    repo
+}
+
+// --- a small plan -----------------------------------------------------------
+
+/// `zi.toml` of the small plan: no `lang`, so English unless told.
+pub const ZI_TOML: &str = "unit = \"Balai Uji\"\nyear = 2022\n";
+
+/// Two documents by January.
+pub const SK: &str = "indicator = \"Penyusunan SK Tim Kerja ZI\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  \"SK Tim\",\n  \"Daftar hadir\",\n]\ndue = \"Januari 2022\"\n";
+
+/// One document by July and one by December.
+pub const MONEV: &str = "indicator = \"Pemantauan dan Evaluasi pembangunan WBK/WBBM secara berkala per semester\"\nactions = [\n  \"Rapat Evaluasi pembangunan WBK/WBBM setiap 6 bulan sekali\",\n]\nevidence = [\n  \"Undangan rapat\",\n  { name = \"Notulasi rapat\", file = \"notul*\" },\n]\ndue = \"Juli, Desember 2022\"\n";
+
+pub const SK_PATH: &str = "plan/1-manajemen-perubahan/1-tim-kerja/1-sk-tim.toml";
+pub const MONEV_PATH: &str = "plan/1-manajemen-perubahan/1-tim-kerja/2-monev.toml";
+pub const SK_EVIDENCE: &str = "evidence/1-manajemen-perubahan/1-tim-kerja/1-sk-tim";
+pub const MONEV_EVIDENCE: &str = "evidence/1-manajemen-perubahan/1-tim-kerja/2-monev";
+
+/// `zi.toml` and two indicators (SK, MONEV); January's SK is half there.
+pub fn small() -> Repo {
+    small_below("")
+}
+
+/// The small plan in the subfolder `sub` of the temp dir.
+pub fn small_below(sub: &str) -> Repo {
+    let repo = Repo::empty_below(sub);
+    repo.write("zi.toml", ZI_TOML)
+        .write("plan/1-manajemen-perubahan/area.toml", "name = \"Manajemen Perubahan\"\n")
+        .write("plan/1-manajemen-perubahan/1-tim-kerja/component.toml", "name = \"Penyusunan Tim Kerja\"\n")
+        .write(SK_PATH, SK)
+        .write(MONEV_PATH, MONEV)
+        .file(&format!("{SK_EVIDENCE}/2022-01/SK Tim ZI.pdf"));
+    repo
+}
+
+/// The small plan committed, then a second commit that adds January's
+/// missing document and moves the monitoring's first target from July to
+/// September.
+pub fn small_with_two_commits() -> Repo {
+    let repo = small();
+    repo.init_and_commit();
+    repo.file(&format!("{SK_EVIDENCE}/2022-01/Daftar Hadir.pdf"));
+    repo.write(MONEV_PATH, MONEV.replace("Juli, Desember 2022", "September, Desember 2022"));
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "evidence and a later target"]);
+    repo
+}
+
+// --- a broken plan ----------------------------------------------------------
+
+/// The good indicator of every broken plan: due July 2022, its single
+/// document filed in 2022-07, so done from August on.
+pub const GOOD: &str = "plan/1-area/1-comp/1-good.toml";
+pub const GOOD_ID: &str = "I.1.1";
+
+/// A repository for 2022 in English holding only the good indicator.
+pub fn good() -> Repo {
+    let repo = Repo::new();
+    repo.write("plan/1-area/area.toml", "name = \"Manajemen Perubahan\"\n")
+        .write("plan/1-area/1-comp/component.toml", "name = \"Tim Kerja\"\n")
+        .write(GOOD, indicator_text("Laporan tim", "[\"Laporan\"]", "Juli 2022"))
+        .file("evidence/1-area/1-comp/1-good/2022-07/laporan.pdf");
+    repo
+}
+
+/// The good indicator beside one of most things that can be wrong in a
+/// plan repository (the cases of `broken.rs`, one each), for snapshots of
+/// `zi check`.
+pub fn broken() -> Repo {
+    let repo = good();
+    let comp = "plan/1-area/1-comp";
+    repo.write(&format!("{comp}/2-broken.toml"), "indicator = \"Rapat\"\nactions = [\"a\",\ndue = \"Juli\"\n")
+        .write(
+            &format!("{comp}/3-typo.toml"),
+            "indicator = \"Rapat\"\nactions = [\"a\"]\nevidnce = [\"Notulen\"]\ndue = \"Juli\"\nwarna = \"merah\"\n",
+        )
+        .write(
+            &format!("{comp}/4-types.toml"),
+            "indicator = 1\nactions = \"a\"\nevidence = { name = \"x\" }\ndue = 2022-07-01\npic = []\n",
+        )
+        .write(&format!("{comp}/5-due.toml"), indicator_text("Laporan", "[\"LAKIN\"]", "Pebuari 2022"))
+        .write(&format!("{comp}/6-latin1.toml"), b"indicator = \"Pemeliharaan \xe9\"\n")
+        .write(&format!("{comp}/7-scan.toml"), b"%PDF-1.4\n\x00\x01\x02\xff\xfe binary")
+        .write(&format!("{comp}/8-empty.toml"), "")
+        .write(
+            &format!("{comp}/9-globs.toml"),
+            "indicator = \"Glob\"\nactions = [\"a\"]\ndue = \"Juli\"\nevidence = [\n  { name = \"A\", file = \"../*\" },\n  { name = \"B\", file = \"[\" },\n]\n",
+        )
+        .write(&format!("{comp}/10-monthly.toml"), indicator_text("Bulanan", "[\"Laporan\"]", "Setiap bulan"))
+        .write(&format!("{comp}/11-twice.toml"), indicator_text("Dua kali", "[\"Laporan\"]", "Juni, Desember 2022"))
+        .write(&format!("{comp}/12-rapat.toml"), indicator_text("Rapat", "[\"Notulen\"]", "Desember"))
+        .write(&format!("{comp}/012-rapat-lagi.toml"), indicator_text("Rapat lagi", "[\"Notulen\"]", "Desember"))
+        .write(&format!("{comp}/rapat-evaluasi.toml"), indicator_text("Rapat", "[\"Notulen\"]", "Juli"))
+        .mkdir(&format!("{comp}/13-folder.toml"))
+        .write("plan/1-area/2-rapat.toml", indicator_text("Rapat", "[\"Notulen\"]", "Juli"))
+        .write("plan/1-area/catatan.txt", "catatan")
+        .write("plan/1-area/komponen/component.toml", "name = \"Komponen\"\n")
+        .write("plan/penguatan/area.toml", "name = \"Penguatan\"\n")
+        .write("plan/2-area/1-comp/1-x.toml", indicator_text("Tanpa nama area", "[\"Dokumen\"]", "Desember"))
+        .write("plan/2-area/1-comp/component.toml", "name = \"K\"\n")
+        .write("plan/3-area/area.toml", "nama = \"Salah\"\n")
+        .mkdir("plan/3-area/1-comp")
+        .write("evidence/1-area/1-comp/9-renamed/2022-07/notulen.pdf", "")
+        .write("evidence/laporan.pdf", "")
+        .write("evidence/1-area/1-comp/11-twice/laporan.pdf", "");
+    for folder in ["2022-13", "2022-1", "22-01", "Juli", "2022-02-30", "2021-12"] {
+        repo.file(&format!("evidence/1-area/1-comp/10-monthly/{folder}/laporan.pdf"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let at = |rel: &[u8]| repo.root().join(std::ffi::OsStr::from_bytes(rel));
+        std::fs::write(at(b"plan/1-area/1-comp/14-rapat-\xff.toml"), indicator_text("x", "[]", "Juli"))
+            .unwrap();
+        std::fs::write(at(b"evidence/1-area/1-comp/1-good/2022-07/foto-\xff.jpg"), "").unwrap();
+        repo.symlink("15-loop-b.toml", "plan/1-area/1-comp/15-loop-a.toml")
+            .symlink("15-loop-a.toml", "plan/1-area/1-comp/15-loop-b.toml")
+            .symlink("nowhere.pdf", "evidence/1-area/1-comp/1-good/2022-07/gone.pdf");
+    }
+    repo
+}

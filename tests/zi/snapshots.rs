@@ -1,0 +1,144 @@
+//! The safety net: today's exact bytes of every report command, in every
+//! format and both languages, on the shipped plan and on the realistic
+//! fixture, and of `check`, `diff`, `fmt --check` and the errors that stop
+//! a run. A change to any of them shows as a snapshot diff to read.
+//!
+//! Update with `INSTA_UPDATE=always cargo test --test zi` and read
+//! `git diff tests/zi/snapshots/`; under `CI=true` insta writes nothing
+//! and a difference fails.
+
+use crate::fixture::{self, AS_OF, MONEV, MONEV_PATH};
+use crate::harness::{Repo, Run};
+
+const LANGS: [&str; 2] = ["id", "en"];
+const REPORT_FORMATS: [&str; 4] = ["table", "json", "csv", "markdown"];
+
+/// Pins a run under `name`, the command line in the snapshot's header.
+/// Temp paths are already `[ROOT]` in `Run::snapshot`.
+fn assert_run(name: &str, args: &[&str], run: &Run) {
+    insta::with_settings!({
+        description => format!("zi {}", args.join(" ")),
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, run.snapshot());
+    });
+}
+
+/// `zi --lang L <command> --format F` for each language and format, as
+/// `<plan>-<slug>-<format>-<lang>`; an empty format is the default one.
+fn each_language_and_format(repo: &Repo, plan: &str, slug: &str, command: &[&str], formats: &[&str]) {
+    for lang in LANGS {
+        for format in formats {
+            let mut args = vec!["--lang", lang];
+            args.extend(command);
+            if !format.is_empty() {
+                args.extend(["--format", format]);
+            }
+            let run = repo.run(AS_OF, &args);
+            let format = if format.is_empty() { "html" } else { format };
+            assert_run(&format!("{plan}-{slug}-{format}-{lang}"), &args, &run);
+        }
+    }
+}
+
+/// Every report command on `repo`; `show` of each of `ids`.
+fn every_report(repo: &Repo, plan: &str, ids: &[&str]) {
+    each_language_and_format(repo, plan, "status", &["status"], &REPORT_FORMATS);
+    each_language_and_format(repo, plan, "status-III", &["status", "III"], &REPORT_FORMATS);
+    each_language_and_format(repo, plan, "status-III.3", &["status", "III.3"], &REPORT_FORMATS);
+    each_language_and_format(repo, plan, "overdue", &["overdue"], &REPORT_FORMATS);
+    each_language_and_format(
+        repo,
+        plan,
+        "overdue-within-30",
+        &["overdue", "--within", "30"],
+        &REPORT_FORMATS,
+    );
+    each_language_and_format(repo, plan, "check", &["check"], &["text", "json"]);
+    for id in ids {
+        each_language_and_format(repo, plan, &format!("show-{id}"), &["show", id], &REPORT_FORMATS);
+    }
+    each_language_and_format(repo, plan, "report", &["report"], &[""]);
+}
+
+#[test]
+fn the_shipped_plan_in_every_command_format_and_language() {
+    every_report(&Repo::shipped(), "shipped", &["III.3.4", "I.4.4", "IV.2.7"]);
+}
+
+#[test]
+fn the_realistic_plan_in_every_command_format_and_language() {
+    every_report(&fixture::realistic(), "realistic", &["I.2.1", "IV.2.1", "III.2.2"]);
+}
+
+#[test]
+fn an_indicator_with_no_evidence_listed() {
+    let repo = Repo::new();
+    repo.indicator("1-a", "[]", "Juli 2022");
+    repo.indicator("2-b", "[\"Laporan\"]", "Juli 2022");
+    repo.file("evidence/1-area/1-comp/1-a/2022-07/apa saja.pdf");
+    each_language_and_format(&repo, "no-evidence", "status", &["status"], &["json"]);
+}
+
+#[test]
+fn check_on_a_broken_plan() {
+    let repo = fixture::broken();
+    each_language_and_format(&repo, "broken", "check", &["check"], &["text", "json"]);
+    // Every other command still reports the readable rest.
+    each_language_and_format(&repo, "broken", "status", &["status"], &["table"]);
+    each_language_and_format(&repo, "broken", "overdue", &["overdue"], &["table"]);
+}
+
+#[test]
+fn diff_of_two_commits() {
+    let repo = fixture::small_with_two_commits();
+    each_language_and_format(
+        &repo,
+        "small",
+        "diff",
+        &["diff", "HEAD~1..HEAD"],
+        &["table", "json", "markdown"],
+    );
+}
+
+#[test]
+fn fmt_check_names_a_badly_laid_out_file() {
+    let repo = fixture::small();
+    repo.write(MONEV_PATH, MONEV.replace("\n  ", "\n").replace(" = ", "="));
+    for lang in LANGS {
+        let args = ["--lang", lang, "fmt", "--check"];
+        assert_run(&format!("small-fmt-check-{lang}"), &args, &repo.run(AS_OF, &args));
+    }
+}
+
+#[test]
+fn usage_errors_in_both_languages() {
+    let repo = fixture::small();
+    let cases: [(&str, &[&str]); 5] = [
+        ("unknown-command", &["frobnicate"]),
+        ("bad-format", &["status", "--format", "nope"]),
+        ("bad-as-of", &["status", "--as-of", "31-01-2022"]),
+        ("unknown-id", &["status", "IX.9"]),
+        ("ambiguous-id", &["show", "I.1"]),
+    ];
+    for lang in LANGS {
+        for (slug, command) in cases {
+            let mut args = vec!["--lang", lang];
+            args.extend(command);
+            assert_run(&format!("usage-{slug}-{lang}"), &args, &repo.run(AS_OF, &args));
+        }
+        let args = ["--lang", lang, "status"];
+        assert_run(&format!("usage-bad-zi-today-{lang}"), &args, &repo.run("kemarin", &args));
+    }
+}
+
+#[test]
+fn cannot_run_without_zi_toml_in_both_languages() {
+    let repo = Repo::empty();
+    for lang in LANGS {
+        for command in ["status", "overdue", "check", "report"] {
+            let args = ["--lang", lang, command];
+            assert_run(&format!("no-zi-toml-{command}-{lang}"), &args, &repo.run(AS_OF, &args));
+        }
+    }
+}
