@@ -122,9 +122,21 @@ impl Repo {
 
     /// Real git in the top folder; panics when git fails.
     pub fn git(&self, args: &[&str]) -> String {
-        let run = git(self.top(), args, &path_with_zi(), AUGUST);
+        let run = self.git_run(args, &path_with_zi(), AUGUST);
         assert_eq!(run.code, 0, "git {args:?} failed:\n{}", run.stderr);
         run.stdout
+    }
+
+    /// Real git in the top folder with `PATH` and `ZI_TODAY` as given
+    /// (for the `zi` a hook runs), the temp dir masked as `[ROOT]`.
+    pub fn git_run(&self, args: &[&str], path: &OsString, date: &str) -> Run {
+        let mut run = git(self.top(), args, path, date);
+        let top = self.top();
+        let canonical = std::fs::canonicalize(top).unwrap_or_else(|_| top.to_path_buf());
+        for p in [canonical, top.to_path_buf()] {
+            run.masks.push((p.to_string_lossy().into_owned(), "[ROOT]".to_string()));
+        }
+        run
     }
 
     /// `git init` and a first commit of everything.
@@ -139,7 +151,7 @@ impl Repo {
     /// with the `zi` under test first on PATH.
     pub fn commit_all(&self, message: &str, date: &str) -> Run {
         self.git(&["add", "-A"]);
-        git(self.top(), &["commit", "-q", "-m", message], &path_with_zi(), date)
+        self.git_run(&["commit", "-q", "-m", message], &path_with_zi(), date)
     }
 
     pub fn commit_count(&self) -> usize {
@@ -258,7 +270,7 @@ impl Zi {
     /// Runs zi and asserts it did not panic.
     pub fn run(mut self) -> Run {
         let output = self.command.output().expect("run zi");
-        let run = Run::from_output(output, self.masks);
+        let run = Run::from_output(output, format!("zi {}", self.args.join(" ")), self.masks);
         let args = &self.args;
         assert_ne!(run.code, -1, "zi {args:?} was killed by a signal:\n{}", run.stderr);
         assert_ne!(run.code, 101, "zi {args:?} panicked:\n{}", run.stderr);
@@ -273,15 +285,18 @@ pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+    /// The command line, for a snapshot's header.
+    pub command: String,
     masks: Vec<(String, String)>,
 }
 
 impl Run {
-    fn from_output(output: Output, masks: Vec<(String, String)>) -> Run {
+    fn from_output(output: Output, command: String, masks: Vec<(String, String)>) -> Run {
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            command,
             masks,
         }
     }
@@ -344,7 +359,7 @@ pub fn git(dir: &Path, args: &[&str], path: &OsString, date: &str) -> Run {
         .env("LANG", "C")
         .output()
         .expect("run git");
-    Run::from_output(output, Vec::new())
+    Run::from_output(output, format!("git {}", args.join(" ")), Vec::new())
 }
 
 /// PATH with the folder of the `zi` under test first, as a hook finds it.

@@ -1,6 +1,17 @@
 //! The one integration-test binary of zi (`cargo test --test zi`): every
-//! test runs the real `zi` through `harness`, on plans from `fixture`.
+//! test runs the real `zi` through `harness`, on plans from `fixture`, and
+//! compares whole outputs, mostly as insta snapshots in `snapshots/`.
+//!
+//! Update the snapshots with `INSTA_UPDATE=always cargo test --test zi`,
+//! then read `git diff tests/zi/snapshots/`.
+
+#[macro_use]
+mod macros;
 
 mod fixture;
 mod harness;
+
+mod commands;
+mod overdue;
 mod snapshots;
+mod status;

@@ -8,21 +8,10 @@
 //! and a difference fails.
 
 use crate::fixture::{self, AS_OF, MONEV, MONEV_PATH};
-use crate::harness::{Repo, Run};
+use crate::harness::Repo;
 
 const LANGS: [&str; 2] = ["id", "en"];
 const REPORT_FORMATS: [&str; 4] = ["table", "json", "csv", "markdown"];
-
-/// Pins a run under `name`, the command line in the snapshot's header.
-/// Temp paths are already `[ROOT]` in `Run::snapshot`.
-fn assert_run(name: &str, args: &[&str], run: &Run) {
-    insta::with_settings!({
-        description => format!("zi {}", args.join(" ")),
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, run.snapshot());
-    });
-}
 
 /// `zi --lang L <command> --format F` for each language and format, as
 /// `<plan>-<slug>-<format>-<lang>`; an empty format is the default one.
@@ -36,7 +25,7 @@ fn each_language_and_format(repo: &Repo, plan: &str, slug: &str, command: &[&str
             }
             let run = repo.run(AS_OF, &args);
             let format = if format.is_empty() { "html" } else { format };
-            assert_run(&format!("{plan}-{slug}-{format}-{lang}"), &args, &run);
+            assert_run!(format!("{plan}-{slug}-{format}-{lang}"), run);
         }
     }
 }
@@ -107,7 +96,7 @@ fn fmt_check_names_a_badly_laid_out_file() {
     repo.write(MONEV_PATH, MONEV.replace("\n  ", "\n").replace(" = ", "="));
     for lang in LANGS {
         let args = ["--lang", lang, "fmt", "--check"];
-        assert_run(&format!("small-fmt-check-{lang}"), &args, &repo.run(AS_OF, &args));
+        assert_run!(format!("small-fmt-check-{lang}"), repo.run(AS_OF, &args));
     }
 }
 
@@ -125,10 +114,10 @@ fn usage_errors_in_both_languages() {
         for (slug, command) in cases {
             let mut args = vec!["--lang", lang];
             args.extend(command);
-            assert_run(&format!("usage-{slug}-{lang}"), &args, &repo.run(AS_OF, &args));
+            assert_run!(format!("usage-{slug}-{lang}"), repo.run(AS_OF, &args));
         }
         let args = ["--lang", lang, "status"];
-        assert_run(&format!("usage-bad-zi-today-{lang}"), &args, &repo.run("kemarin", &args));
+        assert_run!(format!("usage-bad-zi-today-{lang}"), repo.run("kemarin", &args));
     }
 }
 
@@ -138,7 +127,7 @@ fn cannot_run_without_zi_toml_in_both_languages() {
     for lang in LANGS {
         for command in ["status", "overdue", "check", "report"] {
             let args = ["--lang", lang, command];
-            assert_run(&format!("no-zi-toml-{command}-{lang}"), &args, &repo.run(AS_OF, &args));
+            assert_run!(format!("no-zi-toml-{command}-{lang}"), repo.run(AS_OF, &args));
         }
     }
 }

@@ -1,11 +1,25 @@
-//! Statuses, deadlines and exit codes of the real binary on small plans
-//! built in temp dirs, at pinned dates.
+//! Statuses, deadlines, evidence matching and totals on small plans built
+//! in temp dirs, at pinned dates.
 
-mod common;
-
-use common::{status_of, Repo};
+use crate::fixture::{self, AS_OF, MONEV_EVIDENCE, MONEV_PATH, SK_EVIDENCE, SK_PATH};
+use crate::harness::{Repo, Zi};
 
 const EV: &str = "evidence/1-area/1-comp";
+
+/// The status of one indicator from `zi status --format json`.
+fn status_of(repo: &Repo, date: &str, id: &str) -> String {
+    let json = repo.run(date, &["status", "--format", "json"]).json();
+    for area in json["areas"].as_array().unwrap() {
+        for component in area["components"].as_array().unwrap() {
+            for indicator in component["indicators"].as_array().unwrap() {
+                if indicator["id"] == id {
+                    return indicator["status"].as_str().unwrap().to_string();
+                }
+            }
+        }
+    }
+    panic!("{id} not in status output")
+}
 
 #[test]
 fn the_last_day_of_the_deadline_month_is_due_and_the_next_day_overdue() {
@@ -18,10 +32,10 @@ fn the_last_day_of_the_deadline_month_is_due_and_the_next_day_overdue() {
     assert_eq!(repo.run("2022-01-31", &["overdue"]).code, 0);
     let late = repo.run("2022-02-01", &["overdue"]);
     assert_eq!(late.code, 1);
-    assert!(
-        late.stdout.starts_with("I.1.1  January 2022  Indikator 1-sk  missing: SK Tim\n"),
-        "{}",
-        late.stdout
+    assert_eq!(
+        late.stdout,
+        "I.1.1  January 2022  Indikator 1-sk  missing: SK Tim\n\
+         1 overdue period in 1 indicator as of 2022-02-01; `zi show ID` shows one in full\n"
     );
 }
 
@@ -35,8 +49,11 @@ fn evidence_filed_in_an_earlier_month_of_the_period_counts_for_a_later_deadline(
     // The second period (August–December) cannot use the first period's files.
     assert_eq!(status_of(&repo, "2023-01-01", "I.1.1"), "overdue");
     let overdue = repo.run("2023-01-01", &["overdue"]);
-    assert!(overdue.stdout.contains("December 2022"), "{}", overdue.stdout);
-    assert!(!overdue.stdout.contains("July 2022"), "{}", overdue.stdout);
+    assert_eq!(
+        overdue.stdout,
+        "I.1.1  December 2022  Indikator 1-monev  missing: Undangan rapat, Daftar hadir\n\
+         1 overdue period in 1 indicator as of 2023-01-01; `zi show ID` shows one in full\n"
+    );
 }
 
 #[test]
@@ -48,10 +65,11 @@ fn a_monthly_item_with_one_month_missing_is_overdue_for_that_month_only() {
     }
     let run = repo.run("2022-05-20", &["overdue"]);
     assert_eq!(run.code, 1);
-    let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 2, "{}", run.stdout);
-    assert!(lines[0].contains("March 2022"), "{}", run.stdout);
-    assert_eq!(lines[1], "1 overdue period in 1 indicator as of 2022-05-20; `zi show ID` shows one in full");
+    assert_eq!(
+        run.stdout,
+        "I.1.1  March 2022  Indikator 1-laporan  missing: Laporan bulanan\n\
+         1 overdue period in 1 indicator as of 2022-05-20; `zi show ID` shows one in full\n"
+    );
     let json = repo.run("2022-05-20", &["status", "--format", "json"]).json();
     let ind = &json["areas"][0]["components"][0]["indicators"][0];
     assert_eq!(ind["to_date"], serde_json::json!({"present": 3, "required": 4}));
@@ -69,7 +87,8 @@ fn a_window_is_one_period_whose_deadline_is_its_last_month() {
     // One period: a file directly in the indicator folder counts.
     repo.file(&format!("{EV}/1-renstra/renstra-2022.pdf"));
     assert_eq!(status_of(&repo, "2022-04-01", "I.1.1"), "done");
-    assert_eq!(repo.run("2022-04-01", &["check"]).stdout, "");
+    let check = repo.run("2022-04-01", &["check"]);
+    assert_eq!((check.code, check.stdout.as_str(), check.stderr.as_str()), (0, "", ""));
 }
 
 #[test]
@@ -82,23 +101,17 @@ fn quarterly_deadlines_are_march_june_september_december() {
     assert_eq!(status_of(&repo, "2022-10-01", "I.1.1"), "overdue");
     let json = repo.run("2022-10-01", &["status", "--format", "json"]).json();
     let periods = json["areas"][0]["components"][0]["indicators"][0]["periods"].as_array().unwrap().clone();
-    let spans: Vec<(String, String, String)> = periods
+    let spans: Vec<(&str, &str, &str)> = periods
         .iter()
-        .map(|p| {
-            (
-                p["first"].as_str().unwrap().into(),
-                p["last"].as_str().unwrap().into(),
-                p["state"].as_str().unwrap().into(),
-            )
-        })
+        .map(|p| (p["first"].as_str().unwrap(), p["last"].as_str().unwrap(), p["state"].as_str().unwrap()))
         .collect();
     assert_eq!(
         spans,
         [
-            ("2022-01".into(), "2022-03".into(), "complete".into()),
-            ("2022-04".into(), "2022-06".into(), "complete".into()),
-            ("2022-07".into(), "2022-09".into(), "overdue".into()),
-            ("2022-10".into(), "2022-12".into(), "open".into()),
+            ("2022-01", "2022-03", "complete"),
+            ("2022-04", "2022-06", "complete"),
+            ("2022-07", "2022-09", "overdue"),
+            ("2022-10", "2022-12", "open"),
         ]
     );
 }
@@ -111,7 +124,7 @@ fn no_deadline_items_count_occurrences_and_are_never_overdue() {
     repo.file(&format!("{EV}/1-rapat/2022-03-14/notulen.pdf"));
     repo.file(&format!("{EV}/1-rapat/2022-06/daftar hadir.jpg"));
     let run = repo.run("2022-12-31", &["overdue"]);
-    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "nothing overdue as of 2022-12-31\n"));
     let json = repo.run("2022-12-31", &["status", "--format", "json"]).json();
     let ind = &json["areas"][0]["components"][0]["indicators"][0];
     assert_eq!(ind["status"], "occurrences");
@@ -141,23 +154,15 @@ fn several_documents_are_matched_by_default_patterns_and_by_file_globs() {
     }
     let show = repo.run("2022-08-01", &["show", "I.1.1", "--format", "json"]).json();
     let docs = &show["period_files"][0]["documents"];
-    let files = |i: usize| {
-        docs[i]["files"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f.as_str().unwrap().to_string())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(files(0), ["2022-07/UNDANGAN.RAPAT.pdf"]);
-    assert_eq!(files(1), ["2022-07/daftar_hadir_juli.pdf"]);
-    assert_eq!(files(2), ["2022-07/Notulen Rapat.docx"]);
-    assert_eq!(files(3), ["2022-07/IMG_0001.JPG"]);
+    let files = |i: usize| docs[i]["files"].clone();
+    assert_eq!(files(0), serde_json::json!(["2022-07/UNDANGAN.RAPAT.pdf"]));
+    assert_eq!(files(1), serde_json::json!(["2022-07/daftar_hadir_juli.pdf"]));
+    assert_eq!(files(2), serde_json::json!(["2022-07/Notulen Rapat.docx"]));
+    assert_eq!(files(3), serde_json::json!(["2022-07/IMG_0001.JPG"]));
     assert_eq!(show["period_files"][0]["unmatched"], serde_json::json!(["2022-07/lain-lain.txt"]));
     assert_eq!(show["status"], "done");
-    let table = repo.run("2022-08-01", &["show", "I.1.1"]);
-    assert!(table.stdout.contains("✓ 2022-07/Notulen Rapat.docx"), "{}", table.stdout);
-    assert!(table.stdout.contains("files matching no document"), "{}", table.stdout);
+    // ✓ before each matched file, and the file that matches no document.
+    assert_run!("show-table-four-documents", repo.run("2022-08-01", &["show", "I.1.1"]));
 }
 
 #[test]
@@ -167,7 +172,11 @@ fn a_missing_document_keeps_the_period_open_and_is_named_in_overdue() {
     repo.file(&format!("{EV}/1-monev/2022-06/undangan rapat.pdf"));
     let run = repo.run("2022-07-01", &["overdue"]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.lines().next().unwrap().ends_with("missing: Daftar hadir"), "{}", run.stdout);
+    assert_eq!(
+        run.stdout,
+        "I.1.1  June 2022  Indikator 1-monev  missing: Daftar hadir\n\
+         1 overdue period in 1 indicator as of 2022-07-01; `zi show ID` shows one in full\n"
+    );
 }
 
 #[test]
@@ -176,11 +185,8 @@ fn files_outside_month_folders_count_only_when_there_is_one_period() {
     repo.indicator("1-dua", "[\"Laporan\"]", "Juni, Desember 2022");
     repo.file(&format!("{EV}/1-dua/laporan.pdf"));
     assert_eq!(status_of(&repo, "2022-07-01", "I.1.1"), "overdue");
-    let check = repo.run("2022-07-01", &["check"]);
-    assert_eq!(check.code, 0, "a stray file is a warning");
-    assert!(check.stdout.contains("warning[stray-file]"), "{}", check.stdout);
-    assert!(check.stdout.contains(&format!("{EV}/1-dua/laporan.pdf")), "{}", check.stdout);
-    assert!(check.stdout.contains("2022-06/"), "the hint names a month folder:\n{}", check.stdout);
+    // A stray-file warning (exit 0) whose hint names a month folder.
+    assert_run!("check-stray-file-in-two-periods", repo.run("2022-07-01", &["check"]));
     assert_eq!(repo.run("2022-07-01", &["check", "--strict"]).code, 1);
 }
 
@@ -192,17 +198,13 @@ fn unknown_keys_are_reported_with_their_line_and_make_the_indicator_invalid() {
         "plan/1-area/1-comp/2-typo.toml",
         "indicator = \"x\"\nactions = []\nevidence = [\"A\"]\nevidnce = [\"B\"]\ndue = \"Juli 2022\"\n",
     );
-    let check = repo.run("2022-03-01", &["check"]);
-    assert_eq!(check.code, 1);
-    assert!(check.stdout.contains("error[unknown-key]: unknown key `evidnce`"), "{}", check.stdout);
-    assert!(check.stdout.contains("--> plan/1-area/1-comp/2-typo.toml:4:1"), "{}", check.stdout);
-    assert!(check.stdout.contains("hint: did you mean `evidence`?"), "{}", check.stdout);
+    // error[unknown-key] at 2-typo.toml:4:1 with "did you mean `evidence`?".
+    assert_run!("check-unknown-key", repo.run("2022-03-01", &["check"]));
     assert_eq!(status_of(&repo, "2022-03-01", "I.1.2"), "invalid");
     // The broken file does not stop the rest of the plan being reported.
     assert_eq!(status_of(&repo, "2022-03-01", "I.1.1"), "on-track");
-    let overdue = repo.run("2022-03-01", &["overdue"]);
-    assert_eq!(overdue.code, 1, "invalid counts in overdue's exit status");
-    assert!(overdue.stdout.contains("I.1.2  invalid"), "{}", overdue.stdout);
+    // Invalid counts in overdue's exit status.
+    assert_run!("overdue-with-an-invalid-indicator", repo.run("2022-03-01", &["overdue"]));
 }
 
 #[test]
@@ -214,7 +216,7 @@ fn a_misspelt_month_is_reported_at_its_column_with_a_suggestion() {
     assert_eq!(d["code"], "bad-due");
     assert_eq!(d["path"], "plan/1-area/1-comp/1-lakin.toml");
     assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(4), Some(8)));
-    assert!(d["hint"].as_str().unwrap().contains("Februari"), "{d}");
+    assert_eq!(d["hint"], "did you mean \"Februari\"?");
     assert_eq!(check["errors"], 1);
 }
 
@@ -224,11 +226,16 @@ fn within_lists_periods_due_soon_without_failing() {
     repo.indicator("1-a", "[\"Laporan\"]", "Juli 2022");
     repo.indicator("2-b", "[\"Laporan\"]", "September 2022");
     let run = repo.run("2022-07-20", &["overdue", "--within", "14"]);
-    assert_eq!(run.code, 0);
-    assert!(run.stdout.contains("I.1.1  July 2022"), "{}", run.stdout);
-    assert!(run.stdout.contains("due in 11 days"), "{}", run.stdout);
-    assert!(!run.stdout.contains("I.1.2"), "{}", run.stdout);
-    assert!(repo.run("2022-07-20", &["overdue"]).stdout.starts_with("nothing overdue as of 2022-07-20"));
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (
+            0,
+            "I.1.1  July 2022  Indikator 1-a  (due in 11 days)  missing: Laporan\n\
+             nothing overdue as of 2022-07-20; 1 period due soon; `zi show ID` shows one in full\n"
+        )
+    );
+    let plain = repo.run("2022-07-20", &["overdue"]);
+    assert_eq!((plain.code, plain.stdout.as_str()), (0, "nothing overdue as of 2022-07-20\n"));
 }
 
 #[test]
@@ -253,11 +260,10 @@ fn status_totals_roll_up_per_component_area_and_unit() {
     assert_eq!(json["areas"][1]["id"], "II");
     assert_eq!(json["areas"][1]["totals"]["year"], serde_json::json!({"present": 1, "required": 1}));
     let only = repo.run("2022-04-01", &["status", "II", "--format", "csv"]);
-    assert_eq!(only.stdout.lines().count(), 2, "{}", only.stdout);
-    assert!(
-        only.stdout.lines().nth(1).unwrap().starts_with("II.1.1,Penataan Tata Laksana,SOP,SOP,done,"),
-        "{}",
-        only.stdout
+    assert_eq!(
+        only.stdout,
+        "ID,Area,Component,Indicator,Status,Next deadline,To date,Year,File\n\
+         II.1.1,Penataan Tata Laksana,SOP,SOP,done,,1/1,1/1,plan/2-dua/1-sop/1-sop.toml\n"
     );
 }
 
@@ -275,4 +281,55 @@ fn areas_components_and_indicators_sort_numerically() {
     let csv = repo.run("2022-01-01", &["status", "--format", "csv"]).stdout;
     let ids: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
     assert_eq!(ids, ["I.1.2", "I.1.9", "I.1.10"]);
+}
+
+// --- status.md -------------------------------------------------------------
+
+/// `zi status --format markdown` is meant to be committed as STATUS.md: the
+/// same plan, evidence and date must give the same bytes, wherever and
+/// however the files were made.
+#[test]
+fn status_markdown_is_byte_stable_for_the_same_inputs_and_date() {
+    let first = fixture::small();
+    first.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
+    first.file(&format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"));
+
+    // The same files created in the opposite order, in a plan below a subfolder.
+    let second = Repo::empty_below("elsewhere");
+    let mut files: Vec<(String, String)> = [
+        "zi.toml",
+        "plan/1-manajemen-perubahan/area.toml",
+        "plan/1-manajemen-perubahan/1-tim-kerja/component.toml",
+        SK_PATH,
+        MONEV_PATH,
+    ]
+    .iter()
+    .map(|rel| (rel.to_string(), first.read(rel)))
+    .collect();
+    for evidence in [
+        format!("{SK_EVIDENCE}/2022-01/SK Tim ZI.pdf"),
+        format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"),
+        format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"),
+    ] {
+        files.push((evidence, String::new()));
+    }
+    files.reverse();
+    for (rel, text) in &files {
+        second.write(rel, text);
+    }
+
+    let a = first.run(AS_OF, &["status", "--format", "markdown"]);
+    let again = first.run(AS_OF, &["status", "--format", "markdown"]);
+    let b = Zi::new(second.top(), AS_OF, &["-C", "elsewhere", "status", "--format", "markdown"])
+        .mask(second.top(), "[ROOT]")
+        .run();
+    assert_eq!(a.stdout, again.stdout);
+    assert_eq!(a.stdout, b.stdout);
+    a.assert_no_absolute_path();
+    b.assert_no_absolute_path();
+    assert_run!("status-markdown-small-plan", a);
+
+    // A different date is a different report; the same date, the same report.
+    let later = first.run("2022-09-01", &["status", "--format", "markdown"]);
+    assert_ne!(later.stdout, a.stdout);
 }

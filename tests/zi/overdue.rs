@@ -1,14 +1,12 @@
 //! `zi overdue` is sized for a pre-commit hook: one line per overdue
 //! period, then one summary line that says how to see more.
 
-mod plan_repo;
-
-use plan_repo::*;
+use crate::fixture::{self, SK_EVIDENCE};
+use crate::harness::AUGUST;
 
 #[test]
 fn one_line_per_overdue_period_then_a_summary_pointing_at_zi_show() {
-    let repo = PlanRepo::new();
-    let run = repo.zi(AUGUST, &["overdue"]);
+    let run = fixture::small().run(AUGUST, &["overdue"]);
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stdout,
@@ -21,8 +19,7 @@ fn one_line_per_overdue_period_then_a_summary_pointing_at_zi_show() {
 
 #[test]
 fn the_same_lines_in_indonesian() {
-    let repo = PlanRepo::new();
-    let run = repo.zi(AUGUST, &["--lang", "id", "overdue"]);
+    let run = fixture::small().run(AUGUST, &["--lang", "id", "overdue"]);
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stdout,
@@ -30,22 +27,22 @@ fn the_same_lines_in_indonesian() {
          I.1.2  Juli 2022     Pemantauan dan Evaluasi pembangunan WBK/WBBM secara…  kurang: Undangan rapat, Notulasi rapat\n\
          2 periode terlambat pada 2 indikator per 2022-08-15; `zi show ID` menampilkan rinciannya\n"
     );
+    assert_eq!(run.stderr, "");
 }
 
 #[test]
 fn nothing_overdue_is_one_line_and_exit_0() {
-    let repo = PlanRepo::new();
-    let run = repo.zi("2022-01-20", &["overdue"]);
+    let run = fixture::small().run("2022-01-20", &["overdue"]);
     assert_eq!((run.code, run.stdout.as_str()), (0, "nothing overdue as of 2022-01-20\n"));
 }
 
 #[test]
 fn periods_due_soon_are_listed_but_do_not_fail_the_hook() {
-    let repo = PlanRepo::new();
-    let run = repo.zi("2022-07-25", &["overdue", "--within", "10"]);
+    let repo = fixture::small();
+    let run = repo.run("2022-07-25", &["overdue", "--within", "10"]);
     assert_eq!(run.code, 1, "January is overdue: {run:?}");
-    repo.touch(&format!("{SK_EVIDENCE}/2022-01/daftar hadir.pdf"));
-    let run = repo.zi("2022-07-25", &["overdue", "--within", "10"]);
+    repo.file(&format!("{SK_EVIDENCE}/2022-01/daftar hadir.pdf"));
+    let run = repo.run("2022-07-25", &["overdue", "--within", "10"]);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.stdout,
