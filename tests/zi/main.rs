@@ -12,6 +12,9 @@ mod fixture;
 mod harness;
 
 mod commands;
+mod diff;
+mod fmt;
+mod hook;
 mod overdue;
 mod snapshots;
 mod status;

@@ -1,8 +1,7 @@
 //! `zi fmt` round trips on files in a plan repository.
 
-mod plan_repo;
-
-use plan_repo::*;
+use crate::fixture::{self, MONEV_PATH, SK, SK_PATH, ZI_TOML};
+use crate::harness::{Zi, AUGUST};
 
 /// The layout a plan is shipped in, with a comment the seed left behind.
 const CANONICAL: &str = r#"indicator = "Pemantauan dan Evaluasi pembangunan WBK/WBBM secara berkala per semester"
@@ -26,11 +25,11 @@ indicator   =   \"\"\"Pemantauan dan Evaluasi pembangunan WBK/WBBM secara berkal
 
 #[test]
 fn the_fixture_plan_is_canonical_and_formatting_it_changes_nothing() {
-    let repo = PlanRepo::new();
+    let repo = fixture::small();
     repo.write(MONEV_PATH, CANONICAL);
-    let check = repo.zi(AUGUST, &["fmt", "--check"]);
+    let check = repo.run(AUGUST, &["fmt", "--check"]);
     assert_eq!((check.code, check.stdout.as_str(), check.stderr.as_str()), (0, "", ""));
-    let run = repo.zi(AUGUST, &["fmt"]);
+    let run = repo.run(AUGUST, &["fmt"]);
     assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, "", ""));
     assert_eq!(repo.read(MONEV_PATH), CANONICAL);
     assert_eq!(repo.read(SK_PATH), SK);
@@ -39,32 +38,39 @@ fn the_fixture_plan_is_canonical_and_formatting_it_changes_nothing() {
 
 #[test]
 fn check_names_a_mangled_file_writes_nothing_and_fmt_then_fixes_it() {
-    let repo = PlanRepo::new();
+    let repo = fixture::small();
     repo.write(MONEV_PATH, MANGLED);
     repo.write("plan/1-manajemen-perubahan/area.toml", "name='Manajemen Perubahan'");
-    let check = repo.zi(AUGUST, &["fmt", "--check"]);
-    assert_eq!(check.code, 1, "{check:?}");
-    assert_eq!(check.stdout, format!("plan/1-manajemen-perubahan/area.toml\n{MONEV_PATH}\n"));
-    assert!(check.stderr.contains("2 file(s) not in the canonical layout"), "{}", check.stderr);
+    let check = repo.run(AUGUST, &["fmt", "--check"]);
+    assert_eq!(
+        (check.code, check.stdout.as_str(), check.stderr.as_str()),
+        (
+            1,
+            format!("plan/1-manajemen-perubahan/area.toml\n{MONEV_PATH}\n").as_str(),
+            "zi: 2 file(s) not in the canonical layout; `zi fmt` rewrites them\n"
+        )
+    );
     assert_eq!(repo.read(MONEV_PATH), MANGLED);
 
-    let run = repo.zi(AUGUST, &["fmt"]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(run.stdout, format!("plan/1-manajemen-perubahan/area.toml\n{MONEV_PATH}\n"));
+    let run = repo.run(AUGUST, &["fmt"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, format!("plan/1-manajemen-perubahan/area.toml\n{MONEV_PATH}\n").as_str(), "")
+    );
     assert_eq!(repo.read(MONEV_PATH), CANONICAL);
     assert_eq!(repo.read("plan/1-manajemen-perubahan/area.toml"), "name = \"Manajemen Perubahan\"\n");
-    assert_eq!(repo.zi(AUGUST, &["fmt", "--check"]).code, 0);
+    assert_eq!(repo.run(AUGUST, &["fmt", "--check"]).code, 0);
     // What the plan says is the same after formatting.
-    let status = repo.zi(AUGUST, &["status", "--format", "json"]);
-    assert!(status.stdout.contains("\"due\": \"Februari 2022\""), "{}", status.stdout);
+    let status = repo.run(AUGUST, &["status", "--format", "json"]).json();
+    assert_eq!(status["areas"][0]["components"][0]["indicators"][1]["due"], "Februari 2022");
 }
 
 #[test]
 fn comments_and_unknown_keys_survive_formatting() {
-    let repo = PlanRepo::new();
+    let repo = fixture::small();
     let text = "# Sumber: RKT 2022 halaman 4\n\nevidence = [\"SK Tim\", # ditandatangani Kepala Balai\n  \"Daftar hadir\"]\n# kata-kata dari RKT\nindicator = 'Penyusunan SK Tim Kerja ZI'\nbobot = 2.5 # LKE\nactions = [\"Menyusun SK\"]\ndue = \"Januari 2022\"\n";
     repo.write(SK_PATH, text);
-    assert_eq!(repo.zi(AUGUST, &["fmt"]).code, 0);
+    assert_eq!(repo.run(AUGUST, &["fmt"]).code, 0);
     assert_eq!(
         repo.read(SK_PATH),
         "# Sumber: RKT 2022 halaman 4\n\n\
@@ -79,48 +85,43 @@ fn comments_and_unknown_keys_survive_formatting() {
 
 #[test]
 fn a_file_that_does_not_parse_is_reported_and_left_alone_while_the_rest_are_formatted() {
-    let repo = PlanRepo::new();
+    let repo = fixture::small();
     let broken = "indicator = \"Penyusunan SK\nactions = []\n";
     repo.write(SK_PATH, broken);
     repo.write(MONEV_PATH, MANGLED);
-    let run = repo.zi(AUGUST, &["fmt"]);
-    assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stderr.contains("error[toml-syntax]"), "{}", run.stderr);
-    assert!(run.stderr.contains(&format!("--> {SK_PATH}:1:")), "{}", run.stderr);
+    // error[toml-syntax] --> the SK file:1:…, and only the MONEV file rewritten.
+    assert_run!("unparsable-file", repo.run(AUGUST, &["fmt"]));
     assert_eq!(repo.read(SK_PATH), broken);
     assert_eq!(repo.read(MONEV_PATH), CANONICAL);
-    assert_eq!(run.stdout, format!("{MONEV_PATH}\n"));
 }
 
 #[test]
 fn named_paths_limit_formatting_to_them() {
-    let repo = PlanRepo::new();
+    let repo = fixture::small();
     repo.write(MONEV_PATH, MANGLED);
-    repo.write(SK_PATH, "indicator='x'\nactions=[]\nevidence=[]\ndue='Juli 2022'\n");
-    let run = repo.zi(AUGUST, &["fmt", MONEV_PATH]);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(run.stdout, format!("{MONEV_PATH}\n"));
+    let sk = "indicator='x'\nactions=[]\nevidence=[]\ndue='Juli 2022'\n";
+    repo.write(SK_PATH, sk);
+    let run = repo.run(AUGUST, &["fmt", MONEV_PATH]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, format!("{MONEV_PATH}\n").as_str()), "{run:?}");
     assert_eq!(repo.read(MONEV_PATH), CANONICAL);
-    assert!(repo.read(SK_PATH).starts_with("indicator='x'"));
+    assert_eq!(repo.read(SK_PATH), sk);
 
     // A folder, from a subfolder of the repository.
-    let component = repo.root().join("plan/1-manajemen-perubahan");
-    let run = zi_in(&component, AUGUST, &["fmt", "--check", "1-tim-kerja"]);
-    assert_eq!(run.code, 1, "{run:?}");
-    assert_eq!(run.stdout, format!("{SK_PATH}\n"));
+    let component = repo.at("plan/1-manajemen-perubahan");
+    let run = Zi::new(&component, AUGUST, &["fmt", "--check", "1-tim-kerja"]).run();
+    assert_eq!((run.code, run.stdout.as_str()), (1, format!("{SK_PATH}\n").as_str()), "{run:?}");
 
-    let missing = repo.zi(AUGUST, &["fmt", "plan/nope.toml"]);
-    assert_eq!(missing.code, 2, "{missing:?}");
+    assert_run!("missing-path", repo.run(AUGUST, &["fmt", "plan/nope.toml"]));
 }
 
 #[cfg(unix)]
 #[test]
 fn formatting_keeps_file_permissions() {
     use std::os::unix::fs::PermissionsExt;
-    let repo = PlanRepo::new();
+    let repo = fixture::small();
     repo.write(MONEV_PATH, MANGLED);
-    let path = repo.root().join(MONEV_PATH);
+    let path = repo.at(MONEV_PATH);
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-    assert_eq!(repo.zi(AUGUST, &["fmt"]).code, 0);
+    assert_eq!(repo.run(AUGUST, &["fmt"]).code, 0);
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
 }

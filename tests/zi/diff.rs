@@ -1,0 +1,106 @@
+//! `zi diff` across real commits: the plan of a commit is read from git,
+//! judged on the same date as the other side, and compared.
+//!
+//! The table, JSON and markdown of a diff of two commits (a slipped
+//! deadline, two status changes, a completed period, an added document)
+//! are pinned in `snapshots.rs` (`small-diff-*`).
+
+use crate::fixture::{self, MONEV, MONEV_EVIDENCE, MONEV_PATH, SK_EVIDENCE, SK_PATH};
+use crate::harness::AUGUST;
+
+#[test]
+fn without_a_revision_head_is_compared_with_the_working_tree() {
+    let repo = fixture::small();
+    repo.init_and_commit();
+    let run = repo.run(AUGUST, &["diff"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            0,
+            "Balai Uji — Integrity Zone Work Plan\n\
+             plan year 2022 · as of 2022-08-15\n\
+             What changed: HEAD → working tree\n\
+             \n\
+             no change in status\n",
+            ""
+        )
+    );
+
+    // Not yet staged or committed: the working tree is what counts.
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"));
+    repo.write(
+        "plan/1-manajemen-perubahan/1-tim-kerja/3-baru.toml",
+        "indicator = \"Baru\"\nactions = []\nevidence = []\ndue = \"Desember 2022\"\n",
+    );
+    std::fs::remove_file(repo.at(SK_PATH)).unwrap();
+    // `to` is null; the notulen is a Notulasi rapat; I.1.3 added, I.1.1 removed.
+    assert_run!("working-tree-json", repo.run(AUGUST, &["diff", "--format", "json"]));
+}
+
+#[test]
+fn an_earlier_target_is_a_change_but_not_a_slip() {
+    let repo = fixture::small();
+    repo.init_and_commit();
+    repo.write(MONEV_PATH, MONEV.replace("Juli, Desember 2022", "Juni, Desember 2022"));
+    let json = repo.run("2022-05-02", &["diff", "--format", "json"]).json();
+    assert_eq!(json["slipped"], serde_json::json!([]));
+    assert_eq!(json["target_changed"][0]["due_after"], "Juni, Desember 2022");
+    assert_run!("earlier-target-table", repo.run("2022-05-02", &["diff"]));
+}
+
+#[test]
+fn rewording_a_target_without_moving_it_is_no_change() {
+    let repo = fixture::small();
+    repo.init_and_commit();
+    repo.write(MONEV_PATH, MONEV.replace("Juli, Desember 2022", "Jul dan Des 2022"));
+    let run = repo.run(AUGUST, &["diff"]);
+    assert_eq!(
+        run.stdout,
+        "Balai Uji — Integrity Zone Work Plan\n\
+         plan year 2022 · as of 2022-08-15\n\
+         What changed: HEAD → working tree\n\
+         \n\
+         no change in status\n"
+    );
+}
+
+#[test]
+fn diff_leaves_the_index_and_the_working_tree_alone() {
+    let repo = fixture::small_with_two_commits();
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
+    repo.git(&["add", "-A"]);
+    repo.write("notes.txt", "not staged\n");
+    let status = repo.git(&["status", "--porcelain=v1", "--untracked-files=all"]);
+    let staged = repo.git(&["diff", "--cached", "--stat"]);
+    let index = std::fs::read(repo.top().join(".git/index")).unwrap();
+    for range in ["HEAD~1..HEAD", "HEAD~1", "..HEAD~1"] {
+        assert_eq!(repo.run(AUGUST, &["diff", range]).code, 0);
+    }
+    assert_eq!(repo.git(&["status", "--porcelain=v1", "--untracked-files=all"]), status);
+    assert_eq!(repo.git(&["diff", "--cached", "--stat"]), staged);
+    assert_eq!(std::fs::read(repo.top().join(".git/index")).unwrap(), index);
+}
+
+#[test]
+fn a_plan_in_a_subfolder_is_read_from_that_subfolder_of_each_commit() {
+    let repo = fixture::small_below("rkt");
+    repo.init_and_commit();
+    repo.file(&format!("{SK_EVIDENCE}/2022-01/daftar hadir.pdf"));
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "evidence"]);
+    // I.1.1 changed status, and nothing was added or removed.
+    assert_run!("subfolder-json", repo.run(AUGUST, &["diff", "HEAD~1..HEAD", "--format", "json"]));
+}
+
+#[test]
+fn an_unknown_revision_or_no_git_repository_exits_2() {
+    let repo = fixture::small();
+    assert_run!("outside-git", repo.run(AUGUST, &["diff"]));
+    repo.init_and_commit();
+    for (slug, rev) in
+        [("no-such-branch", "no-such-branch"), ("bad-range", "HEAD..nope"), ("option", "--output=x")]
+    {
+        assert_run!(format!("unknown-revision-{slug}"), repo.run(AUGUST, &["diff", "--", rev]));
+    }
+    assert!(!repo.at("x").exists());
+}
