@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The HTML report in a real browser (tests/browser.rs): `zi report` rendered
+# The HTML report in a real browser (tests/zi/browser.rs): `zi report` rendered
 # headless by Chromium in Indonesian and English, to a PNG and a DOM dump,
 # checked for a page that rendered, every indicator present, working links
 # and no request leaving the machine.
@@ -25,4 +25,4 @@ if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
 fi
 # A missing browser must fail the test, never skip it.
 export CI="${CI:-true}"
-cargo test --test browser -- --ignored --nocapture
+cargo test --test zi browser:: -- --ignored --nocapture

@@ -1,5 +1,8 @@
-//! A realistic plan repository in a temp dir, for the report, language and
-//! browser tests: all six areas, every kind of target time, every status,
+//! Kept only for `tests/status_terminal.rs`, which drives the library and
+//! moves with `src/`; delete this folder with it. Every other test uses the
+//! same plan from `tests/zi/fixture.rs`.
+//!
+//! A realistic plan repository in a temp dir: all six areas, every kind of target time, every status,
 //! files with awkward names, plan text with `<`, `&` and quotes, and one
 //! indicator that cannot be read. Judged as of `AS_OF`, these hold:
 //!
@@ -27,8 +30,6 @@
 
 #![allow(dead_code)]
 
-pub mod html;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -41,26 +42,6 @@ pub const IDS: [&str; 15] = [
 
 pub struct Fixture {
     dir: tempfile::TempDir,
-}
-
-/// Builds the realistic plan in `root` (which must be empty or absent) and
-/// leaves it there: for looking at a report by hand.
-pub fn realistic_in(root: &Path) {
-    let fixture = realistic();
-    copy_tree(fixture.path(), root);
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read folder") {
-        let entry = entry.expect("folder entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy file");
-        }
-    }
 }
 
 /// One run of the real binary.

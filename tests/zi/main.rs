@@ -10,11 +10,15 @@ mod macros;
 
 mod fixture;
 mod harness;
+mod html;
 
+mod browser;
 mod commands;
 mod diff;
 mod fmt;
 mod hook;
+mod languages;
 mod overdue;
+mod report;
 mod snapshots;
 mod status;

@@ -1,7 +1,7 @@
 //! The HTML report in a real browser. Ignored by a plain `cargo test`
 //! because it needs Chromium; `scripts/browser-test.sh` (run by `.ci/run`)
-//! runs it with `--ignored`, and on CI (`CI` set) a missing Chromium fails
-//! it rather than skipping it.
+//! runs it with `cargo test --test zi browser -- --ignored`, and on CI
+//! (`CI` set) a missing Chromium fails it rather than skipping it.
 //!
 //! For each language it writes `zi report` into `<root>/target/zi-browser-test/`,
 //! renders it headless to a PNG and to a DOM dump, and asserts that the
@@ -16,14 +16,14 @@
 //! `ZI_BROWSER_ROOT` (the shipped plan: `scripts/browser-test.sh .`), judged
 //! as of `ZI_BROWSER_AS_OF` (default: the fixture's date).
 
-mod report_fixture;
-
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use report_fixture::html::link_targets;
+use crate::fixture;
+use crate::harness::Zi;
+use crate::html::link_targets;
 
 const WIDTH: u32 = 1280;
 const HEIGHT: u32 = 2000;
@@ -40,11 +40,11 @@ fn the_report_renders_in_headless_chromium_in_both_languages() {
     let root = match std::env::var_os("ZI_BROWSER_ROOT") {
         Some(root) => std::fs::canonicalize(root).expect("ZI_BROWSER_ROOT exists"),
         None => {
-            fixture = report_fixture::realistic();
-            fixture.path().to_path_buf()
+            fixture = fixture::realistic();
+            fixture.root().to_path_buf()
         }
     };
-    let as_of = std::env::var("ZI_BROWSER_AS_OF").unwrap_or_else(|_| report_fixture::AS_OF.to_string());
+    let as_of = std::env::var("ZI_BROWSER_AS_OF").unwrap_or_else(|_| fixture::AS_OF.to_string());
     let ids = indicator_ids(&root, &as_of);
     assert!(!ids.is_empty(), "the plan at {} has indicators", root.display());
     let out = root.join("target/zi-browser-test");
@@ -52,13 +52,9 @@ fn the_report_renders_in_headless_chromium_in_both_languages() {
 
     for (lang, heading) in [("id", "Kemajuan per area"), ("en", "Progress per area")] {
         let page = out.join(format!("report-{lang}.html"));
-        let zi = Command::new(report_fixture::binary())
-            .args(["-C", root.to_str().unwrap(), "--lang", lang, "report", "-o"])
-            .arg(&page)
-            .env("ZI_TODAY", &as_of)
-            .output()
-            .expect("run zi report");
-        assert!(zi.status.success(), "zi report: {}", String::from_utf8_lossy(&zi.stderr));
+        let page_arg = page.to_str().unwrap();
+        let zi = Zi::new(&root, &as_of, &["--lang", lang, "report", "-o", page_arg]).run();
+        assert_eq!(zi.code, 0, "zi report: {}", zi.stderr);
         let url = format!("file://{}", page.display());
 
         let png = out.join(format!("report-{lang}.png"));
@@ -143,12 +139,7 @@ fn chromium() -> Option<PathBuf> {
 
 /// The plan's indicator ids, as `zi status --format json` lists them.
 fn indicator_ids(root: &Path, as_of: &str) -> Vec<String> {
-    let run = Command::new(report_fixture::binary())
-        .args(["-C", root.to_str().unwrap(), "status", "--format", "json"])
-        .env("ZI_TODAY", as_of)
-        .output()
-        .expect("run zi status");
-    let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("status JSON");
+    let json = Zi::new(root, as_of, &["status", "--format", "json"]).run().json();
     let mut ids = Vec::new();
     for area in json["areas"].as_array().into_iter().flatten() {
         for component in area["components"].as_array().into_iter().flatten() {
