@@ -12,6 +12,7 @@ mod fixture;
 mod harness;
 mod html;
 
+mod broken;
 mod browser;
 mod commands;
 mod diff;
@@ -20,5 +21,6 @@ mod hook;
 mod languages;
 mod overdue;
 mod report;
+mod shipped;
 mod snapshots;
 mod status;

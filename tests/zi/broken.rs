@@ -1,29 +1,35 @@
-//! A corpus of broken plan repositories. Each test builds one in a temp dir
-//! beside a good indicator, runs the real binary, and asserts what SPEC
-//! promises for bad input: no panic; every problem reported with its file
-//! (and line:column inside TOML) and a hint; everything else still reported;
-//! and the exit codes (`check` 1 on errors, `overdue` 1 when anything is
-//! overdue or invalid, `status` 0, and 2 only when zi cannot run at all).
+//! A corpus of broken plan repositories. Each test builds one beside a good
+//! indicator, runs the real binary, and asserts what SPEC promises for bad
+//! input: no panic; every problem reported with its file (and line:column
+//! inside TOML) and a hint; everything else still reported; and the exit
+//! codes (`check` 1 on errors, `overdue` 1 when anything is overdue or
+//! invalid, `status` 0, and 2 only when zi cannot run at all).
+//!
+//! Most of these cases at once, rendered whole in both languages, are the
+//! `broken-*` snapshots of `snapshots.rs`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
+use crate::fixture::{good, GOOD, GOOD_ID};
+use crate::harness::{indicator_text as indicator, Repo, Run};
+
 /// The pinned "today" of every run: the good indicator's July deadline has
 /// passed, and its evidence is complete.
 const TODAY: &str = "2022-09-01";
-const GOOD: &str = "plan/1-area/1-comp/1-good.toml";
-const GOOD_ID: &str = "I.1.1";
 
+/// A repository with the good indicator, and the checks every test makes.
 struct Fixture {
-    dir: tempfile::TempDir,
+    repo: Repo,
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+impl std::ops::Deref for Fixture {
+    type Target = Repo;
+    fn deref(&self) -> &Repo {
+        &self.repo
+    }
 }
 
 /// One diagnostic of `zi check --format json`.
@@ -41,80 +47,25 @@ impl Fixture {
     /// A repository for 2022 with one indicator that is done: due July 2022,
     /// its single document filed in 2022-07.
     fn new() -> Fixture {
-        let f = Fixture { dir: tempfile::tempdir().expect("temp dir") };
-        f.write("zi.toml", "unit = \"Balai Uji\"\nyear = 2022\nlang = \"en\"\n");
-        f.write("plan/1-area/area.toml", "name = \"Manajemen Perubahan\"\n");
-        f.write("plan/1-area/1-comp/component.toml", "name = \"Tim Kerja\"\n");
-        f.write(GOOD, indicator("Laporan tim", "[\"Laporan\"]", "Juli 2022"));
-        f.write("evidence/1-area/1-comp/1-good/2022-07/laporan.pdf", "");
-        f
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn at(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Fixture {
-        let path = self.at(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, contents).unwrap();
-        self
-    }
-
-    fn mkdir(&self, rel: &str) -> &Fixture {
-        std::fs::create_dir_all(self.at(rel)).unwrap();
-        self
-    }
-
-    #[cfg(unix)]
-    fn symlink(&self, target: &str, rel: &str) -> &Fixture {
-        std::fs::create_dir_all(self.at(rel).parent().unwrap()).unwrap();
-        std::os::unix::fs::symlink(target, self.at(rel)).unwrap();
-        self
+        Fixture { repo: good() }
     }
 
     fn run(&self, args: &[&str]) -> Run {
         self.run_with(&[], args)
     }
 
+    /// Runs zi with `ZI_TODAY=date` instead of the pinned day.
+    fn run_on(&self, date: &str, args: &[&str]) -> Run {
+        self.zi(date, args).run()
+    }
+
     /// Runs zi in the repository root, after `prefix` (a command that runs
-    /// zi under different privileges, or nothing).
+    /// zi under different privileges, or nothing). Only a run that cannot
+    /// start may name the absolute root.
     fn run_with(&self, prefix: &[&str], args: &[&str]) -> Run {
-        let bin = env!("CARGO_BIN_EXE_zi");
-        let mut command = match prefix.split_first() {
-            Some((first, rest)) => {
-                let mut c = Command::new(first);
-                c.args(rest).arg(bin);
-                c
-            }
-            None => Command::new(bin),
-        };
-        let out = command
-            .args(args)
-            .current_dir(self.path())
-            .env("ZI_TODAY", TODAY)
-            .env("NO_COLOR", "1")
-            .env_remove("LANG")
-            .output()
-            .expect("run zi");
-        let run = Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        };
-        assert_no_panic(&run, args);
+        let run = self.zi(TODAY, args).prefix(prefix).run();
         if run.code != 2 {
-            let root = self.path().to_string_lossy();
-            assert!(
-                !run.stdout.contains(&*root) && !run.stderr.contains(&*root),
-                "zi {args:?} printed an absolute path:\n{}{}",
-                run.stdout,
-                run.stderr
-            );
+            run.assert_no_absolute_path();
         }
         run
     }
@@ -126,8 +77,7 @@ impl Fixture {
 
     fn diagnostics_with(&self, prefix: &[&str]) -> Vec<Diag> {
         let run = self.run_with(prefix, &["check", "--format", "json"]);
-        let json: Value = serde_json::from_str(&run.stdout)
-            .unwrap_or_else(|e| panic!("check --format json is not JSON ({e}):\n{}", run.stdout));
+        let json = run.json();
         let diags: Vec<Diag> = json["diagnostics"]
             .as_array()
             .expect("diagnostics array")
@@ -160,7 +110,7 @@ impl Fixture {
     fn statuses(&self) -> Vec<(String, String, String)> {
         let run = self.run(&["status", "--format", "json"]);
         assert_eq!(run.code, 0, "status must exit 0 whatever the plan holds:\n{}", run.stderr);
-        let json: Value = serde_json::from_str(&run.stdout).expect("status JSON");
+        let json = run.json();
         let mut found = Vec::new();
         for area in json["areas"].as_array().unwrap() {
             for component in area["components"].as_array().unwrap() {
@@ -206,17 +156,6 @@ impl Fixture {
         }
         (check, status, overdue)
     }
-}
-
-/// An indicator file's text.
-fn indicator(text: &str, evidence: &str, due: &str) -> String {
-    format!("indicator = \"{text}\"\nactions = [\"Aksi\"]\nevidence = {evidence}\ndue = \"{due}\"\n")
-}
-
-fn assert_no_panic(run: &Run, args: &[&str]) {
-    assert_ne!(run.code, 101, "zi {args:?} panicked:\n{}", run.stderr);
-    assert!(!run.stderr.contains("panicked at"), "zi {args:?} panicked:\n{}", run.stderr);
-    assert_ne!(run.code, -1, "zi {args:?} was killed by a signal");
 }
 
 /// Finds the diagnostic with `code` at `path`, failing with the whole list.
@@ -297,10 +236,11 @@ fn an_empty_indicator_file_reports_each_missing_key() {
         .filter(|d| d.code == "missing-key" && d.path == "plan/1-area/1-comp/2-empty.toml")
         .map(|d| d.message.as_str())
         .collect();
-    assert_eq!(missing.len(), 4, "{diags:#?}");
-    for key in ["indicator", "actions", "evidence", "due"] {
-        assert!(missing.iter().any(|m| m.contains(&format!("`{key}`"))), "{key}: {missing:?}");
-    }
+    assert_eq!(
+        missing,
+        ["missing key `actions`", "missing key `due`", "missing key `evidence`", "missing key `indicator`"],
+        "{diags:#?}"
+    );
     f.assert_good_still_done();
     assert_eq!(f.exit_codes(), (1, 0, 1));
 }
@@ -324,7 +264,11 @@ fn a_file_of_tens_of_megabytes_is_reported_as_too_large_and_not_parsed() {
     f.write("plan/1-area/1-comp/2-huge.toml", &huge);
     let diags = f.diagnostics();
     let d = find(&diags, "file-too-large", "plan/1-area/1-comp/2-huge.toml");
-    assert!(d.message.contains(&huge.len().to_string()), "{d:?}");
+    assert_eq!(
+        d.message,
+        format!("file is {} bytes; plan files are read up to 1048576 bytes", huge.len()),
+        "{d:?}"
+    );
     f.assert_good_still_done();
     assert_eq!(f.exit_codes(), (1, 0, 1));
 }
@@ -359,7 +303,13 @@ fn ten_thousand_character_lines_and_huge_arrays_are_read_and_shown_briefly() {
     assert!(statuses.iter().any(|(id, _, status)| id == "I.1.3" && status == "on-track"), "{statuses:?}");
     let show = f.run(&["show", "I.1.3", "--format", "json"]);
     assert_eq!(show.code, 0);
-    assert!(show.stdout.contains("Dokumen 4999"));
+    let names: Vec<String> = show.json()["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, (0..5_000).map(|i| format!("Dokumen {i}")).collect::<Vec<_>>());
     f.assert_good_still_done();
 }
 
@@ -370,7 +320,7 @@ fn ten_thousand_character_lines_and_huge_arrays_are_read_and_shown_briefly() {
 fn non_utf8_file_and_folder_names_are_reported_and_the_rest_still_read() {
     use std::os::unix::ffi::OsStrExt;
     let f = Fixture::new();
-    let bad = |rel: &[u8]| f.path().join(std::ffi::OsStr::from_bytes(rel));
+    let bad = |rel: &[u8]| f.root().join(std::ffi::OsStr::from_bytes(rel));
     std::fs::write(bad(b"plan/1-area/1-comp/2-rapat-\xff.toml"), indicator("x", "[]", "Juli")).unwrap();
     std::fs::create_dir_all(bad(b"plan/2-\xfe")).unwrap();
     std::fs::write(bad(b"evidence/1-area/1-comp/1-good/2022-07/foto-\xff.jpg"), "").unwrap();
@@ -418,11 +368,12 @@ fn symlink_loops_and_links_to_folders_are_reported_not_followed() {
         severity_of(&diags, "broken-link", "evidence/1-area/1-comp/1-good/2022-07/gone.pdf"),
         "warning"
     );
-    let show = f.run(&["show", GOOD_ID, "--format", "json"]);
-    assert!(
-        show.stdout.contains("2022-07/linked.pdf"),
-        "a link to a file counts as the file:\n{}",
-        show.stdout
+    // A link to a file counts as the file.
+    let show = f.run(&["show", GOOD_ID, "--format", "json"]).json();
+    assert_eq!(
+        show["period_files"][0]["documents"][0]["files"],
+        serde_json::json!(["2022-07/laporan.pdf", "2022-07/linked.pdf"]),
+        "{show:#}"
     );
     f.assert_good_still_done();
     assert_eq!(f.exit_codes(), (1, 0, 1));
@@ -501,9 +452,9 @@ fn two_indicators_with_the_same_number_are_both_read_and_reported() {
     f.write("plan/01-area-lagi/area.toml", "name = \"Lagi\"\n");
     let diags = f.diagnostics();
     let d = find(&diags, "duplicate-number", "plan/1-area/1-comp/2-rapat.toml");
-    assert!(d.message.contains("plan/1-area/1-comp/02-rapat-lagi.toml"), "{d:?}");
+    assert_eq!(d.message, "number 2 is also used by plan/1-area/1-comp/02-rapat-lagi.toml");
     let d = find(&diags, "duplicate-number", "plan/1-area");
-    assert!(d.message.contains("plan/01-area-lagi"), "{d:?}");
+    assert_eq!(d.message, "number 1 is also used by plan/01-area-lagi");
     let ids: Vec<String> = f.statuses().into_iter().map(|(id, _, _)| id).collect();
     assert_eq!(ids, [GOOD_ID, "I.1.2", "I.1.2"]);
     f.assert_good_still_done();
@@ -660,7 +611,10 @@ fn evidence_outside_month_folders_is_reported_where_it_is_not_counted() {
     f.write("evidence/1-area/laporan.pdf", "");
     let diags = f.diagnostics();
     let d = find(&diags, "stray-file", "evidence/1-area/1-comp/2-twice/laporan.pdf");
-    assert!(d.hint.contains("2022-06/"), "{d:?}");
+    assert_eq!(
+        d.hint,
+        "this indicator has 2 periods: move it into the month folder of its period, e.g. 2022-06/"
+    );
     find(&diags, "stray-file", "evidence/laporan.pdf");
     find(&diags, "stray-file", "evidence/1-area/laporan.pdf");
     let statuses = f.statuses();
@@ -736,11 +690,7 @@ fn without_zi_toml_zi_cannot_run_and_says_so() {
     let f = Fixture::new();
     std::fs::remove_file(f.at("zi.toml")).unwrap();
     for args in [&["status"][..], &["overdue"], &["check"], &["show", GOOD_ID]] {
-        let command = args[0];
-        let run = f.run(args);
-        assert_eq!(run.code, 2, "{command}");
-        assert!(run.stderr.contains("no zi.toml found"), "{command}: {}", run.stderr);
-        assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+        assert_run!(format!("no-zi-toml-{}", args[0]), f.run(args));
     }
 }
 
@@ -797,28 +747,23 @@ fn a_zi_toml_that_is_a_folder_is_reported_and_the_run_goes_on() {
 #[test]
 fn a_bad_directory_date_or_id_is_a_usage_error_not_a_crash() {
     let f = Fixture::new();
-    let usage = |args: &[&str], says: &str| {
-        let run = f.run(args);
-        assert_eq!(run.code, 2, "{args:?}:\n{}", run.stderr);
-        assert!(run.stderr.contains(says), "{args:?} should say {says:?}:\n{}", run.stderr);
-    };
-    usage(&["-C", "zi.toml", "status"], "is not a folder");
-    usage(&["-C", "no/such/folder", "status"], "cannot open");
-    usage(&["--as-of", "kemarin", "status"], "YYYY-MM-DD");
-    usage(&["--as-of", "2022-02-30", "overdue"], "YYYY-MM-DD");
-    usage(&["status", "IX.9"], "no indicator matches `IX.9`");
-    usage(&["show", "../../etc/passwd"], "no indicator matches");
-    usage(&["overdue", "--within", "-3"], "unexpected argument");
-    usage(&["status", "--format", "xml"], "invalid value");
-    for date in ["garbage", "", "2022-13-01", "99999-01-01"] {
-        let run = Command::new(env!("CARGO_BIN_EXE_zi"))
-            .arg("status")
-            .current_dir(f.path())
-            .env("ZI_TODAY", date)
-            .output()
-            .unwrap();
-        assert_eq!(run.status.code(), Some(2), "ZI_TODAY={date:?}");
-        assert!(String::from_utf8_lossy(&run.stderr).contains("ZI_TODAY"), "ZI_TODAY={date:?}");
+    let cases: [(&str, &[&str]); 8] = [
+        ("dash-c-a-file", &["-C", "zi.toml", "status"]),
+        ("dash-c-nowhere", &["-C", "no/such/folder", "status"]),
+        ("as-of-a-word", &["--as-of", "kemarin", "status"]),
+        ("as-of-february-30", &["--as-of", "2022-02-30", "overdue"]),
+        ("unknown-id", &["status", "IX.9"]),
+        ("a-path-outside", &["show", "../../etc/passwd"]),
+        ("within-negative", &["overdue", "--within", "-3"]),
+        ("format-xml", &["status", "--format", "xml"]),
+    ];
+    for (slug, args) in cases {
+        assert_run!(format!("usage-{slug}"), f.run(args));
+    }
+    for (slug, date) in
+        [("garbage", "garbage"), ("empty", ""), ("month-13", "2022-13-01"), ("year-99999", "99999-01-01")]
+    {
+        assert_run!(format!("zi-today-{slug}"), f.run_on(date, &["status"]));
     }
 }
 
@@ -892,7 +837,7 @@ fn unreadable_files_and_folders_are_reported_and_the_rest_still_read() {
     };
     let diags = f.diagnostics_with(&prefix);
     let d = find(&diags, "unreadable", "plan/1-area/1-comp/2-locked.toml");
-    assert!(d.message.contains("ermission denied"), "{d:?}");
+    assert_eq!(d.message, "cannot read file: Permission denied (os error 13)", "{d:?}");
     find(&diags, "unreadable", "plan/2-locked-area");
     // Regression: an unreadable folder was also said to lack its area.toml.
     assert!(!diags.iter().any(|d| d.code == "missing-name-file"), "{diags:#?}");

@@ -8,7 +8,11 @@
 //!   text (whitespace collapsed, case ignored); a text whose word the PDF
 //!   split is accepted by a counted fallback that ignores whitespace;
 //! - every indicator has an evidence folder holding only a `.gitkeep`;
-//! - every plan file is in the canonical layout (`zi fmt`-ready).
+//! - every plan file is in the canonical layout (`zi fmt`-ready);
+//! - `zi overdue` on it gives the target months read off the seed by hand.
+//!
+//! The plan files are read, never written, in the checkout; zi runs on a
+//! copy (`Repo::shipped`).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -16,6 +20,8 @@ use std::path::{Path, PathBuf};
 
 use toml::{Table, Value};
 use walkdir::WalkDir;
+
+use crate::harness::Repo;
 
 const SEED: &str = "seeds/rkt-zi-2022-balit-palma.txt";
 
@@ -556,4 +562,45 @@ fn canonical_indicator(lines: &[&str]) -> bool {
         at += 1;
     }
     at == lines.len()
+}
+
+// --- zi overdue on the shipped plan ------------------------------------------
+
+/// `zi overdue --format json` on `date`: the exit code and the ids listed.
+fn overdue_ids(repo: &Repo, date: &str) -> (i32, Vec<String>) {
+    let run = repo.run(date, &["overdue", "--format", "json"]);
+    let mut ids: Vec<String> = run.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.dedup();
+    (run.code, ids)
+}
+
+#[test]
+fn nothing_in_the_2022_plan_is_overdue_during_january() {
+    let repo = Repo::shipped();
+    assert_eq!(overdue_ids(&repo, "2022-01-01"), (0, vec![]));
+    assert_eq!(overdue_ids(&repo, "2022-01-31"), (0, vec![]));
+}
+
+#[test]
+fn on_the_first_of_february_exactly_the_january_targets_are_overdue() {
+    // "Januari 2022" in the seed, plus III.3.4 ("Setiap bulan").
+    let january = [
+        "I.1.1", "I.1.2", "I.1.3", "I.4.2", "III.3.2", "III.3.4", "IV.2.8", "V.1.1", "V.2.1", "V.5.1",
+        "V.5.2", "VI.1.1", "VI.1.2",
+    ];
+    assert_eq!(overdue_ids(&Repo::shipped(), "2022-02-01"), (1, january.map(String::from).to_vec()));
+}
+
+#[test]
+fn indicators_without_a_deadline_never_appear() {
+    // I.4.4 ("setiap ada pertemuan") and IV.2.7 (no target time in the seed).
+    let (_, ids) = overdue_ids(&Repo::shipped(), "2023-01-01");
+    let without_deadline: Vec<&String> = ids.iter().filter(|id| *id == "I.4.4" || *id == "IV.2.7").collect();
+    assert_eq!(without_deadline, Vec::<&String>::new());
+    assert_eq!(ids.len(), 70, "every other indicator is late with no evidence filed");
 }
