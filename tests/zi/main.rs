@@ -11,6 +11,7 @@ mod macros;
 mod fixture;
 mod harness;
 mod html;
+mod realistic_plan;
 
 mod broken;
 mod browser;
