@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::i18n::Lang;
+use crate::text::Lang;
 
 #[derive(Debug, Parser)]
 #[command(

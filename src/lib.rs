@@ -11,21 +11,15 @@
 // per problem, off the hot path, so its size is not worth boxing.
 #![allow(clippy::result_large_err)]
 
-pub mod atomic;
-pub mod changes;
 pub mod cli;
 pub mod commands;
-pub mod diagnostic;
-pub mod due;
-pub mod evidence;
-pub mod git;
-pub mod i18n;
-pub mod month;
-pub mod plan;
-pub mod repo;
-pub mod report;
-pub mod schedule;
-pub mod status;
+pub mod judge;
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod render;
+pub mod text;
+pub mod write;
 
 use std::ffi::OsString;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -74,10 +68,12 @@ fn run_report(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Exi
     // The summaries need no file lists, actions or patterns, which at
     // ministry scale would be most of the memory; `zi show` needs them for
     // the indicator it shows. Any other command gets everything.
-    let detail = |file: &plan::IndicatorFile| match &cli.command {
-        Command::Status { .. } | Command::Overdue { .. } | Command::Check { .. } => status::Detail::Summary,
-        Command::Show { id, .. } if !commands::selects(id, file) => status::Detail::Summary,
-        _ => status::Detail::Files,
+    let detail = |file: &load::plan::IndicatorFile| match &cli.command {
+        Command::Status { .. } | Command::Overdue { .. } | Command::Check { .. } => {
+            judge::evaluate::Detail::Summary
+        }
+        Command::Show { id, .. } if !commands::selects(id, file) => judge::evaluate::Detail::Summary,
+        _ => judge::evaluate::Detail::Files,
     };
     let (eval, ctx) = commands::load(&cli.global, color, detail)?;
     // Standard output is line-buffered; a report of 100,000 indicators
@@ -127,7 +123,7 @@ const FREE_IN_BACKGROUND_FROM: usize = 10_000;
 /// Freeing a large evaluation allocation by allocation takes about a twentieth
 /// of the run, and nobody waits for it: the report is out, and when the
 /// process exits first the system takes the memory back whole.
-fn free_in_background(eval: status::Evaluation) {
+fn free_in_background(eval: judge::evaluate::Evaluation) {
     if eval.indicators.len() >= FREE_IN_BACKGROUND_FROM {
         std::thread::spawn(move || drop(eval));
     }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use report_fixture::{realistic, AS_OF};
 use zi::cli::{Format, GlobalArgs};
-use zi::i18n::Lang;
+use zi::text::Lang;
 
 /// Display columns of a line: ANSI escapes take none, and every character
 /// zi prints (Latin text, box drawing, blocks, dashes) takes one.
@@ -41,7 +41,7 @@ fn status_with_color(root: PathBuf, lang: Lang, color: bool) -> String {
         lang: Some(lang),
     };
     let (eval, ctx) =
-        zi::commands::load(&global, color, |_| zi::status::Detail::Summary).expect("load the plan");
+        zi::commands::load(&global, color, |_| zi::judge::evaluate::Detail::Summary).expect("load the plan");
     let mut out = Vec::new();
     zi::commands::status::run(&eval, ctx, &[], Format::Table, &mut out).expect("render");
     String::from_utf8(out).expect("UTF-8")

@@ -5,8 +5,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zi::due;
-use zi::i18n::Lang;
+use zi::model::due;
+use zi::text::Lang;
 
 fuzz_target!(|data: &[u8]| {
     let Some((year, text)) = data.split_first_chunk::<2>() else { return };

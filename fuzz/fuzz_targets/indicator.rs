@@ -7,11 +7,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zi::evidence::Matcher;
-use zi::i18n::Lang;
-use zi::plan::indicator::Indicator;
-use zi::plan::source::Source;
-use zi::schedule::Schedule;
+use zi::judge::matcher::Matcher;
+use zi::text::Lang;
+use zi::load::indicator::Indicator;
+use zi::load::source::Source;
+use zi::model::schedule::Schedule;
 
 const PATH: &str = "plan/1-area/1-component/1-indicator.toml";
 

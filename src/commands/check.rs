@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::Context;
 use crate::cli::CheckFormat;
-use crate::diagnostic::Diagnostic;
-use crate::status::Evaluation;
+use crate::judge::evaluate::Evaluation;
+use crate::problem::Diagnostic;
 
 #[derive(Serialize)]
 struct CheckJson<'a> {

@@ -10,12 +10,12 @@ use std::process::ExitCode;
 use anyhow::{bail, Context as _, Result};
 use chrono::NaiveDate;
 
-use crate::changes::Changes;
 use crate::cli::{DiffFormat, GlobalArgs};
-use crate::git::Repo;
-use crate::i18n::Lang;
-use crate::report::{self, DiffView};
-use crate::status::{Detail, Evaluation};
+use crate::judge::changes::Changes;
+use crate::judge::evaluate::{Detail, Evaluation};
+use crate::load::git::Repo;
+use crate::render::{self, DiffView};
+use crate::text::Lang;
 
 pub fn run(
     global: &GlobalArgs,
@@ -36,9 +36,9 @@ pub fn run(
     let view =
         DiffView { eval: &after, from: from.to_string(), to: to.map(str::to_string), changes: &changes };
     match format {
-        DiffFormat::Table => report::table::diff(&view, lang, out)?,
-        DiffFormat::Json => report::json::diff(&view, lang, out)?,
-        DiffFormat::Markdown => report::markdown::diff(&view, lang, out)?,
+        DiffFormat::Table => render::table::diff(&view, lang, out)?,
+        DiffFormat::Json => render::json::diff(&view, lang, out)?,
+        DiffFormat::Markdown => render::markdown::diff(&view, lang, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,5 @@
 //! `zi fmt [--check] [PATH…]`: plan files in the canonical layout
-//! (`crate::plan::canonical`), so that a diff shows changes to the plan and
+//! (`crate::write::canonical`), so that a diff shows changes to the plan and
 //! never to its spacing. Files that cannot be read or parsed are reported
 //! and left alone; the run goes on with the rest.
 
@@ -9,15 +9,15 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
 
-use crate::atomic;
 use crate::cli::GlobalArgs;
-use crate::diagnostic::{self, Diagnostic, Severity};
-use crate::i18n::{tr, Lang};
-use crate::plan::canonical::{canonical, FileKind, LayoutError};
-use crate::plan::config::CONFIG_FILE;
-use crate::plan::source::Source;
-use crate::plan::PLAN_DIR;
-use crate::repo::{self, Kind};
+use crate::load::config::CONFIG_FILE;
+use crate::load::plan::PLAN_DIR;
+use crate::load::source::Source;
+use crate::load::tree::{self, Kind};
+use crate::problem::{self, Diagnostic, Severity};
+use crate::text::{tr, Lang};
+use crate::write::atomic;
+use crate::write::canonical::{canonical, FileKind, LayoutError};
 
 /// A file to lay out: where it is, and how it is shown.
 struct Target {
@@ -70,7 +70,7 @@ pub fn run(
         }
         writeln!(out, "{}", target.shown)?;
     }
-    diagnostic::sort(&mut diagnostics);
+    problem::sort(&mut diagnostics);
     for d in &diagnostics {
         write!(err, "{}", d.render(lang))?;
     }
@@ -111,12 +111,12 @@ fn toml_files_below(
     targets: &mut Vec<Target>,
 ) {
     let mut found = Vec::new();
-    let mut entries = repo::list(&root.join(rel), rel, Severity::Warning, lang, &mut found);
+    let mut entries = tree::list(&root.join(rel), rel, Severity::Warning, lang, &mut found);
     out.extend(found.into_iter().filter(Diagnostic::is_error));
     // A folder's own area.toml or component.toml before what it holds.
     entries.sort_by_key(|e| e.number.is_some());
     for entry in entries {
-        let shown = repo::join(rel, &entry.name);
+        let shown = tree::join(rel, &entry.name);
         match entry.kind {
             Kind::Dir => toml_files_below(root, &shown, lang, out, targets),
             Kind::File if entry.name.ends_with(".toml") => {
@@ -153,7 +153,7 @@ fn named_files(
             let mut below = Vec::new();
             toml_files_below(&real, "", lang, out, &mut below);
             for target in below {
-                let shown = if shown.is_empty() { target.shown } else { repo::join(&shown, &target.shown) };
+                let shown = if shown.is_empty() { target.shown } else { tree::join(&shown, &target.shown) };
                 targets.push(Target { path: target.path, shown });
             }
         } else {

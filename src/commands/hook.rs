@@ -12,10 +12,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 
-use crate::atomic;
 use crate::cli::{GlobalArgs, HookAction};
-use crate::git::Repo;
-use crate::i18n::{tr, Lang};
+use crate::load::git::Repo;
+use crate::text::{tr, Lang};
+use crate::write::atomic;
 
 /// The line that marks a hook as zi's.
 pub const MARKER: &str = "# zi-managed-hook: written by `zi hook install`; `zi hook uninstall` removes it";

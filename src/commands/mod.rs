@@ -1,5 +1,5 @@
 //! One module per command: each loads the plan through `load`, computes
-//! what it reports, and hands the result to a renderer in `crate::report`.
+//! what it reports, and hands the result to a renderer in `crate::render`.
 
 pub mod check;
 pub mod diff;
@@ -16,13 +16,13 @@ use anyhow::{bail, Result};
 use chrono::{Datelike, NaiveDate};
 
 use crate::cli::GlobalArgs;
-use crate::diagnostic::Diagnostic;
-use crate::i18n::Lang;
-use crate::plan::config::Config;
-use crate::plan::IndicatorFile;
-use crate::plan::Plan;
-use crate::repo;
-use crate::status::{Detail, Evaluation};
+use crate::judge::evaluate::{Detail, Evaluation};
+use crate::load::config::Config;
+use crate::load::plan::IndicatorFile;
+use crate::load::plan::Plan;
+use crate::load::tree;
+use crate::problem::Diagnostic;
+use crate::text::Lang;
 
 /// What every command needs besides the evaluation.
 #[derive(Clone, Copy, Debug)]
@@ -47,7 +47,7 @@ pub fn load(
 /// `zi.toml`'s `lang`, then `LANG`, then English.
 pub fn locate(global: &GlobalArgs) -> Result<(PathBuf, Lang)> {
     let start = global.dir.clone().unwrap_or_else(|| Path::new(".").to_path_buf());
-    let root = repo::find_root(&start)?;
+    let root = tree::find_root(&start)?;
     let env_lang = || std::env::var("LANG").ok().filter(|v| !v.is_empty()).map(|v| Lang::from_env_value(&v));
     let lang = match global.lang {
         Some(lang) => lang,

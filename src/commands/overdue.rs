@@ -9,8 +9,10 @@ use serde::Serialize;
 
 use super::Context;
 use crate::cli::Format;
-use crate::report;
-use crate::status::{days_until_end_of, Evaluation, IndicatorReport, PeriodReport, PeriodState, Status};
+use crate::judge::evaluate::{
+    days_until_end_of, Evaluation, IndicatorReport, PeriodReport, PeriodState, Status,
+};
+use crate::render;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -68,10 +70,10 @@ pub fn run(
 ) -> Result<ExitCode> {
     let entries = entries(eval, within);
     match format {
-        Format::Table => report::table::overdue(eval, &entries, ctx, out)?,
-        Format::Json => report::json::overdue(eval, &entries, ctx.lang, out)?,
-        Format::Csv => report::csv::overdue(&entries, ctx.lang, out)?,
-        Format::Markdown => report::markdown::overdue(eval, &entries, ctx.lang, out)?,
+        Format::Table => render::table::overdue(eval, &entries, ctx, out)?,
+        Format::Json => render::json::overdue(eval, &entries, ctx.lang, out)?,
+        Format::Csv => render::csv::overdue(&entries, ctx.lang, out)?,
+        Format::Markdown => render::markdown::overdue(eval, &entries, ctx.lang, out)?,
     }
     // "Anything invalid" is any error in the plan, not only an unreadable
     // indicator: a misnamed indicator file or a broken zi.toml is skipped or

@@ -11,11 +11,11 @@ use anyhow::{bail, Context as _, Result};
 
 use super::overdue::{self, Entry};
 use super::Context;
-use crate::atomic;
-use crate::i18n::Lang;
-use crate::report::html::{self, Links};
-use crate::report::StatusView;
-use crate::status::Evaluation;
+use crate::judge::evaluate::Evaluation;
+use crate::render::html::{self, Links};
+use crate::render::StatusView;
+use crate::text::Lang;
+use crate::write::atomic;
 
 /// Where `zi report` writes, and whether it may replace what is there.
 pub struct Output<'a> {
@@ -34,7 +34,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     super::require_matches(ids, eval, ctx.lang)?;
-    let selected = |r: &crate::status::IndicatorReport| {
+    let selected = |r: &crate::judge::evaluate::IndicatorReport| {
         ids.is_empty() || ids.iter().any(|id| super::selects(id, &r.file))
     };
     let view = StatusView::new(eval, selected);

@@ -7,8 +7,8 @@ use anyhow::{bail, Result};
 
 use super::Context;
 use crate::cli::Format;
-use crate::report;
-use crate::status::Evaluation;
+use crate::judge::evaluate::Evaluation;
+use crate::render;
 
 pub fn run(
     eval: &Evaluation,
@@ -30,10 +30,10 @@ pub fn run(
         .filter(|d| d.path == report.file.path || d.path.starts_with(&format!("{}/", report.file.evidence)))
         .collect();
     match format {
-        Format::Table => report::table::show(eval, report, &diagnostics, ctx, out)?,
-        Format::Json => report::json::show(eval, report, &diagnostics, ctx.lang, out)?,
-        Format::Csv => report::csv::show(report, ctx.lang, out)?,
-        Format::Markdown => report::markdown::show(eval, report, &diagnostics, ctx.lang, out)?,
+        Format::Table => render::table::show(eval, report, &diagnostics, ctx, out)?,
+        Format::Json => render::json::show(eval, report, &diagnostics, ctx.lang, out)?,
+        Format::Csv => render::csv::show(report, ctx.lang, out)?,
+        Format::Markdown => render::markdown::show(eval, report, &diagnostics, ctx.lang, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,8 +7,8 @@ use anyhow::Result;
 
 use super::Context;
 use crate::cli::Format;
-use crate::report::{self, StatusView};
-use crate::status::Evaluation;
+use crate::judge::evaluate::Evaluation;
+use crate::render::{self, StatusView};
 
 pub fn run(
     eval: &Evaluation,
@@ -20,10 +20,10 @@ pub fn run(
     super::require_matches(ids, eval, ctx.lang)?;
     let view = StatusView::new(eval, |r| ids.is_empty() || ids.iter().any(|id| super::selects(id, &r.file)));
     match format {
-        Format::Table => report::table::status(&view, ctx, out)?,
-        Format::Json => report::json::status(&view, ctx.lang, out)?,
-        Format::Csv => report::csv::status(&view, ctx.lang, out)?,
-        Format::Markdown => report::markdown::status(&view, ctx.lang, out)?,
+        Format::Table => render::table::status(&view, ctx, out)?,
+        Format::Json => render::json::status(&view, ctx.lang, out)?,
+        Format::Csv => render::csv::status(&view, ctx.lang, out)?,
+        Format::Markdown => render::markdown::status(&view, ctx.lang, out)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,10 +6,10 @@ use std::ops::Range;
 
 use toml_edit::{Item, Value};
 
-use crate::diagnostic::Diagnostic;
-use crate::due::{self, Due};
-use crate::i18n::{tr, Lang};
-use crate::plan::source::{missing_key, string_at, unknown_key, unknown_keys, wrong_type, Source};
+use crate::load::source::{missing_key, string_at, unknown_key, unknown_keys, wrong_type, Source};
+use crate::model::due::{self, Due};
+use crate::problem::Diagnostic;
+use crate::text::{tr, Lang};
 
 /// The keys of an indicator file, in canonical order.
 pub const KEYS: [&str; 5] = ["indicator", "actions", "evidence", "due", "pic"];

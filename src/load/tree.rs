@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::{tr, Lang};
-use crate::plan::config::CONFIG_FILE;
+use crate::load::config::CONFIG_FILE;
+use crate::problem::{Diagnostic, Severity};
+use crate::text::{tr, Lang};
 
 /// The first folder at or above `start` that holds `zi.toml`.
 pub fn find_root(start: &Path) -> Result<PathBuf> {

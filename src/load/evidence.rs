@@ -12,12 +12,12 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::{tr, Lang};
-use crate::month::YearMonth;
-use crate::plan::indicator::EvidenceItem;
-use crate::repo::{self, Kind};
-use crate::schedule::Schedule;
+use crate::load::indicator::EvidenceItem;
+use crate::load::tree::{self, Kind};
+use crate::model::month::YearMonth;
+use crate::model::schedule::Schedule;
+use crate::problem::{Diagnostic, Severity};
+use crate::text::{tr, Lang};
 
 /// How deep files inside a month folder are still found.
 const MAX_DEPTH_IN_MONTH: usize = 8;
@@ -63,11 +63,11 @@ impl Folder {
         let dir = root.join(rel);
         let mut folder = Folder::default();
         // Most folders exist: open first, and only ask why when that fails.
-        let entries = match repo::try_list(&dir, rel, Severity::Warning, lang, out) {
+        let entries = match tree::try_list(&dir, rel, Severity::Warning, lang, out) {
             Ok(entries) => entries,
             Err(e) => {
                 if dir.is_dir() {
-                    out.push(repo::unreadable(rel, &e, lang));
+                    out.push(tree::unreadable(rel, &e, lang));
                 }
                 return folder;
             }
@@ -81,7 +81,7 @@ impl Folder {
                         let files = files_below(root, rel, &entry.name, lang, out);
                         folder.dated.insert(Occasion { name: entry.name, month }, files);
                     }
-                    None => out.push(bad_folder(&repo::join(rel, &entry.name), &entry.name, lang)),
+                    None => out.push(bad_folder(&tree::join(rel, &entry.name), &entry.name, lang)),
                 },
             }
         }
@@ -120,7 +120,7 @@ impl Folder {
                 out.push(
                     Diagnostic::warning(
                         "stray-file",
-                        repo::join(rel, &file.path),
+                        tree::join(rel, &file.path),
                         tr(
                             lang,
                             "file is outside a month folder and is not counted",
@@ -139,7 +139,7 @@ impl Folder {
             out.push(
                 Diagnostic::warning(
                     "month-outside-plan",
-                    repo::join(rel, &occasion.name),
+                    tree::join(rel, &occasion.name),
                     tr(
                         lang,
                         format!(
@@ -247,7 +247,7 @@ fn walk_dated(
     let reader = match std::fs::read_dir(dir) {
         Ok(reader) => reader,
         Err(e) => {
-            out.push(unreadable(repo::join(indicator_rel, inner), &e));
+            out.push(unreadable(tree::join(indicator_rel, inner), &e));
             return;
         }
     };
@@ -255,23 +255,23 @@ fn walk_dated(
     for item in reader {
         match item {
             Ok(item) => entries.push((item.file_name(), item)),
-            Err(e) => out.push(unreadable(repo::join(indicator_rel, inner), &e)),
+            Err(e) => out.push(unreadable(tree::join(indicator_rel, inner), &e)),
         }
     }
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for (name, entry) in entries {
-        if name.to_str().is_some_and(repo::is_ignored) {
+        if name.to_str().is_some_and(tree::is_ignored) {
             continue;
         }
         let child = format!("{inner}/{}", name.to_string_lossy());
         let file_type = match entry.file_type() {
             Ok(t) => t,
             Err(e) => {
-                out.push(unreadable(repo::join(indicator_rel, &child), &e));
+                out.push(unreadable(tree::join(indicator_rel, &child), &e));
                 continue;
             }
         };
-        let shown = || repo::join(indicator_rel, &child);
+        let shown = || tree::join(indicator_rel, &child);
         if file_type.is_dir() {
             if depth < MAX_DEPTH_IN_MONTH {
                 walk_dated(&entry.path(), &child, depth + 1, indicator_rel, lang, out, files);
@@ -284,12 +284,12 @@ fn walk_dated(
             match std::fs::metadata(entry.path()) {
                 Ok(m) if m.is_file() => true,
                 Ok(m) if m.is_dir() => {
-                    out.push(repo::link_not_followed(shown(), lang));
+                    out.push(tree::link_not_followed(shown(), lang));
                     false
                 }
                 Ok(_) => false,
                 Err(e) => {
-                    out.push(repo::broken_link(shown(), &e, lang));
+                    out.push(tree::broken_link(shown(), &e, lang));
                     false
                 }
             }
@@ -300,7 +300,7 @@ fn walk_dated(
             continue;
         }
         let Some(name) = name.to_str() else {
-            out.push(repo::non_utf8_name(shown(), lang));
+            out.push(tree::non_utf8_name(shown(), lang));
             continue;
         };
         files.push(EvidenceFile::new(child, name));

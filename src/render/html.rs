@@ -15,9 +15,9 @@ use super::{
     StatusView, Totals,
 };
 use crate::commands::overdue::{Entry, Lateness};
-use crate::i18n::{Labels, Lang};
-use crate::month::YearMonth;
-use crate::status::{Document, IndicatorReport, PeriodState, Progress, Status};
+use crate::judge::evaluate::{Document, IndicatorReport, PeriodState, Progress, Status};
+use crate::model::month::YearMonth;
+use crate::text::{Labels, Lang};
 
 /// Marks a page as written by zi: `zi report -o` replaces an existing file
 /// only when it carries this line (or with `--force`).

@@ -25,7 +25,7 @@ use std::path::Path;
 
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Key, RawString, Table, Value};
 
-use super::indicator;
+use crate::load::indicator;
 
 /// What a TOML file in a plan repository holds, which sets its key order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,21 +2,16 @@
 //! `plan/`, numbered by their name prefixes. This module finds them; reading
 //! each indicator file happens later, in parallel (`crate::evaluate`).
 
-pub mod canonical;
-pub mod config;
-pub mod indicator;
-pub mod source;
-
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::i18n::{tr, Lang};
-use crate::repo::{self, Entry, Kind};
-use config::Config;
+use crate::load::config::{self, Config};
+use crate::load::tree::{self, Entry, Kind};
+use crate::problem::{Diagnostic, Severity};
+use crate::text::{tr, Lang};
 
 pub const PLAN_DIR: &str = "plan";
 pub const EVIDENCE_DIR: &str = "evidence";
@@ -80,14 +75,14 @@ impl Plan {
                 "buat plan/<N-area>/<N-komponen>/<N-indikator>.toml",
             )));
         } else {
-            let entries = repo::list(&plan_dir, PLAN_DIR, Severity::Error, lang, out);
+            let entries = tree::list(&plan_dir, PLAN_DIR, Severity::Error, lang, out);
             areas = par_map(entries, out, |entry, out| {
-                let path = repo::join(PLAN_DIR, &entry.name);
+                let path = tree::join(PLAN_DIR, &entry.name);
                 let number = numbered_dir(&entry, &path, lang, out)?;
-                let id = repo::roman(number);
+                let id = tree::roman(number);
                 let name = config::load_name(
                     &root.join(&path).join("area.toml"),
-                    repo::join(&path, "area.toml"),
+                    tree::join(&path, "area.toml"),
                     lang,
                     out,
                 )
@@ -187,11 +182,11 @@ impl Plan {
         lang: Lang,
         out: &mut Vec<Diagnostic>,
     ) {
-        let dir_rel = repo::join(EVIDENCE_DIR, &rel);
+        let dir_rel = tree::join(EVIDENCE_DIR, &rel);
         let mut below = Vec::new();
-        for entry in repo::list(&self.root.join(&dir_rel), &dir_rel, Severity::Warning, lang, out) {
-            let child = repo::join(&rel, &entry.name);
-            let shown = repo::join(EVIDENCE_DIR, &child);
+        for entry in tree::list(&self.root.join(&dir_rel), &dir_rel, Severity::Warning, lang, out) {
+            let child = tree::join(&rel, &entry.name);
+            let shown = tree::join(EVIDENCE_DIR, &child);
             match (entry.kind, known.get(child.as_str())) {
                 (Kind::Dir, Some(3)) => {}
                 (Kind::Dir, Some(level)) if *level == depth + 1 => below.push(child),
@@ -274,9 +269,9 @@ fn discover_components(
     lang: Lang,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Component> {
-    let entries = repo::list(&root.join(area_path), area_path, Severity::Error, lang, out);
+    let entries = tree::list(&root.join(area_path), area_path, Severity::Error, lang, out);
     let components: Vec<Component> = par_map(entries, out, |entry, out| {
-        let path = repo::join(area_path, &entry.name);
+        let path = tree::join(area_path, &entry.name);
         if entry.kind == Kind::File && entry.name == "area.toml" {
             return None;
         }
@@ -284,7 +279,7 @@ fn discover_components(
         let id = format!("{area_id}.{number}");
         let name = config::load_name(
             &root.join(&path).join("component.toml"),
-            repo::join(&path, "component.toml"),
+            tree::join(&path, "component.toml"),
             lang,
             out,
         )
@@ -308,8 +303,8 @@ fn discover_indicators(
 ) -> Vec<Arc<IndicatorFile>> {
     let mut indicators = Vec::new();
     let mut numbers = Vec::new();
-    for entry in repo::list(&root.join(component_path), component_path, Severity::Error, lang, out) {
-        let path = repo::join(component_path, &entry.name);
+    for entry in tree::list(&root.join(component_path), component_path, Severity::Error, lang, out) {
+        let path = tree::join(component_path, &entry.name);
         if entry.kind == Kind::File && entry.name == "component.toml" {
             continue;
         }
@@ -321,7 +316,7 @@ fn discover_indicators(
             out.push(no_number(&path, lang));
             continue;
         };
-        let evidence = repo::join(&repo::join(EVIDENCE_DIR, &component_path[PLAN_DIR.len() + 1..]), stem);
+        let evidence = tree::join(&tree::join(EVIDENCE_DIR, &component_path[PLAN_DIR.len() + 1..]), stem);
         let mut id = format!("{component_id}.{number}");
         id.shrink_to_fit();
         indicators.push(Arc::new(IndicatorFile { id, path: path.clone(), evidence }));

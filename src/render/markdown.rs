@@ -10,9 +10,9 @@ use super::{
     DiffView, Heading, StatusView,
 };
 use crate::commands::overdue::{Entry, Lateness};
-use crate::diagnostic::Diagnostic;
-use crate::i18n::Lang;
-use crate::status::{Evaluation, IndicatorReport};
+use crate::judge::evaluate::{Evaluation, IndicatorReport};
+use crate::problem::Diagnostic;
+use crate::text::Lang;
 
 /// A table cell: pipes escaped, line breaks flattened.
 fn cell(text: &str) -> String {
@@ -92,7 +92,7 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn W
     writeln!(out, "|---|---|---|---|---|")?;
     for e in entries {
         let status = match e.lateness {
-            Lateness::Invalid => crate::status::Status::Invalid.label(lang),
+            Lateness::Invalid => crate::judge::evaluate::Status::Invalid.label(lang),
             Lateness::Overdue => l.overdue,
             Lateness::DueSoon => l.due_within,
         };

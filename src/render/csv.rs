@@ -8,8 +8,8 @@ use anyhow::Result;
 
 use super::{fraction, indicator_text, state_label, status_text, StatusView};
 use crate::commands::overdue::{Entry, Lateness};
-use crate::i18n::Lang;
-use crate::status::IndicatorReport;
+use crate::judge::evaluate::IndicatorReport;
+use crate::text::Lang;
 
 /// One CSV field, quoted when it must be (RFC 4180).
 fn field(text: &str) -> String {
@@ -60,7 +60,7 @@ pub fn overdue(entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()>
     row(out, &[l.id, l.month, l.status, l.indicator, l.missing])?;
     for e in entries {
         let status = match e.lateness {
-            Lateness::Invalid => crate::status::Status::Invalid.label(lang),
+            Lateness::Invalid => crate::judge::evaluate::Status::Invalid.label(lang),
             Lateness::Overdue => l.overdue,
             Lateness::DueSoon => l.due_within,
         };

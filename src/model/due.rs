@@ -18,9 +18,9 @@
 use std::fmt;
 use std::ops::Range;
 
-use crate::diagnostic::clip;
-use crate::i18n::Lang;
-use crate::month::YearMonth;
+use crate::model::month::YearMonth;
+use crate::problem::clip;
+use crate::text::Lang;
 
 /// When an indicator's evidence is due.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -774,7 +774,7 @@ fn parse_dated(text: &str, tokens: &[Token], plan_year: i32) -> Result<Vec<Term>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{MONTHS_EN, MONTHS_ID};
+    use crate::text::{MONTHS_EN, MONTHS_ID};
     use proptest::prelude::*;
 
     const PLAN_YEAR: i32 = 2022;

@@ -11,9 +11,9 @@ use super::{
 };
 use crate::commands::overdue::{Entry, Lateness};
 use crate::commands::Context;
-use crate::diagnostic::Diagnostic;
-use crate::i18n::Lang;
-use crate::status::{Evaluation, IndicatorReport, Progress, Status};
+use crate::judge::evaluate::{Evaluation, IndicatorReport, Progress, Status};
+use crate::problem::Diagnostic;
+use crate::text::Lang;
 
 /// Tables wrap to this width, on a terminal and off it alike, so that the
 /// output is the same wherever it is produced.
@@ -223,7 +223,7 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Context, out: &mut dyn
         let line = match (entry.lateness, entry.period) {
             (Lateness::Invalid, _) => format!(
                 "{id}  {}  {}: {}",
-                crate::status::Status::Invalid.label(lang),
+                crate::judge::evaluate::Status::Invalid.label(lang),
                 entry.report.file.path,
                 entry.report.problem.as_deref().unwrap_or("")
             ),
@@ -358,7 +358,7 @@ fn documents_rows(
     table: &mut Table,
     when: &str,
     state: &str,
-    documents: &[crate::status::Document],
+    documents: &[crate::judge::evaluate::Document],
     unmatched: &[String],
     lang: Lang,
 ) {

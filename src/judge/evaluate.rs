@@ -8,14 +8,14 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostic::{self, Diagnostic};
-use crate::evidence::{Assignment, EvidenceFile, Folder, Matcher};
-use crate::i18n::{tr, Lang};
-use crate::month::YearMonth;
-use crate::plan::indicator::Indicator;
-use crate::plan::source::Source;
-use crate::plan::{IndicatorFile, Plan};
-use crate::schedule::{Period, Schedule};
+use crate::load::evidence::{Assignment, EvidenceFile, Folder, Matcher};
+use crate::load::indicator::Indicator;
+use crate::load::plan::{IndicatorFile, Plan};
+use crate::load::source::Source;
+use crate::model::month::YearMonth;
+use crate::model::schedule::{Period, Schedule};
+use crate::problem::{self, Diagnostic};
+use crate::text::{tr, Lang};
 
 /// Exactly one per indicator; declared from most to least urgent, so the
 /// derived order picks the status that wins.
@@ -211,7 +211,7 @@ impl Evaluation {
             .map(|file| evaluate(&plan, file, YearMonth::of(as_of), lang, detail(file)))
             .unzip();
         diagnostics.extend(found.into_iter().flatten());
-        diagnostic::sort(&mut diagnostics);
+        problem::sort(&mut diagnostics);
         Evaluation { plan, as_of, indicators, diagnostics }
     }
 
@@ -424,7 +424,7 @@ pub fn days_until_end_of(month: YearMonth, today: NaiveDate) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::config::Config;
+    use crate::load::config::Config;
 
     fn evaluate_repo(detail: Detail) -> Evaluation {
         let dir = tempfile::tempdir().unwrap();

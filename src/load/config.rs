@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
-use crate::i18n::{tr, Lang};
-use crate::plan::source::{missing_key, string_at, unknown_keys, wrong_type, Source};
+use crate::load::source::{missing_key, string_at, unknown_keys, wrong_type, Source};
+use crate::problem::Diagnostic;
+use crate::text::{tr, Lang};
 
 pub const CONFIG_FILE: &str = "zi.toml";
 

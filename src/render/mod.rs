@@ -11,14 +11,14 @@ pub mod table;
 
 use serde::Serialize;
 
-use crate::changes::{
+use crate::judge::changes::{
     Changes, FileChange, FileChangeKind, Named, PeriodChange, PeriodChangeKind, TargetChange,
 };
-use crate::i18n::Lang;
-use crate::month::YearMonth;
-use crate::plan::{Area, Component};
-use crate::schedule::Period;
-use crate::status::{Evaluation, IndicatorReport, PeriodState, Progress, Status};
+use crate::judge::evaluate::{Evaluation, IndicatorReport, PeriodState, Progress, Status};
+use crate::load::plan::{Area, Component};
+use crate::model::month::YearMonth;
+use crate::model::schedule::Period;
+use crate::text::Lang;
 
 /// Counts over a group of indicators.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -8,14 +8,14 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::{indicator_text, status_text, DiffView, Heading, StatusView, Totals};
-use crate::changes::Changes;
 use crate::commands::overdue::{Entry, Lateness};
-use crate::diagnostic::Diagnostic;
-use crate::i18n::Lang;
-use crate::month::YearMonth;
-use crate::status::{
+use crate::judge::changes::Changes;
+use crate::judge::evaluate::{
     Evaluation, IndicatorReport, OccurrenceReport, PeriodReport, PeriodState, Progress, Status,
 };
+use crate::model::month::YearMonth;
+use crate::problem::Diagnostic;
+use crate::text::Lang;
 
 #[derive(Serialize)]
 struct Header<'a> {
@@ -62,9 +62,9 @@ struct IndicatorJson<'a> {
 
 #[derive(Serialize)]
 struct PeriodJson<'a> {
-    #[serde(serialize_with = "crate::month::serialize")]
+    #[serde(serialize_with = "crate::model::month::serialize")]
     first: YearMonth,
-    #[serde(serialize_with = "crate::month::serialize")]
+    #[serde(serialize_with = "crate::model::month::serialize")]
     last: YearMonth,
     state: PeriodState,
     missing: Vec<&'a str>,

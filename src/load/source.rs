@@ -8,8 +8,8 @@ use std::path::Path;
 
 use toml_edit::{Document, Item, Table};
 
-use crate::diagnostic::{Diagnostic, Location};
-use crate::i18n::{tr, Lang};
+use crate::problem::{Diagnostic, Location};
+use crate::text::{tr, Lang};
 
 /// Plan files are a few hundred bytes; anything past this is not a plan file
 /// and is reported instead of parsed, so one stray file cannot stall a hook.
@@ -55,8 +55,8 @@ impl Source {
         }
         if !meta.is_file() {
             // The same diagnostic as the folder listing gives, so the two merge.
-            let mut d = crate::repo::not_a_file(path.clone(), lang);
-            d.severity = crate::diagnostic::Severity::Error;
+            let mut d = crate::load::tree::not_a_file(path.clone(), lang);
+            d.severity = crate::problem::Severity::Error;
             return Err(d);
         }
         let mut bytes = Vec::with_capacity(READ_CAPACITY);
@@ -206,7 +206,7 @@ pub fn unknown_key(
         .min()
         .map(|(_, k)| *k);
     let list = known.join(", ");
-    let shown = crate::diagnostic::clip(key, 40);
+    let shown = crate::problem::clip(key, 40);
     let hint = match suggestion {
         Some(k) => tr(lang, format!("did you mean `{k}`?"), format!("maksud Anda `{k}`?")),
         None => tr(lang, format!("known keys: {list}"), format!("kunci yang dikenal: {list}")),

@@ -325,7 +325,7 @@ impl Lang {
     }
 
     /// "Juli 2022" / "July 2022".
-    pub fn month(self, month: crate::month::YearMonth) -> String {
+    pub fn month(self, month: crate::model::month::YearMonth) -> String {
         format!("{} {}", self.month_name(month.month()), month.year())
     }
 

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::month::YearMonth;
-use crate::repo;
-use crate::status::{Evaluation, IndicatorReport, PeriodState, Status};
+use crate::judge::evaluate::{Evaluation, IndicatorReport, PeriodState, Status};
+use crate::load::tree;
+use crate::model::month::YearMonth;
 
 /// An indicator as a change names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -52,9 +52,9 @@ pub enum PeriodChangeKind {
 pub struct PeriodChange {
     #[serde(flatten)]
     pub named: Named,
-    #[serde(serialize_with = "crate::month::serialize")]
+    #[serde(serialize_with = "crate::model::month::serialize")]
     pub first: YearMonth,
-    #[serde(serialize_with = "crate::month::serialize")]
+    #[serde(serialize_with = "crate::model::month::serialize")]
     pub last: YearMonth,
     pub change: PeriodChangeKind,
 }
@@ -182,14 +182,14 @@ fn sorted(reports: &[IndicatorReport]) -> Vec<&IndicatorReport> {
 }
 
 pub fn plan_order(path: &str) -> (Vec<Option<u32>>, String) {
-    (path.split('/').map(repo::number_prefix).collect(), path.to_string())
+    (path.split('/').map(tree::number_prefix).collect(), path.to_string())
 }
 
 fn named(report: &IndicatorReport) -> Named {
     Named {
         id: report.file.id.clone(),
         path: report.file.path.clone(),
-        indicator: crate::report::indicator_text(report).to_string(),
+        indicator: crate::render::indicator_text(report).to_string(),
     }
 }
 
@@ -248,7 +248,7 @@ fn file_change(
 ) -> FileChange {
     FileChange {
         named: named(report),
-        file: repo::join(&report.file.evidence, file),
+        file: tree::join(&report.file.evidence, file),
         change,
         documents: documents.iter().cloned().collect(),
     }

@@ -4,15 +4,15 @@
 
 use serde::Serialize;
 
-use crate::due::{Due, Recurrence};
-use crate::month::YearMonth;
+use crate::model::due::{Due, Recurrence};
+use crate::model::month::YearMonth;
 
 /// Months `first..=last`; the deadline is the end of `last`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Period {
-    #[serde(serialize_with = "crate::month::serialize")]
+    #[serde(serialize_with = "crate::model::month::serialize")]
     pub first: YearMonth,
-    #[serde(serialize_with = "crate::month::serialize")]
+    #[serde(serialize_with = "crate::model::month::serialize")]
     pub last: YearMonth,
 }
 
@@ -63,7 +63,7 @@ impl Schedule {
 
 /// A window is its own period; a single month's period starts the month
 /// after the previous deadline, or in January of the plan year.
-fn dated_periods(terms: &[crate::due::Term], january: YearMonth) -> Vec<Period> {
+fn dated_periods(terms: &[crate::model::due::Term], january: YearMonth) -> Vec<Period> {
     let mut terms = terms.to_vec();
     terms.sort_by_key(|t| (t.last, t.first));
     terms.dedup_by_key(|t| t.last);
@@ -89,7 +89,7 @@ fn dated_periods(terms: &[crate::due::Term], january: YearMonth) -> Vec<Period> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::due::Term;
+    use crate::model::due::Term;
 
     fn ym(m: u32) -> YearMonth {
         YearMonth::new(2022, m).unwrap()

@@ -9,8 +9,8 @@ use std::process::{Command, Output, Stdio};
 
 use anyhow::{anyhow, bail, Context, Result};
 
-use crate::plan::config::CONFIG_FILE;
-use crate::plan::{EVIDENCE_DIR, PLAN_DIR};
+use crate::load::config::CONFIG_FILE;
+use crate::load::plan::{EVIDENCE_DIR, PLAN_DIR};
 
 /// The git repository a plan lives in.
 #[derive(Clone, Debug)]

@@ -1,0 +1,6 @@
+//! Pure types and rules: months, the target-time grammar, schedules. No
+//! input or output, no language.
+
+pub mod due;
+pub mod month;
+pub mod schedule;

@@ -1,0 +1,4 @@
+//! Everything that writes files: atomic replacement, the canonical layout.
+
+pub mod atomic;
+pub mod canonical;
