@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
+use crate::render::Format;
 use crate::text::Lang;
 
 #[derive(Debug, Parser)]
@@ -26,8 +27,8 @@ pub struct GlobalArgs {
     /// Run as if started in DIR
     #[arg(short = 'C', value_name = "DIR", global = true)]
     pub dir: Option<PathBuf>,
-    /// Judge the plan as of this date instead of today
-    #[arg(long, value_name = "YYYY-MM-DD", env = "ZI_TODAY", global = true, value_parser = parse_date)]
+    /// Judge the plan as of this date instead of today [env: ZI_TODAY=]
+    #[arg(long, value_name = "YYYY-MM-DD", global = true, value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Language of labels and messages [default: zi.toml's `lang`, then LANG, then en]
     #[arg(long, value_enum, global = true)]
@@ -57,8 +58,8 @@ pub enum Command {
         /// Fail on warnings too
         #[arg(long)]
         strict: bool,
-        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-        format: CheckFormat,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// One self-contained HTML page: progress per area, the year's timeline,
     /// what is overdue, and every document with the files that satisfy it
@@ -100,8 +101,8 @@ pub enum Command {
         /// A commit (against the working tree) or a range A..B
         #[arg(value_name = "REV[..REV]")]
         range: Option<String>,
-        #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
-        format: DiffFormat,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
 }
 
@@ -117,31 +118,10 @@ pub enum HookAction {
     Uninstall,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    Table,
-    Json,
-    Markdown,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
-    Markdown,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    Text,
-    Json,
-}
-
 /// A date for `--as-of` or `ZI_TODAY`. Years outside 0001–9999 are refused:
 /// a plan year is four digits, and a repository without one takes the as-of
 /// year as its plan year.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .ok()
         .filter(|d| (1..=9999).contains(&d.year()))

@@ -22,8 +22,8 @@ fuzz_target!(|data: &[u8]| {
             assert!(e.span.start <= e.span.end && e.span.end <= text.len(), "{e:?} in {text:?}");
             assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
             for lang in [Lang::En, Lang::Id] {
-                assert!(!e.message(text, lang).is_empty());
-                assert!(!e.hint(lang).is_empty());
+                assert!(!lang.catalogue().due_message(&e, text).is_empty());
+                assert!(!lang.catalogue().due_hint(&e).is_empty());
             }
         }
     }

@@ -1,47 +1,26 @@
 //! `zi check`: every problem in plan and evidence, all in one run. Silent
 //! and exit 0 when there is nothing to say.
 
-use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use serde::Serialize;
 
-use super::Context;
-use crate::cli::CheckFormat;
 use crate::judge::evaluate::Evaluation;
-use crate::problem::Diagnostic;
+use crate::judge::view::CheckView;
+use crate::load::source;
+use crate::problem;
+use crate::render::Renderer;
 
-#[derive(Serialize)]
-struct CheckJson<'a> {
-    errors: usize,
-    warnings: usize,
-    diagnostics: &'a [Diagnostic],
-}
-
-pub fn run(
+pub(super) fn run(
     eval: &Evaluation,
-    ctx: Context,
+    root: &Path,
     strict: bool,
-    format: CheckFormat,
-    out: &mut dyn Write,
+    renderer: &mut dyn Renderer,
 ) -> Result<ExitCode> {
-    let diagnostics = &eval.diagnostics;
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    match format {
-        CheckFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &CheckJson { errors, warnings, diagnostics })?;
-            writeln!(out)?;
-        }
-        CheckFormat::Text if diagnostics.is_empty() => {}
-        CheckFormat::Text => {
-            for d in diagnostics {
-                writeln!(out, "{}", d.render(ctx.lang))?;
-            }
-            writeln!(out, "{}", ctx.lang.errors_and_warnings(errors, warnings))?;
-        }
-    }
+    let view = CheckView { problems: &eval.problems, excerpts: source::excerpts(root, &eval.problems) };
+    renderer.check(&view)?;
+    let (errors, warnings) = problem::count(&eval.problems);
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

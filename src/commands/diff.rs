@@ -7,49 +7,44 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 
-use crate::cli::{DiffFormat, GlobalArgs};
 use crate::judge::changes::Changes;
 use crate::judge::evaluate::{Detail, Evaluation};
+use crate::judge::view::DiffView;
 use crate::load::git::Repo;
-use crate::render::{self, DiffView};
-use crate::text::Lang;
+use crate::problem::Fatal;
+use crate::render::{self, Format};
+use crate::settings::Settings;
 
-pub fn run(
-    global: &GlobalArgs,
+pub(super) fn run(
+    settings: &Settings,
     range: Option<&str>,
-    format: DiffFormat,
+    format: Format,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (root, lang) = super::locate(global)?;
-    let repo = Repo::containing(&root)?;
+    let repo = Repo::containing(&settings.root)?;
     let (from, to) = parse_range(range)?;
     // Both revisions are checked before anything is read.
     let from_commit = repo.commit(from)?;
     let to_commit = to.map(|rev| repo.commit(rev)).transpose()?;
-    let as_of = super::as_of(global);
-    let before = judge(&repo, &root, Some(&from_commit), as_of, lang)?;
-    let after = judge(&repo, &root, to_commit.as_deref(), as_of, lang)?;
+    let before = judge(&repo, settings, Some(&from_commit))?;
+    let after = judge(&repo, settings, to_commit.as_deref())?;
     let changes = Changes::between(&before, &after);
     let view =
         DiffView { eval: &after, from: from.to_string(), to: to.map(str::to_string), changes: &changes };
-    match format {
-        DiffFormat::Table => render::table::diff(&view, lang, out)?,
-        DiffFormat::Json => render::json::diff(&view, lang, out)?,
-        DiffFormat::Markdown => render::markdown::diff(&view, lang, out)?,
-    }
+    render::renderer(format, settings.style(), out).diff(&view)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// The revision to start from and the one to end at (`None`: the working
 /// tree): `REV` (against the working tree), `A..B`, `A..` (to HEAD) or
 /// `..B` (from HEAD), as git reads ranges; nothing means `HEAD`.
-fn parse_range(range: Option<&str>) -> Result<(&str, Option<&str>)> {
+fn parse_range(range: Option<&str>) -> Result<(&str, Option<&str>), Fatal> {
     let Some(range) = range.map(str::trim) else { return Ok(("HEAD", None)) };
     if range.contains("...") {
-        bail!("`{range}`: zi diff compares two commits, A..B; A...B is not supported");
+        return Err(Fatal::SymmetricRange { range: range.to_string() });
     }
     Ok(match range.split_once("..") {
         Some((from, to)) => {
@@ -60,12 +55,18 @@ fn parse_range(range: Option<&str>) -> Result<(&str, Option<&str>)> {
 }
 
 /// The plan judged as it is in `commit`, or in the working tree.
-fn judge(repo: &Repo, root: &Path, commit: Option<&str>, as_of: NaiveDate, lang: Lang) -> Result<Evaluation> {
-    let Some(commit) = commit else { return Ok(super::evaluate(root, as_of, lang, |_| Detail::Files)) };
-    let scratch =
-        tempfile::Builder::new().prefix("zi-diff-").tempdir().context("cannot create a temporary folder")?;
+fn judge(repo: &Repo, settings: &Settings, commit: Option<&str>) -> Result<Evaluation, Fatal> {
+    let Some(commit) = commit else { return Ok(super::evaluate_settings(settings, |_| Detail::Files)) };
+    let scratch = tempfile::Builder::new()
+        .prefix("zi-diff-")
+        .tempdir()
+        .map_err(|e| Fatal::TempFolder { error: e.to_string() })?;
     repo.export(commit, scratch.path())?;
-    Ok(super::evaluate(scratch.path(), as_of, lang, |_| Detail::Files))
+    Ok(judge_folder(scratch.path(), settings.as_of))
+}
+
+fn judge_folder(root: &Path, as_of: NaiveDate) -> Evaluation {
+    super::evaluate_other(root, as_of, |_| Detail::Files)
 }
 
 #[cfg(test)]

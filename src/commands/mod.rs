@@ -1,116 +1,132 @@
-//! One module per command: each loads the plan through `load`, computes
-//! what it reports, and hands the result to a renderer in `crate::render`.
+//! One module per command, each thin: settings → load → judge → render →
+//! exit code. A command hands its view to the renderer it was given and
+//! never asks which format that is.
 
-pub mod check;
-pub mod diff;
-pub mod fmt;
-pub mod hook;
-pub mod overdue;
-pub mod report;
-pub mod show;
-pub mod status;
+mod check;
+mod diff;
+mod fmt;
+mod hook;
+mod overdue;
+mod report;
+mod show;
+mod status;
 
-use std::path::{Path, PathBuf};
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use crate::cli::GlobalArgs;
+use crate::cli::{Cli, Command};
 use crate::judge::evaluate::{Detail, Evaluation};
-use crate::load::config::Config;
-use crate::load::plan::IndicatorFile;
-use crate::load::plan::Plan;
-use crate::load::tree;
-use crate::problem::Diagnostic;
-use crate::text::Lang;
+use crate::judge::select;
+use crate::load::{config, plan};
+use crate::model::plan::{Config, IndicatorFile};
+use crate::problem::{Note, Problem};
+use crate::render;
+use crate::settings::Settings;
 
-/// What every command needs besides the evaluation.
-#[derive(Clone, Copy, Debug)]
-pub struct Context {
-    pub lang: Lang,
-    /// Whether standard output is a terminal that accepts colour.
-    pub color: bool,
-}
-
-/// Finds the repository, reads the plan and evidence and judges them,
-/// keeping as much of each indicator as `detail` asks for it.
-pub fn load(
-    global: &GlobalArgs,
-    color: bool,
-    detail: impl Fn(&IndicatorFile) -> Detail + Sync,
-) -> Result<(Evaluation, Context)> {
-    let (root, lang) = locate(global)?;
-    Ok((evaluate(&root, as_of(global), lang, detail), Context { lang, color }))
-}
-
-/// The repository's root and the language zi speaks there: `--lang`, then
-/// `zi.toml`'s `lang`, then `LANG`, then English.
-pub fn locate(global: &GlobalArgs) -> Result<(PathBuf, Lang)> {
-    let start = global.dir.clone().unwrap_or_else(|| Path::new(".").to_path_buf());
-    let root = tree::find_root(&start)?;
-    let env_lang = || std::env::var("LANG").ok().filter(|v| !v.is_empty()).map(|v| Lang::from_env_value(&v));
-    let lang = match global.lang {
-        Some(lang) => lang,
-        None => Config::load(&root, Lang::En, &mut Vec::new()).lang.or_else(env_lang).unwrap_or(Lang::En),
+pub(crate) fn run(
+    cli: &Cli,
+    settings: &Settings,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    // Commands that work on files and git rather than on one judgement of the plan.
+    match &cli.command {
+        Command::Hook { action } => return hook::run(settings, action, out, err),
+        Command::Fmt { check, paths } => return fmt::run(settings, *check, paths, out, err),
+        Command::Diff { range, format } => return diff::run(settings, range.as_deref(), *format, out),
+        _ => {}
+    }
+    // The summaries need no file lists, actions or patterns, which at
+    // ministry scale would be most of the memory; `zi show` needs them for
+    // the indicator it shows. Any other command gets everything.
+    let detail = |file: &IndicatorFile| match &cli.command {
+        Command::Status { .. } | Command::Overdue { .. } | Command::Check { .. } => Detail::Summary,
+        Command::Show { id, .. } if !select::selects(id, file) => Detail::Summary,
+        _ => Detail::Files,
     };
-    Ok((root, lang))
+    let eval = evaluate_settings(settings, detail);
+    // Standard output is line-buffered; a report of 100,000 indicators
+    // would cost a write per line without this buffer.
+    let mut buffered = BufWriter::with_capacity(64 * 1024, out);
+    let style = settings.style();
+    let code = {
+        let out: &mut dyn Write = &mut buffered;
+        match &cli.command {
+            Command::Status { ids, format } => {
+                status::run(&eval, ids, &mut *render::renderer(*format, style, out))
+            }
+            Command::Overdue { within, format } => {
+                overdue::run(&eval, *within, &mut *render::renderer(*format, style, out))
+            }
+            Command::Check { strict, format } => {
+                check::run(&eval, &settings.root, *strict, &mut *render::renderer(*format, style, out))
+            }
+            Command::Show { id, format } => {
+                show::run(&eval, &settings.root, id, &mut *render::renderer(*format, style, out))
+            }
+            Command::Report { ids, output, force } => {
+                let output = report::Output { file: output.as_deref(), force: *force };
+                report::run(&eval, settings, ids, output, out)
+            }
+            Command::Hook { .. } | Command::Fmt { .. } | Command::Diff { .. } => {
+                unreachable!("dispatched above")
+            }
+        }
+    }?;
+    buffered.flush()?;
+    if !matches!(cli.command, Command::Check { .. }) {
+        let errors = eval.problems.iter().filter(|d| d.is_error()).count();
+        if errors > 0 {
+            let _ = writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, style));
+        }
+    }
+    free_in_background(eval);
+    Ok(code)
 }
 
-/// The date the plan is judged on: `--as-of` or `ZI_TODAY`, else today.
-pub fn as_of(global: &GlobalArgs) -> NaiveDate {
-    global.as_of.unwrap_or_else(|| chrono::Local::now().date_naive())
+/// The plan under the settings' root judged on the settings' date, with
+/// `zi.toml` as the settings read it.
+fn evaluate_settings(settings: &Settings, detail: impl Fn(&IndicatorFile) -> Detail + Sync) -> Evaluation {
+    let problems = settings.config_problems.clone();
+    evaluate(&settings.root, settings.config.clone(), problems, settings.as_of, detail)
 }
 
 /// Reads the plan and evidence under `root` and judges them on `as_of`.
-pub fn evaluate(
+fn evaluate(
     root: &Path,
+    config: Config,
+    mut problems: Vec<Problem>,
     as_of: NaiveDate,
-    lang: Lang,
     detail: impl Fn(&IndicatorFile) -> Detail + Sync,
 ) -> Evaluation {
-    let mut diagnostics = Vec::new();
-    let config = Config::load(root, lang, &mut diagnostics);
     let year = config.year.unwrap_or_else(|| as_of.year());
-    let plan = Plan::discover(root, config, year, lang, &mut diagnostics);
-    Evaluation::new(plan, as_of, lang, detail, diagnostics)
+    let plan = plan::discover(root, config, year, &mut problems);
+    Evaluation::new(plan, as_of, detail, problems)
 }
 
-/// Whether `file` is selected by `id`: an area (`III`), a component
-/// (`III.3`), an indicator (`III.3.4`), or a plan or evidence path.
-pub fn selects(id: &str, file: &IndicatorFile) -> bool {
-    let id = id.trim().trim_start_matches("./").trim_end_matches('/');
-    let id_upper = id.to_ascii_uppercase();
-    let own = &file.id;
-    let under = |path: &str, prefix: &str| {
-        path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'))
-    };
-    *own == id_upper
-        || own.strip_prefix(&id_upper).is_some_and(|rest| rest.starts_with('.'))
-        || under(&file.path, id)
-        || under(file.path.trim_end_matches(".toml"), id)
-        || under(&file.evidence, id)
+/// A plan elsewhere (a commit read out of git), its own `zi.toml` included.
+fn evaluate_other(
+    root: &Path,
+    as_of: NaiveDate,
+    detail: impl Fn(&IndicatorFile) -> Detail + Sync,
+) -> Evaluation {
+    let mut problems = Vec::new();
+    let config = config::load(root, &mut problems);
+    evaluate(root, config, problems, as_of, detail)
 }
 
-/// Refuses IDs that select nothing, naming them.
-pub fn require_matches(ids: &[String], eval: &Evaluation, lang: Lang) -> Result<()> {
-    let unknown: Vec<String> = ids
-        .iter()
-        .filter(|id| !eval.indicators.iter().any(|r| selects(id, &r.file)))
-        .map(|u| format!("`{u}`"))
-        .collect();
-    if !unknown.is_empty() {
-        bail!(lang.no_indicator_matches(&unknown.join(", ")));
+/// Evaluations of this many indicators or more are freed on another thread.
+const FREE_IN_BACKGROUND_FROM: usize = 10_000;
+
+/// Freeing a large evaluation allocation by allocation takes about a twentieth
+/// of the run, and nobody waits for it: the report is out, and when the
+/// process exits first the system takes the memory back whole.
+fn free_in_background(eval: Evaluation) {
+    if eval.indicators.len() >= FREE_IN_BACKGROUND_FROM {
+        std::thread::spawn(move || drop(eval));
     }
-    Ok(())
-}
-
-/// A one-line note on standard error when plan files have errors, so a
-/// report that reads fine still says that something in the plan does not.
-pub fn problems_note(diagnostics: &[Diagnostic], lang: Lang) -> Option<String> {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    (errors > 0).then(|| format!("zi: {}", lang.problems_in_plan(errors)))
-}
-
-pub fn date_text(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
 }

@@ -1,83 +1,18 @@
 //! `zi overdue`: what passed its deadline without complete evidence. Built
-//! for a pre-commit hook: one line per overdue period, exit 1 if any (or if the plan has errors).
+//! for a pre-commit hook: one line per overdue period, exit 1 if any (or if
+//! the plan has errors).
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use serde::Serialize;
 
-use super::Context;
-use crate::cli::Format;
-use crate::judge::evaluate::{
-    days_until_end_of, Evaluation, IndicatorReport, PeriodReport, PeriodState, Status,
-};
-use crate::render;
+use crate::judge::evaluate::Evaluation;
+use crate::judge::overdue;
+use crate::judge::view::OverdueView;
+use crate::render::Renderer;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Lateness {
-    /// The file cannot be read or understood.
-    Invalid,
-    /// The period ended before this month.
-    Overdue,
-    /// The period ends within the `--within` window; listed, not counted.
-    DueSoon,
-}
-
-/// One line of the overdue list.
-pub struct Entry<'a> {
-    pub report: &'a IndicatorReport,
-    pub period: Option<&'a PeriodReport>,
-    pub lateness: Lateness,
-    /// Days from the as-of date to the end of the period (negative when late).
-    pub days: i64,
-}
-
-/// Overdue periods and invalid indicators in plan order, then, with
-/// `within`, periods ending in the next `within` days.
-pub fn entries(eval: &Evaluation, within: Option<u32>) -> Vec<Entry<'_>> {
-    let mut late = Vec::new();
-    let mut soon = Vec::new();
-    for report in &eval.indicators {
-        if report.status == Status::Invalid {
-            late.push(Entry { report, period: None, lateness: Lateness::Invalid, days: 0 });
-            continue;
-        }
-        for period in &report.periods {
-            let days = days_until_end_of(period.period.last, eval.as_of);
-            match period.state {
-                PeriodState::Overdue => {
-                    late.push(Entry { report, period: Some(period), lateness: Lateness::Overdue, days })
-                }
-                PeriodState::Due | PeriodState::Open if within.is_some_and(|w| days <= i64::from(w)) => {
-                    soon.push(Entry { report, period: Some(period), lateness: Lateness::DueSoon, days })
-                }
-                _ => {}
-            }
-        }
-    }
-    late.extend(soon);
-    late
-}
-
-pub fn run(
-    eval: &Evaluation,
-    ctx: Context,
-    within: Option<u32>,
-    format: Format,
-    out: &mut dyn Write,
-) -> Result<ExitCode> {
-    let entries = entries(eval, within);
-    match format {
-        Format::Table => render::table::overdue(eval, &entries, ctx, out)?,
-        Format::Json => render::json::overdue(eval, &entries, ctx.lang, out)?,
-        Format::Csv => render::csv::overdue(&entries, ctx.lang, out)?,
-        Format::Markdown => render::markdown::overdue(eval, &entries, ctx.lang, out)?,
-    }
-    // "Anything invalid" is any error in the plan, not only an unreadable
-    // indicator: a misnamed indicator file or a broken zi.toml is skipped or
-    // guessed around, and a hook that passed over it would hide it.
-    let failing = entries.iter().any(|e| e.lateness != Lateness::DueSoon) || eval.has_errors();
-    Ok(if failing { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+pub(super) fn run(eval: &Evaluation, within: Option<u32>, renderer: &mut dyn Renderer) -> Result<ExitCode> {
+    let view = OverdueView { eval, entries: overdue::entries(eval, within) };
+    renderer.overdue(&view)?;
+    Ok(if overdue::fails(eval, &view.entries) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

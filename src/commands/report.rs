@@ -7,82 +7,78 @@ use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::Result;
 
-use super::overdue::{self, Entry};
-use super::Context;
-use crate::judge::evaluate::Evaluation;
+use crate::judge::evaluate::{Evaluation, IndicatorReport};
+use crate::judge::overdue::{self, Entry};
+use crate::judge::select;
+use crate::judge::view::StatusView;
+use crate::problem::Fatal;
 use crate::render::html::{self, Links};
-use crate::render::StatusView;
-use crate::text::Lang;
+use crate::settings::Settings;
 use crate::write::atomic;
 
 /// Where `zi report` writes, and whether it may replace what is there.
-pub struct Output<'a> {
-    /// `-o FILE`; `None` for standard output.
+pub(super) struct Output<'a> {
+    /// `-o FILE` (relative to `-C DIR`, like every path); `None` for
+    /// standard output.
     pub file: Option<&'a Path>,
-    /// `-C DIR`: a relative `FILE` is taken from there, like every path.
-    pub base: Option<&'a Path>,
     pub force: bool,
 }
 
-pub fn run(
+pub(super) fn run(
     eval: &Evaluation,
-    ctx: Context,
+    settings: &Settings,
     ids: &[String],
     output: Output,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    super::require_matches(ids, eval, ctx.lang)?;
-    let selected = |r: &crate::judge::evaluate::IndicatorReport| {
-        ids.is_empty() || ids.iter().any(|id| super::selects(id, &r.file))
-    };
+    select::require_matches(ids, eval)?;
+    let selected = |r: &IndicatorReport| select::selected(ids, &r.file);
     let view = StatusView::new(eval, selected);
     let entries: Vec<Entry> =
         overdue::entries(eval, None).into_iter().filter(|e| selected(e.report)).collect();
+    let lang = settings.style().lang;
     let Some(file) = output.file else {
         // Standard output: assume the page is saved at the repository root.
-        out.write_all(html::report(&view, &entries, &Links { to_root: "" }, ctx.lang).as_bytes())?;
+        out.write_all(html::report(&view, &entries, &Links { to_root: "" }, lang).as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
-    let path = match output.base {
-        Some(base) => base.join(file),
-        None => file.to_path_buf(),
-    };
-    refuse_foreign_file(&path, file, output.force, ctx.lang)?;
+    let path = settings.from_base(file);
+    refuse_foreign_file(&path, file, output.force)?;
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let folder =
-        std::fs::canonicalize(&folder).with_context(|| format!("cannot open {}", folder.display()))?;
+    let folder = std::fs::canonicalize(&folder)
+        .map_err(|e| Fatal::CannotOpen { path: folder.display().to_string(), error: e.to_string() })?;
     let to_root = relative_dir(&folder, &eval.plan.root);
-    let page = html::report(&view, &entries, &Links { to_root: &to_root }, ctx.lang);
-    atomic::write(&path, page.as_bytes()).with_context(|| format!("cannot write {}", file.display()))?;
+    let page = html::report(&view, &entries, &Links { to_root: &to_root }, lang);
+    atomic::write(&path, page.as_bytes())
+        .map_err(|e| Fatal::CannotWrite { path: file.display().to_string(), error: e.to_string() })?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Never replaces a file zi did not write, unless forced. A page zi wrote
 /// carries `html::GENERATOR` in its first lines.
-fn refuse_foreign_file(path: &Path, shown: &Path, force: bool, lang: Lang) -> Result<()> {
+fn refuse_foreign_file(path: &Path, shown: &Path, force: bool) -> Result<(), Fatal> {
+    let shown = || shown.display().to_string();
     if path.is_dir() {
-        bail!(lang.output_is_folder(&shown.display().to_string()));
+        return Err(Fatal::OutputIsFolder { path: shown() });
     }
     if force {
         return Ok(());
     }
+    let cannot_read = |e: std::io::Error| Fatal::CannotRead { path: shown(), error: e.to_string() };
     let mut head = Vec::new();
     match std::fs::File::open(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", shown.display())),
-        Ok(file) => file
-            .take(4096)
-            .read_to_end(&mut head)
-            .with_context(|| format!("cannot read {}", shown.display()))?,
+        Err(e) => return Err(cannot_read(e)),
+        Ok(file) => file.take(4096).read_to_end(&mut head).map_err(cannot_read)?,
     };
     let marker = html::GENERATOR.as_bytes();
     if !head.windows(marker.len()).any(|w| w == marker) {
-        bail!(lang.not_written_by_zi(&shown.display().to_string()));
+        return Err(Fatal::NotWrittenByZi { path: shown() });
     }
     Ok(())
 }
@@ -124,16 +120,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mine = dir.path().join("report.html");
         std::fs::write(&mine, format!("<!DOCTYPE html>\n<html>\n<head>\n{}\n", html::GENERATOR)).unwrap();
-        assert!(refuse_foreign_file(&mine, &mine, false, Lang::En).is_ok());
+        assert!(refuse_foreign_file(&mine, &mine, false).is_ok());
         let theirs = dir.path().join("notes.html");
         std::fs::write(&theirs, "<html><p>my notes</p></html>").unwrap();
-        let refusal = refuse_foreign_file(&theirs, Path::new("notes.html"), false, Lang::En).unwrap_err();
-        assert!(refusal.to_string().contains("notes.html exists and was not written by zi"), "{refusal}");
-        assert!(refuse_foreign_file(&theirs, &theirs, true, Lang::En).is_ok());
-        assert!(refuse_foreign_file(&dir.path().join("new.html"), &mine, false, Lang::En).is_ok());
-        assert!(
-            refuse_foreign_file(dir.path(), dir.path(), true, Lang::En).is_err(),
-            "a folder is never replaced"
-        );
+        let refusal = refuse_foreign_file(&theirs, Path::new("notes.html"), false).unwrap_err();
+        assert_eq!(refusal, Fatal::NotWrittenByZi { path: "notes.html".into() });
+        assert!(refuse_foreign_file(&theirs, &theirs, true).is_ok());
+        assert!(refuse_foreign_file(&dir.path().join("new.html"), &mine, false).is_ok());
+        assert!(refuse_foreign_file(dir.path(), dir.path(), true).is_err(), "a folder is never replaced");
     }
 }

@@ -1,29 +1,16 @@
 //! `zi status`: the plan by area → component → indicator, with totals.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::Context;
-use crate::cli::Format;
 use crate::judge::evaluate::Evaluation;
-use crate::render::{self, StatusView};
+use crate::judge::select;
+use crate::judge::view::StatusView;
+use crate::render::Renderer;
 
-pub fn run(
-    eval: &Evaluation,
-    ctx: Context,
-    ids: &[String],
-    format: Format,
-    out: &mut dyn Write,
-) -> Result<ExitCode> {
-    super::require_matches(ids, eval, ctx.lang)?;
-    let view = StatusView::new(eval, |r| ids.is_empty() || ids.iter().any(|id| super::selects(id, &r.file)));
-    match format {
-        Format::Table => render::table::status(&view, ctx, out)?,
-        Format::Json => render::json::status(&view, ctx.lang, out)?,
-        Format::Csv => render::csv::status(&view, ctx.lang, out)?,
-        Format::Markdown => render::markdown::status(&view, ctx.lang, out)?,
-    }
+pub(super) fn run(eval: &Evaluation, ids: &[String], renderer: &mut dyn Renderer) -> Result<ExitCode> {
+    select::require_matches(ids, eval)?;
+    renderer.status(&StatusView::new(eval, |r| select::selected(ids, &r.file)))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::judge::evaluate::{Evaluation, IndicatorReport, PeriodState, Status};
+use crate::judge::evaluate::{DocumentName, Evaluation, IndicatorReport, PeriodState, Status};
 use crate::load::tree;
 use crate::model::month::YearMonth;
 
@@ -71,7 +71,7 @@ pub enum FileChangeKind {
 pub struct Counted {
     /// `2022-01..2022-07`, or the dated folder's name.
     pub period: String,
-    pub document: String,
+    pub document: DocumentName,
 }
 
 /// An evidence file that appeared or disappeared.
@@ -232,7 +232,7 @@ fn files(report: &IndicatorReport) -> BTreeMap<String, BTreeSet<Counted>> {
         }
         for document in documents {
             for file in &document.files {
-                let counted = Counted { period: period.clone(), document: document.name.to_string() };
+                let counted = Counted { period: period.clone(), document: document.name.clone() };
                 files.entry(file.clone()).or_default().insert(counted);
             }
         }

@@ -8,14 +8,15 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::load::evidence::{Assignment, EvidenceFile, Folder, Matcher};
-use crate::load::indicator::Indicator;
-use crate::load::plan::{IndicatorFile, Plan};
+use crate::judge::matcher::{self, Assignment, Matcher};
+use crate::load::evidence;
+use crate::load::indicator;
 use crate::load::source::Source;
+use crate::model::evidence::{EvidenceFile, Folder};
 use crate::model::month::YearMonth;
+use crate::model::plan::{Indicator, IndicatorFile, Plan};
 use crate::model::schedule::{Period, Schedule};
-use crate::problem::{self, Diagnostic};
-use crate::text::{tr, Lang};
+use crate::problem::{self, Kind, Problem};
 
 /// Exactly one per indicator; declared from most to least urgent, so the
 /// derived order picks the status that wins.
@@ -33,18 +34,6 @@ pub enum Status {
 impl Status {
     pub const ALL: [Status; 6] =
         [Status::Invalid, Status::Overdue, Status::Due, Status::OnTrack, Status::Done, Status::Occurrences];
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        let l = lang.labels();
-        match self {
-            Status::Done => l.status_done,
-            Status::OnTrack => l.status_on_track,
-            Status::Due => l.status_due,
-            Status::Overdue => l.status_overdue,
-            Status::Occurrences => l.status_occurrences,
-            Status::Invalid => l.status_invalid,
-        }
-    }
 
     /// The kebab-case name JSON uses; also the CSS class of the HTML report.
     pub fn key(self) -> &'static str {
@@ -100,11 +89,15 @@ pub enum Detail {
     Files,
 }
 
+/// A document's name as the plan writes it; `None` for the one unnamed
+/// document of an indicator whose plan lists none (any file satisfies it).
+pub type DocumentName = Option<Arc<str>>;
+
 /// One document in one period and the files that satisfy it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Document {
     /// Shared by the document's every period.
-    pub name: Arc<str>,
+    pub name: DocumentName,
     pub files: Vec<String>,
 }
 
@@ -122,12 +115,13 @@ pub struct PeriodReport {
     pub progress: Progress,
     /// The documents no file satisfies, in the plan's order.
     #[serde(skip)]
-    pub missing: Vec<Arc<str>>,
+    pub missing: Vec<DocumentName>,
 }
 
 impl PeriodReport {
-    pub fn missing(&self) -> impl Iterator<Item = &str> {
-        self.missing.iter().map(|name| &**name)
+    /// The missing documents' names; `None` for the unnamed one.
+    pub fn missing(&self) -> impl Iterator<Item = Option<&str>> {
+        self.missing.iter().map(|name| name.as_deref())
     }
 }
 
@@ -181,7 +175,7 @@ pub struct IndicatorReport {
     /// Whether the evidence folder exists (reports link to it only then).
     pub evidence_exists: bool,
     /// The first error that made the indicator invalid.
-    pub problem: Option<String>,
+    pub problem: Option<Box<Problem>>,
 }
 
 /// The whole plan judged on one date.
@@ -190,7 +184,7 @@ pub struct Evaluation {
     pub as_of: NaiveDate,
     pub indicators: Vec<IndicatorReport>,
     /// Every problem found, sorted by place.
-    pub diagnostics: Vec<Diagnostic>,
+    pub problems: Vec<Problem>,
 }
 
 impl Evaluation {
@@ -199,24 +193,21 @@ impl Evaluation {
     pub fn new(
         plan: Plan,
         as_of: NaiveDate,
-        lang: Lang,
         detail: impl Fn(&IndicatorFile) -> Detail + Sync,
-        mut diagnostics: Vec<Diagnostic>,
+        mut problems: Vec<Problem>,
     ) -> Evaluation {
         let files: Vec<&Arc<IndicatorFile>> = plan.indicators().collect();
-        // Reports and their diagnostics go straight into separate vectors:
-        // a vector of pairs would hold every report twice while it is split.
-        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Diagnostic>>) = files
-            .par_iter()
-            .map(|file| evaluate(&plan, file, YearMonth::of(as_of), lang, detail(file)))
-            .unzip();
-        diagnostics.extend(found.into_iter().flatten());
-        problem::sort(&mut diagnostics);
-        Evaluation { plan, as_of, indicators, diagnostics }
+        // Reports and their problems go straight into separate vectors: a
+        // vector of pairs would hold every report twice while it is split.
+        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Problem>>) =
+            files.par_iter().map(|file| evaluate(&plan, file, YearMonth::of(as_of), detail(file))).unzip();
+        problems.extend(found.into_iter().flatten());
+        problem::sort(&mut problems);
+        Evaluation { plan, as_of, indicators, problems }
     }
 
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        self.problems.iter().any(Problem::is_error)
     }
 }
 
@@ -225,12 +216,11 @@ pub fn evaluate(
     plan: &Plan,
     file: &Arc<IndicatorFile>,
     now: YearMonth,
-    lang: Lang,
     detail: Detail,
-) -> (IndicatorReport, Vec<Diagnostic>) {
+) -> (IndicatorReport, Vec<Problem>) {
     let mut found = Vec::new();
-    let indicator = match Source::read(&plan.root.join(&file.path), file.path.clone(), lang) {
-        Ok(source) => Indicator::parse(&source, plan.year, lang, &mut found),
+    let indicator = match Source::read(&plan.root.join(&file.path), file.path.clone()) {
+        Ok(source) => indicator::parse(&source, plan.year, &mut found),
         Err(d) => {
             found.push(d);
             None
@@ -239,7 +229,7 @@ pub fn evaluate(
     let folder = if plan.evidence_unfollowed(&file.evidence) {
         Folder::default()
     } else {
-        Folder::scan(&plan.root, &file.evidence, lang, &mut found)
+        evidence::scan(&plan.root, &file.evidence, &mut found)
     };
     let mut report = IndicatorReport {
         file: Arc::clone(file),
@@ -252,14 +242,14 @@ pub fn evaluate(
         occurrences: Vec::new(),
         loose: folder.loose.iter().map(|f| f.path.clone()).collect(),
         evidence_exists: folder.exists,
-        problem: found.iter().find(|d| d.is_error()).map(|d| d.message.clone()),
+        problem: found.iter().find(|d| d.is_error()).map(|d| Box::new(d.clone())),
     };
     let Some(indicator) = indicator else { return (report, found) };
     let invalid = report.problem.is_some();
     let schedule = Schedule::of(indicator.due.as_ref(), plan.year);
     let matcher = Matcher::new(&indicator.evidence);
-    let names = document_names(&indicator, lang);
-    folder.layout_problems(&schedule, &file.evidence, lang, &mut found);
+    let names = document_names(&indicator);
+    matcher::layout_problems(&folder, &schedule, &file.evidence, &mut found);
     match &schedule {
         Schedule::Periods(periods) => {
             let single = periods.len() == 1;
@@ -319,7 +309,7 @@ pub fn evaluate(
             report.status = Status::Occurrences;
         }
     }
-    unmatched_files(&report, &indicator, lang, &mut found);
+    unmatched_files(&report, &indicator, &mut found);
     if invalid {
         report.status = Status::Invalid;
         report.next_deadline = None;
@@ -335,54 +325,39 @@ pub fn evaluate(
 
 /// Files that satisfy no document usually carry a name the document's
 /// pattern does not expect; saying so beats counting the document missing.
-fn unmatched_files(report: &IndicatorReport, indicator: &Indicator, lang: Lang, out: &mut Vec<Diagnostic>) {
-    let unmatched = report
+fn unmatched_files(report: &IndicatorReport, indicator: &Indicator, out: &mut Vec<Problem>) {
+    let mut unmatched = report
         .periods
         .iter()
         .flat_map(|p| &p.unmatched)
-        .chain(report.occurrences.iter().flat_map(|o| &o.unmatched));
-    let names: Vec<&str> = indicator.evidence.iter().map(|e| e.name.as_str()).collect();
+        .chain(report.occurrences.iter().flat_map(|o| &o.unmatched))
+        .peekable();
+    if unmatched.peek().is_none() {
+        return;
+    }
+    // Shared by every file's problem: an indicator may have hundreds.
+    let documents: Arc<[Arc<str>]> = indicator.evidence.iter().map(|e| Arc::from(e.name.as_str())).collect();
+    let plan_file: Arc<str> = Arc::from(report.file.path.as_str());
     for file in unmatched {
-        out.push(
-            Diagnostic::warning(
-                "unmatched-file",
-                format!("{}/{file}", report.file.evidence),
-                tr(
-                    lang,
-                    "file satisfies none of the indicator's documents",
-                    "berkas tidak memenuhi dokumen mana pun dari indikator ini",
-                ),
-            )
-            .with_hint(tr(
-                lang,
-                format!(
-                    "name it after one of: {}; or give the document a `file` pattern in {}",
-                    names.join(", "),
-                    report.file.path
-                ),
-                format!(
-                    "beri nama sesuai salah satu dari: {}; atau beri dokumen pola `file` di {}",
-                    names.join(", "),
-                    report.file.path
-                ),
-            )),
-        );
+        let kind =
+            Kind::UnmatchedFile { documents: Arc::clone(&documents), plan_file: Arc::clone(&plan_file) };
+        out.push(Problem::new(kind, format!("{}/{file}", report.file.evidence)));
     }
 }
 
 /// The documents as counted: the plan's, or one unnamed document when the
 /// plan lists none.
-fn document_names(indicator: &Indicator, lang: Lang) -> Vec<Arc<str>> {
+fn document_names(indicator: &Indicator) -> Vec<DocumentName> {
     if indicator.evidence.is_empty() {
-        return vec![tr(lang, "(any document)", "(dokumen apa pun)").into()];
+        return vec![None];
     }
-    indicator.evidence.iter().map(|e| e.name.as_str().into()).collect()
+    indicator.evidence.iter().map(|e| Some(e.name.as_str().into())).collect()
 }
 
 /// Each document of a period or occurrence and the files that satisfy it,
 /// when `detail` asks for them.
 fn documents(
-    names: &[Arc<str>],
+    names: &[DocumentName],
     assignment: &Assignment,
     files: &[&EvidenceFile],
     detail: Detail,
@@ -394,19 +369,19 @@ fn documents(
         .iter()
         .zip(&assignment.per_item)
         .map(|(name, hits)| Document {
-            name: Arc::clone(name),
+            name: name.clone(),
             files: hits.iter().map(|i| files[*i].path.clone()).collect(),
         })
         .collect()
 }
 
 /// The documents no file satisfies.
-fn missing(names: &[Arc<str>], assignment: &Assignment) -> Vec<Arc<str>> {
+fn missing(names: &[DocumentName], assignment: &Assignment) -> Vec<DocumentName> {
     names
         .iter()
         .zip(&assignment.per_item)
         .filter(|(_, hits)| hits.is_empty())
-        .map(|(n, _)| Arc::clone(n))
+        .map(|(n, _)| n.clone())
         .collect()
 }
 
@@ -424,7 +399,7 @@ pub fn days_until_end_of(month: YearMonth, today: NaiveDate) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::config::Config;
+    use crate::load::{config, plan};
 
     fn evaluate_repo(detail: Detail) -> Evaluation {
         let dir = tempfile::tempdir().unwrap();
@@ -447,24 +422,24 @@ mod tests {
         write("evidence/1-a/1-b/1-rapat/2022-05/undangan.pdf", "");
         write("evidence/1-a/1-b/2-temu/2022-04-02/x.jpg", "");
         std::fs::create_dir_all(root.join("evidence/1-a/1-b/2-temu/2022-05")).unwrap();
-        let mut diagnostics = Vec::new();
-        let config = Config::load(root, Lang::En, &mut diagnostics);
-        let plan = Plan::discover(root, config, 2022, Lang::En, &mut diagnostics);
+        let mut problems = Vec::new();
+        let config = config::load(root, &mut problems);
+        let plan = plan::discover(root, config, 2022, &mut problems);
         let as_of = NaiveDate::from_ymd_opt(2022, 7, 1).unwrap();
-        Evaluation::new(plan, as_of, Lang::En, |_| detail, diagnostics)
+        Evaluation::new(plan, as_of, |_| detail, problems)
     }
 
     #[test]
     fn a_summary_judges_exactly_as_the_full_evaluation_without_listing_files() {
         let (summary, full) = (evaluate_repo(Detail::Summary), evaluate_repo(Detail::Files));
-        assert_eq!(summary.diagnostics, full.diagnostics);
+        assert_eq!(summary.problems, full.problems);
         for (s, f) in summary.indicators.iter().zip(&full.indicators) {
             assert_eq!(
                 (s.status, s.next_deadline, s.to_date, s.year),
                 (f.status, f.next_deadline, f.to_date, f.year)
             );
-            let missing = |r: &IndicatorReport| -> Vec<Vec<String>> {
-                r.periods.iter().map(|p| p.missing().map(str::to_string).collect()).collect()
+            let missing = |r: &IndicatorReport| -> Vec<Vec<Option<String>>> {
+                r.periods.iter().map(|p| p.missing().map(|m| m.map(str::to_string)).collect()).collect()
             };
             assert_eq!(missing(s), missing(f));
             let occurrences =
@@ -477,7 +452,7 @@ mod tests {
         assert_eq!(rapat.status, Status::Overdue);
         assert_eq!(rapat.periods[0].documents[0].files, ["2022-02/undangan.pdf"]);
         assert_eq!(rapat.periods[0].state, PeriodState::Complete);
-        assert_eq!(rapat.periods[1].missing().collect::<Vec<_>>(), ["Daftar hadir"]);
+        assert_eq!(rapat.periods[1].missing().collect::<Vec<_>>(), [Some("Daftar hadir")]);
         assert_eq!(rapat.indicator.as_ref().unwrap().actions, ["Rapat"]);
         let temu = &summary.indicators[1];
         assert_eq!(temu.occurrences.iter().map(|o| o.has_files()).collect::<Vec<_>>(), [true, false]);

@@ -7,10 +7,18 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use anyhow::{anyhow, bail, Context, Result};
+use crate::model::plan::{CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
+use crate::problem::Fatal;
 
-use crate::load::config::CONFIG_FILE;
-use crate::load::plan::{EVIDENCE_DIR, PLAN_DIR};
+type Result<T> = std::result::Result<T, Fatal>;
+
+fn cannot_create(path: &Path) -> impl FnOnce(std::io::Error) -> Fatal + '_ {
+    move |e| Fatal::CannotCreate { path: path.display().to_string(), error: e.to_string() }
+}
+
+fn unexpected(detail: impl Into<String>) -> Fatal {
+    Fatal::GitUnexpected { detail: detail.into() }
+}
 
 /// The git repository a plan lives in.
 #[derive(Clone, Debug)]
@@ -25,16 +33,18 @@ pub struct Repo {
 impl Repo {
     /// The repository that holds the plan root `root`.
     pub fn containing(root: &Path) -> Result<Repo> {
-        let output = run(root, &["rev-parse", "--show-toplevel", "--show-prefix"]).map_err(|e| {
-            anyhow!(
-                "{} is not inside a git repository ({e:#})\n  hint: `git init` makes it one",
-                root.display()
-            )
+        let output = run(root, &["rev-parse", "--show-toplevel", "--show-prefix"]).map_err(|e| match e {
+            Fatal::GitFailed { message, .. } => {
+                Fatal::NotInGit { path: root.display().to_string(), error: message }
+            }
+            other => other,
         })?;
         let text = String::from_utf8_lossy(&output.stdout);
         let mut lines = text.lines();
-        let top =
-            lines.next().filter(|t| !t.is_empty()).context("git did not name the top of the work tree")?;
+        let top = lines
+            .next()
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| unexpected("git did not name the top of the work tree"))?;
         let prefix = lines.next().unwrap_or("").to_string();
         Ok(Repo { top: PathBuf::from(top), prefix })
     }
@@ -51,11 +61,10 @@ impl Repo {
     /// The commit `rev` names; an error that says so when it names none.
     pub fn commit(&self, rev: &str) -> Result<String> {
         if rev.is_empty() || rev.starts_with('-') {
-            bail!("`{rev}` is not a revision");
+            return Err(Fatal::NotARevision { rev: rev.to_string() });
         }
-        git(&self.top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")]).map_err(|_| {
-            anyhow!("unknown revision `{rev}`\n  hint: name a commit, e.g. HEAD~1, a branch, a tag or a hash (`git log --oneline`)")
-        })
+        git(&self.top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
+            .map_err(|_| Fatal::UnknownRevision { rev: rev.to_string() })
     }
 
     /// Writes the plan as it is in `commit` below `dest`: `zi.toml` and
@@ -81,15 +90,14 @@ impl Repo {
                 continue;
             };
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(parent).map_err(cannot_create(parent))?;
             }
             if entry.mode == "120000" {
                 links.entry(entry.object).or_default().push(path);
             } else if under(&entry.path, EVIDENCE_DIR) {
                 // A scratch copy in zi's own temporary folder: nothing of the
                 // user's can be lost here, so no atomic write is needed.
-                std::fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+                std::fs::File::create(&path).map_err(cannot_create(&path))?;
             } else {
                 contents.entry(entry.object).or_default().push(path);
             }
@@ -98,8 +106,10 @@ impl Repo {
         let blobs = cat_blobs(&self.top, &objects)?;
         for (object, paths) in &contents {
             for path in paths {
-                std::fs::write(path, &blobs[object])
-                    .with_context(|| format!("cannot write {}", path.display()))?;
+                std::fs::write(path, &blobs[object]).map_err(|e| Fatal::CannotWrite {
+                    path: path.display().to_string(),
+                    error: e.to_string(),
+                })?;
             }
         }
         for (object, paths) in &links {
@@ -146,13 +156,12 @@ fn safe_path(dest: &Path, path: &str) -> Option<PathBuf> {
 #[cfg(unix)]
 fn make_link(target: &[u8], path: &Path) -> Result<()> {
     use std::os::unix::ffi::OsStrExt;
-    std::os::unix::fs::symlink(std::ffi::OsStr::from_bytes(target), path)
-        .with_context(|| format!("cannot create {}", path.display()))
+    std::os::unix::fs::symlink(std::ffi::OsStr::from_bytes(target), path).map_err(cannot_create(path))
 }
 
 #[cfg(not(unix))]
 fn make_link(_target: &[u8], path: &Path) -> Result<()> {
-    std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    std::fs::File::create(path).map_err(cannot_create(path))?;
     Ok(())
 }
 
@@ -169,8 +178,8 @@ fn cat_blobs(dir: &Path, objects: &[&String]) -> Result<BTreeMap<String, Vec<u8>
         .stderr(Stdio::piped())
         .spawn()
         .map_err(not_found)?;
-    let mut stdin = child.stdin.take().context("git cat-file has no input")?;
-    let stdout = child.stdout.take().context("git cat-file has no output")?;
+    let mut stdin = child.stdin.take().ok_or_else(|| unexpected("git cat-file has no input"))?;
+    let stdout = child.stdout.take().ok_or_else(|| unexpected("git cat-file has no output"))?;
     let request: String = objects.iter().map(|o| format!("{o}\n")).collect();
     let read = std::thread::scope(|scope| {
         // Written from another thread so that neither side waits on a full pipe.
@@ -183,31 +192,31 @@ fn cat_blobs(dir: &Path, objects: &[&String]) -> Result<BTreeMap<String, Vec<u8>
                     blobs.insert((*object).clone(), bytes);
                 }
                 Err(e) => {
-                    read = Err(e.context(format!("cannot read object {object}")));
+                    read = Err(unexpected(format!("cannot read object {object}: {e}")));
                     break;
                 }
             }
         }
-        let written = writer.join().map_err(|_| anyhow!("writing to git cat-file failed"))?;
-        read.and(written.context("cannot write to git cat-file"))
+        let written = writer.join().map_err(|_| unexpected("writing to git cat-file failed"))?;
+        read.and(written.map_err(|e| unexpected(format!("cannot write to git cat-file: {e}"))))
     });
-    let status = child.wait()?;
+    let status = child.wait().map_err(|e| unexpected(e.to_string()))?;
     read?;
     if !status.success() {
-        bail!("git cat-file failed");
+        return Err(Fatal::GitFailed { command: "cat-file".into(), message: String::new() });
     }
     Ok(blobs)
 }
 
-fn read_blob(reader: &mut impl BufRead) -> Result<Vec<u8>> {
+fn read_blob(reader: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
     let mut header = String::new();
     reader.read_line(&mut header)?;
-    let size: usize = header
-        .trim_end()
-        .rsplit(' ')
-        .next()
-        .and_then(|s| s.parse().ok())
-        .with_context(|| format!("unexpected answer from git: {}", header.trim_end()))?;
+    let size: usize = header.trim_end().rsplit(' ').next().and_then(|s| s.parse().ok()).ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("unexpected answer from git: {}", header.trim_end()),
+        )
+    })?;
     let mut bytes = vec![0; size];
     reader.read_exact(&mut bytes)?;
     let mut newline = [0; 1];
@@ -221,11 +230,11 @@ fn git_command(dir: &Path) -> Command {
     command
 }
 
-fn not_found(e: std::io::Error) -> anyhow::Error {
+fn not_found(e: std::io::Error) -> Fatal {
     if e.kind() == std::io::ErrorKind::NotFound {
-        anyhow!("git is not installed or not on PATH")
+        Fatal::GitMissing
     } else {
-        anyhow!("cannot run git: {e}")
+        Fatal::GitCannotRun { error: e.to_string() }
     }
 }
 
@@ -233,7 +242,7 @@ fn run(dir: &Path, args: &[&str]) -> Result<Output> {
     let output = git_command(dir).args(args).stdin(Stdio::null()).output().map_err(not_found)?;
     if !output.status.success() {
         let message = String::from_utf8_lossy(&output.stderr).trim().to_string();
-        bail!("git {} failed: {message}", args.first().copied().unwrap_or(""));
+        return Err(Fatal::GitFailed { command: args.first().copied().unwrap_or("").to_string(), message });
     }
     Ok(output)
 }

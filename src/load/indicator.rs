@@ -1,166 +1,80 @@
-//! One indicator file: its text, actions, evidence documents and target
-//! time. Validation collects every problem in the file instead of stopping
-//! at the first, and keeps whatever could be read.
+//! Reading one indicator file: its text, actions, evidence documents and
+//! target time. Validation collects every problem in the file instead of
+//! stopping at the first, and keeps whatever could be read.
 
 use std::ops::Range;
 
 use toml_edit::{Item, Value};
 
-use crate::load::source::{missing_key, string_at, unknown_key, unknown_keys, wrong_type, Source};
+use crate::load::source::{
+    missing_key, string_at, unknown_key, unknown_keys, value_kind, wrong_type, Source,
+};
 use crate::model::due::{self, Due};
-use crate::problem::Diagnostic;
-use crate::text::{tr, Lang};
+use crate::model::plan::{EvidenceItem, Indicator};
+use crate::problem::{Expected, GlobProblem, Kind, Problem};
 
 /// The keys of an indicator file, in canonical order.
 pub const KEYS: [&str; 5] = ["indicator", "actions", "evidence", "due", "pic"];
 pub const ITEM_KEYS: [&str; 2] = ["name", "file"];
 
-/// An evidence document (bukti fisik) and the file-name globs that satisfy it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EvidenceItem {
-    pub name: String,
-    /// Lowercase globs; the derived default when the plan gives no `file`.
-    pub patterns: Vec<String>,
-    /// Whether `patterns` came from the plan's `file` rather than the name.
-    pub explicit: bool,
-}
+/// Reads an indicator from its source. Problems go to `out`; the result
+/// holds everything that could be read.
+pub fn parse(source: &Source, plan_year: i32, out: &mut Vec<Problem>) -> Option<Indicator> {
+    let doc = source.parse().map_err(|d| out.push(d)).ok()?;
+    let table = doc.as_table();
+    unknown_keys(source, table, &KEYS, out);
+    let mut indicator = Indicator::default();
 
-impl EvidenceItem {
-    pub fn new(name: String, file: Option<Vec<String>>) -> Self {
-        match file {
-            Some(patterns) => EvidenceItem { name, patterns, explicit: true },
-            None => {
-                let patterns = vec![default_pattern(&name)];
-                EvidenceItem { name, patterns, explicit: false }
+    match string_at(source, table, "indicator") {
+        Ok(Some((text, span))) => {
+            indicator.text = text.trim().to_string();
+            if indicator.text.is_empty() {
+                out.push(empty_text(source, "indicator", span));
+            }
+        }
+        Ok(None) => out.push(missing_key(source, "indicator", "indicator = \"…\"")),
+        Err(d) => out.push(d),
+    }
+
+    match table.get("actions") {
+        None => out.push(missing_key(source, "actions", "actions = [\"…\"]")),
+        Some(item) => {
+            indicator.actions = strings(source, "actions", item, out);
+            if item.as_array().is_some_and(|a| a.is_empty()) {
+                out.push(source.problem(Kind::NoActions, item.span()));
             }
         }
     }
-}
 
-/// The pattern a document's name implies: its words in order, each anywhere
-/// in the file name. "Daftar hadir" → `*daftar*hadir*`.
-pub fn default_pattern(name: &str) -> String {
-    let words: Vec<String> =
-        name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    if words.is_empty() {
-        "*".to_string()
-    } else {
-        format!("*{}*", words.join("*"))
+    match table.get("evidence") {
+        None => out.push(missing_key(source, "evidence", "evidence = [\"…\"]")),
+        Some(item) => {
+            indicator.evidence = evidence_items(source, item, out);
+            let well_formed = item.as_array().is_some() || item.as_array_of_tables().is_some();
+            if indicator.evidence.is_empty() && well_formed {
+                out.push(source.problem(Kind::NoEvidence, item.span()));
+            }
+        }
     }
-}
 
-/// What an indicator file says, as far as it could be read.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Indicator {
-    pub text: String,
-    pub actions: Vec<String>,
-    pub evidence: Vec<EvidenceItem>,
-    pub due_text: String,
-    /// `None` when the plan names no target, or the target could not be read
-    /// (then an error diagnostic says why).
-    pub due: Option<Due>,
-    pub pic: Option<String>,
-}
-
-impl Indicator {
-    /// Reads an indicator from its source. Problems go to `out`; the result
-    /// holds everything that could be read.
-    pub fn parse(
-        source: &Source,
-        plan_year: i32,
-        lang: Lang,
-        out: &mut Vec<Diagnostic>,
-    ) -> Option<Indicator> {
-        let doc = source.parse(lang).map_err(|d| out.push(d)).ok()?;
-        let table = doc.as_table();
-        unknown_keys(source, table, &KEYS, lang, out);
-        let mut indicator = Indicator::default();
-
-        match string_at(source, table, "indicator", lang) {
-            Ok(Some((text, span))) => {
-                indicator.text = text.trim().to_string();
-                if indicator.text.is_empty() {
-                    out.push(empty_text(source, "indicator", span, lang));
-                }
-            }
-            Ok(None) => out.push(missing_key(source, "indicator", "indicator = \"…\"", lang)),
-            Err(d) => out.push(d),
+    match string_at(source, table, "due") {
+        Ok(Some((text, span))) => {
+            indicator.due_text = text.to_string();
+            indicator.due = parse_due(source, text, span, plan_year, out);
         }
-
-        match table.get("actions") {
-            None => out.push(missing_key(source, "actions", "actions = [\"…\"]", lang)),
-            Some(item) => {
-                indicator.actions = strings(source, "actions", item, lang, out);
-                if item.as_array().is_some_and(|a| a.is_empty()) {
-                    out.push(
-                        source
-                            .warning(
-                                "no-actions",
-                                item.span(),
-                                tr(
-                                    lang,
-                                    "the plan lists no actions",
-                                    "rencana tidak mencantumkan langkah aksi",
-                                ),
-                            )
-                            .with_hint(tr(
-                                lang,
-                                "write the actions (LANGKAH AKSI) as the unit's plan states them",
-                                "tulis langkah aksi sebagaimana tercantum dalam rencana unit",
-                            )),
-                    );
-                }
-            }
-        }
-
-        match table.get("evidence") {
-            None => out.push(missing_key(source, "evidence", "evidence = [\"…\"]", lang)),
-            Some(item) => {
-                indicator.evidence = evidence_items(source, item, lang, out);
-                let well_formed = item.as_array().is_some() || item.as_array_of_tables().is_some();
-                if indicator.evidence.is_empty() && well_formed {
-                    out.push(
-                        source
-                            .warning(
-                                "no-evidence",
-                                item.span(),
-                                tr(
-                                    lang,
-                                    "the plan lists no evidence documents; any one file will count",
-                                    "rencana tidak mencantumkan bukti fisik; satu berkas apa pun akan dihitung",
-                                ),
-                            )
-                            .with_hint(tr(
-                                lang,
-                                "name the evidence (BUKTI FISIK) the evaluators will ask for",
-                                "sebutkan bukti fisik yang akan diminta evaluator",
-                            )),
-                    );
-                }
-            }
-        }
-
-        match string_at(source, table, "due", lang) {
-            Ok(Some((text, span))) => {
-                indicator.due_text = text.to_string();
-                indicator.due = parse_due(source, text, span, plan_year, lang, out);
-            }
-            Ok(None) => out.push(missing_key(source, "due", "due = \"Juli, Desember 2022\"", lang)),
-            Err(d) => out.push(d),
-        }
-
-        match string_at(source, table, "pic", lang) {
-            Ok(pic) => indicator.pic = pic.map(|(s, _)| s.to_string()),
-            Err(d) => out.push(d),
-        }
-        Some(indicator)
+        Ok(None) => out.push(missing_key(source, "due", "due = \"Juli, Desember 2022\"")),
+        Err(d) => out.push(d),
     }
+
+    match string_at(source, table, "pic") {
+        Ok(pic) => indicator.pic = pic.map(|(s, _)| s.to_string()),
+        Err(d) => out.push(d),
+    }
+    Some(indicator)
 }
 
-fn empty_text(source: &Source, key: &str, span: Option<Range<usize>>, lang: Lang) -> Diagnostic {
-    source
-        .warning("empty-text", span, tr(lang, format!("`{key}` is empty"), format!("`{key}` kosong")))
-        .with_hint(tr(lang, "write the text from the plan", "tulis teks dari rencana"))
+fn empty_text(source: &Source, key: &str, span: Option<Range<usize>>) -> Problem {
+    source.problem(Kind::EmptyText { key: key.to_string() }, span)
 }
 
 fn parse_due(
@@ -168,30 +82,17 @@ fn parse_due(
     text: &str,
     span: Option<Range<usize>>,
     plan_year: i32,
-    lang: Lang,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Vec<Problem>,
 ) -> Option<Due> {
     if text.trim().is_empty() {
-        out.push(
-            source
-                .warning(
-                    "no-due",
-                    span,
-                    tr(lang, "the plan names no target time", "rencana tidak menyebutkan target waktu"),
-                )
-                .with_hint(tr(
-                    lang,
-                    "write the target month (TARGET WAKTU), e.g. due = \"Juli 2022\"; until then it has no deadline",
-                    "tulis bulan target, mis. due = \"Juli 2022\"; sampai saat itu indikator ini tanpa tenggat",
-                )),
-        );
+        out.push(source.problem(Kind::NoDue, span));
         return None;
     }
     match due::parse(text, plan_year) {
         Ok(due) => Some(due),
-        Err(e) => {
-            let at = span.map(|s| string_content_span(&source.text, s, text, e.span.clone()));
-            out.push(source.error("bad-due", at, e.message(text, lang)).with_hint(e.hint(lang)));
+        Err(error) => {
+            let at = span.map(|s| string_content_span(&source.text, s, text, error.span.clone()));
+            out.push(source.problem(Kind::BadDue { text: text.to_string(), error: Box::new(error) }, at));
             None
         }
     }
@@ -217,32 +118,27 @@ fn string_content_span(
 
 /// An array of strings; problems with single elements are reported and the
 /// rest kept.
-fn strings(source: &Source, key: &str, item: &Item, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<String> {
+fn strings(source: &Source, key: &str, item: &Item, out: &mut Vec<Problem>) -> Vec<String> {
     let Some(array) = item.as_array() else {
-        out.push(wrong_type(source, key, item, ("an array of strings", "larik teks"), lang));
+        out.push(wrong_type(source, key, item, Expected::ArrayOfStrings));
         return Vec::new();
     };
     let mut values = Vec::with_capacity(array.len());
     for value in array.iter() {
         match value.as_str() {
             Some(s) if !s.trim().is_empty() => values.push(s.trim().to_string()),
-            Some(_) => out.push(empty_text(source, key, value.span(), lang)),
-            None => out.push(element_type(source, key, value, lang)),
+            Some(_) => out.push(empty_text(source, key, value.span())),
+            None => out.push(source.problem(
+                Kind::WrongElement { key: key.to_string(), found: value_kind(&Item::Value(value.clone())) },
+                value.span(),
+            )),
         }
     }
     values
 }
 
-fn element_type(source: &Source, key: &str, value: &Value, lang: Lang) -> Diagnostic {
-    wrong_type(source, key, &Item::Value(value.clone()), ("a string", "teks"), lang).with_hint(tr(
-        lang,
-        format!("every item of `{key}` is a quoted string"),
-        format!("setiap butir `{key}` berupa teks dalam tanda kutip"),
-    ))
-}
-
 /// `evidence`: strings, `{ name, file }` tables, or `[[evidence]]` tables.
-fn evidence_items(source: &Source, item: &Item, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<EvidenceItem> {
+fn evidence_items(source: &Source, item: &Item, out: &mut Vec<Problem>) -> Vec<EvidenceItem> {
     let mut items = Vec::new();
     if let Some(tables) = item.as_array_of_tables() {
         for table in tables.iter() {
@@ -252,14 +148,13 @@ fn evidence_items(source: &Source, item: &Item, lang: Lang, out: &mut Vec<Diagno
                 entries,
                 |k| table.key(k).and_then(|k| k.span()),
                 table.span(),
-                lang,
                 out,
             ));
         }
         return items;
     }
     let Some(array) = item.as_array() else {
-        out.push(wrong_type(source, "evidence", item, ("an array", "larik"), lang));
+        out.push(wrong_type(source, "evidence", item, Expected::Array));
         return items;
     };
     for value in array.iter() {
@@ -267,7 +162,7 @@ fn evidence_items(source: &Source, item: &Item, lang: Lang, out: &mut Vec<Diagno
             Value::String(s) if !s.value().trim().is_empty() => {
                 items.push(EvidenceItem::new(s.value().trim().to_string(), None))
             }
-            Value::String(_) => out.push(empty_text(source, "evidence", value.span(), lang)),
+            Value::String(_) => out.push(empty_text(source, "evidence", value.span())),
             Value::InlineTable(t) => {
                 let entries = t.iter().map(|(k, v)| (k, Item::Value(v.clone()))).collect();
                 items.extend(evidence_table(
@@ -275,17 +170,12 @@ fn evidence_items(source: &Source, item: &Item, lang: Lang, out: &mut Vec<Diagno
                     entries,
                     |k| t.key(k).and_then(|k| k.span()),
                     t.span(),
-                    lang,
                     out,
                 ));
             }
-            other => out.push(wrong_type(
-                source,
-                "evidence",
-                &Item::Value(other.clone()),
-                ("a string or { name, file }", "teks atau { name, file }"),
-                lang,
-            )),
+            other => {
+                out.push(wrong_type(source, "evidence", &Item::Value(other.clone()), Expected::StringOrItem))
+            }
         }
     }
     items
@@ -296,8 +186,7 @@ fn evidence_table(
     entries: Vec<(&str, Item)>,
     key_span: impl Fn(&str) -> Option<Range<usize>>,
     span: Option<Range<usize>>,
-    lang: Lang,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Vec<Problem>,
 ) -> Option<EvidenceItem> {
     let mut name = None;
     let mut file = None;
@@ -308,80 +197,44 @@ fn evidence_table(
             "name" => match value.as_str() {
                 Some(s) if !s.trim().is_empty() => name = Some(s.trim().to_string()),
                 Some(_) => {
-                    out.push(empty_text(source, "name", value.span(), lang));
+                    out.push(empty_text(source, "name", value.span()));
                     ok = false;
                 }
                 None => {
-                    out.push(wrong_type(source, "name", value, ("a string", "teks"), lang));
+                    out.push(wrong_type(source, "name", value, Expected::String));
                     ok = false;
                 }
             },
-            "file" => match globs(source, value, lang, out) {
+            "file" => match globs(source, value, out) {
                 Some(g) => file = Some(g),
                 None => ok = false,
             },
-            other => {
-                out.push(unknown_key(source, other, key_span(other), &ITEM_KEYS, lang));
-            }
+            other => out.push(unknown_key(source, other, key_span(other), &ITEM_KEYS)),
         }
     }
     if name.is_none() && ok {
-        out.push(
-            source
-                .error(
-                    "missing-key",
-                    span,
-                    tr(lang, "evidence item has no `name`", "butir bukti tidak punya `name`"),
-                )
-                .with_hint(tr(
-                    lang,
-                    "write { name = \"Daftar hadir\", file = \"daftar*hadir*\" }",
-                    "tulis { name = \"Daftar hadir\", file = \"daftar*hadir*\" }",
-                )),
-        );
+        out.push(source.problem(Kind::EvidenceWithoutName, span));
     }
     Some(EvidenceItem::new(name?, file))
 }
 
 /// `file`: one glob or a list; globs name files inside the indicator's
 /// folder, so separators, `..` and absolute paths are refused.
-fn globs(source: &Source, item: &Item, lang: Lang, out: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
+fn globs(source: &Source, item: &Item, out: &mut Vec<Problem>) -> Option<Vec<String>> {
     let values: Vec<(&str, Option<Range<usize>>)> = match item {
         Item::Value(Value::String(s)) => vec![(s.value().as_str(), item.span())],
         Item::Value(Value::Array(a)) if a.iter().all(|v| v.as_str().is_some()) && !a.is_empty() => {
             a.iter().map(|v| (v.as_str().unwrap_or_default(), v.span())).collect()
         }
         _ => {
-            out.push(wrong_type(
-                source,
-                "file",
-                item,
-                ("a glob or a list of globs", "pola atau daftar pola"),
-                lang,
-            ));
+            out.push(wrong_type(source, "file", item, Expected::Globs));
             return None;
         }
     };
     let mut patterns = Vec::with_capacity(values.len());
     for (glob, span) in values {
-        if let Some(problem) = glob_problem(glob, lang) {
-            out.push(
-                source
-                    .error(
-                        "bad-glob",
-                        span,
-                        tr(
-                            lang,
-                            format!("bad file pattern \"{glob}\": {problem}"),
-                            format!("pola berkas \"{glob}\" salah: {problem}"),
-                        ),
-                    )
-                    .with_hint(tr(
-                        lang,
-                        "a pattern names files inside the indicator's evidence folder, e.g. \"notul*\"",
-                        "pola menyebut nama berkas di dalam folder bukti indikator, mis. \"notul*\"",
-                    )),
-            );
+        if let Some(problem) = glob_problem(glob) {
+            out.push(source.problem(Kind::BadGlob { glob: glob.to_string(), problem }, span));
             return None;
         }
         patterns.push(glob.to_lowercase());
@@ -389,39 +242,31 @@ fn globs(source: &Source, item: &Item, lang: Lang, out: &mut Vec<Diagnostic>) ->
     Some(patterns)
 }
 
-fn glob_problem(glob: &str, lang: Lang) -> Option<String> {
+fn glob_problem(glob: &str) -> Option<GlobProblem> {
     if glob.trim().is_empty() {
-        return Some(tr(lang, "it is empty", "pola kosong"));
+        return Some(GlobProblem::Empty);
     }
     if glob.contains('/') || glob.contains('\\') || glob.contains("..") {
-        return Some(tr(
-            lang,
-            "it leaves the file name (/, \\ or ..)",
-            "pola keluar dari nama berkas (/, \\ atau ..)",
-        ));
+        return Some(GlobProblem::LeavesName);
     }
-    glob::Pattern::new(glob).err().map(|e| e.msg.to_string())
+    glob::Pattern::new(glob).err().map(|e| GlobProblem::Syntax(e.msg))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> (Option<Indicator>, Vec<Diagnostic>) {
+    use crate::model::plan::default_pattern;
+
+    fn read(text: &str) -> (Option<Indicator>, Vec<Problem>) {
         let source = Source { path: "plan/1-a/1-b/1-c.toml".into(), text: text.into() };
         let mut out = Vec::new();
-        (Indicator::parse(&source, 2022, Lang::En, &mut out), out)
+        (parse(&source, 2022, &mut out), out)
     }
 
-    fn codes(d: &[Diagnostic]) -> Vec<(&str, usize, usize)> {
+    fn codes(d: &[Problem]) -> Vec<(&str, u32, u32)> {
         d.iter()
-            .map(|d| {
-                (
-                    d.code,
-                    d.location.as_ref().map_or(0, |l| l.line),
-                    d.location.as_ref().map_or(0, |l| l.column),
-                )
-            })
+            .map(|d| (d.code().name(), d.at.map_or(0, |at| at.line), d.at.map_or(0, |at| at.column)))
             .collect()
     }
 
@@ -434,7 +279,7 @@ mod tests {
 
     #[test]
     fn evidence_takes_strings_tables_and_glob_lists() {
-        let (ind, diags) = parse(
+        let (ind, diags) = read(
             "indicator = \"x\"\nactions = [\"a\"]\nevidence = [\n  \"Undangan rapat\",\n  { name = \"Notulasi rapat\", file = \"notul*\" },\n  { name = \"Foto\", file = [\"*.JPG\", \"foto*\"] },\n]\ndue = \"Juli 2022\"\n",
         );
         assert!(diags.is_empty(), "{diags:?}");
@@ -446,7 +291,7 @@ mod tests {
 
     #[test]
     fn every_problem_in_a_file_is_reported_with_its_line_and_column() {
-        let (ind, diags) = parse(
+        let (ind, diags) = read(
             "indicator = \"x\"\nactons = [\"a\"]\nevidence = [{ name = \"A\", fiel = \"a*\" }, 3]\ndue = \"Pebuari 2022\"\npic = 7\n",
         );
         assert_eq!(
@@ -460,23 +305,27 @@ mod tests {
                 ("wrong-type", 5, 7),
             ]
         );
-        assert_eq!(diags[0].hint, "did you mean `actions`?");
+        assert!(
+            matches!(diags[0].kind, Kind::UnknownKey { suggestion: Some("actions"), .. }),
+            "{:?}",
+            diags[0]
+        );
         assert_eq!(ind.unwrap().text, "x");
     }
 
     #[test]
     fn globs_that_leave_the_indicator_folder_are_refused() {
         for glob in ["../*", "/etc/passwd", "a/b*", "..", "[a"] {
-            let (_, diags) = parse(&format!(
+            let (_, diags) = read(&format!(
                 "indicator = \"x\"\nactions = []\nevidence = [{{ name = \"A\", file = {glob:?} }}, \"B\"]\ndue = \"Juli 2022\"\n"
             ));
-            assert!(diags.iter().any(|d| d.code == "bad-glob"), "{glob}: {diags:?}");
+            assert!(diags.iter().any(|d| matches!(d.kind, Kind::BadGlob { .. })), "{glob}: {diags:?}");
         }
     }
 
     #[test]
     fn empty_due_and_empty_evidence_are_warnings_not_errors() {
-        let (ind, diags) = parse("indicator = \"x\"\nactions = [\"a\"]\nevidence = []\ndue = \"\"\n");
+        let (ind, diags) = read("indicator = \"x\"\nactions = [\"a\"]\nevidence = []\ndue = \"\"\n");
         assert_eq!(codes(&diags), [("no-evidence", 3, 12), ("no-due", 4, 7)]);
         assert!(diags.iter().all(|d| !d.is_error()));
         assert_eq!(ind.unwrap().due, None);
@@ -484,37 +333,35 @@ mod tests {
 
     #[test]
     fn syntax_errors_point_at_the_broken_line() {
-        let (ind, diags) = parse("indicator = \"x\"\nactions = [\"a\"\n");
+        let (ind, diags) = read("indicator = \"x\"\nactions = [\"a\"\n");
         assert!(ind.is_none());
-        assert_eq!(diags[0].code, "toml-syntax");
-        assert!(diags[0].location.as_ref().unwrap().line >= 2);
+        assert!(matches!(diags[0].kind, Kind::TomlSyntax { .. }));
+        assert!(diags[0].at.unwrap().line >= 2);
     }
 
     // --- properties --------------------------------------------------------------
 
     use proptest::prelude::*;
 
-    /// Loads `text` as an indicator in both languages. Whatever it holds: no
-    /// panic, every diagnostic in this file with a hint and a place inside
-    /// the text, and a file without errors read into an indicator.
+    /// Loads `text` as an indicator. Whatever it holds: no panic, every
+    /// problem in this file with a place inside the text, and a file without
+    /// errors read into an indicator. (That every problem has words in both
+    /// languages is `crate::text`'s test.)
     fn load_checked(text: &str) -> Result<(), TestCaseError> {
         let source = Source { path: "plan/1-a/1-b/1-c.toml".into(), text: text.into() };
-        for lang in [Lang::En, Lang::Id] {
-            let mut out = Vec::new();
-            let indicator = Indicator::parse(&source, 2022, lang, &mut out);
-            for d in &out {
-                prop_assert_eq!(&d.path, &source.path);
-                prop_assert!(!d.hint.is_empty(), "{:?}", d);
-                prop_assert!(!d.render(lang).is_empty());
-                if let Some(l) = &d.location {
-                    prop_assert!(l.line >= 1 && l.line <= text.matches('\n').count() + 1, "{:?}", d);
-                    prop_assert!(l.column >= 1);
-                }
+        let mut out = Vec::new();
+        let indicator = parse(&source, 2022, &mut out);
+        for d in &out {
+            prop_assert_eq!(&d.path, &source.path);
+            if let Some(at) = &d.at {
+                prop_assert!(at.line >= 1 && at.line as usize <= text.matches('\n').count() + 1, "{:?}", d);
+                prop_assert!(at.column >= 1);
             }
-            if !out.iter().any(Diagnostic::is_error) {
-                let indicator = indicator.expect("a file without errors is read");
-                prop_assert!(!indicator.text.is_empty() || out.iter().any(|d| d.code == "empty-text"));
-            }
+        }
+        if !out.iter().any(Problem::is_error) {
+            let indicator = indicator.expect("a file without errors is read");
+            let empty_reported = out.iter().any(|d| matches!(d.kind, Kind::EmptyText { .. }));
+            prop_assert!(!indicator.text.is_empty() || empty_reported);
         }
         Ok(())
     }
@@ -584,14 +431,14 @@ mod tests {
 
         #[test]
         fn any_bytes_become_text_or_a_diagnostic_with_a_place(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
-            match Source::from_bytes(bytes.clone(), "plan/x.toml".into(), Lang::En) {
+            match Source::from_bytes(bytes.clone(), "plan/x.toml".into()) {
                 Ok(source) => {
                     prop_assert_eq!(source.text.as_bytes(), &bytes[..]);
                     load_checked(&source.text)?;
                 }
                 Err(d) => {
-                    prop_assert!(d.code == "binary-file" || d.code == "not-utf8");
-                    prop_assert!(d.location.is_some());
+                    prop_assert!(matches!(d.kind, Kind::BinaryFile | Kind::NotUtf8));
+                    prop_assert!(d.at.is_some());
                 }
             }
         }

@@ -5,32 +5,28 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
-
-use crate::load::config::CONFIG_FILE;
-use crate::problem::{Diagnostic, Severity};
-use crate::text::{tr, Lang};
+use crate::model::plan::CONFIG_FILE;
+use crate::problem::{Fatal, Kind, Problem, Severity};
 
 /// The first folder at or above `start` that holds `zi.toml`.
-pub fn find_root(start: &Path) -> Result<PathBuf> {
-    let start = std::fs::canonicalize(start).with_context(|| format!("cannot open {}", start.display()))?;
+pub fn find_root(start: &Path) -> Result<PathBuf, Fatal> {
+    let shown = || start.display().to_string();
+    let start = std::fs::canonicalize(start)
+        .map_err(|e| Fatal::CannotOpen { path: shown(), error: e.to_string() })?;
     if !start.is_dir() {
-        bail!("{} is not a folder", start.display());
+        return Err(Fatal::NotAFolder { path: start.display().to_string() });
     }
     for dir in start.ancestors() {
         if dir.join(CONFIG_FILE).exists() {
             return Ok(dir.to_path_buf());
         }
     }
-    bail!(
-        "no {CONFIG_FILE} found in {} or any parent folder\n  hint: run zi inside a plan repository, or point at one with -C DIR",
-        start.display()
-    )
+    Err(Fatal::NoRoot { start: start.display().to_string() })
 }
 
 /// What a listed entry is, after following a link to a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum EntryKind {
     Dir,
     File,
 }
@@ -38,7 +34,7 @@ pub enum Kind {
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub name: String,
-    pub kind: Kind,
+    pub kind: EntryKind,
     /// The number before the first dash, as in `3-penataan-sdm`.
     pub number: Option<u32>,
 }
@@ -65,9 +61,9 @@ pub fn number_prefix(name: &str) -> Option<u32> {
 /// or to nothing, a device or pipe) are reported at `skipped` severity: an
 /// error under `plan/`, where each one hides part of the plan, a warning
 /// under `evidence/`, where it only hides a document.
-pub fn list(dir: &Path, rel: &str, skipped: Severity, lang: Lang, out: &mut Vec<Diagnostic>) -> Vec<Entry> {
-    try_list(dir, rel, skipped, lang, out).unwrap_or_else(|e| {
-        out.push(unreadable(rel, &e, lang));
+pub fn list(dir: &Path, rel: &str, skipped: Severity, out: &mut Vec<Problem>) -> Vec<Entry> {
+    try_list(dir, rel, skipped, out).unwrap_or_else(|e| {
+        out.push(unreadable(rel, &e));
         Vec::new()
     })
 }
@@ -78,16 +74,20 @@ pub fn try_list(
     dir: &Path,
     rel: &str,
     skipped: Severity,
-    lang: Lang,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Vec<Problem>,
 ) -> std::io::Result<Vec<Entry>> {
     let reader = std::fs::read_dir(dir)?;
     let mut entries = Vec::new();
+    let mut skip = |kind: Kind, path: String| {
+        // A folder that cannot be read is always an error: what it holds is unknown.
+        let severity = if matches!(kind, Kind::UnreadableFolder { .. }) { Severity::Error } else { skipped };
+        out.push(Problem::new(kind, path).with_severity(severity))
+    };
     for item in reader {
         let item = match item {
             Ok(item) => item,
             Err(e) => {
-                out.push(unreadable(rel, &e, lang));
+                skip_unreadable(&mut skip, rel, &e);
                 continue;
             }
         };
@@ -95,7 +95,7 @@ pub fn try_list(
         let Some(name) = os_name.to_str() else {
             let shown = os_name.to_string_lossy();
             if !shown.starts_with('.') {
-                out.push(at_severity(non_utf8_name(join(rel, &shown), lang), skipped));
+                skip(Kind::NonUtf8Name, join(rel, &shown));
             }
             continue;
         };
@@ -106,32 +106,32 @@ pub fn try_list(
         let file_type = match item.file_type() {
             Ok(t) => t,
             Err(e) => {
-                out.push(unreadable(&path, &e, lang));
+                skip_unreadable(&mut skip, &path, &e);
                 continue;
             }
         };
         let kind = if file_type.is_symlink() {
             match std::fs::metadata(item.path()) {
-                Ok(m) if m.is_file() => Kind::File,
+                Ok(m) if m.is_file() => EntryKind::File,
                 Ok(m) if m.is_dir() => {
-                    out.push(at_severity(link_not_followed(path, lang), skipped));
+                    skip(Kind::LinkNotFollowed, path);
                     continue;
                 }
                 Ok(_) => {
-                    out.push(at_severity(not_a_file(path, lang), skipped));
+                    skip(Kind::SpecialFile, path);
                     continue;
                 }
                 Err(e) => {
-                    out.push(at_severity(broken_link(path, &e, lang), skipped));
+                    skip(Kind::BrokenLink { error: e.to_string() }, path);
                     continue;
                 }
             }
         } else if file_type.is_dir() {
-            Kind::Dir
+            EntryKind::Dir
         } else if file_type.is_file() {
-            Kind::File
+            EntryKind::File
         } else {
-            out.push(at_severity(not_a_file(path, lang), skipped));
+            skip(Kind::SpecialFile, path);
             continue;
         };
         entries.push(Entry { name: name.to_string(), kind, number: number_prefix(name) });
@@ -142,67 +142,13 @@ pub fn try_list(
     Ok(entries)
 }
 
-fn at_severity(mut d: Diagnostic, severity: Severity) -> Diagnostic {
-    d.severity = severity;
-    d
-}
-
-/// A name that is not UTF-8: zi cannot print or match it, so it is skipped.
-pub fn non_utf8_name(path: String, lang: Lang) -> Diagnostic {
-    Diagnostic::warning(
-        "non-utf8-name",
-        path,
-        tr(lang, "name is not valid UTF-8; it is skipped", "nama bukan UTF-8 yang sah; dilewati"),
-    )
-    .with_hint(tr(lang, "rename it using UTF-8 characters", "ganti nama dengan karakter UTF-8"))
-}
-
-/// A link to a folder: never followed, so a link loop cannot trap a walk.
-pub fn link_not_followed(path: String, lang: Lang) -> Diagnostic {
-    Diagnostic::warning(
-        "link-not-followed",
-        path,
-        tr(
-            lang,
-            "links to folders are not followed; its contents are skipped",
-            "tautan ke folder tidak diikuti; isinya dilewati",
-        ),
-    )
-    .with_hint(tr(lang, "replace the link with a real folder", "ganti tautan dengan folder sungguhan"))
-}
-
-/// A link whose target is missing, unreachable or a loop of links.
-pub fn broken_link(path: String, e: &std::io::Error, lang: Lang) -> Diagnostic {
-    Diagnostic::warning(
-        "broken-link",
-        path,
-        tr(lang, format!("link cannot be followed: {e}"), format!("tautan tidak dapat diikuti: {e}")),
-    )
-    .with_hint(tr(lang, "remove the link or restore its target", "hapus tautan atau pulihkan tujuannya"))
-}
-
-/// A device, pipe or socket where files and folders are expected.
-pub fn not_a_file(path: String, lang: Lang) -> Diagnostic {
-    Diagnostic::warning(
-        "not-a-file",
-        path,
-        tr(
-            lang,
-            "neither a file nor a folder (a device, pipe or socket); it is not read",
-            "bukan berkas maupun folder (perangkat, pipa atau soket); tidak dibaca",
-        ),
-    )
-    .with_hint(tr(lang, "remove it or replace it with a file", "hapus atau ganti dengan berkas"))
+fn skip_unreadable(skip: &mut impl FnMut(Kind, String), rel: &str, e: &std::io::Error) {
+    skip(Kind::UnreadableFolder { error: e.to_string() }, rel.to_string());
 }
 
 /// A folder that exists but cannot be listed.
-pub fn unreadable(rel: &str, e: &std::io::Error, lang: Lang) -> Diagnostic {
-    Diagnostic::error(
-        "unreadable",
-        rel,
-        tr(lang, format!("cannot read folder: {e}"), format!("folder tidak dapat dibaca: {e}")),
-    )
-    .with_hint(tr(lang, "check the folder's permissions", "periksa izin akses folder"))
+pub fn unreadable(rel: &str, e: &std::io::Error) -> Problem {
+    Problem::new(Kind::UnreadableFolder { error: e.to_string() }, rel)
 }
 
 /// `rel/name`, with `/` whatever the platform.
@@ -286,10 +232,8 @@ mod tests {
             std::fs::create_dir(dir.path().join(name)).unwrap();
         }
         let mut out = Vec::new();
-        let names: Vec<String> = list(dir.path(), "plan", Severity::Warning, Lang::En, &mut out)
-            .into_iter()
-            .map(|e| e.name)
-            .collect();
+        let names: Vec<String> =
+            list(dir.path(), "plan", Severity::Warning, &mut out).into_iter().map(|e| e.name).collect();
         assert_eq!(names, ["2-b", "9-i", "10-j", "zzz"]);
         assert!(out.is_empty());
     }

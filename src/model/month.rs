@@ -62,6 +62,44 @@ impl fmt::Display for YearMonth {
     }
 }
 
+/// Indonesian month names, January first: the plan's own language, in
+/// which `zi fmt` writes target times back.
+pub const NAMES_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// English month names, January first.
+pub const NAMES_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of `month` (1..=12) in `names`, clamped into range.
+pub fn name_in(names: &'static [&'static str; 12], month: u32) -> &'static str {
+    names[(month.clamp(1, 12) - 1) as usize]
+}
+
 /// Serialises a month as `"YYYY-MM"` in JSON.
 pub fn serialize<S: serde::Serializer>(month: &YearMonth, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(month)

@@ -6,10 +6,71 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{fraction, indicator_text, state_label, status_text, StatusView};
-use crate::commands::overdue::{Entry, Lateness};
-use crate::judge::evaluate::IndicatorReport;
+use super::{
+    diff_sections, document_name, entry_missing, fraction, indicator_text, lateness_label, problems,
+    state_label, status_text, Renderer,
+};
+use crate::judge::overdue::Entry;
+use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
 use crate::text::Lang;
+
+/// Comma-separated rows with a header row.
+pub struct Csv<'w> {
+    pub lang: Lang,
+    pub out: &'w mut dyn Write,
+}
+
+impl Renderer for Csv<'_> {
+    fn status(&mut self, view: &StatusView) -> Result<()> {
+        status(view, self.lang, self.out)
+    }
+
+    fn overdue(&mut self, view: &OverdueView) -> Result<()> {
+        overdue(&view.entries, self.lang, self.out)
+    }
+
+    fn show(&mut self, view: &ShowView) -> Result<()> {
+        show(view, self.lang, self.out)
+    }
+
+    /// One row per problem.
+    fn check(&mut self, view: &CheckView) -> Result<()> {
+        let (lang, out) = (self.lang, &mut *self.out);
+        let l = lang.labels();
+        row(out, &[l.severity, l.code, l.path, l.line, l.column, l.problem, l.hint])?;
+        for p in view.problems {
+            let (line, column) = p
+                .at
+                .map_or((String::new(), String::new()), |at| (at.line.to_string(), at.column.to_string()));
+            row(
+                out,
+                &[
+                    problems::severity_label(p.severity, lang).to_string(),
+                    p.code().name().to_string(),
+                    p.path.clone(),
+                    line,
+                    column,
+                    problems::message(p, lang),
+                    problems::hint(p, lang),
+                ],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// One row per change, its section first.
+    fn diff(&mut self, view: &DiffView) -> Result<()> {
+        let (lang, out) = (self.lang, &mut *self.out);
+        let l = lang.labels();
+        row(out, &[l.changes, l.id, l.change, l.indicator])?;
+        for section in diff_sections(view.changes, lang) {
+            for r in &section.rows {
+                row(out, &[section.title, r.id, &r.change, r.indicator])?;
+            }
+        }
+        Ok(())
+    }
+}
 
 /// One CSV field, quoted when it must be (RFC 4180).
 fn field(text: &str) -> String {
@@ -26,7 +87,7 @@ fn row<S: AsRef<str>>(out: &mut dyn Write, fields: &[S]) -> Result<()> {
     Ok(())
 }
 
-pub fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
     row(
         out,
@@ -55,26 +116,20 @@ pub fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> 
     Ok(())
 }
 
-pub fn overdue(entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn overdue(entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
     row(out, &[l.id, l.month, l.status, l.indicator, l.missing])?;
     for e in entries {
-        let status = match e.lateness {
-            Lateness::Invalid => crate::judge::evaluate::Status::Invalid.label(lang),
-            Lateness::Overdue => l.overdue,
-            Lateness::DueSoon => l.due_within,
-        };
-        let missing = match e.period {
-            Some(p) => p.missing().collect::<Vec<_>>().join("; "),
-            None => e.report.problem.clone().unwrap_or_default(),
-        };
+        let status = lateness_label(e.lateness, lang);
+        let missing = entry_missing(e, lang, "; ");
         let month = e.period.map(|p| p.period.last.to_string()).unwrap_or_default();
         row(out, &[e.report.file.id.as_str(), &month, status, indicator_text(e.report), &missing])?;
     }
     Ok(())
 }
 
-pub fn show(report: &IndicatorReport, lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let report = view.report;
     let l = lang.labels();
     row(out, &[l.id, l.period, l.state, l.document, l.files])?;
     for p in &report.periods {
@@ -82,14 +137,29 @@ pub fn show(report: &IndicatorReport, lang: Lang, out: &mut dyn Write) -> Result
         for d in &p.documents {
             row(
                 out,
-                &[report.file.id.as_str(), &period, state_label(p.state, lang), &d.name, &d.files.join("; ")],
+                &[
+                    report.file.id.as_str(),
+                    &period,
+                    state_label(p.state, lang),
+                    document_name(&d.name, lang),
+                    &d.files.join("; "),
+                ],
             )?;
         }
     }
     for o in &report.occurrences {
         let state = if o.complete { l.complete } else { l.missing };
         for d in &o.documents {
-            row(out, &[report.file.id.as_str(), &o.folder, state, &d.name, &d.files.join("; ")])?;
+            row(
+                out,
+                &[
+                    report.file.id.as_str(),
+                    &o.folder,
+                    state,
+                    document_name(&d.name, lang),
+                    &d.files.join("; "),
+                ],
+            )?;
         }
     }
     Ok(())

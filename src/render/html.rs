@@ -11,12 +11,14 @@
 use std::fmt::Write as _;
 
 use super::{
-    fraction, indicator_text, next_deadline_text, percent, period_text, state_label, status_text, Heading,
-    StatusView, Totals,
+    document_name, fraction, indicator_text, next_deadline_text, percent, period_text, problems, state_label,
+    status_text, Heading, StatusLabel,
 };
-use crate::commands::overdue::{Entry, Lateness};
 use crate::judge::evaluate::{Document, IndicatorReport, PeriodState, Progress, Status};
+use crate::judge::overdue::{Entry, Lateness};
+use crate::judge::view::{StatusView, Totals};
 use crate::model::month::YearMonth;
+use crate::problem::Note;
 use crate::text::{Labels, Lang};
 
 /// Marks a page as written by zi: `zi report -o` replaces an existing file
@@ -69,9 +71,10 @@ impl Page<'_> {
         w!(self, "<header>\n<h1>{}</h1>\n", esc(&h.title));
         w!(self, "<p class=\"unit\">{}</p>\n", esc(&h.unit));
         w!(self, "<p class=\"when\">{} {} · {} {}</p>\n", l.plan_year, h.year, l.as_of, h.as_of);
-        let errors = view.eval.diagnostics.iter().filter(|d| d.is_error()).count();
+        let errors = view.eval.problems.iter().filter(|d| d.is_error()).count();
         if errors > 0 {
-            w!(self, "<p class=\"problems\">⚠ {}</p>\n", esc(&self.lang.problems_in_plan(errors)));
+            let note = self.lang.catalogue().note(&Note::ProblemsInPlan { errors });
+            w!(self, "<p class=\"problems\">⚠ {}</p>\n", esc(&note));
         }
         w!(
             self,
@@ -193,8 +196,9 @@ impl Page<'_> {
             esc(&status_text(report, self.lang))
         );
         if report.status == Status::Invalid {
-            let problem = report.problem.as_deref().unwrap_or_default();
-            w!(self, "<td colspan=\"12\" class=\"invalid\">{}</td></tr>\n", esc(problem));
+            let problem =
+                report.problem.as_ref().map(|p| problems::message(p, self.lang)).unwrap_or_default();
+            w!(self, "<td colspan=\"12\" class=\"invalid\">{}</td></tr>\n", esc(&problem));
             return;
         }
         for month in (1..=12).filter_map(|m| YearMonth::new(year, m)) {
@@ -234,7 +238,11 @@ impl Page<'_> {
         w!(self, "<section id=\"overdue\">\n<h2>{}</h2>\n", l.overdue_documents);
         let late: Vec<&Entry> = entries.iter().filter(|e| e.lateness != Lateness::DueSoon).collect();
         if late.is_empty() {
-            w!(self, "<p class=\"none\">✓ {}</p>\n</section>\n", esc(&self.lang.nothing_overdue(as_of)));
+            w!(
+                self,
+                "<p class=\"none\">✓ {}</p>\n</section>\n",
+                esc(&self.lang.catalogue().nothing_overdue(as_of))
+            );
             return;
         }
         w!(self, "<table class=\"overdue\">\n<thead><tr><th>{}</th><th>{}</th>", l.id, l.month);
@@ -246,19 +254,24 @@ impl Page<'_> {
                 Some(period) => {
                     w!(self, "<td class=\"when\">{}</td>", self.lang.month(period.period.last));
                     w!(self, "<td>{}</td><td><ul class=\"missing\">", esc(indicator_text(entry.report)));
-                    for name in period.missing() {
-                        w!(self, "<li>{}</li>", esc(name));
+                    for name in &period.missing {
+                        w!(self, "<li>{}</li>", esc(document_name(name, self.lang)));
                     }
                     w!(self, "</ul></td></tr>\n");
                 }
                 None => {
-                    let problem = entry.report.problem.as_deref().unwrap_or_default();
+                    let problem = entry
+                        .report
+                        .problem
+                        .as_ref()
+                        .map(|p| problems::message(p, self.lang))
+                        .unwrap_or_default();
                     w!(self, "<td><span class=\"chip invalid\">{}</span></td>", l.status_invalid);
                     w!(
                         self,
                         "<td>{}</td><td>{}</td></tr>\n",
                         esc(indicator_text(entry.report)),
-                        esc(problem)
+                        esc(&problem)
                     );
                 }
             }
@@ -320,7 +333,7 @@ impl Page<'_> {
         self.meta(l.evidence_folder, &folder);
         w!(self, "</p>\n");
         if let Some(problem) = &report.problem {
-            w!(self, "<p class=\"problem\">{}: {}</p>\n", l.problem, esc(problem));
+            w!(self, "<p class=\"problem\">{}: {}</p>\n", l.problem, esc(&problems::message(problem, lang)));
         }
         if let Some(indicator) = report.indicator.as_ref().filter(|i| !i.actions.is_empty()) {
             w!(self, "<p class=\"label\">{}</p>\n<ul class=\"actions\">", l.actions);
@@ -387,7 +400,7 @@ impl Page<'_> {
                     "<td rowspan=\"{rows}\" class=\"when\">{when}</td><td rowspan=\"{rows}\">{state}</td>"
                 );
             }
-            w!(self, "<td>{}</td><td>", esc(&document.name));
+            w!(self, "<td>{}</td><td>", esc(document_name(&document.name, self.lang)));
             if document.files.is_empty() {
                 w!(self, "<span class=\"no\">✗ {}</span>", self.l.missing);
             } else {

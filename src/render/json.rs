@@ -7,23 +7,93 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{indicator_text, status_text, DiffView, Heading, StatusView, Totals};
-use crate::commands::overdue::{Entry, Lateness};
+use super::{indicator_text, problems, status_text, Heading, Renderer};
 use crate::judge::changes::Changes;
 use crate::judge::evaluate::{
     Evaluation, IndicatorReport, OccurrenceReport, PeriodReport, PeriodState, Progress, Status,
 };
+use crate::judge::overdue::{Entry, Lateness};
+use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::model::month::YearMonth;
-use crate::problem::Diagnostic;
+use crate::problem::{self, Problem, Severity};
 use crate::text::Lang;
+
+/// The documented JSON of every report.
+pub struct Json<'w> {
+    pub lang: Lang,
+    pub out: &'w mut dyn Write,
+}
+
+impl Renderer for Json<'_> {
+    fn status(&mut self, view: &StatusView) -> Result<()> {
+        status(view, self.lang, self.out)
+    }
+
+    fn overdue(&mut self, view: &OverdueView) -> Result<()> {
+        overdue(view.eval, &view.entries, self.lang, self.out)
+    }
+
+    fn show(&mut self, view: &ShowView) -> Result<()> {
+        show(view, self.lang, self.out)
+    }
+
+    fn check(&mut self, view: &CheckView) -> Result<()> {
+        #[derive(Serialize)]
+        struct Body<T> {
+            errors: usize,
+            warnings: usize,
+            diagnostics: T,
+        }
+        let (errors, warnings) = problem::count(view.problems);
+        let diagnostics = each(view.problems, |p| ProblemJson::of(p, self.lang));
+        serde_json::to_writer_pretty(&mut *self.out, &Body { errors, warnings, diagnostics })?;
+        writeln!(self.out)?;
+        Ok(())
+    }
+
+    fn diff(&mut self, view: &DiffView) -> Result<()> {
+        diff(view, self.lang, self.out)
+    }
+}
+
+/// A problem as JSON lists it: the code and place are data, `message` and
+/// `hint` the words in the chosen language.
+#[derive(Serialize)]
+struct ProblemJson<'a> {
+    code: &'static str,
+    severity: Severity,
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<u32>,
+    message: String,
+    hint: String,
+}
+
+impl<'a> ProblemJson<'a> {
+    fn of(p: &'a Problem, lang: Lang) -> Self {
+        ProblemJson {
+            code: p.code().name(),
+            severity: p.severity,
+            path: &p.path,
+            line: p.at.map(|at| at.line),
+            column: p.at.map(|at| at.column),
+            message: problems::message(p, lang),
+            hint: problems::hint(p, lang),
+        }
+    }
+}
 
 #[derive(Serialize)]
 struct Header<'a> {
     unit: &'a str,
-    title: &'a str,
+    /// `zi.toml`'s title, `null` when it has none.
+    title: Option<&'a str>,
+    /// The title as the reports show it (the default one when none is set).
+    title_label: &'a str,
     year: i32,
     as_of: &'a str,
-    lang: Lang,
 }
 
 fn with_header<T: Serialize>(eval: &Evaluation, lang: Lang, body: T, out: &mut dyn Write) -> Result<()> {
@@ -35,7 +105,13 @@ fn with_header<T: Serialize>(eval: &Evaluation, lang: Lang, body: T, out: &mut d
         body: T,
     }
     let h = Heading::of(eval, lang);
-    let header = Header { unit: &h.unit, title: &h.title, year: h.year, as_of: &h.as_of, lang };
+    let header = Header {
+        unit: &h.unit,
+        title: eval.plan.config.title.as_deref(),
+        title_label: &h.title,
+        year: h.year,
+        as_of: &h.as_of,
+    };
     serde_json::to_writer_pretty(&mut *out, &Doc { header, body })?;
     writeln!(out)?;
     Ok(())
@@ -57,7 +133,7 @@ struct IndicatorJson<'a> {
     /// Dated folders holding files, for indicators without deadlines.
     occurrences: Option<usize>,
     periods: Vec<PeriodJson<'a>>,
-    problem: Option<&'a str>,
+    problem: Option<ProblemJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -67,7 +143,8 @@ struct PeriodJson<'a> {
     #[serde(serialize_with = "crate::model::month::serialize")]
     last: YearMonth,
     state: PeriodState,
-    missing: Vec<&'a str>,
+    /// `null` for the one unnamed document of an indicator whose plan lists none.
+    missing: Vec<Option<&'a str>>,
 }
 
 /// Serialises `items` one at a time through `f`: a report of 100,000
@@ -115,11 +192,11 @@ fn indicator_json<'a>(report: &'a IndicatorReport, lang: Lang) -> IndicatorJson<
                 missing: p.missing().collect(),
             })
             .collect(),
-        problem: report.problem.as_deref(),
+        problem: report.problem.as_deref().map(|p| ProblemJson::of(p, lang)),
     }
 }
 
-pub fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     #[derive(Serialize)]
     struct Group<'a, T> {
         id: &'a str,
@@ -160,7 +237,7 @@ pub fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> 
     with_header(view.eval, lang, Body { totals: &view.totals, areas }, out)
 }
 
-pub fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
     #[derive(Serialize)]
     struct Item<'a> {
         id: &'a str,
@@ -169,8 +246,8 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn W
         kind: Lateness,
         month: Option<String>,
         days: i64,
-        missing: Vec<&'a str>,
-        problem: Option<&'a str>,
+        missing: Vec<Option<&'a str>>,
+        problem: Option<ProblemJson<'a>>,
     }
     #[derive(Serialize)]
     struct Body<T> {
@@ -186,7 +263,7 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn W
         month: e.period.map(|p| p.period.last.to_string()),
         days: e.days,
         missing: e.period.map(|p| p.missing().collect()).unwrap_or_default(),
-        problem: e.report.problem.as_deref(),
+        problem: e.report.problem.as_deref().map(|p| ProblemJson::of(p, lang)),
     });
     let count = |k| entries.iter().filter(|e| e.lateness == k).count();
     with_header(
@@ -197,13 +274,8 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn W
     )
 }
 
-pub fn show(
-    eval: &Evaluation,
-    report: &IndicatorReport,
-    diagnostics: &[&Diagnostic],
-    lang: Lang,
-    out: &mut dyn Write,
-) -> Result<()> {
+fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let (eval, report) = (view.eval, view.report);
     #[derive(Serialize)]
     struct Evidence<'a> {
         name: &'a str,
@@ -220,7 +292,7 @@ pub fn show(
         period_files: &'a [PeriodReport],
         occurrence_folders: &'a [OccurrenceReport],
         loose_files: &'a [String],
-        diagnostics: &'a [&'a Diagnostic],
+        diagnostics: Vec<ProblemJson<'a>>,
     }
     let indicator = report.indicator.as_ref();
     let body = Body {
@@ -238,14 +310,14 @@ pub fn show(
         period_files: &report.periods,
         occurrence_folders: &report.occurrences,
         loose_files: &report.loose,
-        diagnostics,
+        diagnostics: view.problems.iter().map(|p| ProblemJson::of(p, lang)).collect(),
     };
     with_header(eval, lang, body, out)
 }
 
 /// `zi diff --format json`: the header, both sides, and every change list
 /// (always present, empty when nothing changed).
-pub fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     #[derive(Serialize)]
     struct Body<'a> {
         from: &'a str,

@@ -6,13 +6,64 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{
-    diff_sections, fraction, indicator_text, next_deadline_text, period_text, state_label, status_text,
-    DiffView, Heading, StatusView,
+    counts_summary, date_text, diff_sections, diff_to, document_name, entry_missing, fraction,
+    indicator_text, lateness_label, next_deadline_text, overdue_summary, period_text, problems, state_label,
+    status_text, Heading, Renderer,
 };
-use crate::commands::overdue::{Entry, Lateness};
-use crate::judge::evaluate::{Evaluation, IndicatorReport};
-use crate::problem::Diagnostic;
+use crate::judge::evaluate::Evaluation;
+use crate::judge::overdue::Entry;
+use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
+use crate::problem;
 use crate::text::Lang;
+
+/// Markdown tables and lists.
+pub struct Markdown<'w> {
+    pub lang: Lang,
+    pub out: &'w mut dyn Write,
+}
+
+impl Renderer for Markdown<'_> {
+    fn status(&mut self, view: &StatusView) -> Result<()> {
+        status(view, self.lang, self.out)
+    }
+
+    fn overdue(&mut self, view: &OverdueView) -> Result<()> {
+        overdue(view.eval, &view.entries, self.lang, self.out)
+    }
+
+    fn show(&mut self, view: &ShowView) -> Result<()> {
+        show(view, self.lang, self.out)
+    }
+
+    /// One row per problem, then the counts; nothing when there is none.
+    fn check(&mut self, view: &CheckView) -> Result<()> {
+        if view.problems.is_empty() {
+            return Ok(());
+        }
+        let (lang, out) = (self.lang, &mut *self.out);
+        let l = lang.labels();
+        writeln!(out, "| {} | {} | {} | {} | {} |", l.severity, l.code, l.path, l.problem, l.hint)?;
+        writeln!(out, "|---|---|---|---|---|")?;
+        for p in view.problems {
+            writeln!(
+                out,
+                "| {} | `{}` | `{}` | {} | {} |",
+                problems::severity_label(p.severity, lang),
+                p.code().name(),
+                cell(&p.place()),
+                cell(&problems::message(p, lang)),
+                cell(&problems::hint(p, lang))
+            )?;
+        }
+        let (errors, warnings) = problem::count(view.problems);
+        writeln!(out, "\n{}", lang.catalogue().errors_and_warnings(errors, warnings))?;
+        Ok(())
+    }
+
+    fn diff(&mut self, view: &DiffView) -> Result<()> {
+        diff(view, self.lang, self.out)
+    }
+}
 
 /// A table cell: pipes escaped, line breaks flattened.
 fn cell(text: &str) -> String {
@@ -35,14 +86,14 @@ fn heading(eval: &Evaluation, lang: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-pub fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
     heading(view.eval, lang, out)?;
     writeln!(
         out,
         "**{}**: {} · {} {} · {} {}\n",
         l.total,
-        view.totals.statuses.summary(lang),
+        counts_summary(&view.totals.statuses, lang),
         l.to_date,
         fraction(view.totals.to_date, lang),
         l.year,
@@ -53,7 +104,7 @@ pub fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> 
         writeln!(
             out,
             "{} · {} {} · {} {}\n",
-            area.totals.statuses.summary(lang),
+            counts_summary(&area.totals.statuses, lang),
             l.to_date,
             fraction(area.totals.to_date, lang),
             l.year,
@@ -85,22 +136,15 @@ pub fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> 
     Ok(())
 }
 
-pub fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
     heading(eval, lang, out)?;
     writeln!(out, "| {} | {} | {} | {} | {} |", l.id, l.month, l.status, l.indicator, l.missing)?;
     writeln!(out, "|---|---|---|---|---|")?;
     for e in entries {
-        let status = match e.lateness {
-            Lateness::Invalid => crate::judge::evaluate::Status::Invalid.label(lang),
-            Lateness::Overdue => l.overdue,
-            Lateness::DueSoon => l.due_within,
-        };
+        let status = lateness_label(e.lateness, lang);
         let month = e.period.map(|p| lang.month(p.period.last)).unwrap_or_default();
-        let missing = match e.period {
-            Some(p) => p.missing().collect::<Vec<_>>().join(", "),
-            None => e.report.problem.clone().unwrap_or_default(),
-        };
+        let missing = entry_missing(e, lang, ", ");
         writeln!(
             out,
             "| {} | {month} | {status} | {} | {} |",
@@ -109,17 +153,12 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn W
             cell(&missing)
         )?;
     }
-    writeln!(out, "\n{}", super::table::overdue_summary(eval, entries, lang))?;
+    writeln!(out, "\n{}", overdue_summary(eval, entries, lang))?;
     Ok(())
 }
 
-pub fn show(
-    eval: &Evaluation,
-    report: &IndicatorReport,
-    diagnostics: &[&Diagnostic],
-    lang: Lang,
-    out: &mut dyn Write,
-) -> Result<()> {
+fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let (eval, report) = (view.eval, view.report);
     let l = lang.labels();
     writeln!(out, "# {} {}\n", report.file.id, cell(indicator_text(report)))?;
     writeln!(out, "- {}: `{}`", l.path, report.file.path)?;
@@ -133,7 +172,7 @@ pub fn show(
         l.year,
         fraction(report.year, lang)
     )?;
-    writeln!(out, "- {}: {}", l.as_of, crate::commands::date_text(eval.as_of))?;
+    writeln!(out, "- {}: {}", l.as_of, date_text(eval.as_of))?;
     if let Some(indicator) = &report.indicator {
         writeln!(out, "- {}: {}\n", l.target, cell(&indicator.due_text))?;
         writeln!(out, "## {}\n", l.actions)?;
@@ -153,7 +192,7 @@ pub fn show(
                 out,
                 "| {period} | {} | {} | {} |",
                 state_label(p.state, lang),
-                cell(&d.name),
+                cell(document_name(&d.name, lang)),
                 cell(&files)
             )?;
         }
@@ -166,21 +205,29 @@ pub fn show(
                 "| {} | {} | {} | {} |",
                 o.folder,
                 if o.complete { l.complete } else { l.missing },
-                cell(&d.name),
+                cell(document_name(&d.name, lang)),
                 cell(&files)
             )?;
         }
     }
-    for d in diagnostics {
-        writeln!(out, "\n- `{}` {}: {} ({})", d.place(), d.code, cell(&d.message), cell(&d.hint))?;
+    for d in &view.problems {
+        writeln!(
+            out,
+            "\n- `{}` {}: {} ({})",
+            d.place(),
+            d.code().name(),
+            cell(&problems::message(d, lang)),
+            cell(&problems::hint(d, lang))
+        )?;
     }
     Ok(())
 }
 
-pub fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
     heading(view.eval, lang, out)?;
-    let to = view.to.as_ref().map_or_else(|| l.working_tree.to_string(), |rev| format!("`{}`", cell(rev)));
+    let to =
+        view.to.as_ref().map_or_else(|| diff_to(view, lang).to_string(), |rev| format!("`{}`", cell(rev)));
     writeln!(out, "{}: `{}` → {to}", l.changes, cell(&view.from))?;
     let sections = diff_sections(view.changes, lang);
     if sections.is_empty() {

@@ -1,5 +1,6 @@
-//! Renderers. Commands compute; these modules only lay out what was
-//! computed, as a terminal table, JSON, CSV, markdown or an HTML page. Everything here is
+//! The presentation of reports: one renderer per format behind one
+//! interface (`Renderer`), chosen once from `Format`. Renderers lay out what
+//! `crate::judge` computed, in the language of `Style`; everything here is
 //! sorted by the plan's order and free of timestamps and absolute paths, so
 //! a committed report diffs cleanly.
 
@@ -7,139 +8,154 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod problems;
 pub mod table;
 
-use serde::Serialize;
+use std::io::Write;
+
+use anyhow::Result;
 
 use crate::judge::changes::{
     Changes, FileChange, FileChangeKind, Named, PeriodChange, PeriodChangeKind, TargetChange,
 };
-use crate::judge::evaluate::{Evaluation, IndicatorReport, PeriodState, Progress, Status};
-use crate::load::plan::{Area, Component};
+use crate::judge::evaluate::{DocumentName, Evaluation, IndicatorReport, PeriodState, Progress, Status};
+use crate::judge::overdue::{Entry, Lateness};
+use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusCounts, StatusView};
 use crate::model::month::YearMonth;
 use crate::model::schedule::Period;
 use crate::text::Lang;
 
-/// Counts over a group of indicators.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Totals {
-    pub indicators: usize,
-    pub statuses: StatusCounts,
-    pub to_date: Progress,
-    pub year: Progress,
+/// Every output format of the reports. `text` is the name `zi check` has
+/// always taken for its terminal layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[value(alias = "text")]
+    Table,
+    Json,
+    Csv,
+    Markdown,
 }
 
-/// How many indicators have each status.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct StatusCounts {
-    pub invalid: usize,
-    pub overdue: usize,
-    pub due: usize,
-    pub on_track: usize,
-    pub done: usize,
-    pub occurrences: usize,
+/// How reports are written: the language, and whether the writer takes colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    pub lang: Lang,
+    pub color: bool,
 }
 
-impl StatusCounts {
-    pub fn get(&self, status: Status) -> usize {
-        match status {
-            Status::Invalid => self.invalid,
-            Status::Overdue => self.overdue,
-            Status::Due => self.due,
-            Status::OnTrack => self.on_track,
-            Status::Done => self.done,
-            Status::Occurrences => self.occurrences,
-        }
-    }
+/// One format. Each command hands its view to the renderer it was given and
+/// never asks which format that is.
+pub trait Renderer {
+    fn status(&mut self, view: &StatusView) -> Result<()>;
+    fn overdue(&mut self, view: &OverdueView) -> Result<()>;
+    fn show(&mut self, view: &ShowView) -> Result<()>;
+    fn check(&mut self, view: &CheckView) -> Result<()>;
+    fn diff(&mut self, view: &DiffView) -> Result<()>;
+}
 
-    fn count(&mut self, status: Status) {
-        *match status {
-            Status::Invalid => &mut self.invalid,
-            Status::Overdue => &mut self.overdue,
-            Status::Due => &mut self.due,
-            Status::OnTrack => &mut self.on_track,
-            Status::Done => &mut self.done,
-            Status::Occurrences => &mut self.occurrences,
-        } += 1;
-    }
-
-    /// "2 terlambat, 1 jatuh tempo, 3 selesai", most urgent first.
-    pub fn summary(&self, lang: Lang) -> String {
-        Status::ALL
-            .iter()
-            .filter(|s| self.get(**s) > 0)
-            .map(|s| format!("{} {}", self.get(*s), s.label(lang)))
-            .collect::<Vec<_>>()
-            .join(", ")
+/// The renderer of `format`, writing to `out`.
+pub fn renderer<'w>(format: Format, style: Style, out: &'w mut dyn Write) -> Box<dyn Renderer + 'w> {
+    match format {
+        Format::Table => Box::new(table::Terminal { style, out }),
+        Format::Json => Box::new(json::Json { lang: style.lang, out }),
+        Format::Csv => Box::new(csv::Csv { lang: style.lang, out }),
+        Format::Markdown => Box::new(markdown::Markdown { lang: style.lang, out }),
     }
 }
 
-impl Totals {
-    fn add(&mut self, report: &IndicatorReport) {
-        self.indicators += 1;
-        self.statuses.count(report.status);
-        self.to_date.add(report.to_date);
-        self.year.add(report.year);
-    }
+/// The label of a status in a language.
+pub trait StatusLabel {
+    fn label(self, lang: Lang) -> &'static str;
+}
 
-    fn merge(&mut self, other: &Totals) {
-        self.indicators += other.indicators;
-        self.to_date.add(other.to_date);
-        self.year.add(other.year);
-        for status in Status::ALL {
-            for _ in 0..other.statuses.get(status) {
-                self.statuses.count(status);
-            }
+impl StatusLabel for Status {
+    fn label(self, lang: Lang) -> &'static str {
+        let l = lang.labels();
+        match self {
+            Status::Done => l.status_done,
+            Status::OnTrack => l.status_on_track,
+            Status::Due => l.status_due,
+            Status::Overdue => l.status_overdue,
+            Status::Occurrences => l.status_occurrences,
+            Status::Invalid => l.status_invalid,
         }
     }
 }
 
-pub struct ComponentView<'a> {
-    pub component: &'a Component,
-    pub totals: Totals,
-    pub indicators: Vec<&'a IndicatorReport>,
+/// "2 terlambat, 1 jatuh tempo, 3 selesai", most urgent first.
+pub fn counts_summary(counts: &StatusCounts, lang: Lang) -> String {
+    Status::ALL
+        .iter()
+        .filter(|s| counts.get(**s) > 0)
+        .map(|s| format!("{} {}", counts.get(*s), s.label(lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-pub struct AreaView<'a> {
-    pub area: &'a Area,
-    pub totals: Totals,
-    pub components: Vec<ComponentView<'a>>,
+/// A document as a person reads it: its name, or "(any document)" for the
+/// one unnamed document of an indicator whose plan lists none.
+pub fn document_name(name: &DocumentName, lang: Lang) -> &str {
+    name.as_deref().unwrap_or(lang.labels().any_document)
 }
 
-/// The plan as area → component → indicator, restricted to the selected
-/// indicators, with totals at every level.
-pub struct StatusView<'a> {
-    pub eval: &'a Evaluation,
-    pub areas: Vec<AreaView<'a>>,
-    pub totals: Totals,
+/// The later side of a diff as a person reads it.
+pub fn diff_to<'a>(view: &'a DiffView, lang: Lang) -> &'a str {
+    view.to.as_deref().unwrap_or(lang.labels().working_tree)
 }
 
-impl<'a> StatusView<'a> {
-    pub fn new(eval: &'a Evaluation, selected: impl Fn(&IndicatorReport) -> bool) -> StatusView<'a> {
-        let mut reports = eval.indicators.iter();
-        let mut areas = Vec::new();
-        let mut totals = Totals::default();
-        for area in &eval.plan.areas {
-            let mut view = AreaView { area, totals: Totals::default(), components: Vec::new() };
-            for component in &area.components {
-                let mut cv = ComponentView { component, totals: Totals::default(), indicators: Vec::new() };
-                for report in reports.by_ref().take(component.indicators.len()).filter(|r| selected(r)) {
-                    cv.totals.add(report);
-                    cv.indicators.push(report);
-                }
-                if !cv.indicators.is_empty() {
-                    view.totals.merge(&cv.totals);
-                    view.components.push(cv);
-                }
-            }
-            if !view.components.is_empty() {
-                totals.merge(&view.totals);
-                areas.push(view);
-            }
-        }
-        StatusView { eval, areas, totals }
+/// `YYYY-MM-DD`.
+pub fn date_text(date: chrono::NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// How an overdue-list line is labelled.
+pub fn lateness_label(lateness: Lateness, lang: Lang) -> &'static str {
+    let l = lang.labels();
+    match lateness {
+        Lateness::Invalid => Status::Invalid.label(lang),
+        Lateness::Overdue => l.overdue,
+        Lateness::DueSoon => l.due_within,
     }
+}
+
+/// What an overdue-list line lacks: the missing documents, joined by
+/// `separator`, or why the indicator is invalid.
+pub fn entry_missing(entry: &Entry, lang: Lang, separator: &str) -> String {
+    match entry.period {
+        Some(p) => p.missing.iter().map(|name| document_name(name, lang)).collect::<Vec<_>>().join(separator),
+        None => entry.report.problem.as_ref().map(|p| problems::message(p, lang)).unwrap_or_default(),
+    }
+}
+
+/// The closing line of `zi overdue`: counts and where to look next.
+pub fn overdue_summary(eval: &Evaluation, entries: &[Entry], lang: Lang) -> String {
+    let count = |kind: Lateness| entries.iter().filter(|e| e.lateness == kind).count();
+    let (overdue, invalid, soon) =
+        (count(Lateness::Overdue), count(Lateness::Invalid), count(Lateness::DueSoon));
+    let mut indicators: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.lateness == Lateness::Overdue)
+        .map(|e| e.report.file.id.as_str())
+        .collect();
+    indicators.dedup();
+    let as_of = date_text(eval.as_of);
+    let mut parts = Vec::new();
+    if overdue + invalid == 0 {
+        parts.push(lang.catalogue().nothing_overdue(&as_of));
+    }
+    if overdue > 0 {
+        parts.push(lang.catalogue().overdue_periods(overdue, indicators.len(), &as_of));
+    }
+    if invalid > 0 {
+        parts.push(lang.catalogue().invalid_indicators(invalid));
+    }
+    if soon > 0 {
+        parts.push(lang.catalogue().periods_due_soon(soon));
+    }
+    if overdue + soon > 0 {
+        parts.push(lang.catalogue().show_one_hint().to_string());
+    }
+    parts.join("; ")
 }
 
 /// The header every report starts with: title, unit, year, as-of date.
@@ -235,23 +251,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ' ']))
 }
 
-/// `zi diff`'s report: the changes, the two sides as the user named them,
-/// and the later side's evaluation for the heading.
-pub struct DiffView<'a> {
-    pub eval: &'a Evaluation,
-    pub from: String,
-    /// `None` for the working tree.
-    pub to: Option<String>,
-    pub changes: &'a Changes,
-}
-
-impl DiffView<'_> {
-    /// The later side as a person reads it.
-    pub fn to_text(&self, lang: Lang) -> &str {
-        self.to.as_deref().unwrap_or(lang.labels().working_tree)
-    }
-}
-
 /// One titled list of changes, as the table and markdown reports print it.
 pub struct DiffSection<'a> {
     pub title: &'static str,
@@ -283,7 +282,9 @@ pub fn diff_sections<'a>(changes: &'a Changes, lang: Lang) -> Vec<DiffSection<'a
         } else {
             c.documents
                 .iter()
-                .map(|d| format!("{}, {}", d.document, counted_period_text(&d.period, lang)))
+                .map(|d| {
+                    format!("{}, {}", document_name(&d.document, lang), counted_period_text(&d.period, lang))
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -363,4 +364,14 @@ fn counted_period_text(period: &str, lang: Lang) -> String {
         Some((first, last)) => period_text(Period { first, last }, lang),
         None => period.to_string(),
     }
+}
+
+/// A note a command prints, in words.
+pub fn note(note: &crate::problem::Note, style: Style) -> String {
+    style.lang.catalogue().note(note)
+}
+
+/// A message of the pre-commit hook script, in words.
+pub fn hook_message(message: crate::problem::HookMessage, style: Style) -> &'static str {
+    style.lang.catalogue().hook_message(message)
 }

@@ -2,18 +2,58 @@
 
 use std::io::Write;
 
+use anstyle::{AnsiColor, Style as Ansi};
 use anyhow::Result;
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 
 use super::{
-    diff_sections, fraction, indicator_text, next_deadline_text, percent, period_text, shorten, state_label,
-    status_text, DiffView, Heading, StatusView, Totals,
+    date_text, diff_sections, diff_to, document_name, fraction, indicator_text, next_deadline_text,
+    overdue_summary, percent, period_text, problems, shorten, state_label, status_text, Heading, Renderer,
+    StatusLabel, Style,
 };
-use crate::commands::overdue::{Entry, Lateness};
-use crate::commands::Context;
-use crate::judge::evaluate::{Evaluation, IndicatorReport, Progress, Status};
-use crate::problem::Diagnostic;
+use crate::judge::evaluate::{Evaluation, Progress, Status};
+use crate::judge::overdue::{Entry, Lateness};
+use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
+use crate::problem::{self, Excerpts, Problem};
 use crate::text::Lang;
+
+/// The terminal layout: tables, bars and compiler-like problems.
+pub struct Terminal<'w> {
+    pub style: Style,
+    pub out: &'w mut dyn Write,
+}
+
+impl Renderer for Terminal<'_> {
+    fn status(&mut self, view: &StatusView) -> Result<()> {
+        status(view, self.style, self.out)
+    }
+
+    fn overdue(&mut self, view: &OverdueView) -> Result<()> {
+        overdue(view.eval, &view.entries, self.style, self.out)
+    }
+
+    fn show(&mut self, view: &ShowView) -> Result<()> {
+        show(view, self.style, self.out)
+    }
+
+    /// Silent when there is nothing to say.
+    fn check(&mut self, view: &CheckView) -> Result<()> {
+        if view.problems.is_empty() {
+            return Ok(());
+        }
+        let lang = self.style.lang;
+        for p in view.problems {
+            writeln!(self.out, "{}", problems::problem(p, view.excerpts.line(p), lang))?;
+        }
+        let (errors, warnings) = problem::count(view.problems);
+        writeln!(self.out, "{}", lang.catalogue().errors_and_warnings(errors, warnings))?;
+        Ok(())
+    }
+
+    fn diff(&mut self, view: &DiffView) -> Result<()> {
+        diff(view, self.style.lang, self.out)
+    }
+}
 
 /// Tables wrap to this width, on a terminal and off it alike, so that the
 /// output is the same wherever it is produced.
@@ -35,7 +75,7 @@ fn heading(eval: &Evaluation, lang: Lang) -> String {
     format!("{} — {}\n{} {} · {} {}\n", h.unit, h.title, l.plan_year, h.year, l.as_of, h.as_of)
 }
 
-pub fn status(view: &StatusView, ctx: Context, out: &mut dyn Write) -> Result<()> {
+fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
     let l = lang.labels();
     write!(out, "{}", heading(view.eval, lang))?;
@@ -88,16 +128,16 @@ const BAR_CELLS: usize = 20;
 /// An area's (or the unit's) head: its name, a bar for the documents to
 /// date and one for the year, and how many indicators have each status.
 /// Lines are wrapped to the table width.
-fn group_summary(title: &str, totals: &Totals, ctx: Context) -> String {
+fn group_summary(title: &str, totals: &Totals, ctx: Style) -> String {
     let lang = ctx.lang;
     let l = lang.labels();
     let mut text = String::new();
     for line in wrap(title, WIDTH.into()) {
-        text.push_str(&paint(&line, BOLD, ctx.color));
+        text.push_str(&paint(&line, &BOLD, ctx.color));
         text.push('\n');
     }
     let label_width = l.to_date.chars().count().max(l.year.chars().count());
-    let bars = [(l.to_date, totals.to_date, RED), (l.year, totals.year, DIM)];
+    let bars = [(l.to_date, totals.to_date, &RED), (l.year, totals.year, &DIM)];
     let bars: Vec<String> = bars
         .iter()
         .map(|(label, progress, rest)| {
@@ -106,7 +146,7 @@ fn group_summary(title: &str, totals: &Totals, ctx: Context) -> String {
         })
         .collect();
     text.push_str(&format!("  {}\n", bars.join("   ")));
-    let counts: Vec<(String, &str)> = Status::ALL
+    let counts: Vec<(String, &Ansi)> = Status::ALL
         .iter()
         .filter(|s| totals.statuses.get(**s) > 0)
         .map(|s| (format!("{} {}", totals.statuses.get(*s), s.label(lang)), status_ansi(*s)))
@@ -134,7 +174,7 @@ fn group_summary(title: &str, totals: &Totals, ctx: Context) -> String {
 }
 
 /// `████████░░░░  8/12  66%`: documents present as filled cells.
-fn bar(p: Progress, rest: &str, ctx: Context) -> String {
+fn bar(p: Progress, rest: &Ansi, ctx: Style) -> String {
     let filled = (p.present * BAR_CELLS).checked_div(p.required).unwrap_or(0).min(BAR_CELLS);
     let have = "█".repeat(filled);
     let missing = "░".repeat(BAR_CELLS - filled);
@@ -143,21 +183,21 @@ fn bar(p: Progress, rest: &str, ctx: Context) -> String {
     } else {
         format!("{:>7} {:>4}", fraction(p, ctx.lang), format!("{}%", percent(p)))
     };
-    format!("{}{} {numbers}", paint(&have, GREEN, ctx.color), paint(&missing, rest, ctx.color))
+    format!("{}{} {numbers}", paint(&have, &GREEN, ctx.color), paint(&missing, rest, ctx.color))
 }
 
-const BOLD: &str = "1";
-const DIM: &str = "2";
-const RED: &str = "31";
-const GREEN: &str = "32";
-const YELLOW: &str = "33";
-const MAGENTA: &str = "35";
-const CYAN: &str = "36";
+const BOLD: Ansi = Ansi::new().bold();
+const DIM: Ansi = Ansi::new().dimmed();
+const RED: Ansi = AnsiColor::Red.on_default();
+const GREEN: Ansi = AnsiColor::Green.on_default();
+const YELLOW: Ansi = AnsiColor::Yellow.on_default();
+const MAGENTA: Ansi = AnsiColor::Magenta.on_default();
+const CYAN: Ansi = AnsiColor::Cyan.on_default();
 
-/// `text` in an ANSI style when colour is on.
-fn paint(text: &str, style: &str, color: bool) -> String {
+/// `text` in a style when colour is on.
+fn paint(text: &str, style: &Ansi, color: bool) -> String {
     if color && !text.is_empty() {
-        format!("\x1b[{style}m{text}\x1b[0m")
+        format!("{style}{text}{style:#}")
     } else {
         text.to_string()
     }
@@ -177,14 +217,15 @@ fn status_style(status: Status) -> (Color, bool) {
     }
 }
 
-fn status_ansi(status: Status) -> &'static str {
+fn status_ansi(status: Status) -> &'static Ansi {
+    const INVALID: Ansi = RED.bold();
     match status {
-        Status::Invalid => "1;31",
-        Status::Overdue => RED,
-        Status::Due => YELLOW,
-        Status::OnTrack => CYAN,
-        Status::Done => GREEN,
-        Status::Occurrences => MAGENTA,
+        Status::Invalid => &INVALID,
+        Status::Overdue => &RED,
+        Status::Due => &YELLOW,
+        Status::OnTrack => &CYAN,
+        Status::Done => &GREEN,
+        Status::Occurrences => &MAGENTA,
     }
 }
 
@@ -208,7 +249,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-pub fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Context, out: &mut dyn Write) -> Result<()> {
+fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
     let l = lang.labels();
     let id_width = entries.iter().map(|e| e.report.file.id.len()).max().unwrap_or(0);
@@ -223,14 +264,15 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Context, out: &mut dyn
         let line = match (entry.lateness, entry.period) {
             (Lateness::Invalid, _) => format!(
                 "{id}  {}  {}: {}",
-                crate::judge::evaluate::Status::Invalid.label(lang),
+                Status::Invalid.label(lang),
                 entry.report.file.path,
-                entry.report.problem.as_deref().unwrap_or("")
+                entry.report.problem.as_ref().map(|p| problems::message(p, lang)).unwrap_or_default()
             ),
             (lateness, Some(period)) => {
-                let missing: Vec<&str> = period.missing().collect();
+                let missing: Vec<&str> =
+                    period.missing.iter().map(|name| document_name(name, lang)).collect();
                 let when = match lateness {
-                    Lateness::DueSoon => format!("  ({})", lang.due_in_days(entry.days)),
+                    Lateness::DueSoon => format!("  ({})", lang.catalogue().due_in_days(entry.days)),
                     _ => String::new(),
                 };
                 let month = lang.month(period.period.last);
@@ -250,44 +292,8 @@ pub fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Context, out: &mut dyn
     Ok(())
 }
 
-/// The closing line of `zi overdue`: counts and where to look next.
-pub fn overdue_summary(eval: &Evaluation, entries: &[Entry], lang: Lang) -> String {
-    let count = |kind: Lateness| entries.iter().filter(|e| e.lateness == kind).count();
-    let (overdue, invalid, soon) =
-        (count(Lateness::Overdue), count(Lateness::Invalid), count(Lateness::DueSoon));
-    let mut indicators: Vec<&str> = entries
-        .iter()
-        .filter(|e| e.lateness == Lateness::Overdue)
-        .map(|e| e.report.file.id.as_str())
-        .collect();
-    indicators.dedup();
-    let as_of = crate::commands::date_text(eval.as_of);
-    let mut parts = Vec::new();
-    if overdue + invalid == 0 {
-        parts.push(lang.nothing_overdue(&as_of));
-    }
-    if overdue > 0 {
-        parts.push(lang.overdue_periods(overdue, indicators.len(), &as_of));
-    }
-    if invalid > 0 {
-        parts.push(lang.invalid_indicators(invalid));
-    }
-    if soon > 0 {
-        parts.push(lang.periods_due_soon(soon));
-    }
-    if overdue + soon > 0 {
-        parts.push(lang.show_one_hint().to_string());
-    }
-    parts.join("; ")
-}
-
-pub fn show(
-    eval: &Evaluation,
-    report: &IndicatorReport,
-    diagnostics: &[&Diagnostic],
-    ctx: Context,
-    out: &mut dyn Write,
-) -> Result<()> {
+fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
+    let (eval, report) = (view.eval, view.report);
     let lang = ctx.lang;
     let l = lang.labels();
     writeln!(out, "{}  {}", report.file.id, indicator_text(report))?;
@@ -304,7 +310,7 @@ pub fn show(
         l.year,
         fraction(report.year, lang),
         l.as_of,
-        crate::commands::date_text(eval.as_of)
+        date_text(eval.as_of)
     )?;
     if let Some(indicator) = &report.indicator {
         let due =
@@ -348,8 +354,12 @@ pub fn show(
     if !report.loose.is_empty() && report.periods.len() != 1 {
         writeln!(out, "{}: {}", l.loose_files, report.loose.join(", "))?;
     }
-    for d in diagnostics {
-        write!(out, "\n{}", d.render(lang))?;
+    show_problems(&view.problems, &view.excerpts, lang, out)
+}
+
+fn show_problems(found: &[&Problem], excerpts: &Excerpts, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    for p in found {
+        write!(out, "\n{}", problems::problem(p, excerpts.line(p), lang))?;
     }
     Ok(())
 }
@@ -370,17 +380,17 @@ fn documents_rows(
             format!("✓ {}", document.files.join("\n  "))
         };
         let (when, state) = if i == 0 { (when, state) } else { ("", "") };
-        table.add_row(vec![when, state, &*document.name, files.as_str()]);
+        table.add_row(vec![when, state, document_name(&document.name, lang), files.as_str()]);
     }
     if !unmatched.is_empty() {
         table.add_row(vec!["", "", l.unmatched, &unmatched.join("\n")]);
     }
 }
 
-pub fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
     write!(out, "{}", heading(view.eval, lang))?;
-    writeln!(out, "{}: {} → {}", l.changes, view.from, view.to_text(lang))?;
+    writeln!(out, "{}: {} → {}", l.changes, view.from, diff_to(view, lang))?;
     let sections = diff_sections(view.changes, lang);
     if sections.is_empty() {
         writeln!(out, "\n{}", l.no_changes)?;

@@ -179,3 +179,6 @@ mod tests {
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o755);
     }
 }
+
+#[cfg(test)]
+mod failures;

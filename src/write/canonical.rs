@@ -26,6 +26,7 @@ use std::path::Path;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Key, RawString, Table, Value};
 
 use crate::load::indicator;
+use crate::problem::UnsafeLayout;
 
 /// What a TOML file in a plan repository holds, which sets its key order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,7 +64,7 @@ pub enum LayoutError {
     Syntax(toml_edit::TomlError),
     /// The layout would have changed the data or lost a comment (a bug in
     /// zi, never the user's fault); the file is left as it is.
-    Unsafe(&'static str),
+    Unsafe(UnsafeLayout),
 }
 
 /// `text` in the canonical layout.
@@ -77,16 +78,16 @@ pub fn canonical(text: &str, kind: FileKind) -> Result<String, LayoutError> {
         _ => false,
     };
     if !same_data {
-        return Err(LayoutError::Unsafe("the layout would change the file's data"));
+        return Err(LayoutError::Unsafe(UnsafeLayout::ChangesData));
     }
     let (mut before, mut after) = (comments(text), comments(&laid_out));
     before.sort();
     after.sort();
     if before != after {
-        return Err(LayoutError::Unsafe("the layout would lose or change a comment"));
+        return Err(LayoutError::Unsafe(UnsafeLayout::LosesComment));
     }
     if lay_out(&laid_out, kind).ok().as_deref() != Some(laid_out.as_str()) {
-        return Err(LayoutError::Unsafe("the layout is not stable"));
+        return Err(LayoutError::Unsafe(UnsafeLayout::Unstable));
     }
     Ok(laid_out)
 }

@@ -1,4 +1,6 @@
-//! Everything that writes files: atomic replacement, the canonical layout.
+//! Everything that writes files: atomic replacement, the canonical layout,
+//! the pre-commit hook.
 
 pub mod atomic;
 pub mod canonical;
+pub mod hook;

@@ -238,7 +238,7 @@ fn an_empty_indicator_file_reports_each_missing_key() {
         .collect();
     assert_eq!(
         missing,
-        ["missing key `actions`", "missing key `due`", "missing key `evidence`", "missing key `indicator`"],
+        ["missing key `indicator`", "missing key `actions`", "missing key `evidence`", "missing key `due`"],
         "{diags:#?}"
     );
     f.assert_good_still_done();
@@ -489,7 +489,7 @@ fn a_toml_file_one_level_too_high_is_an_error_not_silently_skipped() {
     f.write("plan/1-area/2-rapat.toml", indicator("Rapat", "[\"Notulen\"]", "Juli"));
     f.write("plan/1-area/catatan.txt", "catatan");
     let diags = f.diagnostics();
-    assert_eq!(severity_of(&diags, "stray-file", "plan/1-area/2-rapat.toml"), "error");
+    assert_eq!(severity_of(&diags, "misplaced-plan-file", "plan/1-area/2-rapat.toml"), "error");
     assert_eq!(severity_of(&diags, "stray-file", "plan/1-area/catatan.txt"), "warning");
     f.assert_good_still_done();
     assert_eq!(f.exit_codes(), (1, 0, 1));
@@ -500,7 +500,7 @@ fn an_indicator_file_that_is_a_folder_is_an_error() {
     let f = Fixture::new();
     f.mkdir("plan/1-area/1-comp/2-folder.toml");
     let diags = f.diagnostics();
-    assert_eq!(severity_of(&diags, "stray-file", "plan/1-area/1-comp/2-folder.toml"), "error");
+    assert_eq!(severity_of(&diags, "misplaced-plan-file", "plan/1-area/1-comp/2-folder.toml"), "error");
     f.assert_good_still_done();
     assert_eq!(f.exit_codes(), (1, 0, 1));
 }
@@ -610,13 +610,13 @@ fn evidence_outside_month_folders_is_reported_where_it_is_not_counted() {
     f.write("evidence/laporan.pdf", "");
     f.write("evidence/1-area/laporan.pdf", "");
     let diags = f.diagnostics();
-    let d = find(&diags, "stray-file", "evidence/1-area/1-comp/2-twice/laporan.pdf");
+    let d = find(&diags, "loose-evidence", "evidence/1-area/1-comp/2-twice/laporan.pdf");
     assert_eq!(
         d.hint,
         "this indicator has 2 periods: move it into the month folder of its period, e.g. 2022-06/"
     );
-    find(&diags, "stray-file", "evidence/laporan.pdf");
-    find(&diags, "stray-file", "evidence/1-area/laporan.pdf");
+    find(&diags, "stray-evidence", "evidence/laporan.pdf");
+    find(&diags, "stray-evidence", "evidence/1-area/laporan.pdf");
     let statuses = f.statuses();
     assert!(statuses.iter().any(|(id, _, s)| id == "I.1.2" && s == "overdue"), "{statuses:?}");
     f.assert_good_still_done();
@@ -760,11 +760,16 @@ fn a_bad_directory_date_or_id_is_a_usage_error_not_a_crash() {
     for (slug, args) in cases {
         assert_run!(format!("usage-{slug}"), f.run(args));
     }
-    for (slug, date) in
-        [("garbage", "garbage"), ("empty", ""), ("month-13", "2022-13-01"), ("year-99999", "99999-01-01")]
-    {
+    for (slug, date) in [("garbage", "garbage"), ("month-13", "2022-13-01"), ("year-99999", "99999-01-01")] {
         assert_run!(format!("zi-today-{slug}"), f.run_on(date, &["status"]));
     }
+    // An empty ZI_TODAY counts as unset: the clock decides, as with none.
+    let empty = f.run_on("", &["status", "--format", "json"]);
+    let unset = f.zi(TODAY, &["status", "--format", "json"]).no_date().run();
+    assert_eq!((empty.code, &empty.stdout), (0, &unset.stdout));
+    // The flag wins over the variable, whatever the variable holds.
+    let flag = f.run_on("garbage", &["--as-of", "2022-08-15", "status", "--format", "json"]);
+    assert_eq!((flag.code, flag.json()["as_of"].as_str()), (0, Some("2022-08-15")));
 }
 
 /// Regression: with no `year` in zi.toml the plan year is the as-of year,
@@ -836,14 +841,14 @@ fn unreadable_files_and_folders_are_reported_and_the_rest_still_read() {
         return;
     };
     let diags = f.diagnostics_with(&prefix);
-    let d = find(&diags, "unreadable", "plan/1-area/1-comp/2-locked.toml");
+    let d = find(&diags, "unreadable-file", "plan/1-area/1-comp/2-locked.toml");
     assert_eq!(d.message, "cannot read file: Permission denied (os error 13)", "{d:?}");
-    find(&diags, "unreadable", "plan/2-locked-area");
+    find(&diags, "unreadable-folder", "plan/2-locked-area");
     // Regression: an unreadable folder was also said to lack its area.toml.
     assert!(!diags.iter().any(|d| d.code == "missing-name-file"), "{diags:#?}");
     // Regression: walkdir's message carried the absolute path of the folder
     // (run_with asserts no absolute path is printed).
-    find(&diags, "unreadable", "evidence/1-area/1-comp/3-other/2022-12/sub");
+    find(&diags, "unreadable-folder", "evidence/1-area/1-comp/3-other/2022-12/sub");
     let status = f.run_with(&prefix, &["status", "--format", "json"]);
     assert_eq!(status.code, 0);
     let json: Value = serde_json::from_str(&status.stdout).unwrap();

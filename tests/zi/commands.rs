@@ -61,7 +61,7 @@ fn ids_select_areas_components_indicators_and_paths() {
         (
             2,
             "",
-            "zi: no indicator matches `IV.9`\n  hint: ids look like III, III.3 or III.3.4; `zi status` lists them\n"
+            "error: no indicator matches `IV.9`\n   = hint: ids look like III, III.3 or III.3.4; `zi status` lists them\n"
         )
     );
     let ambiguous = repo.run("2022-01-01", &["show", "I.1"]);
@@ -70,7 +70,7 @@ fn ids_select_areas_components_indicators_and_paths() {
         (
             2,
             "",
-            "zi: `I.1` matches 2 indicators (I.1.1, I.1.2); `zi show` takes one\n  hint: `zi status I.1` lists them\n"
+            "error: `I.1` matches 2 indicators (I.1.1, I.1.2); `zi show` takes one\n   = hint: `zi status I.1` lists them\n"
         )
     );
 }

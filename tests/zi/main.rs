@@ -25,3 +25,4 @@ mod report;
 mod shipped;
 mod snapshots;
 mod status;
+mod terminal;

@@ -1,6 +1,6 @@
 //! Nothing lost on failure: every file zi writes goes through
-//! `zi::atomic`, and a failure at any step leaves the folder exactly as it
-//! was. These tests drive the public API the way a writing command does,
+//! `crate::write::atomic`, and a failure at any step leaves the folder exactly as it
+//! was. These tests drive it the way a writing command does,
 //! with failures injected where real ones happen: mid-write (disk full), at
 //! the rename (the target cannot be replaced) and before anything is written
 //! (no folder to write in). A reader running alongside never sees half a file.
@@ -38,7 +38,7 @@ fn a_disk_that_fills_up_after_a_megabyte_leaves_the_old_file_and_no_temporary_fi
     let dir = plan_folder();
     let before = snapshot(dir.path());
     let chunk = vec![b'x'; 64 * 1024];
-    let result = zi::write::atomic::write_with(&dir.path().join("1-rapat.toml"), |w| {
+    let result = super::write_with(&dir.path().join("1-rapat.toml"), |w| {
         for _ in 0..16 {
             w.write_all(&chunk)?;
         }
@@ -53,7 +53,7 @@ fn a_target_that_cannot_be_replaced_fails_the_write_and_changes_nothing() {
     let dir = plan_folder();
     let before = snapshot(dir.path());
     // A folder with files in it cannot be replaced by a rename.
-    let result = zi::write::atomic::write(&dir.path().join("sub"), b"indicator = \"Baru\"\n");
+    let result = super::write(&dir.path().join("sub"), b"indicator = \"Baru\"\n");
     assert!(result.is_err());
     assert_eq!(snapshot(dir.path()), before);
 }
@@ -62,7 +62,7 @@ fn a_target_that_cannot_be_replaced_fails_the_write_and_changes_nothing() {
 fn a_write_into_a_missing_folder_fails_and_creates_nothing() {
     let dir = plan_folder();
     let before = snapshot(dir.path());
-    assert!(zi::write::atomic::write(&dir.path().join("no-such-folder/1-x.toml"), b"x").is_err());
+    assert!(super::write(&dir.path().join("no-such-folder/1-x.toml"), b"x").is_err());
     assert_eq!(snapshot(dir.path()), before);
 }
 
@@ -70,7 +70,7 @@ fn a_write_into_a_missing_folder_fails_and_creates_nothing() {
 fn a_successful_write_changes_only_its_own_file() {
     let dir = plan_folder();
     let mut expected = snapshot(dir.path());
-    zi::write::atomic::write(&dir.path().join("1-rapat.toml"), b"indicator = \"Baru\"\n").unwrap();
+    super::write(&dir.path().join("1-rapat.toml"), b"indicator = \"Baru\"\n").unwrap();
     expected[0].1 = Some(b"indicator = \"Baru\"\n".to_vec());
     assert_eq!(snapshot(dir.path()), expected);
 }
@@ -92,7 +92,7 @@ fn a_reader_alongside_the_writes_sees_a_whole_old_or_whole_new_file_never_a_part
             }
         });
         for version in &versions[1..] {
-            zi::write::atomic::write(&path, version).unwrap();
+            super::write(&path, version).unwrap();
         }
         done.store(true, std::sync::atomic::Ordering::Relaxed);
         reader.join().unwrap();

@@ -1,0 +1,64 @@
+//! The overdue list: what passed its deadline without complete evidence,
+//! and, on request, what is due soon. `zi overdue`, the HTML report and
+//! the commit hook all read it from here.
+
+use serde::Serialize;
+
+use crate::judge::evaluate::{
+    days_until_end_of, Evaluation, IndicatorReport, PeriodReport, PeriodState, Status,
+};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lateness {
+    /// The file cannot be read or understood.
+    Invalid,
+    /// The period ended before this month.
+    Overdue,
+    /// The period ends within the `--within` window; listed, not counted.
+    DueSoon,
+}
+
+/// One line of the overdue list.
+pub struct Entry<'a> {
+    pub report: &'a IndicatorReport,
+    pub period: Option<&'a PeriodReport>,
+    pub lateness: Lateness,
+    /// Days from the as-of date to the end of the period (negative when late).
+    pub days: i64,
+}
+
+/// Overdue periods and invalid indicators in plan order, then, with
+/// `within`, periods ending in the next `within` days.
+pub fn entries(eval: &Evaluation, within: Option<u32>) -> Vec<Entry<'_>> {
+    let mut late = Vec::new();
+    let mut soon = Vec::new();
+    for report in &eval.indicators {
+        if report.status == Status::Invalid {
+            late.push(Entry { report, period: None, lateness: Lateness::Invalid, days: 0 });
+            continue;
+        }
+        for period in &report.periods {
+            let days = days_until_end_of(period.period.last, eval.as_of);
+            match period.state {
+                PeriodState::Overdue => {
+                    late.push(Entry { report, period: Some(period), lateness: Lateness::Overdue, days })
+                }
+                PeriodState::Due | PeriodState::Open if within.is_some_and(|w| days <= i64::from(w)) => {
+                    soon.push(Entry { report, period: Some(period), lateness: Lateness::DueSoon, days })
+                }
+                _ => {}
+            }
+        }
+    }
+    late.extend(soon);
+    late
+}
+
+/// Whether the list fails a hook: anything overdue or invalid, or any error
+/// in the plan. "Anything invalid" is any error, not only an unreadable
+/// indicator: a misnamed indicator file or a broken zi.toml is skipped or
+/// guessed around, and a hook that passed over it would hide it.
+pub fn fails(eval: &Evaluation, entries: &[Entry]) -> bool {
+    entries.iter().any(|e| e.lateness != Lateness::DueSoon) || eval.has_errors()
+}

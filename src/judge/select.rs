@@ -1,0 +1,53 @@
+//! Selecting indicators by ID or path, as every command that takes `ID…`
+//! does: an area (`III`), a component (`III.3`), an indicator (`III.3.4`),
+//! or a plan or evidence path.
+
+use crate::judge::evaluate::{Evaluation, IndicatorReport};
+use crate::model::plan::IndicatorFile;
+use crate::problem::Fatal;
+
+/// Whether `file` is selected by `id`.
+pub fn selects(id: &str, file: &IndicatorFile) -> bool {
+    let id = id.trim().trim_start_matches("./").trim_end_matches('/');
+    let id_upper = id.to_ascii_uppercase();
+    let own = &file.id;
+    let under = |path: &str, prefix: &str| {
+        path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'))
+    };
+    *own == id_upper
+        || own.strip_prefix(&id_upper).is_some_and(|rest| rest.starts_with('.'))
+        || under(&file.path, id)
+        || under(file.path.trim_end_matches(".toml"), id)
+        || under(&file.evidence, id)
+}
+
+/// Whether `file` is selected by any of `ids` (all of them when none).
+pub fn selected(ids: &[String], file: &IndicatorFile) -> bool {
+    ids.is_empty() || ids.iter().any(|id| selects(id, file))
+}
+
+/// Refuses IDs that select nothing, naming them.
+pub fn require_matches(ids: &[String], eval: &Evaluation) -> Result<(), Fatal> {
+    let unknown: Vec<String> =
+        ids.iter().filter(|id| !eval.indicators.iter().any(|r| selects(id, &r.file))).cloned().collect();
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(Fatal::NoIndicatorMatches { ids: unknown })
+    }
+}
+
+/// The one indicator `id` selects, for `zi show`.
+pub fn one<'a>(id: &str, eval: &'a Evaluation) -> Result<&'a IndicatorReport, Fatal> {
+    require_matches(std::slice::from_ref(&id.to_string()), eval)?;
+    let matches: Vec<&IndicatorReport> = eval.indicators.iter().filter(|r| selects(id, &r.file)).collect();
+    match matches.as_slice() {
+        [report] => Ok(report),
+        _ => Err(Fatal::ShowTakesOne {
+            id: id.to_string(),
+            count: matches.len(),
+            listed: matches.iter().take(8).map(|r| r.file.id.clone()).collect(),
+            more: matches.len() > 8,
+        }),
+    }
+}

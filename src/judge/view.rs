@@ -1,0 +1,171 @@
+//! What the reports show, computed once for every format: the plan as
+//! area → component → indicator with totals, one indicator in full, the
+//! overdue list, the problems, the changes. Renderers lay these out.
+
+use serde::Serialize;
+
+use crate::judge::changes::Changes;
+use crate::judge::evaluate::{Evaluation, IndicatorReport, Progress, Status};
+use crate::judge::overdue::Entry;
+use crate::model::plan::{Area, Component};
+use crate::problem::{Excerpts, Problem};
+
+/// Counts over a group of indicators.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    pub indicators: usize,
+    pub statuses: StatusCounts,
+    pub to_date: Progress,
+    pub year: Progress,
+}
+
+/// How many indicators have each status.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct StatusCounts {
+    pub invalid: usize,
+    pub overdue: usize,
+    pub due: usize,
+    pub on_track: usize,
+    pub done: usize,
+    pub occurrences: usize,
+}
+
+impl StatusCounts {
+    pub fn get(&self, status: Status) -> usize {
+        match status {
+            Status::Invalid => self.invalid,
+            Status::Overdue => self.overdue,
+            Status::Due => self.due,
+            Status::OnTrack => self.on_track,
+            Status::Done => self.done,
+            Status::Occurrences => self.occurrences,
+        }
+    }
+
+    fn count(&mut self, status: Status) {
+        *match status {
+            Status::Invalid => &mut self.invalid,
+            Status::Overdue => &mut self.overdue,
+            Status::Due => &mut self.due,
+            Status::OnTrack => &mut self.on_track,
+            Status::Done => &mut self.done,
+            Status::Occurrences => &mut self.occurrences,
+        } += 1;
+    }
+}
+
+impl Totals {
+    fn add(&mut self, report: &IndicatorReport) {
+        self.indicators += 1;
+        self.statuses.count(report.status);
+        self.to_date.add(report.to_date);
+        self.year.add(report.year);
+    }
+
+    fn merge(&mut self, other: &Totals) {
+        self.indicators += other.indicators;
+        self.to_date.add(other.to_date);
+        self.year.add(other.year);
+        for status in Status::ALL {
+            for _ in 0..other.statuses.get(status) {
+                self.statuses.count(status);
+            }
+        }
+    }
+}
+
+pub struct ComponentView<'a> {
+    pub component: &'a Component,
+    pub totals: Totals,
+    pub indicators: Vec<&'a IndicatorReport>,
+}
+
+pub struct AreaView<'a> {
+    pub area: &'a Area,
+    pub totals: Totals,
+    pub components: Vec<ComponentView<'a>>,
+}
+
+/// The plan as area → component → indicator, restricted to the selected
+/// indicators, with totals at every level.
+pub struct StatusView<'a> {
+    pub eval: &'a Evaluation,
+    pub areas: Vec<AreaView<'a>>,
+    pub totals: Totals,
+}
+
+impl<'a> StatusView<'a> {
+    pub fn new(eval: &'a Evaluation, selected: impl Fn(&IndicatorReport) -> bool) -> StatusView<'a> {
+        let mut reports = eval.indicators.iter();
+        let mut areas = Vec::new();
+        let mut totals = Totals::default();
+        for area in &eval.plan.areas {
+            let mut view = AreaView { area, totals: Totals::default(), components: Vec::new() };
+            for component in &area.components {
+                let mut cv = ComponentView { component, totals: Totals::default(), indicators: Vec::new() };
+                for report in reports.by_ref().take(component.indicators.len()).filter(|r| selected(r)) {
+                    cv.totals.add(report);
+                    cv.indicators.push(report);
+                }
+                if !cv.indicators.is_empty() {
+                    view.totals.merge(&cv.totals);
+                    view.components.push(cv);
+                }
+            }
+            if !view.components.is_empty() {
+                totals.merge(&view.totals);
+                areas.push(view);
+            }
+        }
+        StatusView { eval, areas, totals }
+    }
+}
+
+/// `zi diff`'s report: the changes, the two sides as the user named them,
+/// and the later side's evaluation for the heading.
+pub struct DiffView<'a> {
+    pub eval: &'a Evaluation,
+    pub from: String,
+    /// `None` for the working tree.
+    pub to: Option<String>,
+    pub changes: &'a Changes,
+}
+
+/// `zi overdue`'s report.
+pub struct OverdueView<'a> {
+    pub eval: &'a Evaluation,
+    pub entries: Vec<Entry<'a>>,
+}
+
+/// `zi show`'s report: one indicator and the problems in its files.
+pub struct ShowView<'a> {
+    pub eval: &'a Evaluation,
+    pub report: &'a IndicatorReport,
+    pub problems: Vec<&'a Problem>,
+    pub excerpts: Excerpts,
+}
+
+impl<'a> ShowView<'a> {
+    /// `excerpts` are asked for the texts of the files the problems point into.
+    pub fn new(
+        eval: &'a Evaluation,
+        report: &'a IndicatorReport,
+        excerpts: impl FnOnce(&[&Problem]) -> Excerpts,
+    ) -> ShowView<'a> {
+        let folder = format!("{}/", report.file.evidence);
+        let problems: Vec<&Problem> = eval
+            .problems
+            .iter()
+            .filter(|d| d.path == report.file.path || d.path.starts_with(&folder))
+            .collect();
+        let excerpts = excerpts(&problems);
+        ShowView { eval, report, problems, excerpts }
+    }
+}
+
+/// `zi check`'s report: every problem, and the files they point into.
+pub struct CheckView<'a> {
+    pub problems: &'a [Problem],
+    pub excerpts: Excerpts,
+}

@@ -1,0 +1,143 @@
+//! The registry of problem codes: every code zi can report, its severity
+//! and one line of documentation. `docs/format.md` lists the same table,
+//! and a test fails when the two disagree.
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $severity:ident, $doc:literal;)*) => {
+        /// A stable kebab-case code. Its severity here is the default; a few
+        /// codes are errors under `plan/` and warnings under `evidence/`
+        /// (`Code::BY_TREE`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($variant,)*
+        }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)*
+                }
+            }
+
+            /// What the code means, as `docs/format.md` says it.
+            pub fn doc(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $doc,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    TomlSyntax = "toml-syntax", Error, "the file is not valid TOML";
+    UnknownKey = "unknown-key", Error, "a key zi does not know (with did-you-mean)";
+    WrongType = "wrong-type", Error, "a value of the wrong type";
+    MissingKey = "missing-key", Error, "a required key is absent";
+    BadDue = "bad-due", Error, "the target time cannot be read";
+    BadGlob = "bad-glob", Error, "a `file` pattern is invalid or leaves the file name";
+    BadYear = "bad-year", Error, "`zi.toml`'s `year` is out of range";
+    BadLang = "bad-lang", Error, "`zi.toml`'s `lang` is neither `id` nor `en`";
+    NotUtf8 = "not-utf8", Error, "a plan file that is not UTF-8 text";
+    BinaryFile = "binary-file", Error, "a plan file that holds binary data";
+    FileTooLarge = "file-too-large", Error, "a plan file over 1 MiB (not read)";
+    UnreadableFile = "unreadable-file", Error, "a file that cannot be read (permissions, I/O)";
+    UnreadableFolder = "unreadable-folder", Error, "a folder that cannot be listed";
+    NotAFile = "not-a-file", Warning, "a device, pipe, socket or folder where a file is expected (an error under `plan/`)";
+    NoNumber = "no-number", Error, "a plan folder or file without `N-` prefix (skipped)";
+    DuplicateNumber = "duplicate-number", Error, "two siblings with the same number";
+    MissingNameFile = "missing-name-file", Error, "an area without `area.toml`, a component without `component.toml`";
+    NoPlan = "no-plan", Error, "there is no `plan/` folder";
+    MisplacedPlanFile = "misplaced-plan-file", Error, "a `.toml` file or folder under `plan/` where zi reads no plan file (skipped)";
+    NoDue = "no-due", Warning, "the plan names no target time";
+    NoEvidence = "no-evidence", Warning, "the plan lists no evidence documents";
+    NoActions = "no-actions", Warning, "the plan lists no actions";
+    EmptyText = "empty-text", Warning, "an empty text where the plan's words belong";
+    EmptyPlan = "empty-plan", Warning, "`plan/` holds no indicator";
+    StrayFile = "stray-file", Warning, "a file or folder under `plan/` that is not part of the layout";
+    StrayEvidence = "stray-evidence", Warning, "a file in `evidence/` outside every indicator's folder";
+    LooseEvidence = "loose-evidence", Warning, "a file beside the month folders of an indicator with several periods (not counted)";
+    NotAFolder = "not-a-folder", Warning, "`evidence/` or an indicator's evidence is a file, not a folder (nothing in it counted)";
+    OrphanEvidence = "orphan-evidence", Warning, "an evidence folder that belongs to no indicator";
+    BadMonthFolder = "bad-month-folder", Warning, "a folder in an indicator's evidence that is not `YYYY-MM` or `YYYY-MM-DD`";
+    MonthOutsidePlan = "month-outside-plan", Warning, "a month folder in no period of its indicator";
+    TooDeep = "too-deep", Warning, "a folder more than 8 levels inside its month folder (not searched)";
+    UnmatchedFile = "unmatched-file", Warning, "an evidence file that satisfies no document";
+    NonUtf8Name = "non-utf8-name", Warning, "a name that is not UTF-8 (skipped; an error under `plan/`)";
+    LinkNotFollowed = "link-not-followed", Warning, "a link to a folder (never followed; an error under `plan/`)";
+    BrokenLink = "broken-link", Warning, "a link that leads nowhere (an error under `plan/`)";
+    FmtUnsafe = "fmt-unsafe", Error, "`zi fmt` could not lay a file out without changing it (left as it is)";
+    Unwritable = "unwritable", Error, "`zi fmt` could not write a file (left unchanged)";
+}
+
+impl Code {
+    /// Codes whose severity follows the tree: an error under `plan/`, where
+    /// each one hides part of the plan, a warning under `evidence/`, where
+    /// it only hides a document.
+    pub const BY_TREE: &'static [Code] =
+        &[Code::NotAFile, Code::NonUtf8Name, Code::LinkNotFollowed, Code::BrokenLink];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_kebab_case() {
+        let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+        assert!(names
+            .iter()
+            .all(|n| n.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')));
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(names.len(), before, "a code is registered twice");
+    }
+
+    /// `docs/format.md`'s table of codes is the user's copy of this registry.
+    #[test]
+    fn the_docs_list_every_code_with_its_severity_and_no_other() {
+        let docs = include_str!("../../docs/format.md");
+        let table: Vec<(String, String, String)> = docs
+            .lines()
+            .skip_while(|l| !l.starts_with("| code | severity |"))
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| {
+                let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+                (cells[0].trim_matches('`').to_string(), cells[1].to_string(), cells[2].to_string())
+            })
+            .collect();
+        let registry: Vec<(String, String, String)> = Code::ALL
+            .iter()
+            .map(|c| (c.name().to_string(), c.severity().name().to_string(), c.doc().to_string()))
+            .collect();
+        assert_eq!(table, registry, "docs/format.md's table of codes and the registry disagree");
+    }
+}

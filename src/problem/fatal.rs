@@ -1,0 +1,175 @@
+//! What zi says outside the problems of plan files: the reasons it cannot
+//! run ("cannot run", exit 2, or 1 when something is in the way) and the
+//! notes a command prints. Both are data; `crate::text` words them.
+
+use std::fmt;
+
+/// Why a command could not do its job.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fatal {
+    /// No `zi.toml` at or above the folder.
+    NoRoot {
+        start: String,
+    },
+    CannotOpen {
+        path: String,
+        error: String,
+    },
+    NotAFolder {
+        path: String,
+    },
+    NoIndicatorMatches {
+        ids: Vec<String>,
+    },
+    ShowTakesOne {
+        id: String,
+        count: usize,
+        listed: Vec<String>,
+        more: bool,
+    },
+    NotWrittenByZi {
+        path: String,
+    },
+    OutputIsFolder {
+        path: String,
+    },
+    CannotRead {
+        path: String,
+        error: String,
+    },
+    CannotWrite {
+        path: String,
+        error: String,
+    },
+    CannotCreate {
+        path: String,
+        error: String,
+    },
+    CannotRemove {
+        path: String,
+        error: String,
+    },
+    CannotKeepOldHook {
+        backup: &'static str,
+        error: String,
+    },
+    CannotRestoreHook {
+        backup: &'static str,
+        error: String,
+    },
+    NoSuchPath {
+        path: String,
+    },
+    TempFolder {
+        error: String,
+    },
+    NotInGit {
+        path: String,
+        error: String,
+    },
+    NotARevision {
+        rev: String,
+    },
+    UnknownRevision {
+        rev: String,
+    },
+    SymmetricRange {
+        range: String,
+    },
+    GitMissing,
+    GitCannotRun {
+        error: String,
+    },
+    /// A git command failed; `message` is git's own.
+    GitFailed {
+        command: String,
+        message: String,
+    },
+    /// git answered something zi cannot read.
+    GitUnexpected {
+        detail: String,
+    },
+    /// Another program's pre-commit hook is installed.
+    ForeignHook {
+        shown: String,
+        chain: String,
+        backup: &'static str,
+    },
+    /// `--force` would replace a hook, but the place kept for it is taken.
+    BackupInTheWay {
+        path: String,
+    },
+    /// `zi hook uninstall` found a hook zi did not write.
+    NotOurHook {
+        shown: String,
+    },
+    /// `ZI_TODAY` is not a date.
+    BadToday {
+        text: String,
+    },
+    /// Writing the output failed.
+    Output {
+        error: String,
+    },
+}
+
+impl Fatal {
+    /// 1 when something is in the way (SPEC: `zi hook`), else 2.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Fatal::ForeignHook { .. } | Fatal::BackupInTheWay { .. } | Fatal::NotOurHook { .. } => 1,
+            _ => 2,
+        }
+    }
+}
+
+/// Only for debugging and `anyhow`'s plumbing: users see the words
+/// `crate::text` gives it.
+impl fmt::Display for Fatal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for Fatal {}
+
+/// A line a command prints about what it did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// On standard error when plan files have errors.
+    ProblemsInPlan {
+        errors: usize,
+    },
+    /// `zi fmt --check` found files to rewrite.
+    NotCanonical {
+        files: usize,
+    },
+    HookAlreadyInstalled {
+        shown: String,
+    },
+    HookInstalled {
+        shown: String,
+        backup: Option<&'static str>,
+    },
+    HookUpdated {
+        shown: String,
+    },
+    /// What the installed hook does, and the escape hatch.
+    HookRuns,
+    NoHookToRemove {
+        shown: String,
+    },
+    HookRemoved {
+        shown: String,
+        restored: bool,
+    },
+}
+
+/// The messages the pre-commit hook script prints: they are written into
+/// the script when it is installed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HookMessage {
+    NotFound,
+    Refused,
+    Failed,
+}

@@ -1,0 +1,227 @@
+//! What each problem is, with the values that explain it. No text: the
+//! presentation layer (`crate::text`) words every kind in each language.
+
+use std::sync::Arc;
+
+use super::Code;
+use crate::model::due::DueError;
+use crate::model::month::YearMonth;
+
+/// A TOML value's kind, as a message names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    Nothing,
+    Table,
+    ArrayOfTables,
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+}
+
+/// What a key's value should have been.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    String,
+    Integer,
+    Array,
+    ArrayOfStrings,
+    StringOrItem,
+    Globs,
+}
+
+/// Why a `file` pattern was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GlobProblem {
+    Empty,
+    LeavesName,
+    /// The glob crate's own explanation.
+    Syntax(&'static str),
+}
+
+/// Why `zi fmt` refused to lay a file out (a bug in zi when it happens).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsafeLayout {
+    ChangesData,
+    LosesComment,
+    Unstable,
+}
+
+/// What the plan layout found where it expected something else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    File,
+    Folder,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    // Reading and parsing a TOML file.
+    TomlSyntax {
+        message: String,
+    },
+    UnknownKey {
+        key: Box<str>,
+        suggestion: Option<&'static str>,
+        known: &'static [&'static str],
+    },
+    WrongType {
+        key: String,
+        expected: Expected,
+        found: ValueKind,
+    },
+    /// An element of a list of strings that is not a string.
+    WrongElement {
+        key: String,
+        found: ValueKind,
+    },
+    MissingKey {
+        key: &'static str,
+        example: &'static str,
+    },
+    EvidenceWithoutName,
+    UnreadableFile {
+        error: String,
+    },
+    FolderNotFile,
+    FileTooLarge {
+        size: u64,
+        limit: u64,
+    },
+    BinaryFile,
+    NotUtf8,
+    // zi.toml and name files.
+    BadYear {
+        year: i64,
+    },
+    BadLang {
+        text: String,
+    },
+    MissingNameFile {
+        file: &'static str,
+    },
+    // An indicator file.
+    NoActions,
+    NoEvidence,
+    EmptyText {
+        key: String,
+    },
+    NoDue,
+    BadDue {
+        text: String,
+        error: Box<DueError>,
+    },
+    BadGlob {
+        glob: String,
+        problem: GlobProblem,
+    },
+    // The plan layout.
+    NoPlan {
+        exists: bool,
+    },
+    EmptyPlan,
+    NoNumber,
+    DuplicateNumber {
+        number: u32,
+        first: String,
+    },
+    MisplacedPlanFile {
+        entry: Entry,
+    },
+    StrayFile {
+        entry: Entry,
+    },
+    // Listing folders.
+    UnreadableFolder {
+        error: String,
+    },
+    NonUtf8Name,
+    LinkNotFollowed,
+    BrokenLink {
+        error: String,
+    },
+    SpecialFile,
+    // The evidence tree.
+    EvidenceNotAFolder,
+    IndicatorEvidenceIsFile,
+    OrphanEvidence,
+    StrayEvidence,
+    LooseEvidence {
+        periods: usize,
+        example: Option<YearMonth>,
+    },
+    BadMonthFolder {
+        name: String,
+        guess: Option<String>,
+    },
+    MonthOutsidePlan {
+        folder: String,
+        first: YearMonth,
+        last: YearMonth,
+    },
+    TooDeep {
+        limit: usize,
+    },
+    UnmatchedFile {
+        documents: Arc<[Arc<str>]>,
+        plan_file: Arc<str>,
+    },
+    // Writing.
+    /// A problem found while formatting: the file is left as it is.
+    LeftAsIs(Box<Kind>),
+    InvalidToml,
+    FmtUnsafe {
+        reason: UnsafeLayout,
+    },
+    Unwritable {
+        error: String,
+    },
+}
+
+impl Kind {
+    pub fn code(&self) -> Code {
+        match self {
+            Kind::TomlSyntax { .. } | Kind::InvalidToml => Code::TomlSyntax,
+            Kind::UnknownKey { .. } => Code::UnknownKey,
+            Kind::WrongType { .. } | Kind::WrongElement { .. } => Code::WrongType,
+            Kind::MissingKey { .. } | Kind::EvidenceWithoutName => Code::MissingKey,
+            Kind::UnreadableFile { .. } => Code::UnreadableFile,
+            Kind::FolderNotFile | Kind::SpecialFile => Code::NotAFile,
+            Kind::FileTooLarge { .. } => Code::FileTooLarge,
+            Kind::BinaryFile => Code::BinaryFile,
+            Kind::NotUtf8 => Code::NotUtf8,
+            Kind::BadYear { .. } => Code::BadYear,
+            Kind::BadLang { .. } => Code::BadLang,
+            Kind::MissingNameFile { .. } => Code::MissingNameFile,
+            Kind::NoActions => Code::NoActions,
+            Kind::NoEvidence => Code::NoEvidence,
+            Kind::EmptyText { .. } => Code::EmptyText,
+            Kind::NoDue => Code::NoDue,
+            Kind::BadDue { .. } => Code::BadDue,
+            Kind::BadGlob { .. } => Code::BadGlob,
+            Kind::NoPlan { .. } => Code::NoPlan,
+            Kind::EmptyPlan => Code::EmptyPlan,
+            Kind::NoNumber => Code::NoNumber,
+            Kind::DuplicateNumber { .. } => Code::DuplicateNumber,
+            Kind::MisplacedPlanFile { .. } => Code::MisplacedPlanFile,
+            Kind::StrayFile { .. } => Code::StrayFile,
+            Kind::UnreadableFolder { .. } => Code::UnreadableFolder,
+            Kind::NonUtf8Name => Code::NonUtf8Name,
+            Kind::LinkNotFollowed => Code::LinkNotFollowed,
+            Kind::BrokenLink { .. } => Code::BrokenLink,
+            Kind::EvidenceNotAFolder | Kind::IndicatorEvidenceIsFile => Code::NotAFolder,
+            Kind::OrphanEvidence => Code::OrphanEvidence,
+            Kind::StrayEvidence => Code::StrayEvidence,
+            Kind::LooseEvidence { .. } => Code::LooseEvidence,
+            Kind::BadMonthFolder { .. } => Code::BadMonthFolder,
+            Kind::MonthOutsidePlan { .. } => Code::MonthOutsidePlan,
+            Kind::TooDeep { .. } => Code::TooDeep,
+            Kind::UnmatchedFile { .. } => Code::UnmatchedFile,
+            Kind::LeftAsIs(inner) => inner.code(),
+            Kind::FmtUnsafe { .. } => Code::FmtUnsafe,
+            Kind::Unwritable { .. } => Code::Unwritable,
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! The one renderer of problems and of "cannot run" errors: a headline with
+//! the severity and code, the place, the source line with a caret under the
+//! part that is wrong, and the hint — the same shape for every problem zi
+//! reports, in the chosen language.
+
+use std::fmt::Write as _;
+
+use crate::problem::{Fatal, Problem, Severity};
+use crate::text::Lang;
+
+/// What is wrong, in words.
+pub fn message(problem: &Problem, lang: Lang) -> String {
+    lang.catalogue().problem(&problem.kind)
+}
+
+/// The next step, in words.
+pub fn hint(problem: &Problem, lang: Lang) -> String {
+    lang.catalogue().hint(&problem.kind)
+}
+
+pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
+    let l = lang.labels();
+    match severity {
+        Severity::Error => l.error,
+        Severity::Warning => l.warning,
+    }
+}
+
+/// Renders like a compiler: headline, place, source line with a caret, hint.
+/// `line` is the source line the problem points at, when it can be quoted.
+pub fn problem(problem: &Problem, line: Option<&str>, lang: Lang) -> String {
+    let severity = severity_label(problem.severity, lang);
+    let mut out = format!(
+        "{severity}[{}]: {}\n  --> {}\n",
+        problem.code().name(),
+        message(problem, lang),
+        problem.place()
+    );
+    if let (Some(at), Some(line)) = (problem.at, line) {
+        let number = at.line.to_string();
+        let pad = " ".repeat(number.len());
+        let (shown, caret_at) = excerpt(line, at.column.saturating_sub(1) as usize);
+        let _ = writeln!(out, " {pad} |\n {number} | {shown}");
+        let _ =
+            writeln!(out, " {pad} | {}{}", " ".repeat(caret_at), "^".repeat(at.width.clamp(1, 80) as usize));
+    }
+    push_hint(&mut out, &hint(problem, lang), lang);
+    out
+}
+
+/// A reason zi cannot run, in the same shape: headline and hint.
+pub fn fatal(fatal: &Fatal, lang: Lang) -> String {
+    let (message, hint) = lang.catalogue().fatal(fatal);
+    let mut out = format!("{}: {message}\n", lang.labels().error);
+    push_hint(&mut out, &hint, lang);
+    out
+}
+
+fn push_hint(out: &mut String, hint: &str, lang: Lang) {
+    if !hint.is_empty() {
+        let _ = writeln!(out, "   = {}: {hint}", lang.labels().hint);
+    }
+}
+
+/// How many characters of a source line a rendered problem shows.
+const EXCERPT_CHARS: usize = 120;
+
+/// The part of `line` around character `column` (0-based) that fits in
+/// `EXCERPT_CHARS`, with `…` where it was cut, and where the caret goes in it.
+/// A 10,000-character line still shows the place that is wrong.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= EXCERPT_CHARS {
+        return (line.to_string(), column.min(chars.len()));
+    }
+    let column = column.min(chars.len());
+    let start = column.saturating_sub(EXCERPT_CHARS / 2).min(chars.len() - EXCERPT_CHARS);
+    let end = start + EXCERPT_CHARS;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column - start + usize::from(start > 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::{At, Kind};
+
+    #[test]
+    fn a_problem_shows_place_source_line_caret_and_hint() {
+        let text = "indicator = \"x\"\nevidnce = []\n";
+        let kind =
+            Kind::UnknownKey { key: "evidnce".into(), suggestion: Some("evidence"), known: &["evidence"] };
+        let p = Problem::new(kind, "plan/1-a/1-b/1-c.toml").at(At::of_span(text, 16..23));
+        assert_eq!(
+            problem(&p, Some("evidnce = []"), Lang::En),
+            "error[unknown-key]: unknown key `evidnce`\n  --> plan/1-a/1-b/1-c.toml:2:1\n   |\n 2 | evidnce = []\n   | ^^^^^^^\n   = hint: did you mean `evidence`?\n"
+        );
+    }
+
+    #[test]
+    fn a_long_line_shows_the_part_around_the_column_with_the_caret_under_it() {
+        let line = format!("{}bad = 1", " ".repeat(5_000));
+        let p = Problem::new(Kind::NoDue, "p.toml").at(At { line: 3, column: 5_001, width: 3 });
+        let rendered = problem(&p, Some(&line), Lang::En);
+        let lines: Vec<&str> = rendered.lines().collect();
+        let source = lines.iter().find(|l| l.starts_with(" 3 | ")).unwrap();
+        let caret = lines.iter().find(|l| l.trim_end().ends_with('^')).unwrap();
+        assert!(source.chars().count() < 200, "{source}");
+        let caret_column = caret.chars().position(|c| c == '^').unwrap();
+        let under: String = source.chars().skip(caret_column).take(3).collect();
+        assert_eq!(under, "bad");
+    }
+
+    #[test]
+    fn excerpt_keeps_short_lines_whole_and_cuts_long_ones_at_both_ends() {
+        assert_eq!(excerpt("abc", 1), ("abc".to_string(), 1));
+        let long = "é".repeat(1_000);
+        let (shown, caret) = excerpt(&long, 500);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().count(), EXCERPT_CHARS + 2);
+        assert_eq!(caret, 500 - (500 - EXCERPT_CHARS / 2) + 1);
+        let (shown, caret) = excerpt(&long, 999);
+        assert!(shown.starts_with('…') && !shown.ends_with('…'));
+        assert_eq!(shown.chars().nth(caret), Some('é'));
+    }
+
+    #[test]
+    fn a_reason_not_to_run_has_the_same_hint_line_in_both_languages() {
+        let fatal_ = Fatal::UnknownRevision { rev: "v9".into() };
+        assert_eq!(
+            fatal(&fatal_, Lang::En),
+            "error: unknown revision `v9`\n   = hint: name a commit, e.g. HEAD~1, a branch, a tag or a hash (`git log --oneline`)\n"
+        );
+        assert!(fatal(&fatal_, Lang::Id).starts_with("galat: revisi `v9` tidak dikenal\n   = saran: "));
+    }
+}

@@ -1,0 +1,110 @@
+//! Everything a run depends on besides the plan, resolved once: the flags,
+//! the environment (`LANG`, `ZI_TODAY`, and whether the output takes colour,
+//! which the process edge decides), and `zi.toml`, read once. The layers
+//! below take these values; none of them reads the environment.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::cli::{self, GlobalArgs};
+use crate::load::{config, tree};
+use crate::model::plan::Config;
+use crate::problem::{Fatal, Problem};
+use crate::render::Style;
+use crate::text::Lang;
+
+/// What the process edge read from the environment.
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    /// `LANG`.
+    pub lang: Option<OsString>,
+    /// `ZI_TODAY`: the date to judge on, when `--as-of` is not given.
+    pub today: Option<OsString>,
+    /// Whether standard output takes colour: a terminal, `NO_COLOR` unset
+    /// or empty, `TERM` not `dumb`, or `CLICOLOR_FORCE` set.
+    pub color: bool,
+}
+
+impl Env {
+    /// The environment of this process.
+    pub fn of_process(color: bool) -> Env {
+        Env { lang: std::env::var_os("LANG"), today: std::env::var_os("ZI_TODAY"), color }
+    }
+}
+
+/// One run's settings.
+#[derive(Debug)]
+pub struct Settings {
+    /// The plan repository's root (the folder of `zi.toml`).
+    pub root: PathBuf,
+    /// Where relative paths on the command line start: `-C DIR`, else `.`.
+    pub base: PathBuf,
+    pub config: Config,
+    /// The problems of `zi.toml`, reported with the plan's.
+    pub config_problems: Vec<Problem>,
+    pub lang: Lang,
+    pub as_of: NaiveDate,
+    pub color: bool,
+}
+
+impl Settings {
+    /// Finds the root, reads `zi.toml` and settles language and date. A
+    /// failure comes with the language to say it in (`--lang`, then `LANG`).
+    pub fn resolve(global: &GlobalArgs, env: &Env) -> Result<Settings, (Fatal, Lang)> {
+        let early_lang = global.lang.or_else(|| env_lang(env)).unwrap_or(Lang::En);
+        let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+        let root = tree::find_root(&base).map_err(|f| (f, early_lang))?;
+        let mut config_problems = Vec::new();
+        let config = config::load(&root, &mut config_problems);
+        let lang =
+            global.lang.or_else(|| config.lang.map(from_code)).or_else(|| env_lang(env)).unwrap_or(Lang::En);
+        let as_of = as_of(global, env).map_err(|f| (f, lang))?;
+        Ok(Settings { root, base, config, config_problems, lang, as_of, color: env.color })
+    }
+
+    pub fn style(&self) -> Style {
+        Style { lang: self.lang, color: self.color }
+    }
+
+    /// `path` from the command line, taken from `-C DIR` when relative.
+    pub fn from_base(&self, path: &Path) -> PathBuf {
+        self.base.join(path)
+    }
+}
+
+/// The language for a failure found before any settings could be read.
+pub fn early_lang(global: Option<&GlobalArgs>, env: &Env) -> Lang {
+    global.and_then(|g| g.lang).or_else(|| env_lang(env)).unwrap_or(Lang::En)
+}
+
+fn from_code(code: &str) -> Lang {
+    if code == "id" {
+        Lang::Id
+    } else {
+        Lang::En
+    }
+}
+
+fn env_lang(env: &Env) -> Option<Lang> {
+    let value = env.lang.as_ref()?.to_string_lossy().into_owned();
+    (!value.is_empty()).then(|| Lang::from_env_value(&value))
+}
+
+/// The date the plan is judged on: `--as-of`, else `ZI_TODAY` (an empty one
+/// counts as unset), else today's local date.
+fn as_of(global: &GlobalArgs, env: &Env) -> Result<NaiveDate, Fatal> {
+    if let Some(date) = global.as_of {
+        return Ok(date);
+    }
+    match env.today.as_ref().filter(|v| !v.is_empty()) {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(value) => {
+            let text = value
+                .to_str()
+                .ok_or_else(|| Fatal::BadToday { text: value.to_string_lossy().into_owned() })?;
+            cli::parse_date(text).map_err(|_| Fatal::BadToday { text: text.to_string() })
+        }
+    }
+}

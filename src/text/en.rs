@@ -1,0 +1,500 @@
+//! English.
+
+use super::{plural, quoted_key, Catalogue, Labels};
+use crate::model::due::{quoted, DueError, DueErrorKind};
+use crate::model::month::{name_in, NAMES_EN};
+use crate::problem::{Entry, Expected, Fatal, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind};
+
+pub(super) struct En;
+
+const SHORT: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+const LAYOUT: &str =
+    "plan/ holds <N-area>/area.toml, <N-area>/<N-component>/component.toml and <N-indicator>.toml files";
+const LEFT_AS_IS: &str = "the file is left as it is";
+const ACCEPTED_FORMS: &str =
+    "write a month and year (\"Juli 2022\"), a window (\"Januari s/d Maret 2022\"), \
+     \"Setiap bulan\", \"Setiap triwulan\", \"Setiap semester\" or \"setiap ada …\"";
+
+fn value_kind(kind: ValueKind) -> &'static str {
+    match kind {
+        ValueKind::Nothing => "nothing",
+        ValueKind::Table => "a table",
+        ValueKind::ArrayOfTables => "an array of tables",
+        ValueKind::String => "a string",
+        ValueKind::Integer => "an integer",
+        ValueKind::Float => "a number",
+        ValueKind::Boolean => "a boolean",
+        ValueKind::Datetime => "a date",
+        ValueKind::Array => "an array",
+    }
+}
+
+fn expected(expected: Expected) -> &'static str {
+    match expected {
+        Expected::String => "a string",
+        Expected::Integer => "an integer such as 2022",
+        Expected::Array => "an array",
+        Expected::ArrayOfStrings => "an array of strings",
+        Expected::StringOrItem => "a string or { name, file }",
+        Expected::Globs => "a glob or a list of globs",
+    }
+}
+
+fn month_year(at: crate::model::month::YearMonth) -> String {
+    format!("{} {:04}", name_in(&NAMES_EN, at.month()), at.year())
+}
+
+impl Catalogue for En {
+    fn labels(&self) -> &'static Labels {
+        &LABELS
+    }
+
+    fn month_names(&self) -> &'static [&'static str; 12] {
+        &NAMES_EN
+    }
+
+    fn month_short_names(&self) -> &'static [&'static str; 12] {
+        &SHORT
+    }
+
+    fn problem(&self, kind: &Kind) -> String {
+        match kind {
+            Kind::TomlSyntax { message } => format!("invalid TOML: {message}"),
+            Kind::UnknownKey { key, .. } => format!("unknown key `{}`", quoted_key(key)),
+            Kind::WrongType { key, expected: e, found } => {
+                format!("`{key}` must be {}, found {}", expected(*e), value_kind(*found))
+            }
+            Kind::WrongElement { key, found } => {
+                format!("`{key}` must be {}, found {}", expected(Expected::String), value_kind(*found))
+            }
+            Kind::MissingKey { key, .. } => format!("missing key `{key}`"),
+            Kind::EvidenceWithoutName => "evidence item has no `name`".into(),
+            Kind::UnreadableFile { error } => format!("cannot read file: {error}"),
+            Kind::FolderNotFile => "is a folder, not a file".into(),
+            Kind::FileTooLarge { size, limit } => {
+                format!("file is {size} bytes; plan files are read up to {limit} bytes")
+            }
+            Kind::BinaryFile => "file holds binary data, not TOML text".into(),
+            Kind::NotUtf8 => "file is not valid UTF-8 text".into(),
+            Kind::BadYear { year } => format!("year {year} is out of range"),
+            Kind::BadLang { text } => format!("unknown language \"{text}\""),
+            Kind::MissingNameFile { file } => format!("missing {file}"),
+            Kind::NoActions => "the plan lists no actions".into(),
+            Kind::NoEvidence => "the plan lists no evidence documents; any one file will count".into(),
+            Kind::EmptyText { key } => format!("`{key}` is empty"),
+            Kind::NoDue => "the plan names no target time".into(),
+            Kind::BadDue { text, error } => self.due_message(error, text),
+            Kind::BadGlob { glob, problem } => {
+                let why = match problem {
+                    GlobProblem::Empty => "it is empty",
+                    GlobProblem::LeavesName => "it leaves the file name (/, \\ or ..)",
+                    GlobProblem::Syntax(why) => why,
+                };
+                format!("bad file pattern \"{glob}\": {why}")
+            }
+            Kind::NoPlan { exists: true } => "plan is not a folder".into(),
+            Kind::NoPlan { exists: false } => "there is no plan/ folder".into(),
+            Kind::EmptyPlan => "the plan has no indicators".into(),
+            Kind::NoNumber => "name does not start with a number and a dash; it is skipped".into(),
+            Kind::DuplicateNumber { number, first } => format!("number {number} is also used by {first}"),
+            Kind::MisplacedPlanFile { entry: Entry::Folder } => {
+                "folder named like a plan file is not read; it is skipped".into()
+            }
+            Kind::MisplacedPlanFile { entry: Entry::File } => {
+                "plan file is not where zi reads plan files; it is skipped".into()
+            }
+            Kind::StrayFile { entry: Entry::Folder } => "folder is not part of the plan layout".into(),
+            Kind::StrayFile { entry: Entry::File } => "file is not part of the plan layout".into(),
+            Kind::UnreadableFolder { error } => format!("cannot read folder: {error}"),
+            Kind::NonUtf8Name => "name is not valid UTF-8; it is skipped".into(),
+            Kind::LinkNotFollowed => "links to folders are not followed; its contents are skipped".into(),
+            Kind::BrokenLink { error } => format!("link cannot be followed: {error}"),
+            Kind::SpecialFile => {
+                "neither a file nor a folder (a device, pipe or socket); it is not read".into()
+            }
+            Kind::EvidenceNotAFolder => "evidence is not a folder; no evidence can be counted".into(),
+            Kind::IndicatorEvidenceIsFile => {
+                "an indicator's evidence must be a folder, not a file; nothing in it is counted".into()
+            }
+            Kind::OrphanEvidence => "evidence folder belongs to no indicator in plan/".into(),
+            Kind::StrayEvidence => "file is not inside an indicator's evidence folder".into(),
+            Kind::LooseEvidence { .. } => "file is outside a month folder and is not counted".into(),
+            Kind::BadMonthFolder { name, .. } => {
+                format!("\"{name}\" is not a month folder; its files are not counted")
+            }
+            Kind::MonthOutsidePlan { folder, .. } => {
+                format!("{folder} is in no period of this indicator; its files are not counted")
+            }
+            Kind::TooDeep { limit } => format!(
+                "folder is more than {limit} levels inside its month folder; what is in it is not counted"
+            ),
+            Kind::UnmatchedFile { .. } => "file satisfies none of the indicator's documents".into(),
+            Kind::LeftAsIs(inner) => self.problem(inner),
+            Kind::InvalidToml => "invalid TOML".into(),
+            Kind::FmtUnsafe { reason } => {
+                let why = match reason {
+                    UnsafeLayout::ChangesData => "the layout would change the file's data",
+                    UnsafeLayout::LosesComment => "the layout would lose or change a comment",
+                    UnsafeLayout::Unstable => "the layout is not stable",
+                };
+                format!("cannot lay this file out: {why}")
+            }
+            Kind::Unwritable { error } => format!("cannot write file: {error}"),
+        }
+    }
+
+    fn hint(&self, kind: &Kind) -> String {
+        match kind {
+            Kind::TomlSyntax { .. } => {
+                "strings need double quotes and arrays square brackets: key = \"text\", list = [\"a\", \"b\"]"
+                    .into()
+            }
+            Kind::UnknownKey { suggestion: Some(k), .. } => format!("did you mean `{k}`?"),
+            Kind::UnknownKey { suggestion: None, known, .. } => format!("known keys: {}", known.join(", ")),
+            Kind::WrongType { key, expected: e, .. } => format!("write `{key}` as {}", expected(*e)),
+            Kind::WrongElement { key, .. } => format!("every item of `{key}` is a quoted string"),
+            Kind::MissingKey { example, .. } => format!("add a line such as: {example}"),
+            Kind::EvidenceWithoutName => "write { name = \"Daftar hadir\", file = \"daftar*hadir*\" }".into(),
+            Kind::UnreadableFile { .. } => "check the file's permissions".into(),
+            Kind::FolderNotFile => "replace it with a TOML text file, or move it out of the way".into(),
+            Kind::FileTooLarge { .. } => "a plan file holds one indicator; move other data out of plan/".into(),
+            Kind::BinaryFile => {
+                "plan files are TOML text; scanned documents and other evidence belong under evidence/".into()
+            }
+            Kind::NotUtf8 => "save the file as UTF-8".into(),
+            Kind::BadYear { .. } => "write the plan year, e.g. year = 2022".into(),
+            Kind::BadLang { .. } => "write lang = \"id\" or lang = \"en\"".into(),
+            Kind::MissingNameFile { file } => format!("create {file} with a line: name = \"…\""),
+            Kind::NoActions => "write the actions (LANGKAH AKSI) as the unit's plan states them".into(),
+            Kind::NoEvidence => "name the evidence (BUKTI FISIK) the evaluators will ask for".into(),
+            Kind::EmptyText { .. } => "write the text from the plan".into(),
+            Kind::NoDue => {
+                "write the target month (TARGET WAKTU), e.g. due = \"Juli 2022\"; until then it has no deadline"
+                    .into()
+            }
+            Kind::BadDue { error, .. } => self.due_hint(error),
+            Kind::BadGlob { .. } => {
+                "a pattern names files inside the indicator's evidence folder, e.g. \"notul*\"".into()
+            }
+            Kind::NoPlan { .. } => "create plan/<N-area>/<N-component>/<N-indicator>.toml".into(),
+            Kind::EmptyPlan => "add indicator files: plan/1-area/1-component/1-indicator.toml".into(),
+            Kind::NoNumber => {
+                "name it N-slug, e.g. 2-pola-mutasi-internal (the number gives its order and id)".into()
+            }
+            Kind::DuplicateNumber { .. } => "give each sibling its own number".into(),
+            Kind::MisplacedPlanFile { .. } | Kind::StrayFile { .. } => LAYOUT.into(),
+            Kind::UnreadableFolder { .. } => "check the folder's permissions".into(),
+            Kind::NonUtf8Name => "rename it using UTF-8 characters".into(),
+            Kind::LinkNotFollowed => "replace the link with a real folder".into(),
+            Kind::BrokenLink { .. } => "remove the link or restore its target".into(),
+            Kind::SpecialFile => "remove it or replace it with a file".into(),
+            Kind::EvidenceNotAFolder => {
+                "evidence/ is a folder that mirrors plan/: move the file away and create the folder".into()
+            }
+            Kind::IndicatorEvidenceIsFile => {
+                "make it a folder of month folders (YYYY-MM) holding the documents".into()
+            }
+            Kind::OrphanEvidence => {
+                "evidence/ mirrors plan/: rename the folder to match its indicator file, or move its files".into()
+            }
+            Kind::StrayEvidence => "move it to evidence/<area>/<component>/<indicator>/YYYY-MM/".into(),
+            Kind::LooseEvidence { periods, example: Some(month) } => format!(
+                "this indicator has {periods} periods: move it into the month folder of its period, e.g. {month}/"
+            ),
+            Kind::LooseEvidence { example: None, .. } => {
+                "this indicator has no deadline: put each occurrence's files in a YYYY-MM or YYYY-MM-DD folder"
+                    .into()
+            }
+            Kind::BadMonthFolder { guess: Some(guess), .. } => format!("rename it to {guess}"),
+            Kind::BadMonthFolder { guess: None, .. } => {
+                "evidence goes in month folders named YYYY-MM (e.g. 2022-07), or YYYY-MM-DD for one occurrence"
+                    .into()
+            }
+            Kind::MonthOutsidePlan { first, last, .. } => {
+                format!("its periods run from {first} to {last}: move the files into one of those months")
+            }
+            Kind::TooDeep { .. } => "move the documents up, closer to the month folder".into(),
+            Kind::UnmatchedFile { documents, plan_file } => format!(
+                "name it after one of: {}; or give the document a `file` pattern in {plan_file}",
+                documents.join(", ")
+            ),
+            Kind::LeftAsIs(inner) => format!("{}; {LEFT_AS_IS}", self.hint(inner)),
+            Kind::InvalidToml => LEFT_AS_IS.into(),
+            Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; this is a bug in zi, please report it with the file"),
+            Kind::Unwritable { .. } => "check the file's permissions; the file is unchanged".into(),
+        }
+    }
+
+    fn due_message(&self, error: &DueError, text: &str) -> String {
+        use DueErrorKind::*;
+        let quoted = quoted(text);
+        match &error.kind {
+            Empty => "the target time is empty".to_string(),
+            UnknownWord { word, .. } => format!("unknown word \"{word}\" in \"{quoted}\""),
+            Misplaced { word } => format!("\"{word}\" is out of place in \"{quoted}\""),
+            BadYear { digits } => format!("\"{digits}\" is not a year in \"{quoted}\""),
+            MissingMonth { year } => format!("year {year:04} has no month in \"{quoted}\""),
+            DanglingRange { word } => format!("\"{word}\" needs a month on both sides in \"{quoted}\""),
+            WindowBackwards { first, last } => format!(
+                "the window from {} to {} ends before it starts in \"{quoted}\"",
+                month_year(*first),
+                month_year(*last)
+            ),
+            RecurrenceOutsidePlanYear { year, plan_year, .. } => format!(
+                "a recurring target time belongs to the plan year {plan_year:04}, not {year:04}, in \"{quoted}\""
+            ),
+            PlanYearOutOfRange { plan_year } => format!(
+                "a month without a year takes the plan year, but {plan_year} is not a valid year, in \"{quoted}\""
+            ),
+        }
+    }
+
+    fn due_hint(&self, error: &DueError) -> String {
+        use DueErrorKind::*;
+        match &error.kind {
+            UnknownWord { suggestion: Some(s), .. } => format!("did you mean \"{s}\"?"),
+            Empty | UnknownWord { suggestion: None, .. } | Misplaced { .. } => ACCEPTED_FORMS.to_string(),
+            BadYear { .. } => {
+                "write the year with four digits, from 0001 to 9999 (\"Juli 2022\")".to_string()
+            }
+            MissingMonth { .. } | PlanYearOutOfRange { .. } => {
+                "write the month, then its year (\"Juli 2022\")".to_string()
+            }
+            DanglingRange { .. } => "write a window as \"Januari s/d Maret 2022\"".to_string(),
+            WindowBackwards { .. } => "put the earlier month first; a window across a year end \
+                 needs both years (\"Desember 2022 s/d Februari 2023\")"
+                .to_string(),
+            RecurrenceOutsidePlanYear { recurrence, year, .. } => format!(
+                "drop the year (\"{}\") or move the indicator to the {year:04} plan",
+                recurrence.phrase()
+            ),
+        }
+    }
+
+    fn fatal(&self, fatal: &Fatal) -> (String, String) {
+        let plain = |message: String| (message, String::new());
+        match fatal {
+            Fatal::NoRoot { start } => (
+                format!("no zi.toml found in {start} or any parent folder"),
+                "run zi inside a plan repository, or point at one with -C DIR".into(),
+            ),
+            Fatal::CannotOpen { path, error } => plain(format!("cannot open {path}: {error}")),
+            Fatal::NotAFolder { path } => plain(format!("{path} is not a folder")),
+            Fatal::NoIndicatorMatches { ids } => (
+                format!("no indicator matches {}", super::quoted_list(ids)),
+                "ids look like III, III.3 or III.3.4; `zi status` lists them".into(),
+            ),
+            Fatal::ShowTakesOne { id, count, listed, more } => (
+                format!(
+                    "`{id}` matches {count} indicators ({}); `zi show` takes one",
+                    super::listed(listed, *more)
+                ),
+                format!("`zi status {id}` lists them"),
+            ),
+            Fatal::NotWrittenByZi { path } => (
+                format!("{path} exists and was not written by zi; not replacing it"),
+                "choose another file, or pass --force to replace it".into(),
+            ),
+            Fatal::OutputIsFolder { path } => {
+                (format!("{path} is a folder"), format!("name a file, e.g. {path}/laporan.html"))
+            }
+            Fatal::CannotRead { path, error } => plain(format!("cannot read {path}: {error}")),
+            Fatal::CannotWrite { path, error } => plain(format!("cannot write {path}: {error}")),
+            Fatal::CannotCreate { path, error } => plain(format!("cannot create {path}: {error}")),
+            Fatal::CannotRemove { path, error } => plain(format!("cannot remove {path}: {error}")),
+            Fatal::CannotKeepOldHook { backup, error } => {
+                plain(format!("cannot keep the old hook as {backup}: {error}"))
+            }
+            Fatal::CannotRestoreHook { backup, error } => plain(format!("cannot restore {backup}: {error}")),
+            Fatal::NoSuchPath { path } => plain(format!("no such file or folder: {path}")),
+            Fatal::TempFolder { error } => plain(format!("cannot create a temporary folder: {error}")),
+            Fatal::NotInGit { path, error } => {
+                (format!("{path} is not inside a git repository ({error})"), "`git init` makes it one".into())
+            }
+            Fatal::NotARevision { rev } => plain(format!("`{rev}` is not a revision")),
+            Fatal::UnknownRevision { rev } => (
+                format!("unknown revision `{rev}`"),
+                "name a commit, e.g. HEAD~1, a branch, a tag or a hash (`git log --oneline`)".into(),
+            ),
+            Fatal::SymmetricRange { range } => {
+                plain(format!("`{range}`: zi diff compares two commits, A..B; A...B is not supported"))
+            }
+            Fatal::GitMissing => plain("git is not installed or not on PATH".into()),
+            Fatal::GitCannotRun { error } => plain(format!("cannot run git: {error}")),
+            Fatal::GitFailed { command, message } => plain(format!("git {command} failed: {message}")),
+            Fatal::GitUnexpected { detail } => plain(format!("unexpected answer from git: {detail}")),
+            Fatal::ForeignHook { shown, chain, backup } => (
+                format!("{shown} already exists and zi did not write it; it is left as it is"),
+                format!(
+                    "to run zi's check as well, add this line to that hook: `{chain} || exit 1`; \
+                     or replace it with `zi hook install --force` (the old hook is kept as {backup})"
+                ),
+            ),
+            Fatal::BackupInTheWay { path } => {
+                plain(format!("{path} already exists; move it away first, so that no hook is lost"))
+            }
+            Fatal::NotOurHook { shown } => {
+                plain(format!("{shown} was not written by zi; it is left as it is"))
+            }
+            Fatal::BadToday { text } => (
+                format!("ZI_TODAY is not a date: \"{text}\""),
+                "write it as YYYY-MM-DD (year 0001 to 9999), or unset it".into(),
+            ),
+            Fatal::Output { error } => plain(format!("cannot write the output: {error}")),
+        }
+    }
+
+    fn note(&self, note: &Note) -> String {
+        match note {
+            Note::ProblemsInPlan { errors } => {
+                format!("{errors} problem(s) in plan files; run `zi check` for details")
+            }
+            Note::NotCanonical { files } => {
+                format!("{files} file(s) not in the canonical layout; `zi fmt` rewrites them")
+            }
+            Note::HookAlreadyInstalled { shown } => {
+                format!("the zi pre-commit hook is already installed: {shown}")
+            }
+            Note::HookInstalled { shown, backup: Some(backup) } => {
+                format!("installed the zi pre-commit hook: {shown} (the old hook is kept as {backup})")
+            }
+            Note::HookInstalled { shown, backup: None } => {
+                format!("installed the zi pre-commit hook: {shown}")
+            }
+            Note::HookUpdated { shown } => format!("updated the zi pre-commit hook: {shown}"),
+            Note::HookRuns => {
+                "it runs `zi overdue` before each commit; to commit anyway, once: git commit --no-verify"
+                    .into()
+            }
+            Note::NoHookToRemove { shown } => format!("no pre-commit hook to remove: {shown}"),
+            Note::HookRemoved { shown, restored: true } => {
+                format!("removed the zi pre-commit hook and put back the one it replaced: {shown}")
+            }
+            Note::HookRemoved { shown, restored: false } => {
+                format!("removed the zi pre-commit hook: {shown}")
+            }
+        }
+    }
+
+    fn hook_message(&self, message: HookMessage) -> &'static str {
+        match message {
+            HookMessage::NotFound => "zi pre-commit hook: zi is not on PATH, so the work plan was not checked and the commit is refused.\n  Install zi (cargo install), or commit without the check, once: git commit --no-verify",
+            HookMessage::Refused => "zi pre-commit hook: commit refused, something in the work plan is overdue (see above).\n  Add the missing evidence, or commit anyway, once: git commit --no-verify",
+            HookMessage::Failed => "zi pre-commit hook: zi could not check the work plan (see above), so the commit is refused.\n  Fix the problem, or commit anyway, once: git commit --no-verify",
+        }
+    }
+
+    fn errors_and_warnings(&self, errors: usize, warnings: usize) -> String {
+        format!("{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings))
+    }
+
+    fn due_in_days(&self, days: i64) -> String {
+        format!("due in {days} day{}", if days == 1 { "" } else { "s" })
+    }
+
+    fn nothing_overdue(&self, as_of: &str) -> String {
+        format!("nothing overdue as of {as_of}")
+    }
+
+    fn overdue_periods(&self, periods: usize, indicators: usize, as_of: &str) -> String {
+        format!(
+            "{periods} overdue period{} in {indicators} indicator{} as of {as_of}",
+            plural(periods),
+            plural(indicators)
+        )
+    }
+
+    fn invalid_indicators(&self, n: usize) -> String {
+        format!("{n} invalid indicator{} (see `zi check`)", plural(n))
+    }
+
+    fn periods_due_soon(&self, n: usize) -> String {
+        format!("{n} period{} due soon", plural(n))
+    }
+
+    fn show_one_hint(&self) -> &'static str {
+        "`zi show ID` shows one in full"
+    }
+}
+
+pub(super) static LABELS: Labels = Labels {
+    id: "ID",
+    indicator: "Indicator",
+    status: "Status",
+    next_deadline: "Next deadline",
+    to_date: "To date",
+    year: "Year",
+    total: "Total",
+    area: "Area",
+    component: "Component",
+    as_of: "as of",
+    plan_year: "plan year",
+    target: "Target",
+    actions: "Actions",
+    evidence: "Evidence",
+    period: "Period",
+    document: "Document",
+    files: "Files",
+    state: "State",
+    missing: "missing",
+    unmatched: "files matching no document",
+    occurrences: "occurrences",
+    pic: "Responsible",
+    path: "File",
+    month: "Month",
+    none: "—",
+    complete: "complete",
+    open: "open",
+    due: "due",
+    overdue: "overdue",
+    due_within: "due soon",
+    default_title: "Integrity Zone Work Plan",
+    no_target: "(no target time)",
+    loose_files: "files outside month folders",
+    status_done: "done",
+    status_on_track: "on track",
+    status_due: "due",
+    status_overdue: "overdue",
+    status_occurrences: "occurrences",
+    status_invalid: "invalid",
+    error: "error",
+    warning: "warning",
+    hint: "hint",
+    contents: "Contents",
+    progress_per_area: "Progress per area",
+    indicators: "Indicators",
+    by_status: "Indicators by status",
+    timeline: "Timeline",
+    legend: "Legend",
+    upcoming: "upcoming",
+    period_months: "earlier months of the period",
+    occurrence_with_files: "occurrence with files",
+    this_month: "this month",
+    overdue_documents: "Overdue: missing documents",
+    missing_documents: "Missing documents",
+    documents_and_files: "Documents and files per indicator",
+    plan_file: "Plan file",
+    evidence_folder: "Evidence folder",
+    problem: "Problem",
+    changes: "What changed",
+    working_tree: "working tree",
+    change: "Change",
+    slipped: "Deadlines moved later",
+    target_changed: "Target times changed",
+    status_changed: "Status changed",
+    periods_completed: "Periods completed",
+    periods_reopened: "Periods no longer complete",
+    documents_added: "Documents added",
+    documents_removed: "Documents removed",
+    indicators_added: "Indicators added",
+    indicators_removed: "Indicators removed",
+    no_changes: "no change in status",
+    matches_no_document: "matches no document",
+    any_document: "(any document)",
+    severity: "Severity",
+    code: "Code",
+    line: "Line",
+    column: "Column",
+};

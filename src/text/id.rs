@@ -1,0 +1,491 @@
+//! Bahasa Indonesia.
+
+use super::{quoted_key, Catalogue, Labels};
+use crate::model::due::{quoted, DueError, DueErrorKind};
+use crate::model::month::{name_in, NAMES_ID};
+use crate::problem::{Entry, Expected, Fatal, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind};
+
+pub(super) struct Id;
+
+const SHORT: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
+
+const LAYOUT: &str =
+    "plan/ berisi <N-area>/area.toml, <N-area>/<N-komponen>/component.toml dan berkas <N-indikator>.toml";
+const LEFT_AS_IS: &str = "berkas dibiarkan apa adanya";
+const ACCEPTED_FORMS: &str = "tulis bulan dan tahun (\"Juli 2022\"), rentang (\"Januari s/d Maret 2022\"), \
+     \"Setiap bulan\", \"Setiap triwulan\", \"Setiap semester\" atau \"setiap ada …\"";
+
+fn value_kind(kind: ValueKind) -> &'static str {
+    match kind {
+        ValueKind::Nothing => "kosong",
+        ValueKind::Table => "tabel",
+        ValueKind::ArrayOfTables => "larik tabel",
+        ValueKind::String => "teks",
+        ValueKind::Integer => "bilangan bulat",
+        ValueKind::Float => "bilangan",
+        ValueKind::Boolean => "boolean",
+        ValueKind::Datetime => "tanggal",
+        ValueKind::Array => "larik",
+    }
+}
+
+fn expected(expected: Expected) -> &'static str {
+    match expected {
+        Expected::String => "teks",
+        Expected::Integer => "bilangan seperti 2022",
+        Expected::Array => "larik",
+        Expected::ArrayOfStrings => "larik teks",
+        Expected::StringOrItem => "teks atau { name, file }",
+        Expected::Globs => "pola atau daftar pola",
+    }
+}
+
+fn month_year(at: crate::model::month::YearMonth) -> String {
+    format!("{} {:04}", name_in(&NAMES_ID, at.month()), at.year())
+}
+
+impl Catalogue for Id {
+    fn labels(&self) -> &'static Labels {
+        &LABELS
+    }
+
+    fn month_names(&self) -> &'static [&'static str; 12] {
+        &NAMES_ID
+    }
+
+    fn month_short_names(&self) -> &'static [&'static str; 12] {
+        &SHORT
+    }
+
+    fn problem(&self, kind: &Kind) -> String {
+        match kind {
+            Kind::TomlSyntax { message } => format!("TOML tidak sah: {message}"),
+            Kind::UnknownKey { key, .. } => format!("kunci `{}` tidak dikenal", quoted_key(key)),
+            Kind::WrongType { key, expected: e, found } => {
+                format!("`{key}` harus berupa {}, ditemukan {}", expected(*e), value_kind(*found))
+            }
+            Kind::WrongElement { key, found } => {
+                format!(
+                    "`{key}` harus berupa {}, ditemukan {}",
+                    expected(Expected::String),
+                    value_kind(*found)
+                )
+            }
+            Kind::MissingKey { key, .. } => format!("kunci `{key}` tidak ada"),
+            Kind::EvidenceWithoutName => "butir bukti tidak punya `name`".into(),
+            Kind::UnreadableFile { error } => format!("berkas tidak dapat dibaca: {error}"),
+            Kind::FolderNotFile => "berupa folder, bukan berkas".into(),
+            Kind::FileTooLarge { size, limit } => {
+                format!("berkas berukuran {size} bita; berkas rencana dibaca hingga {limit} bita")
+            }
+            Kind::BinaryFile => "berkas berisi data biner, bukan teks TOML".into(),
+            Kind::NotUtf8 => "berkas bukan teks UTF-8 yang sah".into(),
+            Kind::BadYear { year } => format!("tahun {year} di luar rentang"),
+            Kind::BadLang { text } => format!("bahasa \"{text}\" tidak dikenal"),
+            Kind::MissingNameFile { file } => format!("{file} tidak ada"),
+            Kind::NoActions => "rencana tidak mencantumkan langkah aksi".into(),
+            Kind::NoEvidence => {
+                "rencana tidak mencantumkan bukti fisik; satu berkas apa pun akan dihitung".into()
+            }
+            Kind::EmptyText { key } => format!("`{key}` kosong"),
+            Kind::NoDue => "rencana tidak menyebutkan target waktu".into(),
+            Kind::BadDue { text, error } => self.due_message(error, text),
+            Kind::BadGlob { glob, problem } => {
+                let why = match problem {
+                    GlobProblem::Empty => "pola kosong",
+                    GlobProblem::LeavesName => "pola keluar dari nama berkas (/, \\ atau ..)",
+                    GlobProblem::Syntax(why) => why,
+                };
+                format!("pola berkas \"{glob}\" salah: {why}")
+            }
+            Kind::NoPlan { exists: true } => "plan bukan folder".into(),
+            Kind::NoPlan { exists: false } => "folder plan/ tidak ada".into(),
+            Kind::EmptyPlan => "rencana tidak memiliki indikator".into(),
+            Kind::NoNumber => "nama tidak diawali angka dan tanda hubung; dilewati".into(),
+            Kind::DuplicateNumber { number, first } => format!("nomor {number} juga dipakai oleh {first}"),
+            Kind::MisplacedPlanFile { entry: Entry::Folder } => {
+                "folder bernama seperti berkas rencana tidak dibaca; dilewati".into()
+            }
+            Kind::MisplacedPlanFile { entry: Entry::File } => {
+                "berkas rencana tidak berada di tempat zi membacanya; dilewati".into()
+            }
+            Kind::StrayFile { entry: Entry::Folder } => "folder bukan bagian dari susunan rencana".into(),
+            Kind::StrayFile { entry: Entry::File } => "berkas bukan bagian dari susunan rencana".into(),
+            Kind::UnreadableFolder { error } => format!("folder tidak dapat dibaca: {error}"),
+            Kind::NonUtf8Name => "nama bukan UTF-8 yang sah; dilewati".into(),
+            Kind::LinkNotFollowed => "tautan ke folder tidak diikuti; isinya dilewati".into(),
+            Kind::BrokenLink { error } => format!("tautan tidak dapat diikuti: {error}"),
+            Kind::SpecialFile => {
+                "bukan berkas maupun folder (perangkat, pipa atau soket); tidak dibaca".into()
+            }
+            Kind::EvidenceNotAFolder => "evidence bukan folder; tidak ada bukti yang dapat dihitung".into(),
+            Kind::IndicatorEvidenceIsFile => {
+                "bukti indikator harus berupa folder, bukan berkas; tidak ada yang dihitung".into()
+            }
+            Kind::OrphanEvidence => "folder bukti tidak milik indikator mana pun di plan/".into(),
+            Kind::StrayEvidence => "berkas tidak berada di folder bukti indikator".into(),
+            Kind::LooseEvidence { .. } => "berkas di luar folder bulan dan tidak dihitung".into(),
+            Kind::BadMonthFolder { name, .. } => {
+                format!("\"{name}\" bukan folder bulan; berkasnya tidak dihitung")
+            }
+            Kind::MonthOutsidePlan { folder, .. } => {
+                format!("{folder} tidak termasuk periode mana pun indikator ini; berkasnya tidak dihitung")
+            }
+            Kind::TooDeep { limit } => {
+                format!("folder lebih dari {limit} tingkat di dalam folder bulannya; isinya tidak dihitung")
+            }
+            Kind::UnmatchedFile { .. } => "berkas tidak memenuhi dokumen mana pun dari indikator ini".into(),
+            Kind::LeftAsIs(inner) => self.problem(inner),
+            Kind::InvalidToml => "TOML tidak sah".into(),
+            Kind::FmtUnsafe { reason } => {
+                let why = match reason {
+                    UnsafeLayout::ChangesData => "tata letak akan mengubah data berkas",
+                    UnsafeLayout::LosesComment => "tata letak akan menghilangkan atau mengubah komentar",
+                    UnsafeLayout::Unstable => "tata letak tidak stabil",
+                };
+                format!("berkas ini tidak dapat ditata: {why}")
+            }
+            Kind::Unwritable { error } => format!("berkas tidak dapat ditulis: {error}"),
+        }
+    }
+
+    fn hint(&self, kind: &Kind) -> String {
+        match kind {
+            Kind::TomlSyntax { .. } => {
+                "teks perlu tanda kutip ganda dan daftar kurung siku: kunci = \"teks\", daftar = [\"a\", \"b\"]"
+                    .into()
+            }
+            Kind::UnknownKey { suggestion: Some(k), .. } => format!("maksud Anda `{k}`?"),
+            Kind::UnknownKey { suggestion: None, known, .. } => format!("kunci yang dikenal: {}", known.join(", ")),
+            Kind::WrongType { key, expected: e, .. } => format!("tulis `{key}` sebagai {}", expected(*e)),
+            Kind::WrongElement { key, .. } => format!("setiap butir `{key}` berupa teks dalam tanda kutip"),
+            Kind::MissingKey { example, .. } => format!("tambahkan baris seperti: {example}"),
+            Kind::EvidenceWithoutName => "tulis { name = \"Daftar hadir\", file = \"daftar*hadir*\" }".into(),
+            Kind::UnreadableFile { .. } => "periksa izin akses berkas".into(),
+            Kind::FolderNotFile => "ganti dengan berkas teks TOML, atau pindahkan".into(),
+            Kind::FileTooLarge { .. } => "satu berkas rencana berisi satu indikator; pindahkan data lain keluar dari plan/".into(),
+            Kind::BinaryFile => {
+                "berkas rencana berupa teks TOML; dokumen pindaian dan bukti lain disimpan di evidence/".into()
+            }
+            Kind::NotUtf8 => "simpan berkas dengan pengodean UTF-8".into(),
+            Kind::BadYear { .. } => "tulis tahun rencana, mis. year = 2022".into(),
+            Kind::BadLang { .. } => "tulis lang = \"id\" atau lang = \"en\"".into(),
+            Kind::MissingNameFile { file } => format!("buat {file} berisi baris: name = \"…\""),
+            Kind::NoActions => "tulis langkah aksi sebagaimana tercantum dalam rencana unit".into(),
+            Kind::NoEvidence => "sebutkan bukti fisik yang akan diminta evaluator".into(),
+            Kind::EmptyText { .. } => "tulis teks dari rencana".into(),
+            Kind::NoDue => {
+                "tulis bulan target, mis. due = \"Juli 2022\"; sampai saat itu indikator ini tanpa tenggat"
+                    .into()
+            }
+            Kind::BadDue { error, .. } => self.due_hint(error),
+            Kind::BadGlob { .. } => {
+                "pola menyebut nama berkas di dalam folder bukti indikator, mis. \"notul*\"".into()
+            }
+            Kind::NoPlan { .. } => "buat plan/<N-area>/<N-komponen>/<N-indikator>.toml".into(),
+            Kind::EmptyPlan => "tambahkan berkas indikator: plan/1-area/1-komponen/1-indikator.toml".into(),
+            Kind::NoNumber => {
+                "beri nama N-slug, mis. 2-pola-mutasi-internal (angka menentukan urutan dan id)".into()
+            }
+            Kind::DuplicateNumber { .. } => "beri setiap saudara nomor sendiri".into(),
+            Kind::MisplacedPlanFile { .. } | Kind::StrayFile { .. } => LAYOUT.into(),
+            Kind::UnreadableFolder { .. } => "periksa izin akses folder".into(),
+            Kind::NonUtf8Name => "ganti nama dengan karakter UTF-8".into(),
+            Kind::LinkNotFollowed => "ganti tautan dengan folder sungguhan".into(),
+            Kind::BrokenLink { .. } => "hapus tautan atau pulihkan tujuannya".into(),
+            Kind::SpecialFile => "hapus atau ganti dengan berkas".into(),
+            Kind::EvidenceNotAFolder => {
+                "evidence/ adalah folder yang mencerminkan plan/: pindahkan berkas itu dan buat foldernya".into()
+            }
+            Kind::IndicatorEvidenceIsFile => {
+                "jadikan folder berisi folder bulan (YYYY-MM) yang memuat dokumen".into()
+            }
+            Kind::OrphanEvidence => {
+                "evidence/ mencerminkan plan/: samakan nama folder dengan berkas indikatornya, atau pindahkan berkasnya".into()
+            }
+            Kind::StrayEvidence => "pindahkan ke evidence/<area>/<komponen>/<indikator>/YYYY-MM/".into(),
+            Kind::LooseEvidence { periods, example: Some(month) } => format!(
+                "indikator ini punya {periods} periode: pindahkan ke folder bulan periodenya, mis. {month}/"
+            ),
+            Kind::LooseEvidence { example: None, .. } => {
+                "indikator ini tanpa tenggat: simpan berkas tiap kejadian di folder YYYY-MM atau YYYY-MM-DD"
+                    .into()
+            }
+            Kind::BadMonthFolder { guess: Some(guess), .. } => format!("ganti namanya menjadi {guess}"),
+            Kind::BadMonthFolder { guess: None, .. } => {
+                "bukti disimpan di folder bulan bernama YYYY-MM (mis. 2022-07), atau YYYY-MM-DD untuk satu kejadian"
+                    .into()
+            }
+            Kind::MonthOutsidePlan { first, last, .. } => {
+                format!("periodenya dari {first} sampai {last}: pindahkan berkas ke salah satu bulan itu")
+            }
+            Kind::TooDeep { .. } => "pindahkan dokumen ke atas, lebih dekat ke folder bulan".into(),
+            Kind::UnmatchedFile { documents, plan_file } => format!(
+                "beri nama sesuai salah satu dari: {}; atau beri dokumen pola `file` di {plan_file}",
+                documents.join(", ")
+            ),
+            Kind::LeftAsIs(inner) => format!("{}; {LEFT_AS_IS}", self.hint(inner)),
+            Kind::InvalidToml => LEFT_AS_IS.into(),
+            Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; ini kesalahan zi, mohon laporkan beserta berkasnya"),
+            Kind::Unwritable { .. } => "periksa izin akses berkas; berkas tidak berubah".into(),
+        }
+    }
+
+    fn due_message(&self, error: &DueError, text: &str) -> String {
+        use DueErrorKind::*;
+        let quoted = quoted(text);
+        match &error.kind {
+            Empty => "waktu target kosong".to_string(),
+            UnknownWord { word, .. } => format!("kata tidak dikenal \"{word}\" dalam \"{quoted}\""),
+            Misplaced { word } => format!("\"{word}\" tidak pada tempatnya dalam \"{quoted}\""),
+            BadYear { digits } => format!("\"{digits}\" bukan tahun dalam \"{quoted}\""),
+            MissingMonth { year } => format!("tahun {year:04} tanpa bulan dalam \"{quoted}\""),
+            DanglingRange { word } => format!("\"{word}\" perlu bulan di kedua sisinya dalam \"{quoted}\""),
+            WindowBackwards { first, last } => format!(
+                "rentang {} s/d {} berakhir sebelum dimulai dalam \"{quoted}\"",
+                month_year(*first),
+                month_year(*last)
+            ),
+            RecurrenceOutsidePlanYear { year, plan_year, .. } => format!(
+                "waktu target berulang berlaku untuk tahun rencana {plan_year:04}, bukan {year:04}, dalam \"{quoted}\""
+            ),
+            PlanYearOutOfRange { plan_year } => format!(
+                "bulan tanpa tahun memakai tahun rencana, tetapi {plan_year} bukan tahun yang sah, dalam \"{quoted}\""
+            ),
+        }
+    }
+
+    fn due_hint(&self, error: &DueError) -> String {
+        use DueErrorKind::*;
+        match &error.kind {
+            UnknownWord { suggestion: Some(s), .. } => format!("maksud Anda \"{s}\"?"),
+            Empty | UnknownWord { suggestion: None, .. } | Misplaced { .. } => ACCEPTED_FORMS.to_string(),
+            BadYear { .. } => "tulis tahun dengan empat angka, 0001 sampai 9999 (\"Juli 2022\")".to_string(),
+            MissingMonth { .. } | PlanYearOutOfRange { .. } => {
+                "tulis bulan, lalu tahunnya (\"Juli 2022\")".to_string()
+            }
+            DanglingRange { .. } => "tulis rentang seperti \"Januari s/d Maret 2022\"".to_string(),
+            WindowBackwards { .. } => "tulis bulan yang lebih awal dulu; rentang yang melewati \
+                 akhir tahun perlu kedua tahunnya (\"Desember 2022 s/d Februari 2023\")"
+                .to_string(),
+            RecurrenceOutsidePlanYear { recurrence, year, .. } => format!(
+                "hapus tahunnya (\"{}\") atau pindahkan indikator ke rencana {year:04}",
+                recurrence.phrase()
+            ),
+        }
+    }
+
+    fn fatal(&self, fatal: &Fatal) -> (String, String) {
+        let plain = |message: String| (message, String::new());
+        match fatal {
+            Fatal::NoRoot { start } => (
+                format!("tidak ada zi.toml di {start} atau folder induknya"),
+                "jalankan zi di dalam repositori rencana, atau tunjuk dengan -C DIR".into(),
+            ),
+            Fatal::CannotOpen { path, error } => plain(format!("tidak dapat membuka {path}: {error}")),
+            Fatal::NotAFolder { path } => plain(format!("{path} bukan folder")),
+            Fatal::NoIndicatorMatches { ids } => (
+                format!("tidak ada indikator yang cocok dengan {}", super::quoted_list(ids)),
+                "id berbentuk III, III.3 atau III.3.4; `zi status` mencantumkannya".into(),
+            ),
+            Fatal::ShowTakesOne { id, count, listed, more } => (
+                format!(
+                    "`{id}` cocok dengan {count} indikator ({}); `zi show` hanya menerima satu",
+                    super::listed(listed, *more)
+                ),
+                format!("`zi status {id}` mencantumkannya"),
+            ),
+            Fatal::NotWrittenByZi { path } => (
+                format!("{path} sudah ada dan bukan dibuat oleh zi; tidak ditimpa"),
+                "pilih berkas lain, atau tambahkan --force untuk menimpanya".into(),
+            ),
+            Fatal::OutputIsFolder { path } => {
+                (format!("{path} adalah folder"), format!("sebutkan berkas, mis. {path}/laporan.html"))
+            }
+            Fatal::CannotRead { path, error } => plain(format!("tidak dapat membaca {path}: {error}")),
+            Fatal::CannotWrite { path, error } => plain(format!("tidak dapat menulis {path}: {error}")),
+            Fatal::CannotCreate { path, error } => plain(format!("tidak dapat membuat {path}: {error}")),
+            Fatal::CannotRemove { path, error } => plain(format!("tidak dapat menghapus {path}: {error}")),
+            Fatal::CannotKeepOldHook { backup, error } => {
+                plain(format!("hook lama tidak dapat disimpan sebagai {backup}: {error}"))
+            }
+            Fatal::CannotRestoreHook { backup, error } => plain(format!("{backup} tidak dapat dikembalikan: {error}")),
+            Fatal::NoSuchPath { path } => plain(format!("berkas atau folder tidak ada: {path}")),
+            Fatal::TempFolder { error } => plain(format!("folder sementara tidak dapat dibuat: {error}")),
+            Fatal::NotInGit { path, error } => {
+                (format!("{path} tidak berada di dalam repositori git ({error})"), "`git init` menjadikannya repositori".into())
+            }
+            Fatal::NotARevision { rev } => plain(format!("`{rev}` bukan revisi")),
+            Fatal::UnknownRevision { rev } => (
+                format!("revisi `{rev}` tidak dikenal"),
+                "sebutkan commit, mis. HEAD~1, cabang, tag atau hash (`git log --oneline`)".into(),
+            ),
+            Fatal::SymmetricRange { range } => {
+                plain(format!("`{range}`: zi diff membandingkan dua commit, A..B; A...B tidak didukung"))
+            }
+            Fatal::GitMissing => plain("git tidak terpasang atau tidak ada di PATH".into()),
+            Fatal::GitCannotRun { error } => plain(format!("git tidak dapat dijalankan: {error}")),
+            Fatal::GitFailed { command, message } => plain(format!("git {command} gagal: {message}")),
+            Fatal::GitUnexpected { detail } => plain(format!("jawaban git tidak terduga: {detail}")),
+            Fatal::ForeignHook { shown, chain, backup } => (
+                format!("{shown} sudah ada dan tidak ditulis oleh zi; berkas itu dibiarkan"),
+                format!(
+                    "agar pemeriksaan zi ikut berjalan, tambahkan baris ini ke hook tersebut: `{chain} || exit 1`; \
+                     atau ganti dengan `zi hook install --force` (hook lama disimpan sebagai {backup})"
+                ),
+            ),
+            Fatal::BackupInTheWay { path } => {
+                plain(format!("{path} sudah ada; pindahkan dulu agar tidak ada hook yang hilang"))
+            }
+            Fatal::NotOurHook { shown } => plain(format!("{shown} tidak ditulis oleh zi; berkas itu dibiarkan")),
+            Fatal::BadToday { text } => (
+                format!("ZI_TODAY bukan tanggal: \"{text}\""),
+                "tulis sebagai YYYY-MM-DD (tahun 0001 sampai 9999), atau hapus variabelnya".into(),
+            ),
+            Fatal::Output { error } => plain(format!("keluaran tidak dapat ditulis: {error}")),
+        }
+    }
+
+    fn note(&self, note: &Note) -> String {
+        match note {
+            Note::ProblemsInPlan { errors } => {
+                format!("{errors} masalah dalam berkas rencana; jalankan `zi check` untuk rinciannya")
+            }
+            Note::NotCanonical { files } => {
+                format!("{files} berkas belum bertata letak kanonik; `zi fmt` menulis ulang")
+            }
+            Note::HookAlreadyInstalled { shown } => format!("hook pre-commit zi sudah terpasang: {shown}"),
+            Note::HookInstalled { shown, backup: Some(backup) } => {
+                format!("hook pre-commit zi terpasang: {shown} (hook lama disimpan sebagai {backup})")
+            }
+            Note::HookInstalled { shown, backup: None } => format!("hook pre-commit zi terpasang: {shown}"),
+            Note::HookUpdated { shown } => format!("hook pre-commit zi diperbarui: {shown}"),
+            Note::HookRuns => {
+                "hook ini menjalankan `zi overdue` sebelum setiap commit; untuk tetap commit sekali ini: git commit --no-verify".into()
+            }
+            Note::NoHookToRemove { shown } => format!("tidak ada hook pre-commit untuk dihapus: {shown}"),
+            Note::HookRemoved { shown, restored: true } => {
+                format!("hook pre-commit zi dihapus dan hook yang digantikannya dikembalikan: {shown}")
+            }
+            Note::HookRemoved { shown, restored: false } => format!("hook pre-commit zi dihapus: {shown}"),
+        }
+    }
+
+    fn hook_message(&self, message: HookMessage) -> &'static str {
+        match message {
+            HookMessage::NotFound => "hook pre-commit zi: zi tidak ada di PATH, jadi rencana kerja tidak diperiksa dan commit ditolak.\n  Pasang zi (cargo install), atau commit tanpa pemeriksaan, sekali ini: git commit --no-verify",
+            HookMessage::Refused => "hook pre-commit zi: commit ditolak, ada yang terlambat dalam rencana kerja (lihat di atas).\n  Lengkapi bukti yang kurang, atau tetap commit sekali ini: git commit --no-verify",
+            HookMessage::Failed => "hook pre-commit zi: zi tidak dapat memeriksa rencana kerja (lihat di atas), jadi commit ditolak.\n  Perbaiki masalahnya, atau tetap commit sekali ini: git commit --no-verify",
+        }
+    }
+
+    // Indonesian nouns do not inflect for number.
+    fn errors_and_warnings(&self, errors: usize, warnings: usize) -> String {
+        format!("{errors} galat, {warnings} peringatan")
+    }
+
+    fn due_in_days(&self, days: i64) -> String {
+        format!("jatuh tempo {days} hari lagi")
+    }
+
+    fn nothing_overdue(&self, as_of: &str) -> String {
+        format!("tidak ada yang terlambat per {as_of}")
+    }
+
+    fn overdue_periods(&self, periods: usize, indicators: usize, as_of: &str) -> String {
+        format!("{periods} periode terlambat pada {indicators} indikator per {as_of}")
+    }
+
+    fn invalid_indicators(&self, n: usize) -> String {
+        format!("{n} indikator tidak valid (lihat `zi check`)")
+    }
+
+    fn periods_due_soon(&self, n: usize) -> String {
+        format!("{n} periode segera jatuh tempo")
+    }
+
+    fn show_one_hint(&self) -> &'static str {
+        "`zi show ID` menampilkan rinciannya"
+    }
+}
+
+pub(super) static LABELS: Labels = Labels {
+    id: "ID",
+    indicator: "Indikator",
+    status: "Status",
+    next_deadline: "Tenggat berikut",
+    to_date: "S.d. kini",
+    year: "Setahun",
+    total: "Total",
+    area: "Area",
+    component: "Komponen",
+    as_of: "per",
+    plan_year: "tahun rencana",
+    target: "Target waktu",
+    actions: "Langkah aksi",
+    evidence: "Bukti fisik",
+    period: "Periode",
+    document: "Dokumen",
+    files: "Berkas",
+    state: "Keadaan",
+    missing: "kurang",
+    unmatched: "berkas yang tidak cocok dengan dokumen mana pun",
+    occurrences: "kejadian",
+    pic: "Penanggung jawab",
+    path: "Berkas",
+    month: "Bulan",
+    none: "—",
+    complete: "lengkap",
+    open: "berjalan",
+    due: "jatuh tempo",
+    overdue: "terlambat",
+    due_within: "segera jatuh tempo",
+    default_title: "Rencana Kerja Tahunan Pembangunan Zona Integritas",
+    no_target: "(tanpa target waktu)",
+    loose_files: "berkas di luar folder bulan",
+    status_done: "selesai",
+    status_on_track: "sesuai jadwal",
+    status_due: "jatuh tempo",
+    status_overdue: "terlambat",
+    status_occurrences: "insidental",
+    status_invalid: "tidak valid",
+    error: "galat",
+    warning: "peringatan",
+    hint: "saran",
+    contents: "Isi",
+    progress_per_area: "Kemajuan per area",
+    indicators: "Indikator",
+    by_status: "Indikator per status",
+    timeline: "Linimasa",
+    legend: "Keterangan",
+    upcoming: "akan datang",
+    period_months: "bulan sebelumnya dalam periode",
+    occurrence_with_files: "kejadian yang berberkas",
+    this_month: "bulan ini",
+    overdue_documents: "Terlambat: dokumen yang kurang",
+    missing_documents: "Dokumen yang kurang",
+    documents_and_files: "Dokumen dan berkas per indikator",
+    plan_file: "Berkas rencana",
+    evidence_folder: "Folder bukti",
+    problem: "Masalah",
+    changes: "Perubahan",
+    working_tree: "direktori kerja",
+    change: "Perubahan",
+    slipped: "Tenggat diundur",
+    target_changed: "Target waktu berubah",
+    status_changed: "Status berubah",
+    periods_completed: "Periode menjadi lengkap",
+    periods_reopened: "Periode tidak lagi lengkap",
+    documents_added: "Dokumen ditambahkan",
+    documents_removed: "Dokumen dihapus",
+    indicators_added: "Indikator ditambahkan",
+    indicators_removed: "Indikator dihapus",
+    no_changes: "tidak ada perubahan status",
+    matches_no_document: "tidak cocok dengan dokumen mana pun",
+    any_document: "(dokumen apa pun)",
+    severity: "Tingkat",
+    code: "Kode",
+    line: "Baris",
+    column: "Kolom",
+};
