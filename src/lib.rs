@@ -64,7 +64,7 @@ where
     };
     let settings = match Settings::resolve(&cli.global, env) {
         Ok(settings) => settings,
-        Err((fatal, lang)) => return refuse(&fatal, lang, err),
+        Err((fatal, style)) => return refuse(&fatal, style, err),
     };
     match commands::run(&cli, &settings, out, err) {
         Ok(code) => code,
@@ -74,14 +74,14 @@ where
                 Ok(fatal) => fatal,
                 Err(e) => Fatal::Output { error: format!("{e:#}") },
             };
-            refuse(&fatal, settings.lang, err)
+            refuse(&fatal, settings.style(), err)
         }
     }
 }
 
 /// Says why zi cannot run, and exits accordingly.
-fn refuse(fatal: &Fatal, lang: text::Lang, err: &mut dyn Write) -> ExitCode {
-    let _ = write!(err, "{}", render::problems::fatal(fatal, lang));
+fn refuse(fatal: &Fatal, style: render::Style, err: &mut dyn Write) -> ExitCode {
+    let _ = write!(err, "{}", render::problems::fatal(fatal, style.lang));
     ExitCode::from(fatal.exit_code())
 }
 

@@ -51,16 +51,18 @@ pub struct Settings {
 
 impl Settings {
     /// Finds the root, reads `zi.toml` and settles language and date. A
-    /// failure comes with the language to say it in (`--lang`, then `LANG`).
-    pub fn resolve(global: &GlobalArgs, env: &Env) -> Result<Settings, (Fatal, Lang)> {
-        let early_lang = global.lang.or_else(|| env_lang(env)).unwrap_or(Lang::En);
+    /// failure comes with the style to say it in (`--lang`, then `LANG`,
+    /// then `zi.toml` once it is read).
+    pub fn resolve(global: &GlobalArgs, env: &Env) -> Result<Settings, (Fatal, Style)> {
+        let early =
+            Style { lang: global.lang.or_else(|| env_lang(env)).unwrap_or(Lang::En), color: env.color };
         let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-        let root = tree::find_root(&base).map_err(|f| (f, early_lang))?;
+        let root = tree::find_root(&base).map_err(|f| (f, early))?;
         let mut config_problems = Vec::new();
         let config = config::load(&root, &mut config_problems);
         let lang =
             global.lang.or_else(|| config.lang.map(from_code)).or_else(|| env_lang(env)).unwrap_or(Lang::En);
-        let as_of = as_of(global, env).map_err(|f| (f, lang))?;
+        let as_of = as_of(global, env).map_err(|f| (f, Style { lang, color: env.color }))?;
         Ok(Settings { root, base, config, config_problems, lang, as_of, color: env.color })
     }
 
@@ -72,11 +74,6 @@ impl Settings {
     pub fn from_base(&self, path: &Path) -> PathBuf {
         self.base.join(path)
     }
-}
-
-/// The language for a failure found before any settings could be read.
-pub fn early_lang(global: Option<&GlobalArgs>, env: &Env) -> Lang {
-    global.and_then(|g| g.lang).or_else(|| env_lang(env)).unwrap_or(Lang::En)
 }
 
 fn from_code(code: &str) -> Lang {

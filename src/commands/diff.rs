@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use chrono::NaiveDate;
 
+use super::plan;
 use crate::judge::changes::Changes;
 use crate::judge::evaluate::{Detail, Evaluation};
 use crate::judge::view::DiffView;
@@ -56,7 +57,7 @@ fn parse_range(range: Option<&str>) -> Result<(&str, Option<&str>), Fatal> {
 
 /// The plan judged as it is in `commit`, or in the working tree.
 fn judge(repo: &Repo, settings: &Settings, commit: Option<&str>) -> Result<Evaluation, Fatal> {
-    let Some(commit) = commit else { return Ok(super::evaluate_settings(settings, |_| Detail::Files)) };
+    let Some(commit) = commit else { return Ok(plan::evaluate_settings(settings, |_| Detail::Files)) };
     let scratch = tempfile::Builder::new()
         .prefix("zi-diff-")
         .tempdir()
@@ -66,7 +67,7 @@ fn judge(repo: &Repo, settings: &Settings, commit: Option<&str>) -> Result<Evalu
 }
 
 fn judge_folder(root: &Path, as_of: NaiveDate) -> Evaluation {
-    super::evaluate_other(root, as_of, |_| Detail::Files)
+    plan::evaluate_other(root, as_of, |_| Detail::Files)
 }
 
 #[cfg(test)]

@@ -7,23 +7,21 @@ mod diff;
 mod fmt;
 mod hook;
 mod overdue;
+mod plan;
 mod report;
 mod show;
 mod status;
 
 use std::io::{BufWriter, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use chrono::{Datelike, NaiveDate};
 
 use crate::cli::{Cli, Command};
 use crate::judge::evaluate::{Detail, Evaluation};
 use crate::judge::select;
-use crate::load::{config, plan};
-use crate::model::plan::{Config, IndicatorFile};
-use crate::problem::{Note, Problem};
+use crate::model::plan::IndicatorFile;
+use crate::problem::Note;
 use crate::render;
 use crate::settings::Settings;
 
@@ -48,7 +46,7 @@ pub(crate) fn run(
         Command::Show { id, .. } if !select::selects(id, file) => Detail::Summary,
         _ => Detail::Files,
     };
-    let eval = evaluate_settings(settings, detail);
+    let eval = plan::evaluate_settings(settings, detail);
     // Standard output is line-buffered; a report of 100,000 indicators
     // would cost a write per line without this buffer.
     let mut buffered = BufWriter::with_capacity(64 * 1024, out);
@@ -86,37 +84,6 @@ pub(crate) fn run(
     }
     free_in_background(eval);
     Ok(code)
-}
-
-/// The plan under the settings' root judged on the settings' date, with
-/// `zi.toml` as the settings read it.
-fn evaluate_settings(settings: &Settings, detail: impl Fn(&IndicatorFile) -> Detail + Sync) -> Evaluation {
-    let problems = settings.config_problems.clone();
-    evaluate(&settings.root, settings.config.clone(), problems, settings.as_of, detail)
-}
-
-/// Reads the plan and evidence under `root` and judges them on `as_of`.
-fn evaluate(
-    root: &Path,
-    config: Config,
-    mut problems: Vec<Problem>,
-    as_of: NaiveDate,
-    detail: impl Fn(&IndicatorFile) -> Detail + Sync,
-) -> Evaluation {
-    let year = config.year.unwrap_or_else(|| as_of.year());
-    let plan = plan::discover(root, config, year, &mut problems);
-    Evaluation::new(plan, as_of, detail, problems)
-}
-
-/// A plan elsewhere (a commit read out of git), its own `zi.toml` included.
-fn evaluate_other(
-    root: &Path,
-    as_of: NaiveDate,
-    detail: impl Fn(&IndicatorFile) -> Detail + Sync,
-) -> Evaluation {
-    let mut problems = Vec::new();
-    let config = config::load(root, &mut problems);
-    evaluate(root, config, problems, as_of, detail)
 }
 
 /// Evaluations of this many indicators or more are freed on another thread.

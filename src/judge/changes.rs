@@ -186,11 +186,7 @@ pub fn plan_order(path: &str) -> (Vec<Option<u32>>, String) {
 }
 
 fn named(report: &IndicatorReport) -> Named {
-    Named {
-        id: report.file.id.clone(),
-        path: report.file.path.clone(),
-        indicator: crate::render::indicator_text(report).to_string(),
-    }
+    Named { id: report.file.id.clone(), path: report.file.path.clone(), indicator: report.text().to_string() }
 }
 
 /// The target change of an indicator whose target reads on both sides and

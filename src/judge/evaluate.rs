@@ -178,6 +178,13 @@ pub struct IndicatorReport {
     pub problem: Option<Box<Problem>>,
 }
 
+impl IndicatorReport {
+    /// The indicator's text, or its path when the file could not be read.
+    pub fn text(&self) -> &str {
+        self.indicator.as_ref().map_or(self.file.path.as_str(), |i| i.text.as_str())
+    }
+}
+
 /// The whole plan judged on one date.
 pub struct Evaluation {
     pub plan: Plan,

@@ -53,7 +53,9 @@ pub fn load(root: &Path, out: &mut Vec<Problem>) -> Config {
         match text.to_ascii_lowercase().as_str() {
             "id" => config.lang = Some("id"),
             "en" => config.lang = Some("en"),
-            _ => out.push(source.problem(Kind::BadLang { text }, table.get("lang").and_then(|i| i.span()))),
+            _ => out.push(
+                source.problem(Kind::UnknownLanguage { text }, table.get("lang").and_then(|i| i.span())),
+            ),
         }
     }
     config

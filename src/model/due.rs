@@ -18,9 +18,9 @@
 use std::fmt;
 use std::ops::Range;
 
-use crate::model::clip;
 use crate::model::month::YearMonth;
 use crate::model::month::{name_in, NAMES_EN, NAMES_ID};
+use crate::model::quote::clip;
 
 /// When an indicator's evidence is due.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::Code;
+use super::code::Code;
 use crate::model::due::DueError;
 use crate::model::month::YearMonth;
 
@@ -96,7 +96,7 @@ pub enum Kind {
     BadYear {
         year: i64,
     },
-    BadLang {
+    UnknownLanguage {
         text: String,
     },
     MissingNameFile {
@@ -193,7 +193,7 @@ impl Kind {
             Kind::BinaryFile => Code::BinaryFile,
             Kind::NotUtf8 => Code::NotUtf8,
             Kind::BadYear { .. } => Code::BadYear,
-            Kind::BadLang { .. } => Code::BadLang,
+            Kind::UnknownLanguage { .. } => Code::UnknownLanguage,
             Kind::MissingNameFile { .. } => Code::MissingNameFile,
             Kind::NoActions => Code::NoActions,
             Kind::NoEvidence => Code::NoEvidence,

@@ -6,12 +6,14 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{
-    diff_sections, document_name, entry_missing, fraction, indicator_text, lateness_label, problems,
-    state_label, status_text, Renderer,
-};
 use crate::judge::overdue::Entry;
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
+use crate::render::problems;
+use crate::render::renderer::Renderer;
+use crate::render::words::{
+    diff_sections, document_name, entry_missing, fraction, indicator_text, lateness_label, state_label,
+    status_text,
+};
 use crate::text::Lang;
 
 /// Comma-separated rows with a header row.

@@ -10,15 +10,16 @@
 
 use std::fmt::Write as _;
 
-use super::{
-    document_name, fraction, indicator_text, next_deadline_text, percent, period_text, problems, state_label,
-    status_text, Heading, StatusLabel,
-};
 use crate::judge::evaluate::{Document, IndicatorReport, PeriodState, Progress, Status};
 use crate::judge::overdue::{Entry, Lateness};
 use crate::judge::view::{StatusView, Totals};
 use crate::model::month::YearMonth;
 use crate::problem::Note;
+use crate::render::problems;
+use crate::render::words::{
+    document_name, fraction, indicator_text, next_deadline_text, percent, period_text, state_label,
+    status_text, Heading, StatusLabel,
+};
 use crate::text::{Labels, Lang};
 
 /// Marks a page as written by zi: `zi report -o` replaces an existing file

@@ -7,7 +7,6 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{indicator_text, problems, status_text, Heading, Renderer};
 use crate::judge::changes::Changes;
 use crate::judge::evaluate::{
     Evaluation, IndicatorReport, OccurrenceReport, PeriodReport, PeriodState, Progress, Status,
@@ -16,6 +15,9 @@ use crate::judge::overdue::{Entry, Lateness};
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::model::month::YearMonth;
 use crate::problem::{self, Problem, Severity};
+use crate::render::problems;
+use crate::render::renderer::Renderer;
+use crate::render::words::{indicator_text, status_text, Heading};
 use crate::text::Lang;
 
 /// The documented JSON of every report.

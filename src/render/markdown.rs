@@ -5,15 +5,17 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{
-    counts_summary, date_text, diff_sections, diff_to, document_name, entry_missing, fraction,
-    indicator_text, lateness_label, next_deadline_text, overdue_summary, period_text, problems, state_label,
-    status_text, Heading, Renderer,
-};
 use crate::judge::evaluate::Evaluation;
 use crate::judge::overdue::Entry;
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
 use crate::problem;
+use crate::render::problems;
+use crate::render::renderer::Renderer;
+use crate::render::words::{
+    counts_summary, date_text, diff_sections, diff_to, document_name, entry_missing, fraction,
+    indicator_text, lateness_label, next_deadline_text, overdue_summary, period_text, state_label,
+    status_text, Heading,
+};
 use crate::text::Lang;
 
 /// Markdown tables and lists.

@@ -6,15 +6,16 @@ use anstyle::{AnsiColor, Style as Ansi};
 use anyhow::Result;
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 
-use super::{
-    date_text, diff_sections, diff_to, document_name, fraction, indicator_text, next_deadline_text,
-    overdue_summary, percent, period_text, problems, shorten, state_label, status_text, Heading, Renderer,
-    StatusLabel, Style,
-};
 use crate::judge::evaluate::{Evaluation, Progress, Status};
 use crate::judge::overdue::{Entry, Lateness};
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::problem::{self, Excerpts, Problem};
+use crate::render::problems;
+use crate::render::renderer::{Renderer, Style};
+use crate::render::words::{
+    date_text, diff_sections, diff_to, document_name, fraction, indicator_text, next_deadline_text,
+    overdue_summary, percent, period_text, shorten, state_label, status_text, Heading, StatusLabel,
+};
 use crate::text::Lang;
 
 /// The terminal layout: tables, bars and compiler-like problems.

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{plural, quoted_key, Catalogue, Labels};
+use super::catalogue::{listed, plural, quoted_key, quoted_list, Catalogue, Labels};
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
 use crate::problem::{Entry, Expected, Fatal, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind};
@@ -79,7 +79,7 @@ impl Catalogue for En {
             Kind::BinaryFile => "file holds binary data, not TOML text".into(),
             Kind::NotUtf8 => "file is not valid UTF-8 text".into(),
             Kind::BadYear { year } => format!("year {year} is out of range"),
-            Kind::BadLang { text } => format!("unknown language \"{text}\""),
+            Kind::UnknownLanguage { text } => format!("unknown language \"{text}\""),
             Kind::MissingNameFile { file } => format!("missing {file}"),
             Kind::NoActions => "the plan lists no actions".into(),
             Kind::NoEvidence => "the plan lists no evidence documents; any one file will count".into(),
@@ -165,7 +165,7 @@ impl Catalogue for En {
             }
             Kind::NotUtf8 => "save the file as UTF-8".into(),
             Kind::BadYear { .. } => "write the plan year, e.g. year = 2022".into(),
-            Kind::BadLang { .. } => "write lang = \"id\" or lang = \"en\"".into(),
+            Kind::UnknownLanguage { .. } => "write lang = \"id\" or lang = \"en\"".into(),
             Kind::MissingNameFile { file } => format!("create {file} with a line: name = \"…\""),
             Kind::NoActions => "write the actions (LANGKAH AKSI) as the unit's plan states them".into(),
             Kind::NoEvidence => "name the evidence (BUKTI FISIK) the evaluators will ask for".into(),
@@ -283,14 +283,11 @@ impl Catalogue for En {
             Fatal::CannotOpen { path, error } => plain(format!("cannot open {path}: {error}")),
             Fatal::NotAFolder { path } => plain(format!("{path} is not a folder")),
             Fatal::NoIndicatorMatches { ids } => (
-                format!("no indicator matches {}", super::quoted_list(ids)),
+                format!("no indicator matches {}", quoted_list(ids)),
                 "ids look like III, III.3 or III.3.4; `zi status` lists them".into(),
             ),
-            Fatal::ShowTakesOne { id, count, listed, more } => (
-                format!(
-                    "`{id}` matches {count} indicators ({}); `zi show` takes one",
-                    super::listed(listed, *more)
-                ),
+            Fatal::ShowTakesOne { id, count, listed: ids, more } => (
+                format!("`{id}` matches {count} indicators ({}); `zi show` takes one", listed(ids, *more)),
                 format!("`zi status {id}` lists them"),
             ),
             Fatal::NotWrittenByZi { path } => (

@@ -1,6 +1,6 @@
 //! Bahasa Indonesia.
 
-use super::{quoted_key, Catalogue, Labels};
+use super::catalogue::{listed, quoted_key, quoted_list, Catalogue, Labels};
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
 use crate::problem::{Entry, Expected, Fatal, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind};
@@ -82,7 +82,7 @@ impl Catalogue for Id {
             Kind::BinaryFile => "berkas berisi data biner, bukan teks TOML".into(),
             Kind::NotUtf8 => "berkas bukan teks UTF-8 yang sah".into(),
             Kind::BadYear { year } => format!("tahun {year} di luar rentang"),
-            Kind::BadLang { text } => format!("bahasa \"{text}\" tidak dikenal"),
+            Kind::UnknownLanguage { text } => format!("bahasa \"{text}\" tidak dikenal"),
             Kind::MissingNameFile { file } => format!("{file} tidak ada"),
             Kind::NoActions => "rencana tidak mencantumkan langkah aksi".into(),
             Kind::NoEvidence => {
@@ -170,7 +170,7 @@ impl Catalogue for Id {
             }
             Kind::NotUtf8 => "simpan berkas dengan pengodean UTF-8".into(),
             Kind::BadYear { .. } => "tulis tahun rencana, mis. year = 2022".into(),
-            Kind::BadLang { .. } => "tulis lang = \"id\" atau lang = \"en\"".into(),
+            Kind::UnknownLanguage { .. } => "tulis lang = \"id\" atau lang = \"en\"".into(),
             Kind::MissingNameFile { file } => format!("buat {file} berisi baris: name = \"…\""),
             Kind::NoActions => "tulis langkah aksi sebagaimana tercantum dalam rencana unit".into(),
             Kind::NoEvidence => "sebutkan bukti fisik yang akan diminta evaluator".into(),
@@ -286,13 +286,13 @@ impl Catalogue for Id {
             Fatal::CannotOpen { path, error } => plain(format!("tidak dapat membuka {path}: {error}")),
             Fatal::NotAFolder { path } => plain(format!("{path} bukan folder")),
             Fatal::NoIndicatorMatches { ids } => (
-                format!("tidak ada indikator yang cocok dengan {}", super::quoted_list(ids)),
+                format!("tidak ada indikator yang cocok dengan {}", quoted_list(ids)),
                 "id berbentuk III, III.3 atau III.3.4; `zi status` mencantumkannya".into(),
             ),
-            Fatal::ShowTakesOne { id, count, listed, more } => (
+            Fatal::ShowTakesOne { id, count, listed: ids, more } => (
                 format!(
                     "`{id}` cocok dengan {count} indikator ({}); `zi show` hanya menerima satu",
-                    super::listed(listed, *more)
+                    listed(ids, *more)
                 ),
                 format!("`zi status {id}` mencantumkannya"),
             ),

@@ -1,18 +1,18 @@
 //! The words of due errors in both languages: the grammar's errors as a
 //! person reads them.
 
-use super::Lang;
 use crate::model::due::{parse, Due, DueError, DueErrorKind, Recurrence, Term};
 use crate::model::month::YearMonth;
+use crate::text::{Catalogue, Lang};
 use proptest::prelude::*;
 
 const PLAN_YEAR: i32 = 2022;
 
-fn en() -> &'static dyn super::Catalogue {
+fn en() -> &'static dyn Catalogue {
     Lang::En.catalogue()
 }
 
-fn id() -> &'static dyn super::Catalogue {
+fn id() -> &'static dyn Catalogue {
     Lang::Id.catalogue()
 }
 

@@ -20,6 +20,7 @@ mod diff;
 mod fmt;
 mod hook;
 mod languages;
+mod layers;
 mod overdue;
 mod report;
 mod shipped;

@@ -1,0 +1,34 @@
+//! The one interface every format implements, and what it is given.
+
+use anyhow::Result;
+
+use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
+use crate::text::Lang;
+
+/// Every output format of the reports. `text` is the name `zi check` has
+/// always taken for its terminal layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[value(alias = "text")]
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+/// How reports are written: the language, and whether the writer takes colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    pub lang: Lang,
+    pub color: bool,
+}
+
+/// One format. Each command hands its view to the renderer it was given and
+/// never asks which format that is.
+pub trait Renderer {
+    fn status(&mut self, view: &StatusView) -> Result<()>;
+    fn overdue(&mut self, view: &OverdueView) -> Result<()>;
+    fn show(&mut self, view: &ShowView) -> Result<()>;
+    fn check(&mut self, view: &CheckView) -> Result<()>;
+    fn diff(&mut self, view: &DiffView) -> Result<()>;
+}

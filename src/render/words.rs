@@ -1,0 +1,328 @@
+//! The words reports share: labels of statuses and states, dates, periods,
+//! fractions, the overdue summary, the sections of a diff.
+
+use crate::judge::changes::{
+    Changes, FileChange, FileChangeKind, Named, PeriodChange, PeriodChangeKind, TargetChange,
+};
+use crate::judge::evaluate::{DocumentName, Evaluation, IndicatorReport, PeriodState, Progress, Status};
+use crate::judge::overdue::{Entry, Lateness};
+use crate::judge::view::{DiffView, StatusCounts};
+use crate::model::month::YearMonth;
+use crate::model::schedule::Period;
+use crate::problem::{HookMessage, Note};
+use crate::render::problems;
+use crate::render::renderer::Style;
+use crate::text::Lang;
+
+/// The label of a status in a language.
+pub trait StatusLabel {
+    fn label(self, lang: Lang) -> &'static str;
+}
+
+impl StatusLabel for Status {
+    fn label(self, lang: Lang) -> &'static str {
+        let l = lang.labels();
+        match self {
+            Status::Done => l.status_done,
+            Status::OnTrack => l.status_on_track,
+            Status::Due => l.status_due,
+            Status::Overdue => l.status_overdue,
+            Status::Occurrences => l.status_occurrences,
+            Status::Invalid => l.status_invalid,
+        }
+    }
+}
+
+/// "2 terlambat, 1 jatuh tempo, 3 selesai", most urgent first.
+pub fn counts_summary(counts: &StatusCounts, lang: Lang) -> String {
+    Status::ALL
+        .iter()
+        .filter(|s| counts.get(**s) > 0)
+        .map(|s| format!("{} {}", counts.get(*s), s.label(lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A document as a person reads it: its name, or "(any document)" for the
+/// one unnamed document of an indicator whose plan lists none.
+pub fn document_name(name: &DocumentName, lang: Lang) -> &str {
+    name.as_deref().unwrap_or(lang.labels().any_document)
+}
+
+/// The later side of a diff as a person reads it.
+pub fn diff_to<'a>(view: &'a DiffView, lang: Lang) -> &'a str {
+    view.to.as_deref().unwrap_or(lang.labels().working_tree)
+}
+
+/// `YYYY-MM-DD`.
+pub fn date_text(date: chrono::NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// How an overdue-list line is labelled.
+pub fn lateness_label(lateness: Lateness, lang: Lang) -> &'static str {
+    let l = lang.labels();
+    match lateness {
+        Lateness::Invalid => Status::Invalid.label(lang),
+        Lateness::Overdue => l.overdue,
+        Lateness::DueSoon => l.due_within,
+    }
+}
+
+/// What an overdue-list line lacks: the missing documents, joined by
+/// `separator`, or why the indicator is invalid.
+pub fn entry_missing(entry: &Entry, lang: Lang, separator: &str) -> String {
+    match entry.period {
+        Some(p) => p.missing.iter().map(|name| document_name(name, lang)).collect::<Vec<_>>().join(separator),
+        None => entry.report.problem.as_ref().map(|p| problems::message(p, lang)).unwrap_or_default(),
+    }
+}
+
+/// The closing line of `zi overdue`: counts and where to look next.
+pub fn overdue_summary(eval: &Evaluation, entries: &[Entry], lang: Lang) -> String {
+    let count = |kind: Lateness| entries.iter().filter(|e| e.lateness == kind).count();
+    let (overdue, invalid, soon) =
+        (count(Lateness::Overdue), count(Lateness::Invalid), count(Lateness::DueSoon));
+    let mut indicators: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.lateness == Lateness::Overdue)
+        .map(|e| e.report.file.id.as_str())
+        .collect();
+    indicators.dedup();
+    let as_of = date_text(eval.as_of);
+    let mut parts = Vec::new();
+    if overdue + invalid == 0 {
+        parts.push(lang.catalogue().nothing_overdue(&as_of));
+    }
+    if overdue > 0 {
+        parts.push(lang.catalogue().overdue_periods(overdue, indicators.len(), &as_of));
+    }
+    if invalid > 0 {
+        parts.push(lang.catalogue().invalid_indicators(invalid));
+    }
+    if soon > 0 {
+        parts.push(lang.catalogue().periods_due_soon(soon));
+    }
+    if overdue + soon > 0 {
+        parts.push(lang.catalogue().show_one_hint().to_string());
+    }
+    parts.join("; ")
+}
+
+/// The header every report starts with: title, unit, year, as-of date.
+pub struct Heading {
+    pub title: String,
+    pub unit: String,
+    pub year: i32,
+    pub as_of: String,
+}
+
+impl Heading {
+    pub fn of(eval: &Evaluation, lang: Lang) -> Heading {
+        let config = &eval.plan.config;
+        Heading {
+            title: config.title.clone().unwrap_or_else(|| lang.labels().default_title.to_string()),
+            unit: config.unit.clone().unwrap_or_else(|| "?".to_string()),
+            year: eval.plan.year,
+            as_of: eval.as_of.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+/// `present/required`, or a dash when nothing is required.
+pub fn fraction(p: Progress, lang: Lang) -> String {
+    if p.required == 0 {
+        lang.labels().none.to_string()
+    } else {
+        format!("{}/{}", p.present, p.required)
+    }
+}
+
+/// The status as a person reads it; occurrences carry their count.
+pub fn status_text(report: &IndicatorReport, lang: Lang) -> String {
+    match report.status {
+        Status::Occurrences => {
+            format!(
+                "{} ({})",
+                report.status.label(lang),
+                report.occurrences.iter().filter(|o| o.has_files()).count()
+            )
+        }
+        s => s.label(lang).to_string(),
+    }
+}
+
+pub fn next_deadline_text(report: &IndicatorReport, lang: Lang) -> String {
+    report.next_deadline.map_or_else(|| lang.labels().none.to_string(), |m| lang.month(m))
+}
+
+/// "Juli 2022", "Agustus – Desember 2022", "November 2022 – Februari 2023".
+pub fn period_text(period: Period, lang: Lang) -> String {
+    let (first, last) = (period.first, period.last);
+    if first == last {
+        lang.month(last)
+    } else if first.year() == last.year() {
+        format!("{} – {}", lang.month_name(first.month()), lang.month(last))
+    } else {
+        format!("{} – {}", lang.month(first), lang.month(last))
+    }
+}
+
+/// `present` out of `required` in whole percent, rounded down so that 100%
+/// means complete.
+pub fn percent(p: Progress) -> usize {
+    (p.present * 100).checked_div(p.required).unwrap_or(0)
+}
+
+pub fn state_label(state: PeriodState, lang: Lang) -> &'static str {
+    let l = lang.labels();
+    match state {
+        PeriodState::Complete => l.complete,
+        PeriodState::Open => l.open,
+        PeriodState::Due => l.due,
+        PeriodState::Overdue => l.overdue,
+    }
+}
+
+/// The indicator's text, or its path when the file could not be read.
+pub fn indicator_text(report: &IndicatorReport) -> &str {
+    report.text()
+}
+
+/// At most `max` characters, cut at a word and marked with `…`.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
+}
+
+/// One titled list of changes, as the table and markdown reports print it.
+pub struct DiffSection<'a> {
+    pub title: &'static str,
+    /// Deadlines moved later: printed first and marked.
+    pub prominent: bool,
+    pub rows: Vec<DiffRow<'a>>,
+}
+
+pub struct DiffRow<'a> {
+    pub id: &'a str,
+    pub change: String,
+    pub indicator: &'a str,
+}
+
+/// The non-empty sections of `changes`, slipped deadlines first.
+pub fn diff_sections<'a>(changes: &'a Changes, lang: Lang) -> Vec<DiffSection<'a>> {
+    let l = lang.labels();
+    let row =
+        |named: &'a Named, change: String| DiffRow { id: &named.id, change, indicator: &named.indicator };
+    let due =
+        |text: &str| if text.trim().is_empty() { l.no_target.to_string() } else { format!("\"{text}\"") };
+    let target =
+        |c: &'a TargetChange| row(&c.named, format!("{} → {}", due(&c.due_before), due(&c.due_after)));
+    let period =
+        |c: &'a PeriodChange| row(&c.named, period_text(Period { first: c.first, last: c.last }, lang));
+    let file = |c: &'a FileChange| {
+        let counted = if c.documents.is_empty() {
+            l.matches_no_document.to_string()
+        } else {
+            c.documents
+                .iter()
+                .map(|d| {
+                    format!("{}, {}", document_name(&d.document, lang), counted_period_text(&d.period, lang))
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        row(&c.named, format!("{} ({counted})", c.file))
+    };
+    let sections = vec![
+        DiffSection { title: l.slipped, prominent: true, rows: changes.slipped.iter().map(target).collect() },
+        DiffSection {
+            title: l.target_changed,
+            prominent: false,
+            rows: changes.target_changed.iter().map(target).collect(),
+        },
+        DiffSection {
+            title: l.status_changed,
+            prominent: false,
+            rows: changes
+                .status
+                .iter()
+                .map(|c| row(&c.named, format!("{} → {}", c.before.label(lang), c.after.label(lang))))
+                .collect(),
+        },
+        DiffSection {
+            title: l.periods_completed,
+            prominent: false,
+            rows: changes
+                .periods
+                .iter()
+                .filter(|c| c.change == PeriodChangeKind::Completed)
+                .map(period)
+                .collect(),
+        },
+        DiffSection {
+            title: l.periods_reopened,
+            prominent: false,
+            rows: changes
+                .periods
+                .iter()
+                .filter(|c| c.change == PeriodChangeKind::Reopened)
+                .map(period)
+                .collect(),
+        },
+        DiffSection {
+            title: l.documents_added,
+            prominent: false,
+            rows: changes.documents.iter().filter(|c| c.change == FileChangeKind::Added).map(file).collect(),
+        },
+        DiffSection {
+            title: l.documents_removed,
+            prominent: false,
+            rows: changes
+                .documents
+                .iter()
+                .filter(|c| c.change == FileChangeKind::Removed)
+                .map(file)
+                .collect(),
+        },
+        DiffSection {
+            title: l.indicators_added,
+            prominent: false,
+            rows: changes.indicators_added.iter().map(|n| row(n, n.path.clone())).collect(),
+        },
+        DiffSection {
+            title: l.indicators_removed,
+            prominent: false,
+            rows: changes.indicators_removed.iter().map(|n| row(n, n.path.clone())).collect(),
+        },
+    ];
+    sections.into_iter().filter(|s| !s.rows.is_empty()).collect()
+}
+
+/// A `Counted` period: `2022-01..2022-07` in words, or a dated folder's name.
+fn counted_period_text(period: &str, lang: Lang) -> String {
+    let months = period
+        .split_once("..")
+        .and_then(|(a, b)| Some((YearMonth::parse_folder(a)?, YearMonth::parse_folder(b)?)));
+    match months {
+        Some((first, last)) => period_text(Period { first, last }, lang),
+        None => period.to_string(),
+    }
+}
+
+/// A note a command prints, in words.
+pub fn note(note: &Note, style: Style) -> String {
+    style.lang.catalogue().note(note)
+}
+
+/// A message of the pre-commit hook script, in words.
+pub fn hook_message(message: HookMessage, style: Style) -> &'static str {
+    style.lang.catalogue().hook_message(message)
+}
