@@ -630,7 +630,7 @@ mod tests {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let args =
             ["zi", "-C", dir.path().to_str().unwrap(), "--as-of", "2022-10-15", "check", "--format", "json"];
-        zi::run(args, &zi::settings::Env::default(), &mut out, &mut err);
+        zi::run(args, &zi::Env::default(), &mut out, &mut err);
         let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let diagnostics = report["diagnostics"].as_array().unwrap();
         let mut codes: Vec<&str> = diagnostics.iter().map(|d| d["code"].as_str().unwrap()).collect();

@@ -15,28 +15,28 @@ use crate::text::Lang;
     about = "Keeps a Zona Integritas work plan (RKT) honest, on time and ready for evaluation",
     propagate_version = true
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub(crate) global: GlobalArgs,
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Args)]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// Run as if started in DIR
     #[arg(short = 'C', value_name = "DIR", global = true)]
-    pub dir: Option<PathBuf>,
+    pub(crate) dir: Option<PathBuf>,
     /// Judge the plan as of this date instead of today [env: ZI_TODAY=]
     #[arg(long, value_name = "YYYY-MM-DD", global = true, value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    pub(crate) as_of: Option<NaiveDate>,
     /// Language of labels and messages [default: zi.toml's `lang`, then LANG, then en]
     #[arg(long, value_enum, global = true)]
-    pub lang: Option<Lang>,
+    pub(crate) lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Status of every indicator, by area and component, with totals
     Status {
         /// Areas, components or indicators to show (III, III.3, III.3.4 or a path)
@@ -107,7 +107,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum HookAction {
+pub(crate) enum HookAction {
     /// Install the pre-commit hook (never replaces a hook zi did not write, unless --force)
     Install {
         /// Replace a pre-commit hook zi did not write (it is kept as pre-commit.before-zi)
@@ -121,7 +121,7 @@ pub enum HookAction {
 /// A date for `--as-of` or `ZI_TODAY`. Years outside 0001–9999 are refused:
 /// a plan year is four digits, and a repository without one takes the as-of
 /// year as its plan year.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .ok()
         .filter(|d| (1..=9999).contains(&d.year()))

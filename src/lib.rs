@@ -24,16 +24,19 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod cli;
+mod cli;
 mod commands;
-pub mod judge;
-pub mod load;
-pub mod model;
-pub mod problem;
-pub mod render;
-pub mod settings;
-pub mod text;
-pub mod write;
+pub mod fuzzing;
+mod judge;
+mod load;
+mod model;
+mod problem;
+mod render;
+mod settings;
+mod text;
+mod write;
+
+pub use settings::Env;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -43,7 +46,7 @@ use clap::Parser;
 
 use cli::Cli;
 use problem::Fatal;
-use settings::{Env, Settings};
+use settings::Settings;
 
 /// Runs `zi` with `args` in the environment `env`, writing reports to `out`
 /// and notes to `err`. Problems in plan files are reported, never returned:

@@ -12,6 +12,6 @@ fn main() -> ExitCode {
     // Colour is decided for the stream written to: a terminal, and NO_COLOR,
     // CLICOLOR_FORCE and TERM=dumb as anstream reads them.
     let color = anstream::AutoStream::choice(&stdout) != ColorChoice::Never;
-    let env = zi::settings::Env::of_process(color);
+    let env = zi::Env::of_process(color);
     zi::run(std::env::args_os(), &env, &mut stdout.lock(), &mut stderr.lock())
 }

@@ -36,16 +36,16 @@ impl Env {
 
 /// One run's settings.
 #[derive(Debug)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// The plan repository's root (the folder of `zi.toml`).
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Where relative paths on the command line start: `-C DIR`, else `.`.
-    pub base: PathBuf,
-    pub config: Config,
+    pub(crate) base: PathBuf,
+    pub(crate) config: Config,
     /// The problems of `zi.toml`, reported with the plan's.
-    pub config_problems: Vec<Problem>,
-    pub lang: Lang,
-    pub as_of: NaiveDate,
+    pub(crate) config_problems: Vec<Problem>,
+    pub(crate) lang: Lang,
+    pub(crate) as_of: NaiveDate,
     pub color: bool,
 }
 
@@ -53,7 +53,7 @@ impl Settings {
     /// Finds the root, reads `zi.toml` and settles language and date. A
     /// failure comes with the style to say it in (`--lang`, then `LANG`,
     /// then `zi.toml` once it is read).
-    pub fn resolve(global: &GlobalArgs, env: &Env) -> Result<Settings, (Fatal, Style)> {
+    pub(crate) fn resolve(global: &GlobalArgs, env: &Env) -> Result<Settings, (Fatal, Style)> {
         let early =
             Style { lang: global.lang.or_else(|| env_lang(env)).unwrap_or(Lang::En), color: env.color };
         let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
@@ -66,12 +66,12 @@ impl Settings {
         Ok(Settings { root, base, config, config_problems, lang, as_of, color: env.color })
     }
 
-    pub fn style(&self) -> Style {
+    pub(crate) fn style(&self) -> Style {
         Style { lang: self.lang, color: self.color }
     }
 
     /// `path` from the command line, taken from `-C DIR` when relative.
-    pub fn from_base(&self, path: &Path) -> PathBuf {
+    pub(crate) fn given_path(&self, path: &Path) -> PathBuf {
         self.base.join(path)
     }
 }

@@ -153,7 +153,7 @@ fn named_files(
 
 fn layout_problem(source: &Source, error: LayoutError) -> Problem {
     match error {
-        LayoutError::Syntax(_) => match source.parse() {
+        LayoutError::Syntax => match source.parse() {
             Err(d) => Problem { kind: Kind::LeftAsIs(Box::new(d.kind)), ..d },
             Ok(_) => Problem::new(Kind::InvalidToml, source.path.clone()),
         },

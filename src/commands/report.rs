@@ -22,8 +22,8 @@ use crate::write::atomic;
 pub(super) struct Output<'a> {
     /// `-o FILE` (relative to `-C DIR`, like every path); `None` for
     /// standard output.
-    pub file: Option<&'a Path>,
-    pub force: bool,
+    pub(crate) file: Option<&'a Path>,
+    pub(crate) force: bool,
 }
 
 pub(super) fn run(
@@ -44,7 +44,7 @@ pub(super) fn run(
         out.write_all(html::report(&view, &entries, &Links { to_root: "" }, lang).as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
-    let path = settings.from_base(file);
+    let path = settings.given_path(file);
     refuse_foreign_file(&path, file, output.force)?;
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

@@ -12,36 +12,36 @@ use crate::model::month::YearMonth;
 
 /// An indicator as a change names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Named {
-    pub id: String,
-    pub path: String,
-    pub indicator: String,
+pub(crate) struct Named {
+    pub(crate) id: String,
+    pub(crate) path: String,
+    pub(crate) indicator: String,
 }
 
 /// The target time was rewritten and its deadlines moved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct TargetChange {
+pub(crate) struct TargetChange {
     #[serde(flatten)]
-    pub named: Named,
-    pub due_before: String,
-    pub due_after: String,
+    pub(crate) named: Named,
+    pub(crate) due_before: String,
+    pub(crate) due_after: String,
     #[serde(serialize_with = "months")]
-    pub deadlines_before: Vec<YearMonth>,
+    pub(crate) deadlines_before: Vec<YearMonth>,
     #[serde(serialize_with = "months")]
-    pub deadlines_after: Vec<YearMonth>,
+    pub(crate) deadlines_after: Vec<YearMonth>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct StatusChange {
+pub(crate) struct StatusChange {
     #[serde(flatten)]
-    pub named: Named,
-    pub before: Status,
-    pub after: Status,
+    pub(crate) named: Named,
+    pub(crate) before: Status,
+    pub(crate) after: Status,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum PeriodChangeKind {
+pub(crate) enum PeriodChangeKind {
     /// Every document of the period is now there.
     Completed,
     /// It was complete and no longer is.
@@ -49,59 +49,59 @@ pub enum PeriodChangeKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PeriodChange {
+pub(crate) struct PeriodChange {
     #[serde(flatten)]
-    pub named: Named,
+    pub(crate) named: Named,
     #[serde(serialize_with = "crate::model::month::serialize")]
-    pub first: YearMonth,
+    pub(crate) first: YearMonth,
     #[serde(serialize_with = "crate::model::month::serialize")]
-    pub last: YearMonth,
-    pub change: PeriodChangeKind,
+    pub(crate) last: YearMonth,
+    pub(crate) change: PeriodChangeKind,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum FileChangeKind {
+pub(crate) enum FileChangeKind {
     Added,
     Removed,
 }
 
 /// A document the file counts (or counted) for, in one period or dated folder.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Counted {
+pub(crate) struct Counted {
     /// `2022-01..2022-07`, or the dated folder's name.
-    pub period: String,
-    pub document: DocumentName,
+    pub(crate) period: String,
+    pub(crate) document: DocumentName,
 }
 
 /// An evidence file that appeared or disappeared.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FileChange {
+pub(crate) struct FileChange {
     #[serde(flatten)]
-    pub named: Named,
+    pub(crate) named: Named,
     /// Relative to the repository root.
-    pub file: String,
-    pub change: FileChangeKind,
+    pub(crate) file: String,
+    pub(crate) change: FileChangeKind,
     /// What it counts for on the side where it exists; empty when nothing.
-    pub documents: Vec<Counted>,
+    pub(crate) documents: Vec<Counted>,
 }
 
 /// Every change between `before` and `after`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Changes {
+pub(crate) struct Changes {
     /// Deadlines moved later, or dropped: the changes a reviewer must see.
-    pub slipped: Vec<TargetChange>,
+    pub(crate) slipped: Vec<TargetChange>,
     /// Deadlines moved otherwise (earlier, or fewer of them at the end).
-    pub target_changed: Vec<TargetChange>,
-    pub status: Vec<StatusChange>,
-    pub periods: Vec<PeriodChange>,
-    pub documents: Vec<FileChange>,
-    pub indicators_added: Vec<Named>,
-    pub indicators_removed: Vec<Named>,
+    pub(crate) target_changed: Vec<TargetChange>,
+    pub(crate) status: Vec<StatusChange>,
+    pub(crate) periods: Vec<PeriodChange>,
+    pub(crate) documents: Vec<FileChange>,
+    pub(crate) indicators_added: Vec<Named>,
+    pub(crate) indicators_removed: Vec<Named>,
 }
 
 impl Changes {
-    pub fn between(before: &Evaluation, after: &Evaluation) -> Changes {
+    pub(crate) fn between(before: &Evaluation, after: &Evaluation) -> Changes {
         let old: BTreeMap<&str, &IndicatorReport> =
             before.indicators.iter().map(|r| (r.file.id.as_str(), r)).collect();
         let new: BTreeMap<&str, &IndicatorReport> =
@@ -119,10 +119,6 @@ impl Changes {
             }
         }
         changes
-    }
-
-    pub fn is_empty(&self) -> bool {
-        *self == Changes::default()
     }
 
     fn compare(&mut self, before: &IndicatorReport, after: &IndicatorReport) {
@@ -181,7 +177,7 @@ fn sorted(reports: &[IndicatorReport]) -> Vec<&IndicatorReport> {
     sorted
 }
 
-pub fn plan_order(path: &str) -> (Vec<Option<u32>>, String) {
+pub(crate) fn plan_order(path: &str) -> (Vec<Option<u32>>, String) {
     (path.split('/').map(tree::number_prefix).collect(), path.to_string())
 }
 

@@ -22,7 +22,7 @@ use crate::problem::{self, Kind, Problem};
 /// derived order picks the status that wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Status {
+pub(crate) enum Status {
     Invalid,
     Overdue,
     Due,
@@ -32,11 +32,11 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 6] =
+    pub(crate) const ALL: [Status; 6] =
         [Status::Invalid, Status::Overdue, Status::Due, Status::OnTrack, Status::Done, Status::Occurrences];
 
     /// The kebab-case name JSON uses; also the CSS class of the HTML report.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Status::Done => "done",
             Status::OnTrack => "on-track",
@@ -51,7 +51,7 @@ impl Status {
 /// Where one period stands on the as-of date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum PeriodState {
+pub(crate) enum PeriodState {
     Complete,
     /// Ends after this month.
     Open,
@@ -63,13 +63,13 @@ pub enum PeriodState {
 
 /// Documents present out of documents required.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Progress {
-    pub present: usize,
-    pub required: usize,
+pub(crate) struct Progress {
+    pub(crate) present: usize,
+    pub(crate) required: usize,
 }
 
 impl Progress {
-    pub fn add(&mut self, other: Progress) {
+    pub(crate) fn add(&mut self, other: Progress) {
         self.present += other.present;
         self.required += other.required;
     }
@@ -79,7 +79,7 @@ impl Progress {
 /// indicators holds about half a million evidence files, and a document
 /// is judged in every period; only `zi show` lists all that.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Detail {
+pub(crate) enum Detail {
     /// Statuses, progress and which documents are missing: what `zi
     /// status`, `zi overdue` and `zi check` report.
     Summary,
@@ -91,113 +91,113 @@ pub enum Detail {
 
 /// A document's name as the plan writes it; `None` for the one unnamed
 /// document of an indicator whose plan lists none (any file satisfies it).
-pub type DocumentName = Option<Arc<str>>;
+pub(crate) type DocumentName = Option<Arc<str>>;
 
 /// One document in one period and the files that satisfy it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Document {
+pub(crate) struct Document {
     /// Shared by the document's every period.
-    pub name: DocumentName,
-    pub files: Vec<String>,
+    pub(crate) name: DocumentName,
+    pub(crate) files: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PeriodReport {
+pub(crate) struct PeriodReport {
     #[serde(flatten)]
-    pub period: Period,
-    pub state: PeriodState,
+    pub(crate) period: Period,
+    pub(crate) state: PeriodState,
     /// Every document and its files; empty unless evaluated with
     /// `Detail::Files`.
-    pub documents: Vec<Document>,
+    pub(crate) documents: Vec<Document>,
     /// Files in the period that satisfy no document.
-    pub unmatched: Vec<String>,
+    pub(crate) unmatched: Vec<String>,
     #[serde(skip)]
-    pub progress: Progress,
+    pub(crate) progress: Progress,
     /// The documents no file satisfies, in the plan's order.
     #[serde(skip)]
-    pub missing: Vec<DocumentName>,
+    pub(crate) missing: Vec<DocumentName>,
 }
 
 impl PeriodReport {
     /// The missing documents' names; `None` for the unnamed one.
-    pub fn missing(&self) -> impl Iterator<Item = Option<&str>> {
+    pub(crate) fn missing(&self) -> impl Iterator<Item = Option<&str>> {
         self.missing.iter().map(|name| name.as_deref())
     }
 }
 
 /// One dated folder of an indicator without deadlines.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct OccurrenceReport {
-    pub folder: String,
+pub(crate) struct OccurrenceReport {
+    pub(crate) folder: String,
     /// Every document and its files; empty unless evaluated with
     /// `Detail::Files`.
-    pub documents: Vec<Document>,
-    pub unmatched: Vec<String>,
-    pub complete: bool,
+    pub(crate) documents: Vec<Document>,
+    pub(crate) unmatched: Vec<String>,
+    pub(crate) complete: bool,
     /// How many files the folder holds.
     #[serde(skip)]
-    pub files: usize,
+    pub(crate) files: usize,
 }
 
 impl OccurrenceReport {
     /// Whether the folder holds any file at all.
-    pub fn has_files(&self) -> bool {
+    pub(crate) fn has_files(&self) -> bool {
         self.files > 0
     }
 
     /// The month the folder is dated in (`2022-03` of `2022-03-10`).
-    pub fn month(&self) -> Option<YearMonth> {
+    pub(crate) fn month(&self) -> Option<YearMonth> {
         self.folder.get(..7).and_then(YearMonth::parse_folder)
     }
 }
 
 /// Everything zi knows about one indicator on the as-of date.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IndicatorReport {
+pub(crate) struct IndicatorReport {
     /// Shared with the plan, not copied.
-    pub file: Arc<IndicatorFile>,
+    pub(crate) file: Arc<IndicatorFile>,
     /// `None` when the file could not be read at all. With
     /// `Detail::Summary` only its `text` and `due_text` are kept: that is
     /// all the summaries show, and actions and patterns would otherwise be
     /// most of the memory a large plan takes.
-    pub indicator: Option<Box<Indicator>>,
-    pub status: Status,
+    pub(crate) indicator: Option<Box<Indicator>>,
+    pub(crate) status: Status,
     /// The deadline of the first incomplete period.
-    pub next_deadline: Option<YearMonth>,
+    pub(crate) next_deadline: Option<YearMonth>,
     /// Over the periods that have ended.
-    pub to_date: Progress,
+    pub(crate) to_date: Progress,
     /// Over every period of the year.
-    pub year: Progress,
-    pub periods: Vec<PeriodReport>,
-    pub occurrences: Vec<OccurrenceReport>,
+    pub(crate) year: Progress,
+    pub(crate) periods: Vec<PeriodReport>,
+    pub(crate) occurrences: Vec<OccurrenceReport>,
     /// Files directly in the indicator folder.
-    pub loose: Vec<String>,
+    pub(crate) loose: Vec<String>,
     /// Whether the evidence folder exists (reports link to it only then).
-    pub evidence_exists: bool,
+    pub(crate) evidence_exists: bool,
     /// The first error that made the indicator invalid.
-    pub problem: Option<Box<Problem>>,
+    pub(crate) problem: Option<Box<Problem>>,
 }
 
 impl IndicatorReport {
     /// The indicator's text, or its path when the file could not be read.
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         self.indicator.as_ref().map_or(self.file.path.as_str(), |i| i.text.as_str())
     }
 }
 
 /// The whole plan judged on one date.
-pub struct Evaluation {
-    pub plan: Plan,
-    pub as_of: NaiveDate,
-    pub indicators: Vec<IndicatorReport>,
+pub(crate) struct Evaluation {
+    pub(crate) plan: Plan,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) indicators: Vec<IndicatorReport>,
     /// Every problem found, sorted by place.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 impl Evaluation {
     /// Judges every indicator of `plan` on `as_of`, keeping of each as much
     /// as `detail` asks for it.
-    pub fn new(
+    pub(crate) fn new(
         plan: Plan,
         as_of: NaiveDate,
         detail: impl Fn(&IndicatorFile) -> Detail + Sync,
@@ -213,13 +213,13 @@ impl Evaluation {
         Evaluation { plan, as_of, indicators, problems }
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.problems.iter().any(Problem::is_error)
     }
 }
 
 /// Reads, schedules and judges one indicator.
-pub fn evaluate(
+pub(crate) fn evaluate(
     plan: &Plan,
     file: &Arc<IndicatorFile>,
     now: YearMonth,
@@ -393,13 +393,13 @@ fn missing(names: &[DocumentName], assignment: &Assignment) -> Vec<DocumentName>
 }
 
 /// The last day of `month`: the deadline date of a period ending then.
-pub fn last_day(month: YearMonth) -> NaiveDate {
+pub(crate) fn last_day(month: YearMonth) -> NaiveDate {
     let next = month.next();
     NaiveDate::from_ymd_opt(next.year(), next.month(), 1).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
 }
 
 /// Days from `today` to the end of `month` (negative once past).
-pub fn days_until_end_of(month: YearMonth, today: NaiveDate) -> i64 {
+pub(crate) fn days_until_end_of(month: YearMonth, today: NaiveDate) -> i64 {
     (last_day(month) - today).num_days()
 }
 

@@ -12,7 +12,7 @@ use crate::problem::{Kind, Problem};
 
 /// Files the schedule cannot count where they are: loose files when there
 /// are several periods, and dated folders outside every period.
-pub fn layout_problems(folder: &Folder, schedule: &Schedule, rel: &str, out: &mut Vec<Problem>) {
+pub(crate) fn layout_problems(folder: &Folder, schedule: &Schedule, rel: &str, out: &mut Vec<Problem>) {
     let periods = schedule.periods();
     if periods.len() != 1 {
         for file in &folder.loose {
@@ -32,7 +32,7 @@ pub fn layout_problems(folder: &Folder, schedule: &Schedule, rel: &str, out: &mu
 }
 
 /// Matches files to an indicator's documents.
-pub struct Matcher {
+pub(crate) struct Matcher {
     /// One pattern list per document; a single catch-all when the plan names
     /// one document or none, since then any file is that document.
     items: Vec<Vec<glob::Pattern>>,
@@ -40,23 +40,23 @@ pub struct Matcher {
 
 /// Which files satisfied which document, by index into the files given.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Assignment {
-    pub per_item: Vec<Vec<usize>>,
-    pub unmatched: Vec<usize>,
+pub(crate) struct Assignment {
+    pub(crate) per_item: Vec<Vec<usize>>,
+    pub(crate) unmatched: Vec<usize>,
 }
 
 impl Assignment {
-    pub fn present(&self) -> usize {
+    pub(crate) fn present(&self) -> usize {
         self.per_item.iter().filter(|f| !f.is_empty()).count()
     }
 
-    pub fn is_complete(&self) -> bool {
+    pub(crate) fn is_complete(&self) -> bool {
         self.per_item.iter().all(|f| !f.is_empty())
     }
 }
 
 impl Matcher {
-    pub fn new(items: &[EvidenceItem]) -> Matcher {
+    pub(crate) fn new(items: &[EvidenceItem]) -> Matcher {
         if items.len() <= 1 {
             return Matcher { items: vec![vec![glob::Pattern::new("*").expect("* is a glob")]] };
         }
@@ -67,11 +67,11 @@ impl Matcher {
     }
 
     /// Documents required per period.
-    pub fn required(&self) -> usize {
+    pub(crate) fn required(&self) -> usize {
         self.items.len()
     }
 
-    pub fn assign(&self, files: &[&EvidenceFile]) -> Assignment {
+    pub(crate) fn assign(&self, files: &[&EvidenceFile]) -> Assignment {
         let mut assignment =
             Assignment { per_item: vec![Vec::new(); self.items.len()], unmatched: Vec::new() };
         for (index, file) in files.iter().enumerate() {

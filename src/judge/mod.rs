@@ -1,9 +1,9 @@
 //! Model + date → results: matching, status, the overdue list, selection,
 //! the views reports show, changes between commits. No language.
 
-pub mod changes;
-pub mod evaluate;
-pub mod matcher;
-pub mod overdue;
-pub mod select;
-pub mod view;
+pub(crate) mod changes;
+pub(crate) mod evaluate;
+pub(crate) mod matcher;
+pub(crate) mod overdue;
+pub(crate) mod select;
+pub(crate) mod view;

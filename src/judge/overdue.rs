@@ -10,7 +10,7 @@ use crate::judge::evaluate::{
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Lateness {
+pub(crate) enum Lateness {
     /// The file cannot be read or understood.
     Invalid,
     /// The period ended before this month.
@@ -20,17 +20,17 @@ pub enum Lateness {
 }
 
 /// One line of the overdue list.
-pub struct Entry<'a> {
-    pub report: &'a IndicatorReport,
-    pub period: Option<&'a PeriodReport>,
-    pub lateness: Lateness,
+pub(crate) struct Entry<'a> {
+    pub(crate) report: &'a IndicatorReport,
+    pub(crate) period: Option<&'a PeriodReport>,
+    pub(crate) lateness: Lateness,
     /// Days from the as-of date to the end of the period (negative when late).
-    pub days: i64,
+    pub(crate) days: i64,
 }
 
 /// Overdue periods and invalid indicators in plan order, then, with
 /// `within`, periods ending in the next `within` days.
-pub fn entries(eval: &Evaluation, within: Option<u32>) -> Vec<Entry<'_>> {
+pub(crate) fn entries(eval: &Evaluation, within: Option<u32>) -> Vec<Entry<'_>> {
     let mut late = Vec::new();
     let mut soon = Vec::new();
     for report in &eval.indicators {
@@ -59,6 +59,6 @@ pub fn entries(eval: &Evaluation, within: Option<u32>) -> Vec<Entry<'_>> {
 /// in the plan. "Anything invalid" is any error, not only an unreadable
 /// indicator: a misnamed indicator file or a broken zi.toml is skipped or
 /// guessed around, and a hook that passed over it would hide it.
-pub fn fails(eval: &Evaluation, entries: &[Entry]) -> bool {
+pub(crate) fn fails(eval: &Evaluation, entries: &[Entry]) -> bool {
     entries.iter().any(|e| e.lateness != Lateness::DueSoon) || eval.has_errors()
 }

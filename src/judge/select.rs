@@ -7,7 +7,7 @@ use crate::model::plan::IndicatorFile;
 use crate::problem::Fatal;
 
 /// Whether `file` is selected by `id`.
-pub fn selects(id: &str, file: &IndicatorFile) -> bool {
+pub(crate) fn selects(id: &str, file: &IndicatorFile) -> bool {
     let id = id.trim().trim_start_matches("./").trim_end_matches('/');
     let id_upper = id.to_ascii_uppercase();
     let own = &file.id;
@@ -22,12 +22,12 @@ pub fn selects(id: &str, file: &IndicatorFile) -> bool {
 }
 
 /// Whether `file` is selected by any of `ids` (all of them when none).
-pub fn selected(ids: &[String], file: &IndicatorFile) -> bool {
+pub(crate) fn selected(ids: &[String], file: &IndicatorFile) -> bool {
     ids.is_empty() || ids.iter().any(|id| selects(id, file))
 }
 
 /// Refuses IDs that select nothing, naming them.
-pub fn require_matches(ids: &[String], eval: &Evaluation) -> Result<(), Fatal> {
+pub(crate) fn require_matches(ids: &[String], eval: &Evaluation) -> Result<(), Fatal> {
     let unknown: Vec<String> =
         ids.iter().filter(|id| !eval.indicators.iter().any(|r| selects(id, &r.file))).cloned().collect();
     if unknown.is_empty() {
@@ -38,7 +38,7 @@ pub fn require_matches(ids: &[String], eval: &Evaluation) -> Result<(), Fatal> {
 }
 
 /// The one indicator `id` selects, for `zi show`.
-pub fn one<'a>(id: &str, eval: &'a Evaluation) -> Result<&'a IndicatorReport, Fatal> {
+pub(crate) fn one<'a>(id: &str, eval: &'a Evaluation) -> Result<&'a IndicatorReport, Fatal> {
     require_matches(std::slice::from_ref(&id.to_string()), eval)?;
     let matches: Vec<&IndicatorReport> = eval.indicators.iter().filter(|r| selects(id, &r.file)).collect();
     match matches.as_slice() {

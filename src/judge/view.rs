@@ -12,27 +12,27 @@ use crate::problem::{Excerpts, Problem};
 
 /// Counts over a group of indicators.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Totals {
-    pub indicators: usize,
-    pub statuses: StatusCounts,
-    pub to_date: Progress,
-    pub year: Progress,
+pub(crate) struct Totals {
+    pub(crate) indicators: usize,
+    pub(crate) statuses: StatusCounts,
+    pub(crate) to_date: Progress,
+    pub(crate) year: Progress,
 }
 
 /// How many indicators have each status.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub struct StatusCounts {
-    pub invalid: usize,
-    pub overdue: usize,
-    pub due: usize,
-    pub on_track: usize,
-    pub done: usize,
-    pub occurrences: usize,
+pub(crate) struct StatusCounts {
+    pub(crate) invalid: usize,
+    pub(crate) overdue: usize,
+    pub(crate) due: usize,
+    pub(crate) on_track: usize,
+    pub(crate) done: usize,
+    pub(crate) occurrences: usize,
 }
 
 impl StatusCounts {
-    pub fn get(&self, status: Status) -> usize {
+    pub(crate) fn get(&self, status: Status) -> usize {
         match status {
             Status::Invalid => self.invalid,
             Status::Overdue => self.overdue,
@@ -75,28 +75,28 @@ impl Totals {
     }
 }
 
-pub struct ComponentView<'a> {
-    pub component: &'a Component,
-    pub totals: Totals,
-    pub indicators: Vec<&'a IndicatorReport>,
+pub(crate) struct ComponentView<'a> {
+    pub(crate) component: &'a Component,
+    pub(crate) totals: Totals,
+    pub(crate) indicators: Vec<&'a IndicatorReport>,
 }
 
-pub struct AreaView<'a> {
-    pub area: &'a Area,
-    pub totals: Totals,
-    pub components: Vec<ComponentView<'a>>,
+pub(crate) struct AreaView<'a> {
+    pub(crate) area: &'a Area,
+    pub(crate) totals: Totals,
+    pub(crate) components: Vec<ComponentView<'a>>,
 }
 
 /// The plan as area → component → indicator, restricted to the selected
 /// indicators, with totals at every level.
-pub struct StatusView<'a> {
-    pub eval: &'a Evaluation,
-    pub areas: Vec<AreaView<'a>>,
-    pub totals: Totals,
+pub(crate) struct StatusView<'a> {
+    pub(crate) eval: &'a Evaluation,
+    pub(crate) areas: Vec<AreaView<'a>>,
+    pub(crate) totals: Totals,
 }
 
 impl<'a> StatusView<'a> {
-    pub fn new(eval: &'a Evaluation, selected: impl Fn(&IndicatorReport) -> bool) -> StatusView<'a> {
+    pub(crate) fn new(eval: &'a Evaluation, selected: impl Fn(&IndicatorReport) -> bool) -> StatusView<'a> {
         let mut reports = eval.indicators.iter();
         let mut areas = Vec::new();
         let mut totals = Totals::default();
@@ -124,31 +124,31 @@ impl<'a> StatusView<'a> {
 
 /// `zi diff`'s report: the changes, the two sides as the user named them,
 /// and the later side's evaluation for the heading.
-pub struct DiffView<'a> {
-    pub eval: &'a Evaluation,
-    pub from: String,
+pub(crate) struct DiffView<'a> {
+    pub(crate) eval: &'a Evaluation,
+    pub(crate) from: String,
     /// `None` for the working tree.
-    pub to: Option<String>,
-    pub changes: &'a Changes,
+    pub(crate) to: Option<String>,
+    pub(crate) changes: &'a Changes,
 }
 
 /// `zi overdue`'s report.
-pub struct OverdueView<'a> {
-    pub eval: &'a Evaluation,
-    pub entries: Vec<Entry<'a>>,
+pub(crate) struct OverdueView<'a> {
+    pub(crate) eval: &'a Evaluation,
+    pub(crate) entries: Vec<Entry<'a>>,
 }
 
 /// `zi show`'s report: one indicator and the problems in its files.
-pub struct ShowView<'a> {
-    pub eval: &'a Evaluation,
-    pub report: &'a IndicatorReport,
-    pub problems: Vec<&'a Problem>,
-    pub excerpts: Excerpts,
+pub(crate) struct ShowView<'a> {
+    pub(crate) eval: &'a Evaluation,
+    pub(crate) report: &'a IndicatorReport,
+    pub(crate) problems: Vec<&'a Problem>,
+    pub(crate) excerpts: Excerpts,
 }
 
 impl<'a> ShowView<'a> {
     /// `excerpts` are asked for the texts of the files the problems point into.
-    pub fn new(
+    pub(crate) fn new(
         eval: &'a Evaluation,
         report: &'a IndicatorReport,
         excerpts: impl FnOnce(&[&Problem]) -> Excerpts,
@@ -165,7 +165,7 @@ impl<'a> ShowView<'a> {
 }
 
 /// `zi check`'s report: every problem, and the files they point into.
-pub struct CheckView<'a> {
-    pub problems: &'a [Problem],
-    pub excerpts: Excerpts,
+pub(crate) struct CheckView<'a> {
+    pub(crate) problems: &'a [Problem],
+    pub(crate) excerpts: Excerpts,
 }

@@ -10,7 +10,7 @@ use crate::problem::{Expected, Kind, Problem};
 const CONFIG_KEYS: [&str; 4] = ["unit", "year", "title", "lang"];
 
 /// Reads `zi.toml` at `root`. Its problems go to `out`.
-pub fn load(root: &Path, out: &mut Vec<Problem>) -> Config {
+pub(crate) fn load(root: &Path, out: &mut Vec<Problem>) -> Config {
     let source = match Source::read(&root.join(CONFIG_FILE), CONFIG_FILE.to_string()) {
         Ok(source) => source,
         Err(d) => {
@@ -64,7 +64,7 @@ pub fn load(root: &Path, out: &mut Vec<Problem>) -> Config {
 /// Reads the `name` of an `area.toml` or `component.toml` (`file`) in the
 /// folder `dir` (shown as `rel`). `None` when the file is missing or broken
 /// (reported in `out`).
-pub fn load_name(dir: &Path, rel: &str, file: &'static str, out: &mut Vec<Problem>) -> Option<String> {
+pub(crate) fn load_name(dir: &Path, rel: &str, file: &'static str, out: &mut Vec<Problem>) -> Option<String> {
     let full = dir.join(file);
     let path = crate::load::tree::join(rel, file);
     // Most name files exist: read first, and only ask why when that fails.

@@ -18,7 +18,7 @@ const MAX_DEPTH_IN_MONTH: usize = 8;
 /// Lists `root/rel`. A missing folder is simply empty: no evidence yet. A
 /// folder reached through a link below `evidence/` is not scanned at all:
 /// the caller asks `Plan::evidence_unfollowed` first.
-pub fn scan(root: &Path, rel: &str, out: &mut Vec<Problem>) -> Folder {
+pub(crate) fn scan(root: &Path, rel: &str, out: &mut Vec<Problem>) -> Folder {
     let dir = root.join(rel);
     let mut folder = Folder::default();
     // Most folders exist: open first, and only ask why when that fails.

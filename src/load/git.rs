@@ -22,17 +22,17 @@ fn unexpected(detail: impl Into<String>) -> Fatal {
 
 /// The git repository a plan lives in.
 #[derive(Clone, Debug)]
-pub struct Repo {
+pub(crate) struct Repo {
     /// The top of the work tree.
-    pub top: PathBuf,
+    pub(crate) top: PathBuf,
     /// Where the plan root is below `top`: empty, or `/`-separated and
     /// ending in `/` (as `git rev-parse --show-prefix` writes it).
-    pub prefix: String,
+    pub(crate) prefix: String,
 }
 
 impl Repo {
     /// The repository that holds the plan root `root`.
-    pub fn containing(root: &Path) -> Result<Repo> {
+    pub(crate) fn containing(root: &Path) -> Result<Repo> {
         let output = run(root, &["rev-parse", "--show-toplevel", "--show-prefix"]).map_err(|e| match e {
             Fatal::GitFailed { message, .. } => {
                 Fatal::NotInGit { path: root.display().to_string(), error: message }
@@ -51,7 +51,7 @@ impl Repo {
 
     /// Where git looks for hooks: `core.hooksPath` when set, else the
     /// (common) git folder's `hooks`, which linked worktrees share.
-    pub fn hooks_dir(&self) -> Result<PathBuf> {
+    pub(crate) fn hooks_dir(&self) -> Result<PathBuf> {
         // Relative answers (a relative core.hooksPath among them) are
         // relative to the top, where git runs hooks.
         let dir = git(&self.top, &["rev-parse", "--git-path", "hooks"])?;
@@ -59,7 +59,7 @@ impl Repo {
     }
 
     /// The commit `rev` names; an error that says so when it names none.
-    pub fn commit(&self, rev: &str) -> Result<String> {
+    pub(crate) fn commit(&self, rev: &str) -> Result<String> {
         if rev.is_empty() || rev.starts_with('-') {
             return Err(Fatal::NotARevision { rev: rev.to_string() });
         }
@@ -70,7 +70,7 @@ impl Repo {
     /// Writes the plan as it is in `commit` below `dest`: `zi.toml` and
     /// `plan/` with their contents, and `evidence/` as empty files, since
     /// only evidence file names count. Links are kept as links.
-    pub fn export(&self, commit: &str, dest: &Path) -> Result<()> {
+    pub(crate) fn export(&self, commit: &str, dest: &Path) -> Result<()> {
         let prefix = self.prefix.trim_end_matches('/');
         // `commit:` with no path is the commit's whole tree.
         let tree = format!("{commit}:{prefix}");

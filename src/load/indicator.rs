@@ -14,12 +14,12 @@ use crate::model::plan::{EvidenceItem, Indicator};
 use crate::problem::{Expected, GlobProblem, Kind, Problem};
 
 /// The keys of an indicator file, in canonical order.
-pub const KEYS: [&str; 5] = ["indicator", "actions", "evidence", "due", "pic"];
-pub const ITEM_KEYS: [&str; 2] = ["name", "file"];
+pub(crate) const KEYS: [&str; 5] = ["indicator", "actions", "evidence", "due", "pic"];
+pub(crate) const ITEM_KEYS: [&str; 2] = ["name", "file"];
 
 /// Reads an indicator from its source. Problems go to `out`; the result
 /// holds everything that could be read.
-pub fn parse(source: &Source, plan_year: i32, out: &mut Vec<Problem>) -> Option<Indicator> {
+pub(crate) fn parse(source: &Source, plan_year: i32, out: &mut Vec<Problem>) -> Option<Indicator> {
     let doc = source.parse().map_err(|d| out.push(d)).ok()?;
     let table = doc.as_table();
     unknown_keys(source, table, &KEYS, out);

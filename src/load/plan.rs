@@ -15,7 +15,7 @@ use crate::model::plan::{Area, Component, Config, IndicatorFile, Plan, EVIDENCE_
 use crate::problem::{self, Kind, Problem, Severity};
 
 /// Finds every area, component and indicator file under `root/plan`.
-pub fn discover(root: &Path, config: Config, year: i32, out: &mut Vec<Problem>) -> Plan {
+pub(crate) fn discover(root: &Path, config: Config, year: i32, out: &mut Vec<Problem>) -> Plan {
     let plan_dir = root.join(PLAN_DIR);
     let mut areas = Vec::new();
     if !plan_dir.is_dir() {

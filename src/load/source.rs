@@ -12,16 +12,16 @@ use crate::problem::{At, Excerpts, Expected, Kind, Problem, Severity, ValueKind}
 
 /// Plan files are a few hundred bytes; anything past this is not a plan file
 /// and is reported instead of parsed, so one stray file cannot stall a hook.
-pub const MAX_PLAN_FILE_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_PLAN_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Room for a typical plan file, so that reading it takes one `read` call
 /// (and one more to see the end).
 const READ_CAPACITY: usize = 8 * 1024;
 
 /// A TOML file's text and its path relative to the repository root.
-pub struct Source {
-    pub path: String,
-    pub text: String,
+pub(crate) struct Source {
+    pub(crate) path: String,
+    pub(crate) text: String,
 }
 
 impl Source {
@@ -30,7 +30,7 @@ impl Source {
     /// they are opened, and no more than `MAX_PLAN_FILE_BYTES` (plus one) is
     /// ever read, so a link to `/dev/zero` or a file that grows while it is
     /// read cannot exhaust memory or block the run.
-    pub fn read(file: &Path, path: String) -> Result<Source, Problem> {
+    pub(crate) fn read(file: &Path, path: String) -> Result<Source, Problem> {
         let unreadable =
             |e: std::io::Error| Problem::new(Kind::UnreadableFile { error: e.to_string() }, path.clone());
         let meta = std::fs::metadata(file).map_err(unreadable)?;
@@ -53,7 +53,7 @@ impl Source {
     }
 
     /// The text of a file's `bytes`, reporting binary and non-UTF-8 content.
-    pub fn from_bytes(bytes: Vec<u8>, path: String) -> Result<Source, Problem> {
+    pub(crate) fn from_bytes(bytes: Vec<u8>, path: String) -> Result<Source, Problem> {
         if let Some(nul) = bytes.iter().position(|&b| b == 0) {
             let before = String::from_utf8_lossy(&bytes[..nul]);
             return Err(
@@ -70,24 +70,24 @@ impl Source {
         }
     }
 
-    pub fn at(&self, span: Option<Range<usize>>) -> At {
+    pub(crate) fn at(&self, span: Option<Range<usize>>) -> At {
         At::of_span(&self.text, span.unwrap_or(0..0))
     }
 
     /// A problem at `span` of this file.
-    pub fn problem(&self, kind: Kind, span: Option<Range<usize>>) -> Problem {
+    pub(crate) fn problem(&self, kind: Kind, span: Option<Range<usize>>) -> Problem {
         Problem::new(kind, self.path.clone()).at(self.at(span))
     }
 
     /// Parses the text as a TOML document that keeps spans.
-    pub fn parse(&self) -> Result<Document<&str>, Problem> {
+    pub(crate) fn parse(&self) -> Result<Document<&str>, Problem> {
         Document::parse(self.text.as_str())
             .map_err(|e| self.problem(Kind::TomlSyntax { message: e.message().trim().to_string() }, e.span()))
     }
 }
 
 /// A TOML value's kind, as a message names it.
-pub fn value_kind(item: &Item) -> ValueKind {
+pub(crate) fn value_kind(item: &Item) -> ValueKind {
     use toml_edit::Value as V;
     match item {
         Item::None => ValueKind::Nothing,
@@ -106,7 +106,12 @@ pub fn value_kind(item: &Item) -> ValueKind {
 }
 
 /// Reports every key of `table` not in `known`, with a did-you-mean.
-pub fn unknown_keys(source: &Source, table: &Table, known: &'static [&'static str], out: &mut Vec<Problem>) {
+pub(crate) fn unknown_keys(
+    source: &Source,
+    table: &Table,
+    known: &'static [&'static str],
+    out: &mut Vec<Problem>,
+) {
     for (key, _) in table.iter() {
         if known.contains(&key) {
             continue;
@@ -116,7 +121,7 @@ pub fn unknown_keys(source: &Source, table: &Table, known: &'static [&'static st
     }
 }
 
-pub fn unknown_key(
+pub(crate) fn unknown_key(
     source: &Source,
     key: &str,
     span: Option<Range<usize>>,
@@ -137,20 +142,24 @@ pub fn unknown_key(
 }
 
 /// A value of the wrong type for `key`.
-pub fn wrong_type(source: &Source, key: &str, item: &Item, expected: Expected) -> Problem {
+pub(crate) fn wrong_type(source: &Source, key: &str, item: &Item, expected: Expected) -> Problem {
     source.problem(Kind::WrongType { key: key.to_string(), expected, found: value_kind(item) }, item.span())
 }
 
 /// A required key that is absent, reported at the top of the file.
-pub fn missing_key(source: &Source, key: &'static str, example: &'static str) -> Problem {
+pub(crate) fn missing_key(source: &Source, key: &'static str, example: &'static str) -> Problem {
     source.problem(Kind::MissingKey { key, example }, None)
 }
 
 /// A string value and where it is in the file.
-pub type Spanned<'a> = (&'a str, Option<Range<usize>>);
+pub(crate) type Spanned<'a> = (&'a str, Option<Range<usize>>);
 
 /// The string at `key`: `Ok(None)` when absent, a problem when not a string.
-pub fn string_at<'a>(source: &Source, table: &'a Table, key: &str) -> Result<Option<Spanned<'a>>, Problem> {
+pub(crate) fn string_at<'a>(
+    source: &Source,
+    table: &'a Table,
+    key: &str,
+) -> Result<Option<Spanned<'a>>, Problem> {
     match table.get(key) {
         None => Ok(None),
         Some(item) => match item.as_str() {
@@ -163,7 +172,7 @@ pub fn string_at<'a>(source: &Source, table: &'a Table, key: &str) -> Result<Opt
 /// The texts of the files that `problems` point into at a line, read again
 /// for quoting: up to the first byte that is not text, as far as a problem
 /// about such a byte can point.
-pub fn excerpts<'a>(root: &Path, problems: impl IntoIterator<Item = &'a Problem>) -> Excerpts {
+pub(crate) fn excerpts<'a>(root: &Path, problems: impl IntoIterator<Item = &'a Problem>) -> Excerpts {
     let mut excerpts = Excerpts::default();
     for problem in problems {
         if problem.at.is_none() || excerpts.texts.contains_key(&problem.path) {

@@ -9,7 +9,7 @@ use crate::model::plan::CONFIG_FILE;
 use crate::problem::{Fatal, Kind, Problem, Severity};
 
 /// The first folder at or above `start` that holds `zi.toml`.
-pub fn find_root(start: &Path) -> Result<PathBuf, Fatal> {
+pub(crate) fn find_root(start: &Path) -> Result<PathBuf, Fatal> {
     let shown = || start.display().to_string();
     let start = std::fs::canonicalize(start)
         .map_err(|e| Fatal::CannotOpen { path: shown(), error: e.to_string() })?;
@@ -26,26 +26,26 @@ pub fn find_root(start: &Path) -> Result<PathBuf, Fatal> {
 
 /// What a listed entry is, after following a link to a file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EntryKind {
+pub(crate) enum EntryKind {
     Dir,
     File,
 }
 
 #[derive(Clone, Debug)]
-pub struct Entry {
-    pub name: String,
-    pub kind: EntryKind,
+pub(crate) struct Entry {
+    pub(crate) name: String,
+    pub(crate) kind: EntryKind,
     /// The number before the first dash, as in `3-penataan-sdm`.
-    pub number: Option<u32>,
+    pub(crate) number: Option<u32>,
 }
 
 /// Names that are never plan or evidence.
-pub fn is_ignored(name: &str) -> bool {
+pub(crate) fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with("README") || name.starts_with("readme")
 }
 
 /// The number of a `N-slug` name: digits, a dash, then at least one character.
-pub fn number_prefix(name: &str) -> Option<u32> {
+pub(crate) fn number_prefix(name: &str) -> Option<u32> {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || name.as_bytes().get(digits) != Some(&b'-') || name.len() == digits + 1 {
         return None;
@@ -61,7 +61,7 @@ pub fn number_prefix(name: &str) -> Option<u32> {
 /// or to nothing, a device or pipe) are reported at `skipped` severity: an
 /// error under `plan/`, where each one hides part of the plan, a warning
 /// under `evidence/`, where it only hides a document.
-pub fn list(dir: &Path, rel: &str, skipped: Severity, out: &mut Vec<Problem>) -> Vec<Entry> {
+pub(crate) fn list(dir: &Path, rel: &str, skipped: Severity, out: &mut Vec<Problem>) -> Vec<Entry> {
     try_list(dir, rel, skipped, out).unwrap_or_else(|e| {
         out.push(unreadable(rel, &e));
         Vec::new()
@@ -70,7 +70,7 @@ pub fn list(dir: &Path, rel: &str, skipped: Severity, out: &mut Vec<Problem>) ->
 
 /// Like `list`, but a folder that cannot be opened is the caller's to judge:
 /// a missing folder is often no problem at all.
-pub fn try_list(
+pub(crate) fn try_list(
     dir: &Path,
     rel: &str,
     skipped: Severity,
@@ -147,12 +147,12 @@ fn skip_unreadable(skip: &mut impl FnMut(Kind, String), rel: &str, e: &std::io::
 }
 
 /// A folder that exists but cannot be listed.
-pub fn unreadable(rel: &str, e: &std::io::Error) -> Problem {
+pub(crate) fn unreadable(rel: &str, e: &std::io::Error) -> Problem {
     Problem::new(Kind::UnreadableFolder { error: e.to_string() }, rel)
 }
 
 /// `rel/name`, with `/` whatever the platform.
-pub fn join(rel: &str, name: &str) -> String {
+pub(crate) fn join(rel: &str, name: &str) -> String {
     if rel.is_empty() {
         return name.to_string();
     }
@@ -168,7 +168,7 @@ pub fn join(rel: &str, name: &str) -> String {
 }
 
 /// Areas print as Roman numerals, as RKT tables write them.
-pub fn roman(mut n: u32) -> String {
+pub(crate) fn roman(mut n: u32) -> String {
     if n == 0 || n >= 4000 {
         return n.to_string();
     }

@@ -24,7 +24,7 @@ use crate::model::quote::clip;
 
 /// When an indicator's evidence is due.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Due {
+pub(crate) enum Due {
     /// Deadlines as written: single months or windows, in written order.
     Dated(Vec<Term>),
     /// Recurs through the plan year.
@@ -36,43 +36,35 @@ pub enum Due {
 /// One deadline month (`first == last`) or a window of months (`first < last`);
 /// either way the deadline is the end of `last`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Term {
-    pub first: YearMonth,
-    pub last: YearMonth,
+pub(crate) struct Term {
+    pub(crate) first: YearMonth,
+    pub(crate) last: YearMonth,
 }
 
 impl Term {
     /// A single deadline month.
-    pub fn month(at: YearMonth) -> Self {
+    #[cfg(test)]
+    pub(crate) fn month(at: YearMonth) -> Self {
         Self { first: at, last: at }
     }
 
     /// Whether the term covers more than one month.
-    pub fn is_window(self) -> bool {
+    pub(crate) fn is_window(self) -> bool {
         self.first != self.last
     }
 }
 
 /// How often a recurring target time falls due within the plan year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Recurrence {
+pub(crate) enum Recurrence {
     Monthly,
     Quarterly,
     Semiannual,
 }
 
 impl Recurrence {
-    /// The deadline months (1 = January) of one plan year.
-    pub fn months(self) -> &'static [u32] {
-        match self {
-            Recurrence::Monthly => &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
-            Recurrence::Quarterly => &[3, 6, 9, 12],
-            Recurrence::Semiannual => &[6, 12],
-        }
-    }
-
     /// The canonical Indonesian phrase; `parse` reads it back.
-    pub fn phrase(self) -> &'static str {
+    pub(crate) fn phrase(self) -> &'static str {
         match self {
             Recurrence::Monthly => "Setiap bulan",
             Recurrence::Quarterly => "Setiap triwulan",
@@ -83,15 +75,15 @@ impl Recurrence {
 
 /// Why a `due` text could not be read, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DueError {
-    pub kind: DueErrorKind,
+pub(crate) struct DueError {
+    pub(crate) kind: DueErrorKind,
     /// Byte range in the input text of the offending word (the whole text for `Empty`).
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 /// What is wrong with a `due` text; each kind has its own message and hint.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DueErrorKind {
+pub(crate) enum DueErrorKind {
     /// Nothing but whitespace.
     Empty,
     /// A word that is no month, year or word of the grammar; `suggestion` is
@@ -124,12 +116,12 @@ impl DueError {
 }
 
 /// `text` as a message quotes it: on one line, cut to a readable length.
-pub fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     clip(&one_line(text), MAX_QUOTED_TEXT)
 }
 
 /// Reads a `due` text. Months without a year take `plan_year`.
-pub fn parse(text: &str, plan_year: i32) -> Result<Due, DueError> {
+pub(crate) fn parse(text: &str, plan_year: i32) -> Result<Due, DueError> {
     let body = body_of(text);
     if body.is_empty() {
         return Err(DueError::new(DueErrorKind::Empty, 0..text.len()));

@@ -8,41 +8,46 @@ use crate::model::month::YearMonth;
 
 /// One evidence file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EvidenceFile {
+pub(crate) struct EvidenceFile {
     /// Relative to the indicator's evidence folder: `2022-07/undangan.pdf`.
-    pub path: String,
+    pub(crate) path: String,
     /// The file name, normalised for matching.
-    pub key: String,
+    pub(crate) key: String,
 }
 
 impl EvidenceFile {
-    pub fn new(path: String, name: &str) -> Self {
+    pub(crate) fn new(path: String, name: &str) -> Self {
         EvidenceFile { path, key: normalise(name) }
     }
 }
 
 /// A dated folder of an indicator: a month, or one day of a month.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Occasion {
-    pub name: String,
-    pub month: YearMonth,
+pub(crate) struct Occasion {
+    pub(crate) name: String,
+    pub(crate) month: YearMonth,
 }
 
 /// What an indicator's evidence folder holds.
 #[derive(Clone, Debug, Default)]
-pub struct Folder {
+pub(crate) struct Folder {
     /// Whether the folder is there at all.
-    pub exists: bool,
+    pub(crate) exists: bool,
     /// Files directly in the indicator folder.
-    pub loose: Vec<EvidenceFile>,
+    pub(crate) loose: Vec<EvidenceFile>,
     /// Dated folders and the files in them (recursively), by folder name.
-    pub dated: BTreeMap<Occasion, Vec<EvidenceFile>>,
+    pub(crate) dated: BTreeMap<Occasion, Vec<EvidenceFile>>,
 }
 
 impl Folder {
     /// Files in dated folders whose month is in `first..=last`, and the loose
     /// files when `with_loose`.
-    pub fn files_between(&self, first: YearMonth, last: YearMonth, with_loose: bool) -> Vec<&EvidenceFile> {
+    pub(crate) fn files_between(
+        &self,
+        first: YearMonth,
+        last: YearMonth,
+        with_loose: bool,
+    ) -> Vec<&EvidenceFile> {
         let dated =
             self.dated.iter().filter(|(o, _)| first <= o.month && o.month <= last).flat_map(|(_, f)| f);
         let loose = self.loose.iter().filter(|_| with_loose);
@@ -52,7 +57,7 @@ impl Folder {
 
 /// Lowercase, and space, `_`, `-` and `.` folded into one space, runs of
 /// them into one: `Daftar_Hadir--Rapat.PDF` → `daftar hadir rapat pdf`.
-pub fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, ' ' | '_' | '-' | '.') || c.is_whitespace() {

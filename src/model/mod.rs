@@ -1,9 +1,9 @@
 //! Pure types and rules: months, the target-time grammar, schedules. No
 //! input or output, no language.
 
-pub mod due;
-pub mod evidence;
-pub mod month;
-pub mod plan;
-pub mod quote;
-pub mod schedule;
+pub(crate) mod due;
+pub(crate) mod evidence;
+pub(crate) mod month;
+pub(crate) mod plan;
+pub(crate) mod quote;
+pub(crate) mod schedule;

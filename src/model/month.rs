@@ -5,7 +5,7 @@ use std::fmt;
 /// A month of a year, ordered by time. Displays as `YYYY-MM`, the name of an
 /// evidence month folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct YearMonth {
+pub(crate) struct YearMonth {
     year: i32,
     /// 1..=12
     month: u32,
@@ -13,21 +13,21 @@ pub struct YearMonth {
 
 impl YearMonth {
     /// `None` unless `month` is 1..=12 and `year` is 1..=9999.
-    pub fn new(year: i32, month: u32) -> Option<Self> {
+    pub(crate) fn new(year: i32, month: u32) -> Option<Self> {
         ((1..=9999).contains(&year) && (1..=12).contains(&month)).then_some(Self { year, month })
     }
 
-    pub fn year(self) -> i32 {
+    pub(crate) fn year(self) -> i32 {
         self.year
     }
 
     /// 1 for January … 12 for December.
-    pub fn month(self) -> u32 {
+    pub(crate) fn month(self) -> u32 {
         self.month
     }
 
     /// The month after this one.
-    pub fn next(self) -> Self {
+    pub(crate) fn next(self) -> Self {
         if self.month == 12 {
             Self { year: self.year + 1, month: 1 }
         } else {
@@ -36,18 +36,19 @@ impl YearMonth {
     }
 
     /// Months in `self..=last`, empty when `last` is earlier.
-    pub fn through(self, last: Self) -> impl Iterator<Item = Self> {
+    #[cfg(test)]
+    pub(crate) fn through(self, last: Self) -> impl Iterator<Item = Self> {
         std::iter::successors(Some(self), |m| Some(m.next())).take_while(move |m| *m <= last)
     }
 
     /// The month a date falls in.
-    pub fn of(date: chrono::NaiveDate) -> Self {
+    pub(crate) fn of(date: chrono::NaiveDate) -> Self {
         use chrono::Datelike;
         Self { year: date.year(), month: date.month() }
     }
 
     /// Reads a month folder name: exactly `YYYY-MM`.
-    pub fn parse_folder(name: &str) -> Option<Self> {
+    pub(crate) fn parse_folder(name: &str) -> Option<Self> {
         let b = name.as_bytes();
         if b.len() != 7 || b[4] != b'-' || !b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) {
             return None;
@@ -64,7 +65,7 @@ impl fmt::Display for YearMonth {
 
 /// Indonesian month names, January first: the plan's own language, in
 /// which `zi fmt` writes target times back.
-pub const NAMES_ID: [&str; 12] = [
+pub(crate) const NAMES_ID: [&str; 12] = [
     "Januari",
     "Februari",
     "Maret",
@@ -80,7 +81,7 @@ pub const NAMES_ID: [&str; 12] = [
 ];
 
 /// English month names, January first.
-pub const NAMES_EN: [&str; 12] = [
+pub(crate) const NAMES_EN: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -96,12 +97,12 @@ pub const NAMES_EN: [&str; 12] = [
 ];
 
 /// The name of `month` (1..=12) in `names`, clamped into range.
-pub fn name_in(names: &'static [&'static str; 12], month: u32) -> &'static str {
+pub(crate) fn name_in(names: &'static [&'static str; 12], month: u32) -> &'static str {
     names[(month.clamp(1, 12) - 1) as usize]
 }
 
 /// Serialises a month as `"YYYY-MM"` in JSON.
-pub fn serialize<S: serde::Serializer>(month: &YearMonth, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn serialize<S: serde::Serializer>(month: &YearMonth, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(month)
 }
 

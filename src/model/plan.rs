@@ -6,89 +6,89 @@ use std::sync::Arc;
 
 use crate::model::due::Due;
 
-pub const CONFIG_FILE: &str = "zi.toml";
-pub const PLAN_DIR: &str = "plan";
-pub const EVIDENCE_DIR: &str = "evidence";
+pub(crate) const CONFIG_FILE: &str = "zi.toml";
+pub(crate) const PLAN_DIR: &str = "plan";
+pub(crate) const EVIDENCE_DIR: &str = "evidence";
 
 /// The repository settings (`zi.toml`). Fields the file lacks or gets
 /// wrong are `None` and reported; the run goes on with fallbacks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Config {
-    pub unit: Option<String>,
-    pub year: Option<i32>,
-    pub title: Option<String>,
+pub(crate) struct Config {
+    pub(crate) unit: Option<String>,
+    pub(crate) year: Option<i32>,
+    pub(crate) title: Option<String>,
     /// The language code of output labels, `"id"` or `"en"`, as validated.
-    pub lang: Option<&'static str>,
+    pub(crate) lang: Option<&'static str>,
 }
 
 #[derive(Clone, Debug)]
-pub struct Plan {
-    pub root: PathBuf,
-    pub config: Config,
+pub(crate) struct Plan {
+    pub(crate) root: PathBuf,
+    pub(crate) config: Config,
     /// The plan year: `zi.toml`'s, or the as-of year when it has none.
-    pub year: i32,
-    pub areas: Vec<Area>,
+    pub(crate) year: i32,
+    pub(crate) areas: Vec<Area>,
     /// Links (and other unusable entries) in the evidence tree above the
     /// indicator folders: reported once and never followed, so no evidence
     /// below them is counted.
-    pub unfollowed_evidence: Vec<String>,
+    pub(crate) unfollowed_evidence: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
-pub struct Area {
-    pub number: u32,
-    pub id: String,
+pub(crate) struct Area {
+    pub(crate) number: u32,
+    pub(crate) id: String,
     /// `plan/<dir>`
-    pub path: String,
-    pub name: String,
-    pub components: Vec<Component>,
+    pub(crate) path: String,
+    pub(crate) name: String,
+    pub(crate) components: Vec<Component>,
 }
 
 #[derive(Clone, Debug)]
-pub struct Component {
-    pub number: u32,
-    pub id: String,
-    pub path: String,
-    pub name: String,
-    pub indicators: Vec<Arc<IndicatorFile>>,
+pub(crate) struct Component {
+    pub(crate) number: u32,
+    pub(crate) id: String,
+    pub(crate) path: String,
+    pub(crate) name: String,
+    pub(crate) indicators: Vec<Arc<IndicatorFile>>,
 }
 
 /// Where an indicator's plan file and evidence folder are.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IndicatorFile {
-    pub id: String,
+pub(crate) struct IndicatorFile {
+    pub(crate) id: String,
     /// `plan/…/N-slug.toml`
-    pub path: String,
+    pub(crate) path: String,
     /// `evidence/…/N-slug`
-    pub evidence: String,
+    pub(crate) evidence: String,
 }
 
 impl Plan {
     /// Whether the evidence folder `rel` lies at or below an entry the
     /// evidence tree check did not follow.
-    pub fn evidence_unfollowed(&self, rel: &str) -> bool {
+    pub(crate) fn evidence_unfollowed(&self, rel: &str) -> bool {
         self.unfollowed_evidence.iter().any(|skipped| {
             rel.strip_prefix(skipped.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         })
     }
 
-    pub fn indicators(&self) -> impl Iterator<Item = &Arc<IndicatorFile>> {
+    pub(crate) fn indicators(&self) -> impl Iterator<Item = &Arc<IndicatorFile>> {
         self.areas.iter().flat_map(|a| a.components.iter().flat_map(|c| c.indicators.iter()))
     }
 }
 
 /// An evidence document (bukti fisik) and the file-name globs that satisfy it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EvidenceItem {
-    pub name: String,
+pub(crate) struct EvidenceItem {
+    pub(crate) name: String,
     /// Lowercase globs; the derived default when the plan gives no `file`.
-    pub patterns: Vec<String>,
+    pub(crate) patterns: Vec<String>,
     /// Whether `patterns` came from the plan's `file` rather than the name.
-    pub explicit: bool,
+    pub(crate) explicit: bool,
 }
 
 impl EvidenceItem {
-    pub fn new(name: String, file: Option<Vec<String>>) -> Self {
+    pub(crate) fn new(name: String, file: Option<Vec<String>>) -> Self {
         match file {
             Some(patterns) => EvidenceItem { name, patterns, explicit: true },
             None => {
@@ -101,7 +101,7 @@ impl EvidenceItem {
 
 /// The pattern a document's name implies: its words in order, each anywhere
 /// in the file name. "Daftar hadir" → `*daftar*hadir*`.
-pub fn default_pattern(name: &str) -> String {
+pub(crate) fn default_pattern(name: &str) -> String {
     let words: Vec<String> =
         name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     if words.is_empty() {
@@ -113,13 +113,13 @@ pub fn default_pattern(name: &str) -> String {
 
 /// What an indicator file says, as far as it could be read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Indicator {
-    pub text: String,
-    pub actions: Vec<String>,
-    pub evidence: Vec<EvidenceItem>,
-    pub due_text: String,
+pub(crate) struct Indicator {
+    pub(crate) text: String,
+    pub(crate) actions: Vec<String>,
+    pub(crate) evidence: Vec<EvidenceItem>,
+    pub(crate) due_text: String,
     /// `None` when the plan names no target, or the target could not be read
     /// (then an error says why).
-    pub due: Option<Due>,
-    pub pic: Option<String>,
+    pub(crate) due: Option<Due>,
+    pub(crate) pic: Option<String>,
 }

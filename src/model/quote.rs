@@ -2,7 +2,7 @@
 
 /// `text` cut to at most `max` characters, the cut marked with `…`, for
 /// quoting user text in a message.
-pub fn clip(text: &str, max: usize) -> String {
+pub(crate) fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }

@@ -9,22 +9,22 @@ use crate::model::month::YearMonth;
 
 /// Months `first..=last`; the deadline is the end of `last`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Period {
+pub(crate) struct Period {
     #[serde(serialize_with = "crate::model::month::serialize")]
-    pub first: YearMonth,
+    pub(crate) first: YearMonth,
     #[serde(serialize_with = "crate::model::month::serialize")]
-    pub last: YearMonth,
+    pub(crate) last: YearMonth,
 }
 
 impl Period {
-    pub fn contains(&self, month: YearMonth) -> bool {
+    pub(crate) fn contains(&self, month: YearMonth) -> bool {
         self.first <= month && month <= self.last
     }
 }
 
 /// When evidence is due.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Schedule {
+pub(crate) enum Schedule {
     /// Deadlines, sorted, each closing one period.
     Periods(Vec<Period>),
     /// No deadline: evidence is kept per occurrence. Also what an indicator
@@ -36,7 +36,7 @@ impl Schedule {
     /// The schedule of `due` in plan year `year`. A year outside 1..=9999
     /// is clamped into it rather than trusted: callers validate the plan
     /// year, and a schedule must never be the place a bad one panics.
-    pub fn of(due: Option<&Due>, year: i32) -> Schedule {
+    pub(crate) fn of(due: Option<&Due>, year: i32) -> Schedule {
         let year = year.clamp(1, 9999);
         let month = |m| YearMonth::new(year, m).unwrap_or_else(|| unreachable!("month {m} of year {year}"));
         let every = |step: u32| {
@@ -53,7 +53,7 @@ impl Schedule {
         }
     }
 
-    pub fn periods(&self) -> &[Period] {
+    pub(crate) fn periods(&self) -> &[Period] {
         match self {
             Schedule::Periods(p) => p,
             Schedule::Occurrences => &[],

@@ -6,13 +6,14 @@ use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 impl Severity {
-    pub fn name(self) -> &'static str {
+    #[cfg(test)]
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -26,27 +27,30 @@ macro_rules! codes {
         /// codes are errors under `plan/` and warnings under `evidence/`
         /// (`Code::BY_TREE`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Code {
+        pub(crate) enum Code {
             $($variant,)*
         }
 
         impl Code {
-            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+            /// Every code, for the test that compares this table with the docs.
+            #[cfg(test)]
+            pub(crate) const ALL: &'static [Code] = &[$(Code::$variant,)*];
 
-            pub fn name(self) -> &'static str {
+            pub(crate) fn name(self) -> &'static str {
                 match self {
                     $(Code::$variant => $name,)*
                 }
             }
 
-            pub fn severity(self) -> Severity {
+            pub(crate) fn severity(self) -> Severity {
                 match self {
                     $(Code::$variant => Severity::$severity,)*
                 }
             }
 
             /// What the code means, as `docs/format.md` says it.
-            pub fn doc(self) -> &'static str {
+            #[cfg(test)]
+            pub(crate) fn doc(self) -> &'static str {
                 match self {
                     $(Code::$variant => $doc,)*
                 }
@@ -94,14 +98,6 @@ codes! {
     BrokenLink = "broken-link", Warning, "a link that leads nowhere (an error under `plan/`)";
     FmtUnsafe = "fmt-unsafe", Error, "`zi fmt` could not lay a file out without changing it (left as it is)";
     Unwritable = "unwritable", Error, "`zi fmt` could not write a file (left unchanged)";
-}
-
-impl Code {
-    /// Codes whose severity follows the tree: an error under `plan/`, where
-    /// each one hides part of the plan, a warning under `evidence/`, where
-    /// it only hides a document.
-    pub const BY_TREE: &'static [Code] =
-        &[Code::NotAFile, Code::NonUtf8Name, Code::LinkNotFollowed, Code::BrokenLink];
 }
 
 #[cfg(test)]

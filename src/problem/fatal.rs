@@ -6,7 +6,7 @@ use std::fmt;
 
 /// Why a command could not do its job.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Fatal {
+pub(crate) enum Fatal {
     /// No `zi.toml` at or above the folder.
     NoRoot {
         start: String,
@@ -115,7 +115,7 @@ pub enum Fatal {
 
 impl Fatal {
     /// 1 when something is in the way (SPEC: `zi hook`), else 2.
-    pub fn exit_code(&self) -> u8 {
+    pub(crate) fn exit_code(&self) -> u8 {
         match self {
             Fatal::ForeignHook { .. } | Fatal::BackupInTheWay { .. } | Fatal::NotOurHook { .. } => 1,
             _ => 2,
@@ -135,7 +135,7 @@ impl std::error::Error for Fatal {}
 
 /// A line a command prints about what it did.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Note {
+pub(crate) enum Note {
     /// On standard error when plan files have errors.
     ProblemsInPlan {
         errors: usize,
@@ -168,7 +168,7 @@ pub enum Note {
 /// The messages the pre-commit hook script prints: they are written into
 /// the script when it is installed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HookMessage {
+pub(crate) enum HookMessage {
     NotFound,
     Refused,
     Failed,

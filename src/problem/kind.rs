@@ -9,7 +9,7 @@ use crate::model::month::YearMonth;
 
 /// A TOML value's kind, as a message names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ValueKind {
+pub(crate) enum ValueKind {
     Nothing,
     Table,
     ArrayOfTables,
@@ -23,7 +23,7 @@ pub enum ValueKind {
 
 /// What a key's value should have been.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Expected {
+pub(crate) enum Expected {
     String,
     Integer,
     Array,
@@ -34,7 +34,7 @@ pub enum Expected {
 
 /// Why a `file` pattern was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum GlobProblem {
+pub(crate) enum GlobProblem {
     Empty,
     LeavesName,
     /// The glob crate's own explanation.
@@ -43,7 +43,7 @@ pub enum GlobProblem {
 
 /// Why `zi fmt` refused to lay a file out (a bug in zi when it happens).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UnsafeLayout {
+pub(crate) enum UnsafeLayout {
     ChangesData,
     LosesComment,
     Unstable,
@@ -51,13 +51,13 @@ pub enum UnsafeLayout {
 
 /// What the plan layout found where it expected something else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Entry {
+pub(crate) enum Entry {
     File,
     Folder,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     // Reading and parsing a TOML file.
     TomlSyntax {
         message: String,
@@ -181,7 +181,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn code(&self) -> Code {
+    pub(crate) fn code(&self) -> Code {
         match self {
             Kind::TomlSyntax { .. } | Kind::InvalidToml => Code::TomlSyntax,
             Kind::UnknownKey { .. } => Code::UnknownKey,

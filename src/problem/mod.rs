@@ -11,25 +11,25 @@ mod kind;
 use std::collections::HashMap;
 use std::ops::Range;
 
-pub use code::{Code, Severity};
-pub use fatal::{Fatal, HookMessage, Note};
-pub use kind::{Entry, Expected, GlobProblem, Kind, UnsafeLayout, ValueKind};
+pub(crate) use code::{Code, Severity};
+pub(crate) use fatal::{Fatal, HookMessage, Note};
+pub(crate) use kind::{Entry, Expected, GlobProblem, Kind, UnsafeLayout, ValueKind};
 
 /// Where in a file a problem is: 1-based line and column (in characters),
 /// and how many characters the caret underlines. The source line itself is
 /// read again when a problem is rendered with its excerpt, so a plan with
 /// many problems does not keep a copy of every line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct At {
-    pub line: u32,
-    pub column: u32,
-    pub width: u32,
+pub(crate) struct At {
+    pub(crate) line: u32,
+    pub(crate) column: u32,
+    pub(crate) width: u32,
 }
 
 impl At {
     /// The place of the byte range `span` in `text`. Offsets past the end or
     /// inside a character are clamped, so a bad span never panics.
-    pub fn of_span(text: &str, span: Range<usize>) -> At {
+    pub(crate) fn of_span(text: &str, span: Range<usize>) -> At {
         let start = floor_char_boundary(text, span.start);
         let end = floor_char_boundary(text, span.end.max(start));
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -54,41 +54,41 @@ pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 /// One problem in a user's file or folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub kind: Kind,
-    pub severity: Severity,
+pub(crate) struct Problem {
+    pub(crate) kind: Kind,
+    pub(crate) severity: Severity,
     /// Path relative to the repository root, `/`-separated.
-    pub path: String,
-    pub at: Option<At>,
+    pub(crate) path: String,
+    pub(crate) at: Option<At>,
 }
 
 impl Problem {
     /// A problem at its code's severity.
-    pub fn new(kind: Kind, path: impl Into<String>) -> Problem {
+    pub(crate) fn new(kind: Kind, path: impl Into<String>) -> Problem {
         let severity = kind.code().severity();
         Problem { kind, severity, path: path.into(), at: None }
     }
 
-    pub fn at(mut self, at: At) -> Problem {
+    pub(crate) fn at(mut self, at: At) -> Problem {
         self.at = Some(at);
         self
     }
 
-    pub fn with_severity(mut self, severity: Severity) -> Problem {
+    pub(crate) fn with_severity(mut self, severity: Severity) -> Problem {
         self.severity = severity;
         self
     }
 
-    pub fn code(&self) -> Code {
+    pub(crate) fn code(&self) -> Code {
         self.kind.code()
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
     /// `path:line:column`, or the path alone for problems with folders.
-    pub fn place(&self) -> String {
+    pub(crate) fn place(&self) -> String {
         match &self.at {
             Some(at) => format!("{}:{}:{}", self.path, at.line, at.column),
             None => self.path.clone(),
@@ -104,13 +104,13 @@ impl Problem {
 /// Sorts problems by place (a stable sort: problems at the same place keep
 /// the order they were found in, which is the same on every run) and drops
 /// exact repeats.
-pub fn sort(problems: &mut Vec<Problem>) {
+pub(crate) fn sort(problems: &mut Vec<Problem>) {
     problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     problems.dedup();
 }
 
 /// The count of errors and of warnings.
-pub fn count(problems: &[Problem]) -> (usize, usize) {
+pub(crate) fn count(problems: &[Problem]) -> (usize, usize) {
     let errors = problems.iter().filter(|p| p.is_error()).count();
     (errors, problems.len() - errors)
 }
@@ -118,14 +118,14 @@ pub fn count(problems: &[Problem]) -> (usize, usize) {
 /// The texts of the files problems point into, so that a rendering can
 /// quote the line (problems keep only line and column).
 #[derive(Debug, Default)]
-pub struct Excerpts {
+pub(crate) struct Excerpts {
     /// Path → text, for the files with a problem at a line.
-    pub texts: HashMap<String, String>,
+    pub(crate) texts: HashMap<String, String>,
 }
 
 impl Excerpts {
     /// The line a problem points at, as the file holds it now.
-    pub fn line(&self, problem: &Problem) -> Option<&str> {
+    pub(crate) fn line(&self, problem: &Problem) -> Option<&str> {
         let at = problem.at?;
         let text = self.texts.get(&problem.path)?;
         text.split('\n').nth(usize::try_from(at.line.checked_sub(1)?).ok()?).map(|l| l.trim_end_matches('\r'))

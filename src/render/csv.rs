@@ -17,9 +17,9 @@ use crate::render::words::{
 use crate::text::Lang;
 
 /// Comma-separated rows with a header row.
-pub struct Csv<'w> {
-    pub lang: Lang,
-    pub out: &'w mut dyn Write,
+pub(crate) struct Csv<'w> {
+    pub(crate) lang: Lang,
+    pub(crate) out: &'w mut dyn Write,
 }
 
 impl Renderer for Csv<'_> {

@@ -24,17 +24,17 @@ use crate::text::{Labels, Lang};
 
 /// Marks a page as written by zi: `zi report -o` replaces an existing file
 /// only when it carries this line (or with `--force`).
-pub const GENERATOR: &str = r#"<meta name="generator" content="zi">"#;
+pub(crate) const GENERATOR: &str = r#"<meta name="generator" content="zi">"#;
 
 /// What the HTML renderer needs to know about where the page will live.
-pub struct Links<'a> {
+pub(crate) struct Links<'a> {
     /// Prefix from the page's folder to the repository root: `""` when the
     /// page sits at the root, `"../"` one folder down, and so on.
-    pub to_root: &'a str,
+    pub(crate) to_root: &'a str,
 }
 
 /// Renders the whole page. `entries` is the overdue list (`zi overdue`'s).
-pub fn report(view: &StatusView, entries: &[Entry], links: &Links, lang: Lang) -> String {
+pub(crate) fn report(view: &StatusView, entries: &[Entry], links: &Links, lang: Lang) -> String {
     let mut page = Page { out: String::with_capacity(64 * 1024), lang, l: lang.labels(), links };
     page.document(view, entries);
     page.out
@@ -471,7 +471,7 @@ fn bar(p: Progress, missing: &str, lang: Lang) -> String {
 }
 
 /// Escapes text for HTML content and quoted attribute values.
-pub fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -489,7 +489,7 @@ pub fn esc(text: &str) -> String {
 /// Percent-encodes a relative path for an `href`: every byte except
 /// unreserved characters and `/`, so names with spaces, `#`, `?` or `%`
 /// open the right file.
-pub fn url_path(path: &str) -> String {
+pub(crate) fn url_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {

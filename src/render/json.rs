@@ -21,9 +21,9 @@ use crate::render::words::{indicator_text, status_text, Heading};
 use crate::text::Lang;
 
 /// The documented JSON of every report.
-pub struct Json<'w> {
-    pub lang: Lang,
-    pub out: &'w mut dyn Write,
+pub(crate) struct Json<'w> {
+    pub(crate) lang: Lang,
+    pub(crate) out: &'w mut dyn Write,
 }
 
 impl Renderer for Json<'_> {

@@ -19,9 +19,9 @@ use crate::render::words::{
 use crate::text::Lang;
 
 /// Markdown tables and lists.
-pub struct Markdown<'w> {
-    pub lang: Lang,
-    pub out: &'w mut dyn Write,
+pub(crate) struct Markdown<'w> {
+    pub(crate) lang: Lang,
+    pub(crate) out: &'w mut dyn Write,
 }
 
 impl Renderer for Markdown<'_> {

@@ -4,22 +4,22 @@
 //! sorted by the plan's order and free of timestamps and absolute paths, so
 //! a committed report diffs cleanly.
 
-pub mod csv;
-pub mod html;
-pub mod json;
-pub mod markdown;
-pub mod problems;
+pub(crate) mod csv;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod markdown;
+pub(crate) mod problems;
 mod renderer;
-pub mod table;
+pub(crate) mod table;
 mod words;
 
 use std::io::Write;
 
-pub use renderer::{Format, Renderer, Style};
-pub use words::{hook_message, note};
+pub(crate) use renderer::{Format, Renderer, Style};
+pub(crate) use words::{hook_message, note};
 
 /// The renderer of `format`, writing to `out`.
-pub fn renderer<'w>(format: Format, style: Style, out: &'w mut dyn Write) -> Box<dyn Renderer + 'w> {
+pub(crate) fn renderer<'w>(format: Format, style: Style, out: &'w mut dyn Write) -> Box<dyn Renderer + 'w> {
     match format {
         Format::Table => Box::new(table::Terminal { style, out }),
         Format::Json => Box::new(json::Json { lang: style.lang, out }),

@@ -9,16 +9,16 @@ use crate::problem::{Fatal, Problem, Severity};
 use crate::text::Lang;
 
 /// What is wrong, in words.
-pub fn message(problem: &Problem, lang: Lang) -> String {
+pub(crate) fn message(problem: &Problem, lang: Lang) -> String {
     lang.catalogue().problem(&problem.kind)
 }
 
 /// The next step, in words.
-pub fn hint(problem: &Problem, lang: Lang) -> String {
+pub(crate) fn hint(problem: &Problem, lang: Lang) -> String {
     lang.catalogue().hint(&problem.kind)
 }
 
-pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
+pub(crate) fn severity_label(severity: Severity, lang: Lang) -> &'static str {
     let l = lang.labels();
     match severity {
         Severity::Error => l.error,
@@ -28,7 +28,7 @@ pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
 
 /// Renders like a compiler: headline, place, source line with a caret, hint.
 /// `line` is the source line the problem points at, when it can be quoted.
-pub fn problem(problem: &Problem, line: Option<&str>, lang: Lang) -> String {
+pub(crate) fn problem(problem: &Problem, line: Option<&str>, lang: Lang) -> String {
     let severity = severity_label(problem.severity, lang);
     let mut out = format!(
         "{severity}[{}]: {}\n  --> {}\n",
@@ -49,7 +49,7 @@ pub fn problem(problem: &Problem, line: Option<&str>, lang: Lang) -> String {
 }
 
 /// A reason zi cannot run, in the same shape: headline and hint.
-pub fn fatal(fatal: &Fatal, lang: Lang) -> String {
+pub(crate) fn fatal(fatal: &Fatal, lang: Lang) -> String {
     let (message, hint) = lang.catalogue().fatal(fatal);
     let mut out = format!("{}: {message}\n", lang.labels().error);
     push_hint(&mut out, &hint, lang);

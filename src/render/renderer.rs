@@ -8,7 +8,7 @@ use crate::text::Lang;
 /// Every output format of the reports. `text` is the name `zi check` has
 /// always taken for its terminal layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     #[value(alias = "text")]
     Table,
     Json,
@@ -18,14 +18,14 @@ pub enum Format {
 
 /// How reports are written: the language, and whether the writer takes colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Style {
-    pub lang: Lang,
-    pub color: bool,
+pub(crate) struct Style {
+    pub(crate) lang: Lang,
+    pub(crate) color: bool,
 }
 
 /// One format. Each command hands its view to the renderer it was given and
 /// never asks which format that is.
-pub trait Renderer {
+pub(crate) trait Renderer {
     fn status(&mut self, view: &StatusView) -> Result<()>;
     fn overdue(&mut self, view: &OverdueView) -> Result<()>;
     fn show(&mut self, view: &ShowView) -> Result<()>;

@@ -19,9 +19,9 @@ use crate::render::words::{
 use crate::text::Lang;
 
 /// The terminal layout: tables, bars and compiler-like problems.
-pub struct Terminal<'w> {
-    pub style: Style,
-    pub out: &'w mut dyn Write,
+pub(crate) struct Terminal<'w> {
+    pub(crate) style: Style,
+    pub(crate) out: &'w mut dyn Write,
 }
 
 impl Renderer for Terminal<'_> {

@@ -15,7 +15,7 @@ use crate::render::renderer::Style;
 use crate::text::Lang;
 
 /// The label of a status in a language.
-pub trait StatusLabel {
+pub(crate) trait StatusLabel {
     fn label(self, lang: Lang) -> &'static str;
 }
 
@@ -34,7 +34,7 @@ impl StatusLabel for Status {
 }
 
 /// "2 terlambat, 1 jatuh tempo, 3 selesai", most urgent first.
-pub fn counts_summary(counts: &StatusCounts, lang: Lang) -> String {
+pub(crate) fn counts_summary(counts: &StatusCounts, lang: Lang) -> String {
     Status::ALL
         .iter()
         .filter(|s| counts.get(**s) > 0)
@@ -45,22 +45,22 @@ pub fn counts_summary(counts: &StatusCounts, lang: Lang) -> String {
 
 /// A document as a person reads it: its name, or "(any document)" for the
 /// one unnamed document of an indicator whose plan lists none.
-pub fn document_name(name: &DocumentName, lang: Lang) -> &str {
+pub(crate) fn document_name(name: &DocumentName, lang: Lang) -> &str {
     name.as_deref().unwrap_or(lang.labels().any_document)
 }
 
 /// The later side of a diff as a person reads it.
-pub fn diff_to<'a>(view: &'a DiffView, lang: Lang) -> &'a str {
+pub(crate) fn diff_to<'a>(view: &'a DiffView, lang: Lang) -> &'a str {
     view.to.as_deref().unwrap_or(lang.labels().working_tree)
 }
 
 /// `YYYY-MM-DD`.
-pub fn date_text(date: chrono::NaiveDate) -> String {
+pub(crate) fn date_text(date: chrono::NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
 /// How an overdue-list line is labelled.
-pub fn lateness_label(lateness: Lateness, lang: Lang) -> &'static str {
+pub(crate) fn lateness_label(lateness: Lateness, lang: Lang) -> &'static str {
     let l = lang.labels();
     match lateness {
         Lateness::Invalid => Status::Invalid.label(lang),
@@ -71,7 +71,7 @@ pub fn lateness_label(lateness: Lateness, lang: Lang) -> &'static str {
 
 /// What an overdue-list line lacks: the missing documents, joined by
 /// `separator`, or why the indicator is invalid.
-pub fn entry_missing(entry: &Entry, lang: Lang, separator: &str) -> String {
+pub(crate) fn entry_missing(entry: &Entry, lang: Lang, separator: &str) -> String {
     match entry.period {
         Some(p) => p.missing.iter().map(|name| document_name(name, lang)).collect::<Vec<_>>().join(separator),
         None => entry.report.problem.as_ref().map(|p| problems::message(p, lang)).unwrap_or_default(),
@@ -79,7 +79,7 @@ pub fn entry_missing(entry: &Entry, lang: Lang, separator: &str) -> String {
 }
 
 /// The closing line of `zi overdue`: counts and where to look next.
-pub fn overdue_summary(eval: &Evaluation, entries: &[Entry], lang: Lang) -> String {
+pub(crate) fn overdue_summary(eval: &Evaluation, entries: &[Entry], lang: Lang) -> String {
     let count = |kind: Lateness| entries.iter().filter(|e| e.lateness == kind).count();
     let (overdue, invalid, soon) =
         (count(Lateness::Overdue), count(Lateness::Invalid), count(Lateness::DueSoon));
@@ -110,15 +110,15 @@ pub fn overdue_summary(eval: &Evaluation, entries: &[Entry], lang: Lang) -> Stri
 }
 
 /// The header every report starts with: title, unit, year, as-of date.
-pub struct Heading {
-    pub title: String,
-    pub unit: String,
-    pub year: i32,
-    pub as_of: String,
+pub(crate) struct Heading {
+    pub(crate) title: String,
+    pub(crate) unit: String,
+    pub(crate) year: i32,
+    pub(crate) as_of: String,
 }
 
 impl Heading {
-    pub fn of(eval: &Evaluation, lang: Lang) -> Heading {
+    pub(crate) fn of(eval: &Evaluation, lang: Lang) -> Heading {
         let config = &eval.plan.config;
         Heading {
             title: config.title.clone().unwrap_or_else(|| lang.labels().default_title.to_string()),
@@ -130,7 +130,7 @@ impl Heading {
 }
 
 /// `present/required`, or a dash when nothing is required.
-pub fn fraction(p: Progress, lang: Lang) -> String {
+pub(crate) fn fraction(p: Progress, lang: Lang) -> String {
     if p.required == 0 {
         lang.labels().none.to_string()
     } else {
@@ -139,7 +139,7 @@ pub fn fraction(p: Progress, lang: Lang) -> String {
 }
 
 /// The status as a person reads it; occurrences carry their count.
-pub fn status_text(report: &IndicatorReport, lang: Lang) -> String {
+pub(crate) fn status_text(report: &IndicatorReport, lang: Lang) -> String {
     match report.status {
         Status::Occurrences => {
             format!(
@@ -152,12 +152,12 @@ pub fn status_text(report: &IndicatorReport, lang: Lang) -> String {
     }
 }
 
-pub fn next_deadline_text(report: &IndicatorReport, lang: Lang) -> String {
+pub(crate) fn next_deadline_text(report: &IndicatorReport, lang: Lang) -> String {
     report.next_deadline.map_or_else(|| lang.labels().none.to_string(), |m| lang.month(m))
 }
 
 /// "Juli 2022", "Agustus – Desember 2022", "November 2022 – Februari 2023".
-pub fn period_text(period: Period, lang: Lang) -> String {
+pub(crate) fn period_text(period: Period, lang: Lang) -> String {
     let (first, last) = (period.first, period.last);
     if first == last {
         lang.month(last)
@@ -170,11 +170,11 @@ pub fn period_text(period: Period, lang: Lang) -> String {
 
 /// `present` out of `required` in whole percent, rounded down so that 100%
 /// means complete.
-pub fn percent(p: Progress) -> usize {
+pub(crate) fn percent(p: Progress) -> usize {
     (p.present * 100).checked_div(p.required).unwrap_or(0)
 }
 
-pub fn state_label(state: PeriodState, lang: Lang) -> &'static str {
+pub(crate) fn state_label(state: PeriodState, lang: Lang) -> &'static str {
     let l = lang.labels();
     match state {
         PeriodState::Complete => l.complete,
@@ -185,12 +185,12 @@ pub fn state_label(state: PeriodState, lang: Lang) -> &'static str {
 }
 
 /// The indicator's text, or its path when the file could not be read.
-pub fn indicator_text(report: &IndicatorReport) -> &str {
+pub(crate) fn indicator_text(report: &IndicatorReport) -> &str {
     report.text()
 }
 
 /// At most `max` characters, cut at a word and marked with `…`.
-pub fn shorten(text: &str, max: usize) -> String {
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
@@ -203,21 +203,21 @@ pub fn shorten(text: &str, max: usize) -> String {
 }
 
 /// One titled list of changes, as the table and markdown reports print it.
-pub struct DiffSection<'a> {
-    pub title: &'static str,
+pub(crate) struct DiffSection<'a> {
+    pub(crate) title: &'static str,
     /// Deadlines moved later: printed first and marked.
-    pub prominent: bool,
-    pub rows: Vec<DiffRow<'a>>,
+    pub(crate) prominent: bool,
+    pub(crate) rows: Vec<DiffRow<'a>>,
 }
 
-pub struct DiffRow<'a> {
-    pub id: &'a str,
-    pub change: String,
-    pub indicator: &'a str,
+pub(crate) struct DiffRow<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) change: String,
+    pub(crate) indicator: &'a str,
 }
 
 /// The non-empty sections of `changes`, slipped deadlines first.
-pub fn diff_sections<'a>(changes: &'a Changes, lang: Lang) -> Vec<DiffSection<'a>> {
+pub(crate) fn diff_sections<'a>(changes: &'a Changes, lang: Lang) -> Vec<DiffSection<'a>> {
     let l = lang.labels();
     let row =
         |named: &'a Named, change: String| DiffRow { id: &named.id, change, indicator: &named.indicator };
@@ -318,11 +318,11 @@ fn counted_period_text(period: &str, lang: Lang) -> String {
 }
 
 /// A note a command prints, in words.
-pub fn note(note: &Note, style: Style) -> String {
+pub(crate) fn note(note: &Note, style: Style) -> String {
     style.lang.catalogue().note(note)
 }
 
 /// A message of the pre-commit hook script, in words.
-pub fn hook_message(message: HookMessage, style: Style) -> &'static str {
+pub(crate) fn hook_message(message: HookMessage, style: Style) -> &'static str {
     style.lang.catalogue().hook_message(message)
 }

@@ -437,7 +437,6 @@ pub(super) static LABELS: Labels = Labels {
     state: "State",
     missing: "missing",
     unmatched: "files matching no document",
-    occurrences: "occurrences",
     pic: "Responsible",
     path: "File",
     month: "Month",

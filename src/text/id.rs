@@ -431,7 +431,6 @@ pub(super) static LABELS: Labels = Labels {
     state: "Keadaan",
     missing: "kurang",
     unmatched: "berkas yang tidak cocok dengan dokumen mana pun",
-    occurrences: "kejadian",
     pic: "Penanggung jawab",
     path: "Berkas",
     month: "Bulan",

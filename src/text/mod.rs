@@ -13,45 +13,48 @@ mod tests;
 use serde::Serialize;
 
 use crate::model::month::{self, YearMonth};
-pub use catalogue::{Catalogue, Labels};
+pub(crate) use catalogue::{Catalogue, Labels};
 
 /// The language of labels and messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
-pub enum Lang {
+pub(crate) enum Lang {
     Id,
     En,
 }
 
+/// Every language zi speaks.
+pub(crate) const LANGUAGES: [Lang; 2] = [Lang::Id, Lang::En];
+
 impl Lang {
-    pub fn catalogue(self) -> &'static dyn Catalogue {
+    pub(crate) fn catalogue(self) -> &'static dyn Catalogue {
         match self {
             Lang::Id => &id::Id,
             Lang::En => &en::En,
         }
     }
 
-    pub fn labels(self) -> &'static Labels {
+    pub(crate) fn labels(self) -> &'static Labels {
         self.catalogue().labels()
     }
 
     /// The full name of `month` (1..=12).
-    pub fn month_name(self, month: u32) -> &'static str {
+    pub(crate) fn month_name(self, month: u32) -> &'static str {
         month::name_in(self.catalogue().month_names(), month)
     }
 
     /// The short name of `month` (1..=12), for timeline columns.
-    pub fn month_short(self, month: u32) -> &'static str {
+    pub(crate) fn month_short(self, month: u32) -> &'static str {
         month::name_in(self.catalogue().month_short_names(), month)
     }
 
     /// "Juli 2022" / "July 2022".
-    pub fn month(self, month: YearMonth) -> String {
+    pub(crate) fn month(self, month: YearMonth) -> String {
         format!("{} {}", self.month_name(month.month()), month.year())
     }
 
     /// The `lang` attribute of an HTML page.
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Lang::Id => "id",
             Lang::En => "en",
@@ -59,7 +62,7 @@ impl Lang {
     }
 
     /// The language `LANG` asks for: Indonesian for `id*`/`in_*`, else English.
-    pub fn from_env_value(value: &str) -> Lang {
+    pub(crate) fn from_env_value(value: &str) -> Lang {
         let lower = value.to_ascii_lowercase();
         if lower.starts_with("id") || lower.starts_with("in_") {
             Lang::Id

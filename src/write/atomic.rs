@@ -7,13 +7,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Replaces `path` with `contents` atomically.
-pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
     write_with(path, |file| file.write_all(contents))
 }
 
 /// Replaces `path` with `contents` atomically; the result is executable
 /// (`rwxr-xr-x`) whatever was there before: for git hooks.
-pub fn write_executable(path: &Path, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write_executable(path: &Path, contents: &[u8]) -> io::Result<()> {
     write_as(path, Some(0o755), |file| file.write_all(contents))
 }
 
@@ -23,7 +23,7 @@ pub fn write_executable(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// When `path` is a link, its target is replaced and the link kept. A new
 /// file gets the permissions any new file would (0666 less the umask), not
 /// the private ones of a temporary file; a replaced file keeps its own.
-pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+pub(crate) fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     write_as(path, None, fill)
 }
 

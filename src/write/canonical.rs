@@ -30,7 +30,7 @@ use crate::problem::UnsafeLayout;
 
 /// What a TOML file in a plan repository holds, which sets its key order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// `zi.toml`
     Config,
     /// `area.toml`, `component.toml`
@@ -40,7 +40,7 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub fn of(path: &Path) -> FileKind {
+    pub(crate) fn of(path: &Path) -> FileKind {
         match path.file_name().and_then(|n| n.to_str()) {
             Some("zi.toml") => FileKind::Config,
             Some("area.toml" | "component.toml") => FileKind::Name,
@@ -59,17 +59,17 @@ impl FileKind {
 
 /// Why a file was not laid out.
 #[derive(Debug)]
-pub enum LayoutError {
+pub(crate) enum LayoutError {
     /// The file is not valid TOML.
-    Syntax(toml_edit::TomlError),
+    Syntax,
     /// The layout would have changed the data or lost a comment (a bug in
     /// zi, never the user's fault); the file is left as it is.
     Unsafe(UnsafeLayout),
 }
 
 /// `text` in the canonical layout.
-pub fn canonical(text: &str, kind: FileKind) -> Result<String, LayoutError> {
-    let laid_out = lay_out(text, kind).map_err(LayoutError::Syntax)?;
+pub(crate) fn canonical(text: &str, kind: FileKind) -> Result<String, LayoutError> {
+    let laid_out = lay_out(text, kind).map_err(|_| LayoutError::Syntax)?;
     if laid_out == text {
         return Ok(laid_out);
     }
@@ -223,7 +223,7 @@ fn key_text(key: &Key) -> String {
 
 /// A TOML basic string: double quotes, escapes for quotes, backslashes and
 /// control characters, everything else as written.
-pub fn basic_string(text: &str) -> String {
+pub(crate) fn basic_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -573,7 +573,7 @@ fn inline_fields(
 }
 
 /// The comments of a TOML text, found by skipping over strings.
-pub fn comments(text: &str) -> Vec<String> {
+pub(crate) fn comments(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -723,7 +723,7 @@ due = "Februari 2022"  # seed: "Pebuari 2022"
 
     #[test]
     fn a_syntax_error_is_reported_not_laid_out() {
-        assert!(matches!(canonical("actions = [\"a\"\n", FileKind::Indicator), Err(LayoutError::Syntax(_))));
+        assert!(matches!(canonical("actions = [\"a\"\n", FileKind::Indicator), Err(LayoutError::Syntax)));
     }
 
     #[test]

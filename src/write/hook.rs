@@ -13,21 +13,22 @@ use crate::problem::{Fatal, HookMessage, Note};
 use crate::write::atomic;
 
 /// The line that marks a hook as zi's.
-pub const MARKER: &str = "# zi-managed-hook: written by `zi hook install`; `zi hook uninstall` removes it";
+pub(crate) const MARKER: &str =
+    "# zi-managed-hook: written by `zi hook install`; `zi hook uninstall` removes it";
 const HOOK: &str = "pre-commit";
 /// Where `--force` keeps the hook it replaces, for `uninstall` to restore.
 const BACKUP: &str = "pre-commit.before-zi";
 
 /// The words of the messages the script prints, in the plan's language.
-pub type Words<'a> = &'a dyn Fn(HookMessage) -> &'static str;
+pub(crate) type Words<'a> = &'a dyn Fn(HookMessage) -> &'static str;
 
 /// Whether a hook's text is one zi wrote.
-pub fn is_ours(text: &str) -> bool {
+pub(crate) fn is_ours(text: &str) -> bool {
     text.lines().any(|line| line.trim_end() == MARKER)
 }
 
 /// Installs the hook of `repo`, and says what it did.
-pub fn install(repo: &Repo, force: bool, words: Words) -> Result<Vec<Note>, Fatal> {
+pub(crate) fn install(repo: &Repo, force: bool, words: Words) -> Result<Vec<Note>, Fatal> {
     let dir = repo.hooks_dir()?;
     let hook = dir.join(HOOK);
     let shown = shown(&repo.top, &hook);
@@ -67,7 +68,7 @@ pub fn install(repo: &Repo, force: bool, words: Words) -> Result<Vec<Note>, Fata
 }
 
 /// Removes the hook zi installed (and puts back the one it replaced).
-pub fn uninstall(repo: &Repo) -> Result<Note, Fatal> {
+pub(crate) fn uninstall(repo: &Repo) -> Result<Note, Fatal> {
     let dir = repo.hooks_dir()?;
     let hook = dir.join(HOOK);
     let shown = shown(&repo.top, &hook);
@@ -114,7 +115,7 @@ fn shell_quote(text: &str) -> String {
 
 /// The hook script. It is plain POSIX sh and names no absolute path, so it
 /// works in every worktree and on every machine where `zi` is on PATH.
-pub fn script(prefix: &str, words: Words) -> String {
+pub(crate) fn script(prefix: &str, words: Words) -> String {
     let command = overdue_command(prefix);
     format!(
         "#!/bin/sh\n\

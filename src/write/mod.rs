@@ -1,6 +1,6 @@
 //! Everything that writes files: atomic replacement, the canonical layout,
 //! the pre-commit hook.
 
-pub mod atomic;
-pub mod canonical;
-pub mod hook;
+pub(crate) mod atomic;
+pub(crate) mod canonical;
+pub(crate) mod hook;
