@@ -19,6 +19,7 @@ mod commands;
 mod diff;
 mod fmt;
 mod hook;
+mod json;
 mod languages;
 mod layers;
 mod overdue;
