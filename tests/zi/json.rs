@@ -40,7 +40,8 @@ fn same_but_for_the_words(repo: &Repo, commands: &[&[&str]]) {
 
 #[test]
 fn json_differs_between_languages_only_in_labels_messages_and_hints() {
-    let reports: &[&[&str]] = &[&["status"], &["overdue", "--within", "60"], &["check"], &["show", "III.3.4"]];
+    let reports: &[&[&str]] =
+        &[&["status"], &["overdue", "--within", "60"], &["check"], &["show", "III.3.4"]];
     same_but_for_the_words(&Repo::shipped(), reports);
     let broken: &[&[&str]] = &[&["status"], &["overdue"], &["check"], &["show", "I.1.2"]];
     same_but_for_the_words(&fixture::broken(), broken);
