@@ -6,10 +6,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::judge::overdue::Entry;
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
 use crate::render::problems;
-use crate::render::renderer::Renderer;
+
 use crate::render::words::{
     diff_sections, document_name, entry_missing, fraction, indicator_text, lateness_label, state_label,
     status_text,
@@ -22,56 +21,41 @@ pub(crate) struct Csv<'w> {
     pub(crate) out: &'w mut dyn Write,
 }
 
-impl Renderer for Csv<'_> {
-    fn status(&mut self, view: &StatusView) -> Result<()> {
-        status(view, self.lang, self.out)
-    }
+renderer_by_functions!(Csv);
 
-    fn overdue(&mut self, view: &OverdueView) -> Result<()> {
-        overdue(&view.entries, self.lang, self.out)
+/// One row per problem.
+fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let l = lang.labels();
+    row(out, &[l.severity, l.code, l.path, l.line, l.column, l.problem, l.hint])?;
+    for p in view.problems {
+        let (line, column) =
+            p.at.map_or((String::new(), String::new()), |at| (at.line.to_string(), at.column.to_string()));
+        row(
+            out,
+            &[
+                problems::severity_label(p.severity, lang).to_string(),
+                p.code().name().to_string(),
+                p.path.clone(),
+                line,
+                column,
+                problems::message(p, lang),
+                problems::hint(p, lang),
+            ],
+        )?;
     }
+    Ok(())
+}
 
-    fn show(&mut self, view: &ShowView) -> Result<()> {
-        show(view, self.lang, self.out)
-    }
-
-    /// One row per problem.
-    fn check(&mut self, view: &CheckView) -> Result<()> {
-        let (lang, out) = (self.lang, &mut *self.out);
-        let l = lang.labels();
-        row(out, &[l.severity, l.code, l.path, l.line, l.column, l.problem, l.hint])?;
-        for p in view.problems {
-            let (line, column) = p
-                .at
-                .map_or((String::new(), String::new()), |at| (at.line.to_string(), at.column.to_string()));
-            row(
-                out,
-                &[
-                    problems::severity_label(p.severity, lang).to_string(),
-                    p.code().name().to_string(),
-                    p.path.clone(),
-                    line,
-                    column,
-                    problems::message(p, lang),
-                    problems::hint(p, lang),
-                ],
-            )?;
+/// One row per change, its section first.
+fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let l = lang.labels();
+    row(out, &[l.changes, l.id, l.change, l.indicator])?;
+    for section in diff_sections(view.changes, lang) {
+        for r in &section.rows {
+            row(out, &[section.title, r.id, &r.change, r.indicator])?;
         }
-        Ok(())
     }
-
-    /// One row per change, its section first.
-    fn diff(&mut self, view: &DiffView) -> Result<()> {
-        let (lang, out) = (self.lang, &mut *self.out);
-        let l = lang.labels();
-        row(out, &[l.changes, l.id, l.change, l.indicator])?;
-        for section in diff_sections(view.changes, lang) {
-            for r in &section.rows {
-                row(out, &[section.title, r.id, &r.change, r.indicator])?;
-            }
-        }
-        Ok(())
-    }
+    Ok(())
 }
 
 /// One CSV field, quoted when it must be (RFC 4180).
@@ -118,7 +102,8 @@ fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn overdue(entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let entries = &view.entries[..];
     let l = lang.labels();
     row(out, &[l.id, l.month, l.status, l.indicator, l.missing])?;
     for e in entries {

@@ -11,12 +11,12 @@ use crate::judge::changes::Changes;
 use crate::judge::evaluate::{
     Evaluation, IndicatorReport, OccurrenceReport, PeriodReport, PeriodState, Progress, Status,
 };
-use crate::judge::overdue::{Entry, Lateness};
+use crate::judge::overdue::Lateness;
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::model::month::YearMonth;
 use crate::problem::{self, Problem, Severity};
 use crate::render::problems;
-use crate::render::renderer::Renderer;
+
 use crate::render::words::{indicator_text, status_text, Heading};
 use crate::text::Lang;
 
@@ -26,36 +26,20 @@ pub(crate) struct Json<'w> {
     pub(crate) out: &'w mut dyn Write,
 }
 
-impl Renderer for Json<'_> {
-    fn status(&mut self, view: &StatusView) -> Result<()> {
-        status(view, self.lang, self.out)
-    }
+renderer_by_functions!(Json);
 
-    fn overdue(&mut self, view: &OverdueView) -> Result<()> {
-        overdue(view.eval, &view.entries, self.lang, self.out)
+fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    #[derive(Serialize)]
+    struct Body<T> {
+        errors: usize,
+        warnings: usize,
+        diagnostics: T,
     }
-
-    fn show(&mut self, view: &ShowView) -> Result<()> {
-        show(view, self.lang, self.out)
-    }
-
-    fn check(&mut self, view: &CheckView) -> Result<()> {
-        #[derive(Serialize)]
-        struct Body<T> {
-            errors: usize,
-            warnings: usize,
-            diagnostics: T,
-        }
-        let (errors, warnings) = problem::count(view.problems);
-        let diagnostics = each(view.problems, |p| ProblemJson::of(p, self.lang));
-        serde_json::to_writer_pretty(&mut *self.out, &Body { errors, warnings, diagnostics })?;
-        writeln!(self.out)?;
-        Ok(())
-    }
-
-    fn diff(&mut self, view: &DiffView) -> Result<()> {
-        diff(view, self.lang, self.out)
-    }
+    let (errors, warnings) = problem::count(view.problems);
+    let diagnostics = each(view.problems, |p| ProblemJson::of(p, lang));
+    serde_json::to_writer_pretty(&mut *out, &Body { errors, warnings, diagnostics })?;
+    writeln!(out)?;
+    Ok(())
 }
 
 /// A problem as JSON lists it: the code and place are data, `message` and
@@ -239,7 +223,8 @@ fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     with_header(view.eval, lang, Body { totals: &view.totals, areas }, out)
 }
 
-fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let (eval, entries) = (view.eval, &view.entries[..]);
     #[derive(Serialize)]
     struct Item<'a> {
         id: &'a str,

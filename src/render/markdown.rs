@@ -6,11 +6,11 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::judge::evaluate::Evaluation;
-use crate::judge::overdue::Entry;
-use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
+
+use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::problem;
 use crate::render::problems;
-use crate::render::renderer::Renderer;
+
 use crate::render::words::{
     counts_summary, date_text, diff_sections, diff_to, document_name, entry_missing, fraction,
     indicator_text, lateness_label, next_deadline_text, overdue_summary, period_text, state_label,
@@ -24,47 +24,43 @@ pub(crate) struct Markdown<'w> {
     pub(crate) out: &'w mut dyn Write,
 }
 
-impl Renderer for Markdown<'_> {
-    fn status(&mut self, view: &StatusView) -> Result<()> {
-        status(view, self.lang, self.out)
-    }
+renderer_by_functions!(Markdown);
 
-    fn overdue(&mut self, view: &OverdueView) -> Result<()> {
-        overdue(view.eval, &view.entries, self.lang, self.out)
+/// One row per problem, then the counts; nothing when there is none.
+fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    if view.problems.is_empty() {
+        return Ok(());
     }
+    let l = lang.labels();
+    writeln!(out, "| {} | {} | {} | {} | {} |", l.severity, l.code, l.path, l.problem, l.hint)?;
+    writeln!(out, "|---|---|---|---|---|")?;
+    for p in view.problems {
+        writeln!(
+            out,
+            "| {} | `{}` | `{}` | {} | {} |",
+            problems::severity_label(p.severity, lang),
+            p.code().name(),
+            cell(&p.place()),
+            cell(&problems::message(p, lang)),
+            cell(&problems::hint(p, lang))
+        )?;
+    }
+    let (errors, warnings) = problem::count(view.problems);
+    writeln!(out, "\n{}", lang.catalogue().errors_and_warnings(errors, warnings))?;
+    Ok(())
+}
 
-    fn show(&mut self, view: &ShowView) -> Result<()> {
-        show(view, self.lang, self.out)
-    }
-
-    /// One row per problem, then the counts; nothing when there is none.
-    fn check(&mut self, view: &CheckView) -> Result<()> {
-        if view.problems.is_empty() {
-            return Ok(());
-        }
-        let (lang, out) = (self.lang, &mut *self.out);
-        let l = lang.labels();
-        writeln!(out, "| {} | {} | {} | {} | {} |", l.severity, l.code, l.path, l.problem, l.hint)?;
-        writeln!(out, "|---|---|---|---|---|")?;
-        for p in view.problems {
-            writeln!(
-                out,
-                "| {} | `{}` | `{}` | {} | {} |",
-                problems::severity_label(p.severity, lang),
-                p.code().name(),
-                cell(&p.place()),
-                cell(&problems::message(p, lang)),
-                cell(&problems::hint(p, lang))
-            )?;
-        }
-        let (errors, warnings) = problem::count(view.problems);
-        writeln!(out, "\n{}", lang.catalogue().errors_and_warnings(errors, warnings))?;
-        Ok(())
-    }
-
-    fn diff(&mut self, view: &DiffView) -> Result<()> {
-        diff(view, self.lang, self.out)
-    }
+/// "2 terlambat, 1 selesai · S.d. kini 3/8 · Setahun 5/16".
+fn totals_line(totals: &Totals, lang: Lang) -> String {
+    let l = lang.labels();
+    format!(
+        "{} · {} {} · {} {}",
+        counts_summary(&totals.statuses, lang),
+        l.to_date,
+        fraction(totals.to_date, lang),
+        l.year,
+        fraction(totals.year, lang)
+    )
 }
 
 /// A table cell: pipes escaped, line breaks flattened.
@@ -91,27 +87,10 @@ fn heading(eval: &Evaluation, lang: Lang, out: &mut dyn Write) -> Result<()> {
 fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
     heading(view.eval, lang, out)?;
-    writeln!(
-        out,
-        "**{}**: {} · {} {} · {} {}\n",
-        l.total,
-        counts_summary(&view.totals.statuses, lang),
-        l.to_date,
-        fraction(view.totals.to_date, lang),
-        l.year,
-        fraction(view.totals.year, lang)
-    )?;
+    writeln!(out, "**{}**: {}\n", l.total, totals_line(&view.totals, lang))?;
     for area in &view.areas {
         writeln!(out, "## {}. {}\n", area.area.id, cell(&area.area.name))?;
-        writeln!(
-            out,
-            "{} · {} {} · {} {}\n",
-            counts_summary(&area.totals.statuses, lang),
-            l.to_date,
-            fraction(area.totals.to_date, lang),
-            l.year,
-            fraction(area.totals.year, lang)
-        )?;
+        writeln!(out, "{}\n", totals_line(&area.totals, lang))?;
         for component in &area.components {
             writeln!(out, "### {} {}\n", component.component.id, cell(&component.component.name))?;
             writeln!(
@@ -138,7 +117,8 @@ fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn overdue(eval: &Evaluation, entries: &[Entry], lang: Lang, out: &mut dyn Write) -> Result<()> {
+fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let (eval, entries) = (view.eval, &view.entries[..]);
     let l = lang.labels();
     heading(eval, lang, out)?;
     writeln!(out, "| {} | {} | {} | {} | {} |", l.id, l.month, l.status, l.indicator, l.missing)?;

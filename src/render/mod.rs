@@ -4,12 +4,14 @@
 //! sorted by the plan's order and free of timestamps and absolute paths, so
 //! a committed report diffs cleanly.
 
+#[macro_use]
+mod renderer;
+
 pub(crate) mod csv;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod problems;
-mod renderer;
 pub(crate) mod table;
 mod words;
 

@@ -32,3 +32,32 @@ pub(crate) trait Renderer {
     fn check(&mut self, view: &CheckView) -> Result<()>;
     fn diff(&mut self, view: &DiffView) -> Result<()>;
 }
+
+/// `Renderer` for a format written by one function per view in its module,
+/// each taking the view, the language and the writer
+/// (`fn status(view: &StatusView, lang: Lang, out: &mut dyn Write)`, …).
+macro_rules! renderer_by_functions {
+    ($format:ident) => {
+        impl crate::render::renderer::Renderer for $format<'_> {
+            fn status(&mut self, view: &StatusView) -> Result<()> {
+                status(view, self.lang, self.out)
+            }
+
+            fn overdue(&mut self, view: &OverdueView) -> Result<()> {
+                overdue(view, self.lang, self.out)
+            }
+
+            fn show(&mut self, view: &ShowView) -> Result<()> {
+                show(view, self.lang, self.out)
+            }
+
+            fn check(&mut self, view: &CheckView) -> Result<()> {
+                check(view, self.lang, self.out)
+            }
+
+            fn diff(&mut self, view: &DiffView) -> Result<()> {
+                diff(view, self.lang, self.out)
+            }
+        }
+    };
+}

@@ -1,12 +1,10 @@
 //! The words of due errors in both languages: the grammar's errors as a
 //! person reads them.
 
-use crate::model::due::{parse, Due, DueError, DueErrorKind, Recurrence, Term};
-use crate::model::month::YearMonth;
+use crate::model::due::tests::{dated, error, on, unknown, ym, PLAN_YEAR};
+use crate::model::due::{parse, DueErrorKind, Recurrence};
 use crate::text::{Catalogue, Lang};
 use proptest::prelude::*;
-
-const PLAN_YEAR: i32 = 2022;
 
 fn en() -> &'static dyn Catalogue {
     Lang::En.catalogue()
@@ -14,29 +12,6 @@ fn en() -> &'static dyn Catalogue {
 
 fn id() -> &'static dyn Catalogue {
     Lang::Id.catalogue()
-}
-
-fn ym(year: i32, month: u32) -> YearMonth {
-    YearMonth::new(year, month).unwrap()
-}
-
-fn on(year: i32, month: u32) -> Term {
-    Term::month(ym(year, month))
-}
-
-fn dated(terms: &[Term]) -> Due {
-    Due::Dated(terms.to_vec())
-}
-
-fn error(text: &str) -> DueError {
-    match parse(text, PLAN_YEAR) {
-        Ok(due) => panic!("{text:?} should fail, read {due:?}"),
-        Err(e) => e,
-    }
-}
-
-fn unknown(word: &str, suggestion: Option<&str>) -> DueErrorKind {
-    DueErrorKind::UnknownWord { word: word.to_string(), suggestion: suggestion.map(str::to_string) }
 }
 
 const ACCEPTED_FORMS_EN: &str = "write a month and year (\"Juli 2022\"), a window (\"Januari s/d Maret \

@@ -383,4 +383,4 @@ fn parse_dated(text: &str, tokens: &[Token], plan_year: i32) -> Result<Vec<Term>
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

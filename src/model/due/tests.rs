@@ -4,36 +4,36 @@ use super::*;
 use crate::model::month::{NAMES_EN as MONTHS_EN, NAMES_ID as MONTHS_ID};
 use proptest::prelude::*;
 
-const PLAN_YEAR: i32 = 2022;
+pub(crate) const PLAN_YEAR: i32 = 2022;
 
-fn ym(year: i32, month: u32) -> YearMonth {
+pub(crate) fn ym(year: i32, month: u32) -> YearMonth {
     YearMonth::new(year, month).unwrap()
 }
 
-fn on(year: i32, month: u32) -> Term {
+pub(crate) fn on(year: i32, month: u32) -> Term {
     Term::month(ym(year, month))
 }
 
-fn window(first: (i32, u32), last: (i32, u32)) -> Term {
+pub(crate) fn window(first: (i32, u32), last: (i32, u32)) -> Term {
     Term { first: ym(first.0, first.1), last: ym(last.0, last.1) }
 }
 
-fn dated(terms: &[Term]) -> Due {
+pub(crate) fn dated(terms: &[Term]) -> Due {
     Due::Dated(terms.to_vec())
 }
 
-fn read(text: &str) -> Due {
+pub(crate) fn read(text: &str) -> Due {
     parse(text, PLAN_YEAR).unwrap_or_else(|e| panic!("{text:?}: {e:?}"))
 }
 
-fn error(text: &str) -> DueError {
+pub(crate) fn error(text: &str) -> DueError {
     match parse(text, PLAN_YEAR) {
         Ok(due) => panic!("{text:?} should fail, read {due:?}"),
         Err(e) => e,
     }
 }
 
-fn unknown(word: &str, suggestion: Option<&str>) -> DueErrorKind {
+pub(crate) fn unknown(word: &str, suggestion: Option<&str>) -> DueErrorKind {
     DueErrorKind::UnknownWord { word: word.to_string(), suggestion: suggestion.map(str::to_string) }
 }
 
