@@ -26,7 +26,7 @@ renderer_by_functions!(Csv);
 /// One row per problem.
 fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
-    row(out, &[l.severity, l.code, l.path, l.line, l.column, l.problem, l.hint])?;
+    row(out, &[l.severity, l.code, l.path, l.line, l.column, l.problem, l.hint_column])?;
     for p in view.problems {
         let (line, column) =
             p.at.map_or((String::new(), String::new()), |at| (at.line.to_string(), at.column.to_string()));
@@ -49,7 +49,7 @@ fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
 /// One row per change, its section first.
 fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
-    row(out, &[l.changes, l.id, l.change, l.indicator])?;
+    row(out, &[l.change_kind, l.id, l.change, l.indicator])?;
     for section in diff_sections(view.changes, lang) {
         for r in &section.rows {
             row(out, &[section.title, r.id, &r.change, r.indicator])?;

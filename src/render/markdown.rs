@@ -32,7 +32,7 @@ fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         return Ok(());
     }
     let l = lang.labels();
-    writeln!(out, "| {} | {} | {} | {} | {} |", l.severity, l.code, l.path, l.problem, l.hint)?;
+    writeln!(out, "| {} | {} | {} | {} | {} |", l.severity, l.code, l.path, l.problem, l.hint_column)?;
     writeln!(out, "|---|---|---|---|---|")?;
     for p in view.problems {
         writeln!(

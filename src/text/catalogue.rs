@@ -148,4 +148,7 @@ pub(crate) struct Labels {
     pub(crate) code: &'static str,
     pub(crate) line: &'static str,
     pub(crate) column: &'static str,
+    pub(crate) hint_column: &'static str,
+    /// The column of `zi diff --format csv` that names the kind of change.
+    pub(crate) change_kind: &'static str,
 }

@@ -493,4 +493,6 @@ pub(super) static LABELS: Labels = Labels {
     code: "Code",
     line: "Line",
     column: "Column",
+    hint_column: "Hint",
+    change_kind: "Kind of change",
 };

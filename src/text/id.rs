@@ -487,4 +487,6 @@ pub(super) static LABELS: Labels = Labels {
     code: "Kode",
     line: "Baris",
     column: "Kolom",
+    hint_column: "Saran",
+    change_kind: "Jenis perubahan",
 };

@@ -72,7 +72,7 @@ fn an_indicator_with_no_evidence_listed() {
 #[test]
 fn check_on_a_broken_plan() {
     let repo = fixture::broken();
-    each_language_and_format(&repo, "broken", "check", &["check"], &["text", "json"]);
+    each_language_and_format(&repo, "broken", "check", &["check"], &["text", "json", "csv", "markdown"]);
     // Every other command still reports the readable rest.
     each_language_and_format(&repo, "broken", "status", &["status"], &["table"]);
     each_language_and_format(&repo, "broken", "overdue", &["overdue"], &["table"]);
@@ -86,7 +86,7 @@ fn diff_of_two_commits() {
         "small",
         "diff",
         &["diff", "HEAD~1..HEAD"],
-        &["table", "json", "markdown"],
+        &["table", "json", "csv", "markdown"],
     );
 }
 
