@@ -31,56 +31,71 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    // Commands that work on files and git rather than on one judgement of the plan.
-    match &cli.command {
-        Command::Hook { action } => return hook::run(settings, action, out, err),
-        Command::Fmt { check, paths } => return fmt::run(settings, *check, paths, out, err),
-        Command::Diff { range, format } => return diff::run(settings, range.as_deref(), *format, out),
-        _ => {}
-    }
-    // The summaries need no file lists, actions or patterns, which at
-    // ministry scale would be most of the memory; `zi show` needs them for
-    // the indicator it shows. Any other command gets everything.
-    let detail = |file: &IndicatorFile| match &cli.command {
-        Command::Status { .. } | Command::Overdue { .. } | Command::Check { .. } => Detail::Summary,
-        Command::Show { id, .. } if !select::selects(id, file) => Detail::Summary,
-        _ => Detail::Files,
+    let style = settings.style();
+    let mut on_plan = |detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync), report: Report| {
+        let note_problems = !matches!(cli.command, Command::Check { .. });
+        on_the_plan(settings, detail, report, note_problems, out, err)
     };
-    let eval = plan::evaluate_settings(settings, detail);
+    match &cli.command {
+        // Commands that work on files and git rather than on one judgement of the plan.
+        Command::Hook { action } => hook::run(settings, action, out, err),
+        Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
+        Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
+        // The summaries need no file lists, actions or patterns, which at
+        // ministry scale would be most of the memory; `zi show` needs them
+        // for the indicator it shows, `zi report` for every one.
+        Command::Status { ids, format } => on_plan(&|_| Detail::Summary, &|eval, out| {
+            status::run(eval, ids, &mut *render::renderer(*format, style, out))
+        }),
+        Command::Overdue { within, format } => on_plan(&|_| Detail::Summary, &|eval, out| {
+            overdue::run(eval, *within, &mut *render::renderer(*format, style, out))
+        }),
+        Command::Check { strict, format } => on_plan(&|_| Detail::Summary, &|eval, out| {
+            check::run(eval, &settings.root, *strict, &mut *render::renderer(*format, style, out))
+        }),
+        Command::Show { id, format } => {
+            let detail = |file: &IndicatorFile| {
+                if select::selects(id, file) {
+                    Detail::Files
+                } else {
+                    Detail::Summary
+                }
+            };
+            on_plan(&detail, &|eval, out| {
+                show::run(eval, &settings.root, id, &mut *render::renderer(*format, style, out))
+            })
+        }
+        Command::Report { ids, output, force } => on_plan(&|_| Detail::Files, &|eval, out| {
+            let output = report::Output { file: output.as_deref(), force: *force };
+            report::run(eval, settings, ids, output, out)
+        }),
+    }
+}
+
+/// A report on the judged plan, written to the (buffered) output.
+type Report<'a> = &'a dyn Fn(&Evaluation, &mut dyn Write) -> Result<ExitCode>;
+
+/// Judges the plan, keeping of each indicator what `detail` asks for, and
+/// runs `report` on it. With `note_problems` (every report but `zi
+/// check`'s) a note on standard error follows when plan files have errors,
+/// so a report that reads fine still says that something in the plan does not.
+fn on_the_plan(
+    settings: &Settings,
+    detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync),
+    report: Report,
+    note_problems: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let eval = plan::evaluate_settings(settings, |file| detail(file));
     // Standard output is line-buffered; a report of 100,000 indicators
     // would cost a write per line without this buffer.
     let mut buffered = BufWriter::with_capacity(64 * 1024, out);
-    let style = settings.style();
-    let code = {
-        let out: &mut dyn Write = &mut buffered;
-        match &cli.command {
-            Command::Status { ids, format } => {
-                status::run(&eval, ids, &mut *render::renderer(*format, style, out))
-            }
-            Command::Overdue { within, format } => {
-                overdue::run(&eval, *within, &mut *render::renderer(*format, style, out))
-            }
-            Command::Check { strict, format } => {
-                check::run(&eval, &settings.root, *strict, &mut *render::renderer(*format, style, out))
-            }
-            Command::Show { id, format } => {
-                show::run(&eval, &settings.root, id, &mut *render::renderer(*format, style, out))
-            }
-            Command::Report { ids, output, force } => {
-                let output = report::Output { file: output.as_deref(), force: *force };
-                report::run(&eval, settings, ids, output, out)
-            }
-            Command::Hook { .. } | Command::Fmt { .. } | Command::Diff { .. } => {
-                unreachable!("dispatched above")
-            }
-        }
-    }?;
+    let code = report(&eval, &mut buffered)?;
     buffered.flush()?;
-    if !matches!(cli.command, Command::Check { .. }) {
-        let errors = eval.problems.iter().filter(|d| d.is_error()).count();
-        if errors > 0 {
-            let _ = writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, style));
-        }
+    let errors = eval.problems.iter().filter(|d| d.is_error()).count();
+    if note_problems && errors > 0 {
+        let _ = writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, settings.style()));
     }
     free_in_background(eval);
     Ok(code)
