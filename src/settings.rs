@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 
 use crate::cli::{self, GlobalArgs};
 use crate::load::{config, tree};
-use crate::model::plan::Config;
-use crate::problem::{Fatal, Problem};
+use crate::model::plan::{Config, CONFIG_FILE};
+use crate::problem::{Fatal, Kind, Problem};
 use crate::render::Style;
 use crate::text::Lang;
 
@@ -42,11 +42,13 @@ pub(crate) struct Settings {
     /// Where relative paths on the command line start: `-C DIR`, else `.`.
     pub(crate) base: PathBuf,
     pub(crate) config: Config,
+    /// `zi.toml`'s text, read once, for quoting its problems.
+    pub(crate) config_text: Option<String>,
     /// The problems of `zi.toml`, reported with the plan's.
     pub(crate) config_problems: Vec<Problem>,
     pub(crate) lang: Lang,
     pub(crate) as_of: NaiveDate,
-    pub color: bool,
+    pub(crate) color: bool,
 }
 
 impl Settings {
@@ -59,11 +61,23 @@ impl Settings {
         let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
         let root = tree::find_root(&base).map_err(|f| (f, early))?;
         let mut config_problems = Vec::new();
-        let config = config::load(&root, &mut config_problems);
-        let lang =
-            global.lang.or_else(|| config.lang.map(from_code)).or_else(|| env_lang(env)).unwrap_or(Lang::En);
+        let (config, config_text) = config::load(&root, &mut config_problems);
+        let config_lang = config.lang.as_ref().and_then(|(text, at)| {
+            let lang = Lang::from_code(text);
+            if lang.is_none() {
+                let kind = Kind::UnknownLanguage { text: text.clone() };
+                config_problems.push(Problem::new(kind, CONFIG_FILE).at(*at));
+            }
+            lang
+        });
+        let lang = global.lang.or(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
         let as_of = as_of(global, env).map_err(|f| (f, Style { lang, color: env.color }))?;
-        Ok(Settings { root, base, config, config_problems, lang, as_of, color: env.color })
+        Ok(Settings { root, base, config, config_text, config_problems, lang, as_of, color: env.color })
+    }
+
+    /// Texts already read, for quoting their problems without reading again.
+    pub(crate) fn known_texts(&self) -> Vec<(&str, &str)> {
+        self.config_text.as_deref().map(|text| (CONFIG_FILE, text)).into_iter().collect()
     }
 
     pub(crate) fn style(&self) -> Style {
@@ -73,14 +87,6 @@ impl Settings {
     /// `path` from the command line, taken from `-C DIR` when relative.
     pub(crate) fn given_path(&self, path: &Path) -> PathBuf {
         self.base.join(path)
-    }
-}
-
-fn from_code(code: &str) -> Lang {
-    if code == "id" {
-        Lang::Id
-    } else {
-        Lang::En
     }
 }
 

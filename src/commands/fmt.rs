@@ -70,7 +70,7 @@ pub(super) fn run(
         writeln!(out, "{}", target.shown)?;
     }
     problem::sort(&mut diagnostics);
-    let excerpts = source::excerpts(root, &diagnostics);
+    let excerpts = source::excerpts(root, &diagnostics, &[]);
     for d in &diagnostics {
         write!(err, "{}", problems::problem(d, excerpts.line(d), settings.style().lang))?;
     }

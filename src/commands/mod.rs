@@ -51,7 +51,7 @@ pub(crate) fn run(
             overdue::run(eval, *within, &mut *render::renderer(*format, style, out))
         }),
         Command::Check { strict, format } => on_plan(&|_| Detail::Summary, &|eval, out| {
-            check::run(eval, &settings.root, *strict, &mut *render::renderer(*format, style, out))
+            check::run(eval, settings, *strict, &mut *render::renderer(*format, style, out))
         }),
         Command::Show { id, format } => {
             let detail = |file: &IndicatorFile| {
@@ -62,7 +62,7 @@ pub(crate) fn run(
                 }
             };
             on_plan(&detail, &|eval, out| {
-                show::run(eval, &settings.root, id, &mut *render::renderer(*format, style, out))
+                show::run(eval, settings, id, &mut *render::renderer(*format, style, out))
             })
         }
         Command::Report { ids, output, force } => on_plan(&|_| Detail::Files, &|eval, out| {

@@ -31,7 +31,7 @@ fn evaluate(
 ) -> Evaluation {
     let year = config.year.unwrap_or_else(|| as_of.year());
     let plan = plan::discover(root, config, year, &mut problems);
-    Evaluation::new(plan, as_of, detail, problems)
+    Evaluation::new(plan, as_of, detail, crate::load::indicator, problems)
 }
 
 /// A plan elsewhere (a commit read out of git), its own `zi.toml` included.
@@ -41,6 +41,6 @@ pub(super) fn evaluate_other(
     detail: impl Fn(&IndicatorFile) -> Detail + Sync,
 ) -> Evaluation {
     let mut problems = Vec::new();
-    let config = config::load(root, &mut problems);
+    let (config, _) = config::load(root, &mut problems);
     evaluate(root, config, problems, as_of, detail)
 }

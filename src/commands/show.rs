@@ -1,6 +1,5 @@
 //! `zi show ID`: one indicator in full, and why each file counts.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -10,10 +9,18 @@ use crate::judge::select;
 use crate::judge::view::ShowView;
 use crate::load::source;
 use crate::render::Renderer;
+use crate::settings::Settings;
 
-pub(super) fn run(eval: &Evaluation, root: &Path, id: &str, renderer: &mut dyn Renderer) -> Result<ExitCode> {
+pub(super) fn run(
+    eval: &Evaluation,
+    settings: &Settings,
+    id: &str,
+    renderer: &mut dyn Renderer,
+) -> Result<ExitCode> {
     let report = select::one(id, eval)?;
-    let view = ShowView::new(eval, report, |problems| source::excerpts(root, problems.iter().copied()));
-    renderer.show(&view)?;
+    let excerpts = |problems: &[&crate::problem::Problem]| {
+        source::excerpts(&settings.root, problems.iter().copied(), &settings.known_texts())
+    };
+    renderer.show(&ShowView::new(eval, report, excerpts))?;
     Ok(ExitCode::SUCCESS)
 }

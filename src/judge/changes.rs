@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::judge::evaluate::{DocumentName, Evaluation, IndicatorReport, PeriodState, Status};
-use crate::load::tree;
 use crate::model::month::YearMonth;
+use crate::model::plan::{join, number_prefix};
 
 /// An indicator as a change names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -178,7 +178,7 @@ fn sorted(reports: &[IndicatorReport]) -> Vec<&IndicatorReport> {
 }
 
 pub(crate) fn plan_order(path: &str) -> (Vec<Option<u32>>, String) {
-    (path.split('/').map(tree::number_prefix).collect(), path.to_string())
+    (path.split('/').map(number_prefix).collect(), path.to_string())
 }
 
 fn named(report: &IndicatorReport) -> Named {
@@ -240,7 +240,7 @@ fn file_change(
 ) -> FileChange {
     FileChange {
         named: named(report),
-        file: tree::join(&report.file.evidence, file),
+        file: join(&report.file.evidence, file),
         change,
         documents: documents.iter().cloned().collect(),
     }

@@ -9,12 +9,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::judge::matcher::{self, Assignment, Matcher};
-use crate::load::evidence;
-use crate::load::indicator;
-use crate::load::source::Source;
-use crate::model::evidence::{EvidenceFile, Folder};
+use crate::model::evidence::EvidenceFile;
 use crate::model::month::YearMonth;
-use crate::model::plan::{Indicator, IndicatorFile, Plan};
+use crate::model::plan::{Indicator, IndicatorFile, Loaded, Plan};
 use crate::model::schedule::{Period, Schedule};
 use crate::problem::{self, Kind, Problem};
 
@@ -197,17 +194,23 @@ pub(crate) struct Evaluation {
 impl Evaluation {
     /// Judges every indicator of `plan` on `as_of`, keeping of each as much
     /// as `detail` asks for it.
+    /// Judges every indicator of `plan` on `as_of`, reading each with
+    /// `read` (on every core: an indicator is read, judged and reduced to
+    /// its report before the next, so a large plan is never held whole).
     pub(crate) fn new(
         plan: Plan,
         as_of: NaiveDate,
         detail: impl Fn(&IndicatorFile) -> Detail + Sync,
+        read: impl Fn(&Plan, &IndicatorFile, &mut Vec<Problem>) -> Loaded + Sync,
         mut problems: Vec<Problem>,
     ) -> Evaluation {
         let files: Vec<&Arc<IndicatorFile>> = plan.indicators().collect();
         // Reports and their problems go straight into separate vectors: a
         // vector of pairs would hold every report twice while it is split.
-        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Problem>>) =
-            files.par_iter().map(|file| evaluate(&plan, file, YearMonth::of(as_of), detail(file))).unzip();
+        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Problem>>) = files
+            .par_iter()
+            .map(|file| evaluate(&plan, file, YearMonth::of(as_of), detail(file), &read))
+            .unzip();
         problems.extend(found.into_iter().flatten());
         problem::sort(&mut problems);
         Evaluation { plan, as_of, indicators, problems }
@@ -224,20 +227,10 @@ pub(crate) fn evaluate(
     file: &Arc<IndicatorFile>,
     now: YearMonth,
     detail: Detail,
+    read: &(impl Fn(&Plan, &IndicatorFile, &mut Vec<Problem>) -> Loaded + Sync),
 ) -> (IndicatorReport, Vec<Problem>) {
     let mut found = Vec::new();
-    let indicator = match Source::read(&plan.root.join(&file.path), file.path.clone()) {
-        Ok(source) => indicator::parse(&source, plan.year, &mut found),
-        Err(d) => {
-            found.push(d);
-            None
-        }
-    };
-    let folder = if plan.evidence_unfollowed(&file.evidence) {
-        Folder::default()
-    } else {
-        evidence::scan(&plan.root, &file.evidence, &mut found)
-    };
+    let Loaded { indicator, folder } = read(plan, file, &mut found);
     let mut report = IndicatorReport {
         file: Arc::clone(file),
         indicator: None,
@@ -430,10 +423,10 @@ mod tests {
         write("evidence/1-a/1-b/2-temu/2022-04-02/x.jpg", "");
         std::fs::create_dir_all(root.join("evidence/1-a/1-b/2-temu/2022-05")).unwrap();
         let mut problems = Vec::new();
-        let config = config::load(root, &mut problems);
+        let (config, _) = config::load(root, &mut problems);
         let plan = plan::discover(root, config, 2022, &mut problems);
         let as_of = NaiveDate::from_ymd_opt(2022, 7, 1).unwrap();
-        Evaluation::new(plan, as_of, |_| detail, problems)
+        Evaluation::new(plan, as_of, |_| detail, crate::load::indicator, problems)
     }
 
     #[test]

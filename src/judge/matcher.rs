@@ -6,7 +6,7 @@
 //! explain every match.
 
 use crate::model::evidence::{normalise, EvidenceFile, Folder};
-use crate::model::plan::EvidenceItem;
+use crate::model::plan::{join, EvidenceItem};
 use crate::model::schedule::Schedule;
 use crate::problem::{Kind, Problem};
 
@@ -18,7 +18,7 @@ pub(crate) fn layout_problems(folder: &Folder, schedule: &Schedule, rel: &str, o
         for file in &folder.loose {
             let kind =
                 Kind::LooseEvidence { periods: periods.len(), example: periods.first().map(|p| p.last) };
-            out.push(Problem::new(kind, crate::load::tree::join(rel, &file.path)));
+            out.push(Problem::new(kind, join(rel, &file.path)));
         }
     }
     if periods.is_empty() {
@@ -27,7 +27,7 @@ pub(crate) fn layout_problems(folder: &Folder, schedule: &Schedule, rel: &str, o
     let (first, last) = (periods[0].first, periods[periods.len() - 1].last);
     for occasion in folder.dated.keys().filter(|o| !periods.iter().any(|p| p.contains(o.month))) {
         let kind = Kind::MonthOutsidePlan { folder: occasion.name.clone(), first, last };
-        out.push(Problem::new(kind, crate::load::tree::join(rel, &occasion.name)));
+        out.push(Problem::new(kind, join(rel, &occasion.name)));
     }
 }
 

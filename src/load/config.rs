@@ -9,15 +9,21 @@ use crate::problem::{Expected, Kind, Problem};
 
 const CONFIG_KEYS: [&str; 4] = ["unit", "year", "title", "lang"];
 
-/// Reads `zi.toml` at `root`. Its problems go to `out`.
-pub(crate) fn load(root: &Path, out: &mut Vec<Problem>) -> Config {
+/// Reads `zi.toml` at `root`, and keeps its text for quoting. Its problems
+/// go to `out`.
+pub(crate) fn load(root: &Path, out: &mut Vec<Problem>) -> (Config, Option<String>) {
     let source = match Source::read(&root.join(CONFIG_FILE), CONFIG_FILE.to_string()) {
         Ok(source) => source,
         Err(d) => {
             out.push(d);
-            return Config::default();
+            return (Config::default(), None);
         }
     };
+    let config = parse(&source, out);
+    (config, Some(source.text))
+}
+
+fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
     let doc = match source.parse() {
         Ok(doc) => doc,
         Err(d) => {
@@ -26,9 +32,9 @@ pub(crate) fn load(root: &Path, out: &mut Vec<Problem>) -> Config {
         }
     };
     let table = doc.as_table();
-    unknown_keys(&source, table, &CONFIG_KEYS, out);
+    unknown_keys(source, table, &CONFIG_KEYS, out);
     let mut config = Config::default();
-    let take_string = |key: &str, out: &mut Vec<Problem>| match string_at(&source, table, key) {
+    let take_string = |key: &str, out: &mut Vec<Problem>| match string_at(source, table, key) {
         Ok(v) => v.map(|(s, _)| s.to_string()),
         Err(d) => {
             out.push(d);
@@ -37,27 +43,20 @@ pub(crate) fn load(root: &Path, out: &mut Vec<Problem>) -> Config {
     };
     config.unit = take_string("unit", out);
     config.title = take_string("title", out);
-    let lang_text = take_string("lang", out);
+    let lang = take_string("lang", out);
     if config.unit.is_none() && table.get("unit").is_none() {
-        out.push(missing_key(&source, "unit", "unit = \"Balai Penelitian Tanaman Palma\""));
+        out.push(missing_key(source, "unit", "unit = \"Balai Penelitian Tanaman Palma\""));
     }
     match table.get("year") {
-        None => out.push(missing_key(&source, "year", "year = 2022")),
+        None => out.push(missing_key(source, "year", "year = 2022")),
         Some(item) => match item.as_integer() {
             Some(y) if (1..=9999).contains(&y) => config.year = Some(y as i32),
             Some(year) => out.push(source.problem(Kind::BadYear { year }, item.span())),
-            None => out.push(wrong_type(&source, "year", item, Expected::Integer)),
+            None => out.push(wrong_type(source, "year", item, Expected::Integer)),
         },
     }
-    if let Some(text) = lang_text {
-        match text.to_ascii_lowercase().as_str() {
-            "id" => config.lang = Some("id"),
-            "en" => config.lang = Some("en"),
-            _ => out.push(
-                source.problem(Kind::UnknownLanguage { text }, table.get("lang").and_then(|i| i.span())),
-            ),
-        }
-    }
+    // Which languages exist is the presentation's to say (`Settings`).
+    config.lang = lang.map(|text| (text, source.at(table.get("lang").and_then(|i| i.span()))));
     config
 }
 

@@ -8,3 +8,25 @@ pub(crate) mod indicator;
 pub(crate) mod plan;
 pub(crate) mod source;
 pub(crate) mod tree;
+
+use crate::model::evidence::Folder;
+use crate::model::plan::{IndicatorFile, Loaded, Plan};
+use crate::problem::Problem;
+
+/// Reads one indicator's plan file and evidence folder; problems go to `out`.
+/// Folders below a link the evidence tree check did not follow are not read.
+pub(crate) fn indicator(plan: &Plan, file: &IndicatorFile, out: &mut Vec<Problem>) -> Loaded {
+    let indicator = match source::Source::read(&plan.root.join(&file.path), file.path.clone()) {
+        Ok(source) => indicator::parse(&source, plan.year, out),
+        Err(d) => {
+            out.push(d);
+            None
+        }
+    };
+    let folder = if plan.evidence_unfollowed(&file.evidence) {
+        Folder::default()
+    } else {
+        evidence::scan(&plan.root, &file.evidence, out)
+    };
+    Loaded { indicator, folder }
+}

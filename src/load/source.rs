@@ -2,6 +2,7 @@
 //! renamed to `.toml`, tens of megabytes, invalid UTF-8), the result is its
 //! text or a problem, never a panic.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
@@ -169,16 +170,28 @@ pub(crate) fn string_at<'a>(
     }
 }
 
-/// The texts of the files that `problems` point into at a line, read again
-/// for quoting: up to the first byte that is not text, as far as a problem
-/// about such a byte can point.
-pub(crate) fn excerpts<'a>(root: &Path, problems: impl IntoIterator<Item = &'a Problem>) -> Excerpts {
-    let mut excerpts = Excerpts::default();
+/// The lines that `problems` point into, read again for quoting (a problem
+/// keeps only its line and column), up to the first byte that is not text,
+/// as far as a problem about such a byte can point. `known` gives texts
+/// already read (`zi.toml`'s, which is read once), by path.
+pub(crate) fn excerpts<'a>(
+    root: &Path,
+    problems: impl IntoIterator<Item = &'a Problem>,
+    known: &[(&str, &str)],
+) -> Excerpts {
+    let mut wanted: BTreeMap<&str, BTreeSet<u32>> = BTreeMap::new();
     for problem in problems {
-        if problem.at.is_none() || excerpts.texts.contains_key(&problem.path) {
+        if let Some(at) = problem.at {
+            wanted.entry(problem.path.as_str()).or_default().insert(at.line);
+        }
+    }
+    let mut excerpts = Excerpts::default();
+    for (path, lines) in wanted {
+        if let Some((_, text)) = known.iter().find(|(p, _)| *p == path) {
+            excerpts.keep(path, text, &lines);
             continue;
         }
-        let Ok(mut bytes) = read_bounded(&root.join(&problem.path)) else { continue };
+        let Ok(mut bytes) = read_bounded(&root.join(path)) else { continue };
         if let Some(nul) = bytes.iter().position(|&b| b == 0) {
             bytes.truncate(nul);
         }
@@ -191,7 +204,7 @@ pub(crate) fn excerpts<'a>(root: &Path, problems: impl IntoIterator<Item = &'a P
                 String::from_utf8(bytes).unwrap_or_default()
             }
         };
-        excerpts.texts.insert(problem.path.clone(), text);
+        excerpts.keep(path, &text, &lines);
     }
     excerpts
 }

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::plan::CONFIG_FILE;
+pub(crate) use crate::model::plan::{join, number_prefix};
 use crate::problem::{Fatal, Kind, Problem, Severity};
 
 /// The first folder at or above `start` that holds `zi.toml`.
@@ -42,15 +43,6 @@ pub(crate) struct Entry {
 /// Names that are never plan or evidence.
 pub(crate) fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with("README") || name.starts_with("readme")
-}
-
-/// The number of a `N-slug` name: digits, a dash, then at least one character.
-pub(crate) fn number_prefix(name: &str) -> Option<u32> {
-    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || name.as_bytes().get(digits) != Some(&b'-') || name.len() == digits + 1 {
-        return None;
-    }
-    name[..digits].parse().ok().filter(|n| *n > 0)
 }
 
 /// The entries of `dir` (shown as `rel`), numbered ones first by number, the
@@ -149,22 +141,6 @@ fn skip_unreadable(skip: &mut impl FnMut(Kind, String), rel: &str, e: &std::io::
 /// A folder that exists but cannot be listed.
 pub(crate) fn unreadable(rel: &str, e: &std::io::Error) -> Problem {
     Problem::new(Kind::UnreadableFolder { error: e.to_string() }, rel)
-}
-
-/// `rel/name`, with `/` whatever the platform.
-pub(crate) fn join(rel: &str, name: &str) -> String {
-    if rel.is_empty() {
-        return name.to_string();
-    }
-    if name.is_empty() {
-        return rel.to_string();
-    }
-    // Sized exactly: a large plan keeps hundreds of thousands of these.
-    let mut path = String::with_capacity(rel.len() + 1 + name.len());
-    path.push_str(rel);
-    path.push('/');
-    path.push_str(name);
-    path
 }
 
 /// Areas print as Roman numerals, as RKT tables write them.

@@ -4,6 +4,7 @@
 pub(crate) mod due;
 pub(crate) mod evidence;
 pub(crate) mod month;
+pub(crate) mod place;
 pub(crate) mod plan;
 pub(crate) mod quote;
 pub(crate) mod schedule;

@@ -5,10 +5,36 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::model::due::Due;
+use crate::model::place::At;
 
 pub(crate) const CONFIG_FILE: &str = "zi.toml";
 pub(crate) const PLAN_DIR: &str = "plan";
 pub(crate) const EVIDENCE_DIR: &str = "evidence";
+
+/// `rel/name`, with `/` whatever the platform.
+pub(crate) fn join(rel: &str, name: &str) -> String {
+    if rel.is_empty() {
+        return name.to_string();
+    }
+    if name.is_empty() {
+        return rel.to_string();
+    }
+    // Sized exactly: a large plan keeps hundreds of thousands of these.
+    let mut path = String::with_capacity(rel.len() + 1 + name.len());
+    path.push_str(rel);
+    path.push('/');
+    path.push_str(name);
+    path
+}
+
+/// The number of a `N-slug` name: digits, a dash, then at least one character.
+pub(crate) fn number_prefix(name: &str) -> Option<u32> {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || name.as_bytes().get(digits) != Some(&b'-') || name.len() == digits + 1 {
+        return None;
+    }
+    name[..digits].parse().ok().filter(|n| *n > 0)
+}
 
 /// The repository settings (`zi.toml`). Fields the file lacks or gets
 /// wrong are `None` and reported; the run goes on with fallbacks.
@@ -17,8 +43,8 @@ pub(crate) struct Config {
     pub(crate) unit: Option<String>,
     pub(crate) year: Option<i32>,
     pub(crate) title: Option<String>,
-    /// The language code of output labels, `"id"` or `"en"`, as validated.
-    pub(crate) lang: Option<&'static str>,
+    /// The language of output labels as written, and where.
+    pub(crate) lang: Option<(String, At)>,
 }
 
 #[derive(Clone, Debug)]
@@ -122,4 +148,11 @@ pub(crate) struct Indicator {
     /// (then an error says why).
     pub(crate) due: Option<Due>,
     pub(crate) pic: Option<String>,
+}
+
+/// What the disk holds for one indicator: what its plan file says (`None`
+/// when it cannot be read at all) and its evidence folder.
+pub(crate) struct Loaded {
+    pub(crate) indicator: Option<Indicator>,
+    pub(crate) folder: crate::model::evidence::Folder,
 }

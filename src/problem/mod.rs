@@ -9,48 +9,11 @@ mod fatal;
 mod kind;
 
 use std::collections::HashMap;
-use std::ops::Range;
 
+pub(crate) use crate::model::place::At;
 pub(crate) use code::{Code, Severity};
 pub(crate) use fatal::{Fatal, HookMessage, Note};
 pub(crate) use kind::{Entry, Expected, GlobProblem, Kind, UnsafeLayout, ValueKind};
-
-/// Where in a file a problem is: 1-based line and column (in characters),
-/// and how many characters the caret underlines. The source line itself is
-/// read again when a problem is rendered with its excerpt, so a plan with
-/// many problems does not keep a copy of every line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct At {
-    pub(crate) line: u32,
-    pub(crate) column: u32,
-    pub(crate) width: u32,
-}
-
-impl At {
-    /// The place of the byte range `span` in `text`. Offsets past the end or
-    /// inside a character are clamped, so a bad span never panics.
-    pub(crate) fn of_span(text: &str, span: Range<usize>) -> At {
-        let start = floor_char_boundary(text, span.start);
-        let end = floor_char_boundary(text, span.end.max(start));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        // A plan file is at most 1 MiB, so its counts fit; saturate anyway.
-        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        At {
-            line: count(text[..start].matches('\n').count() + 1),
-            column: count(text[line_start..start].chars().count() + 1),
-            width: count(text[start..end.min(line_end)].chars().count().max(1)),
-        }
-    }
-}
-
-pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
 
 /// One problem in a user's file or folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,37 +82,30 @@ pub(crate) fn count(problems: &[Problem]) -> (usize, usize) {
 /// quote the line (problems keep only line and column).
 #[derive(Debug, Default)]
 pub(crate) struct Excerpts {
-    /// Path → text, for the files with a problem at a line.
-    pub(crate) texts: HashMap<String, String>,
+    /// (path, line) → the line, for every line a problem points at.
+    pub(crate) lines: HashMap<(String, u32), String>,
 }
 
 impl Excerpts {
     /// The line a problem points at, as the file holds it now.
     pub(crate) fn line(&self, problem: &Problem) -> Option<&str> {
         let at = problem.at?;
-        let text = self.texts.get(&problem.path)?;
-        text.split('\n').nth(usize::try_from(at.line.checked_sub(1)?).ok()?).map(|l| l.trim_end_matches('\r'))
+        self.lines.get(&(problem.path.clone(), at.line)).map(String::as_str)
+    }
+
+    /// Keeps the lines of `text` (the file at `path`) that `wanted` names.
+    pub(crate) fn keep(&mut self, path: &str, text: &str, wanted: &std::collections::BTreeSet<u32>) {
+        for (number, line) in (1..).zip(text.split('\n')) {
+            if wanted.contains(&number) {
+                self.lines.insert((path.to_string(), number), line.trim_end_matches('\r').to_string());
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_place_counts_lines_and_characters_not_bytes() {
-        let text = "a = 1\nnamé = \"x\"\nbad = 2\n";
-        let start = text.find("bad").unwrap();
-        assert_eq!(At::of_span(text, start..start + 3), At { line: 3, column: 1, width: 3 });
-        let start = text.find("= \"x").unwrap();
-        assert_eq!(At::of_span(text, start..start + 1).column, 6);
-    }
-
-    #[test]
-    fn a_span_past_the_end_or_inside_a_character_is_clamped() {
-        let at = At::of_span("é", 1..99);
-        assert_eq!((at.line, at.column), (1, 1));
-    }
 
     /// Large plans hold a problem per misfiled or unmatched file.
     #[test]

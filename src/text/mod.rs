@@ -61,6 +61,16 @@ impl Lang {
         }
     }
 
+    /// The language of a code as `zi.toml`'s `lang` writes it: `id` or `en`,
+    /// in any case.
+    pub(crate) fn from_code(code: &str) -> Option<Lang> {
+        match code.to_ascii_lowercase().as_str() {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
     /// The language `LANG` asks for: Indonesian for `id*`/`in_*`, else English.
     pub(crate) fn from_env_value(value: &str) -> Lang {
         let lower = value.to_ascii_lowercase();
