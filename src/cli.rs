@@ -125,9 +125,5 @@ pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .ok()
         .filter(|d| (1..=9999).contains(&d.year()))
-        .ok_or_else(|| {
-            format!(
-                "expected a date as YYYY-MM-DD (year 0001 to 9999), from --as-of or ZI_TODAY; got \"{text}\""
-            )
-        })
+        .ok_or_else(|| format!("expected a date as YYYY-MM-DD (year 0001 to 9999); got \"{text}\""))
 }

@@ -72,7 +72,8 @@ pub(super) fn run(
     problem::sort(&mut diagnostics);
     let excerpts = source::excerpts(root, &diagnostics, &[]);
     for d in &diagnostics {
-        write!(err, "{}", problems::problem(d, excerpts.line(d), settings.style().lang))?;
+        // One blank line after each, as `zi check` lays them out.
+        writeln!(err, "{}", problems::problem(d, excerpts.line(d), settings.style().lang))?;
     }
     if check && differing > 0 {
         writeln!(err, "zi: {}", render::note(&Note::NotCanonical { files: differing }, settings.style()))?;

@@ -12,12 +12,7 @@ use crate::render;
 use crate::settings::Settings;
 use crate::write::hook;
 
-pub(super) fn run(
-    settings: &Settings,
-    action: &HookAction,
-    out: &mut dyn Write,
-    _err: &mut dyn Write,
-) -> Result<ExitCode> {
+pub(super) fn run(settings: &Settings, action: &HookAction, out: &mut dyn Write) -> Result<ExitCode> {
     let repo = Repo::containing(&settings.root)?;
     let style = settings.style();
     let notes = match action {

@@ -38,7 +38,7 @@ pub(crate) fn run(
     };
     match &cli.command {
         // Commands that work on files and git rather than on one judgement of the plan.
-        Command::Hook { action } => hook::run(settings, action, out, err),
+        Command::Hook { action } => hook::run(settings, action, out),
         Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
         Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
         // The summaries need no file lists, actions or patterns, which at

@@ -22,8 +22,8 @@ use crate::write::atomic;
 pub(super) struct Output<'a> {
     /// `-o FILE` (relative to `-C DIR`, like every path); `None` for
     /// standard output.
-    pub(crate) file: Option<&'a Path>,
-    pub(crate) force: bool,
+    pub(super) file: Option<&'a Path>,
+    pub(super) force: bool,
 }
 
 pub(super) fn run(

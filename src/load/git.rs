@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use crate::model::plan::{CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
-use crate::problem::Fatal;
+use crate::problem::{Fatal, GitTrouble};
 
 type Result<T> = std::result::Result<T, Fatal>;
 
@@ -16,8 +16,8 @@ fn cannot_create(path: &Path) -> impl FnOnce(std::io::Error) -> Fatal + '_ {
     move |e| Fatal::CannotCreate { path: path.display().to_string(), error: e.to_string() }
 }
 
-fn unexpected(detail: impl Into<String>) -> Fatal {
-    Fatal::GitUnexpected { detail: detail.into() }
+fn unexpected(trouble: GitTrouble) -> Fatal {
+    Fatal::GitUnexpected { trouble }
 }
 
 /// The git repository a plan lives in.
@@ -41,10 +41,7 @@ impl Repo {
         })?;
         let text = String::from_utf8_lossy(&output.stdout);
         let mut lines = text.lines();
-        let top = lines
-            .next()
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| unexpected("git did not name the top of the work tree"))?;
+        let top = lines.next().filter(|t| !t.is_empty()).ok_or_else(|| unexpected(GitTrouble::NoTop))?;
         let prefix = lines.next().unwrap_or("").to_string();
         Ok(Repo { top: PathBuf::from(top), prefix })
     }
@@ -178,8 +175,8 @@ fn cat_blobs(dir: &Path, objects: &[&String]) -> Result<BTreeMap<String, Vec<u8>
         .stderr(Stdio::piped())
         .spawn()
         .map_err(not_found)?;
-    let mut stdin = child.stdin.take().ok_or_else(|| unexpected("git cat-file has no input"))?;
-    let stdout = child.stdout.take().ok_or_else(|| unexpected("git cat-file has no output"))?;
+    let mut stdin = child.stdin.take().ok_or_else(|| unexpected(GitTrouble::NoPipe))?;
+    let stdout = child.stdout.take().ok_or_else(|| unexpected(GitTrouble::NoPipe))?;
     let request: String = objects.iter().map(|o| format!("{o}\n")).collect();
     let read = std::thread::scope(|scope| {
         // Written from another thread so that neither side waits on a full pipe.
@@ -192,15 +189,18 @@ fn cat_blobs(dir: &Path, objects: &[&String]) -> Result<BTreeMap<String, Vec<u8>
                     blobs.insert((*object).clone(), bytes);
                 }
                 Err(e) => {
-                    read = Err(unexpected(format!("cannot read object {object}: {e}")));
+                    read = Err(unexpected(GitTrouble::ReadObject {
+                        object: (*object).clone(),
+                        error: e.to_string(),
+                    }));
                     break;
                 }
             }
         }
-        let written = writer.join().map_err(|_| unexpected("writing to git cat-file failed"))?;
-        read.and(written.map_err(|e| unexpected(format!("cannot write to git cat-file: {e}"))))
+        let written = writer.join().map_err(|_| unexpected(GitTrouble::NoPipe))?;
+        read.and(written.map_err(|e| unexpected(GitTrouble::Write { error: e.to_string() })))
     });
-    let status = child.wait().map_err(|e| unexpected(e.to_string()))?;
+    let status = child.wait().map_err(|e| unexpected(GitTrouble::Wait { error: e.to_string() }))?;
     read?;
     if !status.success() {
         return Err(Fatal::GitFailed { command: "cat-file".into(), message: String::new() });
@@ -212,10 +212,7 @@ fn read_blob(reader: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
     let mut header = String::new();
     reader.read_line(&mut header)?;
     let size: usize = header.trim_end().rsplit(' ').next().and_then(|s| s.parse().ok()).ok_or_else(|| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("unexpected answer from git: {}", header.trim_end()),
-        )
+        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("\"{}\"", header.trim_end()))
     })?;
     let mut bytes = vec![0; size];
     reader.read_exact(&mut bytes)?;

@@ -23,9 +23,8 @@ impl Severity {
 
 macro_rules! codes {
     ($($variant:ident = $name:literal, $severity:ident, $doc:literal;)*) => {
-        /// A stable kebab-case code. Its severity here is the default; a few
-        /// codes are errors under `plan/` and warnings under `evidence/`
-        /// (`Code::BY_TREE`).
+        /// A stable kebab-case code. Its severity here is the default; the
+        /// docs of the few codes that are errors in one place say where.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub(crate) enum Code {
             $($variant,)*
@@ -73,7 +72,7 @@ codes! {
     FileTooLarge = "file-too-large", Error, "a plan file over 1 MiB (not read)";
     UnreadableFile = "unreadable-file", Error, "a file that cannot be read (permissions, I/O)";
     UnreadableFolder = "unreadable-folder", Error, "a folder that cannot be listed";
-    NotAFile = "not-a-file", Warning, "a device, pipe, socket or folder where a file is expected (an error under `plan/`)";
+    NotAFile = "not-a-file", Warning, "a device, pipe, socket, or a folder where a plan file is expected (an error under `plan/`)";
     NoNumber = "no-number", Error, "a plan folder or file without `N-` prefix (skipped)";
     DuplicateNumber = "duplicate-number", Error, "two siblings with the same number";
     MissingNameFile = "missing-name-file", Error, "an area without `area.toml`, a component without `component.toml`";
@@ -87,7 +86,7 @@ codes! {
     StrayFile = "stray-file", Warning, "a file or folder under `plan/` that is not part of the layout";
     StrayEvidence = "stray-evidence", Warning, "a file in `evidence/` outside every indicator's folder";
     LooseEvidence = "loose-evidence", Warning, "a file beside the month folders of an indicator with several periods (not counted)";
-    NotAFolder = "not-a-folder", Warning, "`evidence/` or an indicator's evidence is a file, not a folder (nothing in it counted)";
+    NotAFolder = "not-a-folder", Warning, "an indicator's evidence is a file, not a folder (nothing in it counted); an error when `evidence/` itself is a file";
     OrphanEvidence = "orphan-evidence", Warning, "an evidence folder that belongs to no indicator";
     BadMonthFolder = "bad-month-folder", Warning, "a folder in an indicator's evidence that is not `YYYY-MM` or `YYYY-MM-DD`";
     MonthOutsidePlan = "month-outside-plan", Warning, "a month folder in no period of its indicator";

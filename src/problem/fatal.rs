@@ -85,9 +85,9 @@ pub(crate) enum Fatal {
         command: String,
         message: String,
     },
-    /// git answered something zi cannot read.
+    /// git answered something zi cannot read, or its pipes failed.
     GitUnexpected {
-        detail: String,
+        trouble: GitTrouble,
     },
     /// Another program's pre-commit hook is installed.
     ForeignHook {
@@ -132,6 +132,21 @@ impl fmt::Display for Fatal {
 }
 
 impl std::error::Error for Fatal {}
+
+/// What went wrong in talking to git; `error` is the system's own words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum GitTrouble {
+    /// `git rev-parse --show-toplevel` named no folder.
+    NoTop,
+    /// `git cat-file` could not be given its input or read.
+    NoPipe,
+    /// An object could not be read from `git cat-file`.
+    ReadObject { object: String, error: String },
+    /// Writing the object names to `git cat-file` failed.
+    Write { error: String },
+    /// Waiting for git failed.
+    Wait { error: String },
+}
 
 /// A line a command prints about what it did.
 #[derive(Clone, Debug, PartialEq, Eq)]

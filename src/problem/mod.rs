@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 pub(crate) use crate::model::place::At;
 pub(crate) use code::{Code, Severity};
-pub(crate) use fatal::{Fatal, HookMessage, Note};
+pub(crate) use fatal::{Fatal, GitTrouble, HookMessage, Note};
 pub(crate) use kind::{Entry, Expected, GlobProblem, Kind, UnsafeLayout, ValueKind};
 
 /// One problem in a user's file or folder.

@@ -73,7 +73,8 @@ impl<'a> ProblemJson<'a> {
 
 #[derive(Serialize)]
 struct Header<'a> {
-    unit: &'a str,
+    /// `zi.toml`'s unit, `null` when it has none.
+    unit: Option<&'a str>,
     /// `zi.toml`'s title, `null` when it has none.
     title: Option<&'a str>,
     /// The title as the reports show it (the default one when none is set).
@@ -92,7 +93,7 @@ fn with_header<T: Serialize>(eval: &Evaluation, lang: Lang, body: T, out: &mut d
     }
     let h = Heading::of(eval, lang);
     let header = Header {
-        unit: &h.unit,
+        unit: eval.plan.config.unit.as_deref(),
         title: eval.plan.config.title.as_deref(),
         title_label: &h.title,
         year: h.year,

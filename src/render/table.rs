@@ -13,8 +13,9 @@ use crate::problem::{self, Excerpts, Problem};
 use crate::render::problems;
 use crate::render::renderer::{Renderer, Style};
 use crate::render::words::{
-    date_text, diff_sections, diff_to, document_name, fraction, indicator_text, next_deadline_text,
-    overdue_summary, percent, period_text, shorten, state_label, status_text, Heading, StatusLabel,
+    date_text, diff_sections, diff_to, document_name, entry_missing, fraction, indicator_text,
+    next_deadline_text, overdue_summary, percent, period_text, shorten, state_label, status_text, Heading,
+    StatusLabel,
 };
 use crate::text::Lang;
 
@@ -267,11 +268,9 @@ fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mut dyn Write
                 "{id}  {}  {}: {}",
                 Status::Invalid.label(lang),
                 entry.report.file.path,
-                entry.report.problem.as_ref().map(|p| problems::message(p, lang)).unwrap_or_default()
+                entry_missing(entry, lang, ", ")
             ),
             (lateness, Some(period)) => {
-                let missing: Vec<&str> =
-                    period.missing.iter().map(|name| document_name(name, lang)).collect();
                 let when = match lateness {
                     Lateness::DueSoon => format!("  ({})", lang.catalogue().due_in_days(entry.days)),
                     _ => String::new(),
@@ -282,7 +281,7 @@ fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mut dyn Write
                     "{id}  {month}{pad}  {}{when}  {}: {}",
                     shorten(indicator_text(entry.report), 60),
                     l.missing,
-                    missing.join(", ")
+                    entry_missing(entry, lang, ", ")
                 )
             }
             (_, None) => continue,

@@ -3,7 +3,9 @@
 use super::catalogue::{listed, plural, quoted_key, quoted_list, Catalogue, Labels};
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
-use crate::problem::{Entry, Expected, Fatal, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind};
+use crate::problem::{
+    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind,
+};
 
 pub(super) struct En;
 
@@ -321,7 +323,15 @@ impl Catalogue for En {
             Fatal::GitMissing => plain("git is not installed or not on PATH".into()),
             Fatal::GitCannotRun { error } => plain(format!("cannot run git: {error}")),
             Fatal::GitFailed { command, message } => plain(format!("git {command} failed: {message}")),
-            Fatal::GitUnexpected { detail } => plain(format!("unexpected answer from git: {detail}")),
+            Fatal::GitUnexpected { trouble } => plain(match trouble {
+                GitTrouble::NoTop => "git did not name the top of the work tree".into(),
+                GitTrouble::NoPipe => "git cat-file could not be given its input or read".into(),
+                GitTrouble::ReadObject { object, error } => {
+                    format!("unexpected answer from git for object {object}: {error}")
+                }
+                GitTrouble::Write { error } => format!("cannot write to git cat-file: {error}"),
+                GitTrouble::Wait { error } => format!("waiting for git failed: {error}"),
+            }),
             Fatal::ForeignHook { shown, chain, backup } => (
                 format!("{shown} already exists and zi did not write it; it is left as it is"),
                 format!(

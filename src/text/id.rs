@@ -3,7 +3,9 @@
 use super::catalogue::{listed, quoted_key, quoted_list, Catalogue, Labels};
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
-use crate::problem::{Entry, Expected, Fatal, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind};
+use crate::problem::{
+    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind,
+};
 
 pub(super) struct Id;
 
@@ -327,7 +329,13 @@ impl Catalogue for Id {
             Fatal::GitMissing => plain("git tidak terpasang atau tidak ada di PATH".into()),
             Fatal::GitCannotRun { error } => plain(format!("git tidak dapat dijalankan: {error}")),
             Fatal::GitFailed { command, message } => plain(format!("git {command} gagal: {message}")),
-            Fatal::GitUnexpected { detail } => plain(format!("jawaban git tidak terduga: {detail}")),
+            Fatal::GitUnexpected { trouble } => plain(match trouble {
+                GitTrouble::NoTop => "git tidak menyebutkan folder teratas direktori kerja".into(),
+                GitTrouble::NoPipe => "git cat-file tidak dapat diberi masukan atau dibaca".into(),
+                GitTrouble::ReadObject { object, error } => format!("jawaban git tidak terduga untuk objek {object}: {error}"),
+                GitTrouble::Write { error } => format!("tidak dapat menulis ke git cat-file: {error}"),
+                GitTrouble::Wait { error } => format!("gagal menunggu git: {error}"),
+            }),
             Fatal::ForeignHook { shown, chain, backup } => (
                 format!("{shown} sudah ada dan tidak ditulis oleh zi; berkas itu dibiarkan"),
                 format!(

@@ -1,5 +1,4 @@
-//! The realistic plan's content, shared by `fixture::realistic` and by
-//! `tests/report_fixture/` (which includes this file): all six areas,
+//! The realistic plan's content, built by `fixture::realistic`: all six areas,
 //! every kind of target time, every status, files with awkward names, plan
 //! text with `<`, `&` and quotes, and one indicator that cannot be read.
 //! Judged as of 2022-08-15 (`fixture::AS_OF`), these hold:
