@@ -9,12 +9,20 @@
 #
 # Usage: scripts/bench.sh [--sizes "1000 10000 100000"] [--runs N] [--rounds N]
 #                         [--as-of YYYY-MM-DD] [--small DIR] [--install]
+#                         [--baseline ZI_BINARY]
 #
-# Plans are generated once under target/bench/ and reused. Nothing is
+# --baseline times another zi binary (say, one built from an older commit)
+# in the same hyperfine rounds as this one, so that both meet the same
+# machine state: every zi row gets a "baseline" row beneath it, with its
+# ratio to the floor and its peak memory.
+#
+# zi is built with cargo into ${CARGO_TARGET_DIR:-target}/release/. Plans are
+# generated once under that target folder's bench/ and reused. Nothing is
 # installed unless --install is given; then the script says what it installs.
 # See docs/performance.md for the figures and how to read them.
 set -euo pipefail
 
+CALLER=$PWD
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SIZES="1000 10000 100000"
@@ -24,6 +32,7 @@ AS_OF=2022-10-15
 SEED=2022
 SMALL=""
 INSTALL=0
+BASELINE=""
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 
@@ -35,6 +44,13 @@ while [ $# -gt 0 ]; do
         --as-of) AS_OF=$2; shift 2 ;;
         --small) SMALL=$(cd "$2" && pwd); shift 2 ;;
         --install) INSTALL=1; shift ;;
+        --baseline)
+            case "$2" in
+                /*) BASELINE=$2 ;;
+                */*) BASELINE=$CALLER/$2 ;;
+                *) BASELINE=$(command -v "$2" || echo "$2") ;;
+            esac
+            shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -58,14 +74,22 @@ if [ ${#missing[@]} -gt 0 ]; then
         exit 2
     fi
 fi
+if [ -n "$BASELINE" ] && [ ! -x "$BASELINE" ]; then
+    echo "bench.sh: --baseline $BASELINE is not an executable file" >&2
+    exit 2
+fi
 
 echo "building zi and the plan generator (release)..." >&2
 cargo build --release --quiet --bin zi --example gen-plan
-ZI=$ROOT/target/release/zi
-GEN=$ROOT/target/release/examples/gen-plan
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+case "$TARGET" in /*) ;; *) TARGET=$ROOT/$TARGET ;; esac
+ZI=$TARGET/release/zi
+GEN=$TARGET/release/examples/gen-plan
+BASE=""
+[ -n "$BASELINE" ] && printf -v BASE '%q' "$BASELINE"
 export ZI_TODAY=$AS_OF
 export NO_COLOR=1
-WORK=$ROOT/target/bench
+WORK=$TARGET/bench
 mkdir -p "$WORK"
 
 # A generated plan, reused while the generator's arguments and binary are
@@ -133,6 +157,7 @@ echo "- CPU: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo "- load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- zi $("$ZI" --version | cut -d' ' -f2), hyperfine $(hyperfine --version | cut -d' ' -f2), as of $AS_OF"
+[ -n "$BASELINE" ] && echo "- baseline: zi $("$BASELINE" --version | cut -d' ' -f2) at $BASELINE, timed in the same rounds"
 echo "- medians of $ROUNDS rounds of $RUNS runs after 3 warm-up runs; peak memory is the highest of 3 runs"
 echo
 
@@ -146,21 +171,25 @@ for n in $SIZES; do
     cd "$dir"
     files=$(find plan evidence -type f | wc -l)
     echo "timing $n indicators ($files files)..." >&2
+    # Each baseline command runs right after its counterpart.
+    commands=(
+        "list=find plan evidence -type f | wc -l"
+        "read=find plan -type f -name '*.toml' -print0 | xargs -0 cat > /dev/null")
+    for sub in check "status --format json" overdue; do
+        commands+=("${sub%% *}=$ZI $sub > /dev/null")
+        [ -n "$BASE" ] && commands+=("base-${sub%% *}=$BASE $sub > /dev/null")
+    done
     declare -A median=()
-    while read -r name seconds; do median[$name]=$seconds; done < <(time_commands \
-        "list=find plan evidence -type f | wc -l" \
-        "read=find plan -type f -name '*.toml' -print0 | xargs -0 cat > /dev/null" \
-        "check=$ZI check > /dev/null" \
-        "status=$ZI status --format json > /dev/null" \
-        "overdue=$ZI overdue > /dev/null")
+    while read -r name seconds; do median[$name]=$seconds; done < <(time_commands "${commands[@]}")
     floor=${median[list]:-}
     [ -n "$floor" ] || exit 1
     row() { echo "| $n | $files | $1 | $(ms "${median[$2]}") | $(ratio "${median[$2]}" "$floor") | $3 |"; }
     row "floor: \`find plan evidence -type f \| wc -l\`" list "$(peak_mib "find plan evidence -type f | wc -l")"
     row "floor: \`cat\` every plan file" read "–"
-    row "\`zi check\`" check "$(peak_mib "$ZI check")"
-    row "\`zi status --format json\`" status "$(peak_mib "$ZI status --format json")"
-    row "\`zi overdue\`" overdue "$(peak_mib "$ZI overdue")"
+    for sub in check "status --format json" overdue; do
+        row "\`zi $sub\`" "${sub%% *}" "$(peak_mib "$ZI $sub")"
+        [ -n "$BASE" ] && row "baseline \`zi $sub\`" "base-${sub%% *}" "$(peak_mib "$BASE $sub")"
+    done
     unset median
     cd "$ROOT"
 done
@@ -192,12 +221,13 @@ echo "|---|---:|---:|"
 # A few milliseconds each: run without a shell, whose start-up hyperfine
 # could only subtract approximately (output still goes to /dev/null).
 HYPERFINE_EXTRA=(--shell=none)
+commands=("git=git status" "overdue=$ZI overdue")
+[ -n "$BASE" ] && commands+=("base-overdue=$BASE overdue")
 declare -A median=()
-while read -r name seconds; do median[$name]=$seconds; done < <(time_commands \
-    "git=git status" \
-    "overdue=$ZI overdue")
+while read -r name seconds; do median[$name]=$seconds; done < <(time_commands "${commands[@]}")
 [ -n "${median[git]:-}" ] || exit 1
 echo "| \`git status\` | $(ms "${median[git]}") | 1.00 |"
 echo "| \`zi overdue\` | $(ms "${median[overdue]}") | $(ratio "${median[overdue]}" "${median[git]}") |"
+[ -n "$BASE" ] && echo "| baseline \`zi overdue\` | $(ms "${median[base-overdue]}") | $(ratio "${median[base-overdue]}" "${median[git]}") |"
 echo
 echo "- load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
