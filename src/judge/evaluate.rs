@@ -1,6 +1,7 @@
 //! As-of date + plan + evidence → each indicator's status and progress.
-//! Indicators are independent, so they are read and judged in parallel; the
-//! result keeps the plan's order.
+//! Indicators are independent, so they are read (by the reader the caller
+//! gives, `crate::load::indicator`) and judged in parallel; the result keeps
+//! the plan's order.
 
 use std::sync::Arc;
 

@@ -1,7 +1,8 @@
 //! The plan as folders: areas, components and indicator files under
 //! `plan/`, numbered by their name prefixes, and the evidence tree above the
-//! indicator folders. This module finds them; reading each indicator file
-//! happens later, in parallel (`crate::judge::evaluate`).
+//! indicator folders. This module finds them; each indicator's file and
+//! folder are read later (`crate::load::indicator`), in parallel, as the
+//! judging asks for them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
