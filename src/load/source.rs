@@ -32,41 +32,32 @@ impl Source {
     /// ever read, so a link to `/dev/zero` or a file that grows while it is
     /// read cannot exhaust memory or block the run.
     pub(crate) fn read(file: &Path, path: String) -> Result<Source, Problem> {
-        let unreadable =
-            |e: std::io::Error| Problem::new(Kind::UnreadableFile { error: e.to_string() }, path.clone());
-        let meta = std::fs::metadata(file).map_err(unreadable)?;
-        if meta.is_dir() {
-            return Err(Problem::new(Kind::FolderNotFile, path).with_severity(Severity::Error));
-        }
-        if !meta.is_file() {
+        let (bytes, size) = match read_capped(file) {
+            Ok(read) => read,
+            Err(Refused::Folder) => {
+                return Err(Problem::new(Kind::FolderNotFile, path).with_severity(Severity::Error))
+            }
             // The same problem as the folder listing gives, so the two merge.
-            return Err(Problem::new(Kind::SpecialFile, path).with_severity(Severity::Error));
-        }
-        let mut bytes = Vec::with_capacity(READ_CAPACITY);
-        std::fs::File::open(file)
-            .and_then(|f| f.take(MAX_PLAN_FILE_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(unreadable)?;
-        let size = meta.len().max(bytes.len() as u64);
+            Err(Refused::Special) => {
+                return Err(Problem::new(Kind::SpecialFile, path).with_severity(Severity::Error))
+            }
+            Err(Refused::Io(e)) => {
+                return Err(Problem::new(Kind::UnreadableFile { error: e.to_string() }, path))
+            }
+        };
         if size > MAX_PLAN_FILE_BYTES {
             return Err(Problem::new(Kind::FileTooLarge { size, limit: MAX_PLAN_FILE_BYTES }, path));
         }
         Source::from_bytes(bytes, path)
     }
 
-    /// The text of a file's `bytes`, reporting binary and non-UTF-8 content.
+    /// The text of a file's `bytes`, reporting binary and non-UTF-8 content
+    /// at the first byte that is not text.
     pub(crate) fn from_bytes(bytes: Vec<u8>, path: String) -> Result<Source, Problem> {
-        if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-            let before = String::from_utf8_lossy(&bytes[..nul]);
-            return Err(
-                Problem::new(Kind::BinaryFile, path).at(At::of_span(&before, before.len()..before.len()))
-            );
-        }
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(Source { path, text }),
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let before = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-                Err(Problem::new(Kind::NotUtf8, path).at(At::of_span(&before, valid..valid)))
+        match leading_text(bytes) {
+            (text, None) => Ok(Source { path, text }),
+            (before, Some(kind)) => {
+                Err(Problem::new(kind, path).at(At::of_span(&before, before.len()..before.len())))
             }
         }
     }
@@ -191,32 +182,54 @@ pub(crate) fn excerpts<'a>(
             excerpts.keep(path, text, &lines);
             continue;
         }
-        let Ok(mut bytes) = read_bounded(&root.join(path)) else { continue };
-        if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-            bytes.truncate(nul);
-        }
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let mut bytes = e.into_bytes();
-                bytes.truncate(valid);
-                String::from_utf8(bytes).unwrap_or_default()
-            }
-        };
-        excerpts.keep(path, &text, &lines);
+        let Ok((bytes, _)) = read_capped(&root.join(path)) else { continue };
+        excerpts.keep(path, &leading_text(bytes).0, &lines);
     }
     excerpts
 }
 
-/// At most `MAX_PLAN_FILE_BYTES` of a regular file.
-fn read_bounded(file: &Path) -> std::io::Result<Vec<u8>> {
-    if !std::fs::metadata(file)?.is_file() {
-        return Err(std::io::ErrorKind::InvalidInput.into());
+/// Why a file was not read.
+enum Refused {
+    Folder,
+    /// A device, pipe or socket: never opened, so it cannot block the run.
+    Special,
+    Io(std::io::Error),
+}
+
+/// At most `MAX_PLAN_FILE_BYTES` + 1 bytes of the regular file `file`, and
+/// its size (the larger of what the file system says and what was read, so
+/// a file that grows while it is read is still seen as too large).
+fn read_capped(file: &Path) -> Result<(Vec<u8>, u64), Refused> {
+    let meta = std::fs::metadata(file).map_err(Refused::Io)?;
+    if meta.is_dir() {
+        return Err(Refused::Folder);
+    }
+    if !meta.is_file() {
+        return Err(Refused::Special);
     }
     let mut bytes = Vec::with_capacity(READ_CAPACITY);
-    std::fs::File::open(file)?.take(MAX_PLAN_FILE_BYTES).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_PLAN_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(Refused::Io)?;
+    let size = meta.len().max(bytes.len() as u64);
+    Ok((bytes, size))
+}
+
+/// `bytes` as text: all of it, or what comes before the first byte that is
+/// not text, with what that byte makes the file (`binary-file` for a NUL,
+/// `not-utf8` otherwise). Problems point at the end of the text before it,
+/// and quotes of the file are cut there too, so the two agree.
+fn leading_text(bytes: Vec<u8>) -> (String, Option<Kind>) {
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return (String::from_utf8_lossy(&bytes[..nul]).into_owned(), Some(Kind::BinaryFile));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            (String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned(), Some(Kind::NotUtf8))
+        }
+    }
 }
 
 #[cfg(test)]

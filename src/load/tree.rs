@@ -70,16 +70,12 @@ pub(crate) fn try_list(
 ) -> std::io::Result<Vec<Entry>> {
     let reader = std::fs::read_dir(dir)?;
     let mut entries = Vec::new();
-    let mut skip = |kind: Kind, path: String| {
-        // A folder that cannot be read is always an error: what it holds is unknown.
-        let severity = if matches!(kind, Kind::UnreadableFolder { .. }) { Severity::Error } else { skipped };
-        out.push(Problem::new(kind, path).with_severity(severity))
-    };
+    let skip = |kind: Kind, path: String| Problem::new(kind, path).with_severity(skipped);
     for item in reader {
         let item = match item {
             Ok(item) => item,
             Err(e) => {
-                skip_unreadable(&mut skip, rel, &e);
+                out.push(unreadable(rel, &e));
                 continue;
             }
         };
@@ -87,7 +83,7 @@ pub(crate) fn try_list(
         let Some(name) = os_name.to_str() else {
             let shown = os_name.to_string_lossy();
             if !shown.starts_with('.') {
-                skip(Kind::NonUtf8Name, join(rel, &shown));
+                out.push(skip(Kind::NonUtf8Name, join(rel, &shown)));
             }
             continue;
         };
@@ -98,7 +94,7 @@ pub(crate) fn try_list(
         let file_type = match item.file_type() {
             Ok(t) => t,
             Err(e) => {
-                skip_unreadable(&mut skip, &path, &e);
+                out.push(unreadable(&path, &e));
                 continue;
             }
         };
@@ -106,15 +102,15 @@ pub(crate) fn try_list(
             match std::fs::metadata(item.path()) {
                 Ok(m) if m.is_file() => EntryKind::File,
                 Ok(m) if m.is_dir() => {
-                    skip(Kind::LinkNotFollowed, path);
+                    out.push(skip(Kind::LinkNotFollowed, path));
                     continue;
                 }
                 Ok(_) => {
-                    skip(Kind::SpecialFile, path);
+                    out.push(skip(Kind::SpecialFile, path));
                     continue;
                 }
                 Err(e) => {
-                    skip(Kind::BrokenLink { error: e.to_string() }, path);
+                    out.push(skip(Kind::BrokenLink { error: e.to_string() }, path));
                     continue;
                 }
             }
@@ -123,7 +119,7 @@ pub(crate) fn try_list(
         } else if file_type.is_file() {
             EntryKind::File
         } else {
-            skip(Kind::SpecialFile, path);
+            out.push(skip(Kind::SpecialFile, path));
             continue;
         };
         entries.push(Entry { name: name.to_string(), kind, number: number_prefix(name) });
@@ -134,11 +130,8 @@ pub(crate) fn try_list(
     Ok(entries)
 }
 
-fn skip_unreadable(skip: &mut impl FnMut(Kind, String), rel: &str, e: &std::io::Error) {
-    skip(Kind::UnreadableFolder { error: e.to_string() }, rel.to_string());
-}
-
-/// A folder that exists but cannot be listed.
+/// A folder that exists but cannot be listed (always an error, whatever
+/// the tree: what it holds is unknown).
 pub(crate) fn unreadable(rel: &str, e: &std::io::Error) -> Problem {
     Problem::new(Kind::UnreadableFolder { error: e.to_string() }, rel)
 }
