@@ -18,9 +18,8 @@ pub(super) fn run(
     renderer: &mut dyn Renderer,
 ) -> Result<ExitCode> {
     let report = select::one(id, eval)?;
-    let excerpts = |problems: &[&crate::problem::Problem]| {
-        source::excerpts(&settings.root, problems.iter().copied(), &settings.known_texts())
-    };
-    renderer.show(&ShowView::new(eval, report, excerpts))?;
+    let mut view = ShowView::new(eval, report);
+    view.excerpts = source::excerpts(&settings.root, view.problems.iter().copied(), &settings.known_texts());
+    renderer.show(&view)?;
     Ok(ExitCode::SUCCESS)
 }

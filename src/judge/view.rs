@@ -147,20 +147,16 @@ pub(crate) struct ShowView<'a> {
 }
 
 impl<'a> ShowView<'a> {
-    /// `excerpts` are asked for the texts of the files the problems point into.
-    pub(crate) fn new(
-        eval: &'a Evaluation,
-        report: &'a IndicatorReport,
-        excerpts: impl FnOnce(&[&Problem]) -> Excerpts,
-    ) -> ShowView<'a> {
+    /// The indicator `report` and the problems in its plan file and
+    /// evidence folder; the lines they quote are the caller's to read.
+    pub(crate) fn new(eval: &'a Evaluation, report: &'a IndicatorReport) -> ShowView<'a> {
         let folder = format!("{}/", report.file.evidence);
         let problems: Vec<&Problem> = eval
             .problems
             .iter()
             .filter(|d| d.path == report.file.path || d.path.starts_with(&folder))
             .collect();
-        let excerpts = excerpts(&problems);
-        ShowView { eval, report, problems, excerpts }
+        ShowView { eval, report, problems, excerpts: Excerpts::default() }
     }
 }
 

@@ -82,22 +82,23 @@ pub(crate) fn count(problems: &[Problem]) -> (usize, usize) {
 /// quote the line (problems keep only line and column).
 #[derive(Debug, Default)]
 pub(crate) struct Excerpts {
-    /// (path, line) → the line, for every line a problem points at.
-    pub(crate) lines: HashMap<(String, u32), String>,
+    /// Path → line number → the line, for every line a problem points at.
+    lines: HashMap<String, HashMap<u32, String>>,
 }
 
 impl Excerpts {
     /// The line a problem points at, as the file holds it now.
     pub(crate) fn line(&self, problem: &Problem) -> Option<&str> {
         let at = problem.at?;
-        self.lines.get(&(problem.path.clone(), at.line)).map(String::as_str)
+        self.lines.get(&problem.path)?.get(&at.line).map(String::as_str)
     }
 
     /// Keeps the lines of `text` (the file at `path`) that `wanted` names.
     pub(crate) fn keep(&mut self, path: &str, text: &str, wanted: &std::collections::BTreeSet<u32>) {
+        let kept = self.lines.entry(path.to_string()).or_default();
         for (number, line) in (1..).zip(text.split('\n')) {
             if wanted.contains(&number) {
-                self.lines.insert((path.to_string(), number), line.trim_end_matches('\r').to_string());
+                kept.insert(number, line.trim_end_matches('\r').to_string());
             }
         }
     }
