@@ -10,8 +10,7 @@ use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView}
 use crate::render::problems;
 
 use crate::render::words::{
-    diff_sections, document_name, entry_missing, fraction, indicator_text, lateness_label, state_label,
-    status_text,
+    diff_sections, document_name, entry_missing, fraction, lateness_label, state_label, status_text,
 };
 use crate::text::Lang;
 
@@ -88,7 +87,7 @@ fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
                         r.file.id.clone(),
                         area.area.name.clone(),
                         component.component.name.clone(),
-                        indicator_text(r).to_string(),
+                        r.text().to_string(),
                         status_text(r, lang),
                         r.next_deadline.map(|m| m.to_string()).unwrap_or_default(),
                         fraction(r.to_date, lang),
@@ -110,7 +109,7 @@ fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let status = lateness_label(e.lateness, lang);
         let missing = entry_missing(e, lang, "; ");
         let month = e.period.map(|p| p.period.last.to_string()).unwrap_or_default();
-        row(out, &[e.report.file.id.as_str(), &month, status, indicator_text(e.report), &missing])?;
+        row(out, &[e.report.file.id.as_str(), &month, status, e.report.text(), &missing])?;
     }
     Ok(())
 }

@@ -17,8 +17,8 @@ use crate::model::month::YearMonth;
 use crate::problem::Note;
 use crate::render::problems;
 use crate::render::words::{
-    document_name, fraction, indicator_text, next_deadline_text, percent, period_text, state_label,
-    status_text, Heading, StatusLabel,
+    document_name, fraction, next_deadline_text, percent, period_text, state_label, status_text, Heading,
+    StatusLabel,
 };
 use crate::text::{Labels, Lang};
 
@@ -188,7 +188,7 @@ impl Page<'_> {
 
     fn timeline_row(&mut self, report: &IndicatorReport, year: i32, now: YearMonth) {
         let id = esc(&report.file.id);
-        let text = esc(indicator_text(report));
+        let text = esc(report.text());
         w!(self, "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td><td class=\"text\" title=\"{text}\">{text}</td>");
         w!(
             self,
@@ -254,7 +254,7 @@ impl Page<'_> {
             match entry.period {
                 Some(period) => {
                     w!(self, "<td class=\"when\">{}</td>", self.lang.month(period.period.last));
-                    w!(self, "<td>{}</td><td><ul class=\"missing\">", esc(indicator_text(entry.report)));
+                    w!(self, "<td>{}</td><td><ul class=\"missing\">", esc(entry.report.text()));
                     for name in &period.missing {
                         w!(self, "<li>{}</li>", esc(document_name(name, self.lang)));
                     }
@@ -268,12 +268,7 @@ impl Page<'_> {
                         .map(|p| problems::message(p, self.lang))
                         .unwrap_or_default();
                     w!(self, "<td><span class=\"chip invalid\">{}</span></td>", l.status_invalid);
-                    w!(
-                        self,
-                        "<td>{}</td><td>{}</td></tr>\n",
-                        esc(indicator_text(entry.report)),
-                        esc(&problem)
-                    );
+                    w!(self, "<td>{}</td><td>{}</td></tr>\n", esc(entry.report.text()), esc(&problem));
                 }
             }
         }
@@ -316,7 +311,7 @@ impl Page<'_> {
             self,
             "{}</span> <b>{id}</b> {}</p>\n<p class=\"meta\">",
             esc(&status_text(report, lang)),
-            esc(indicator_text(report))
+            esc(report.text())
         );
         if let Some(indicator) = &report.indicator {
             let due = if indicator.due_text.trim().is_empty() { l.no_target } else { &indicator.due_text };

@@ -17,7 +17,7 @@ use crate::model::month::YearMonth;
 use crate::problem::{self, Problem, Severity};
 use crate::render::problems;
 
-use crate::render::words::{indicator_text, status_text, Heading};
+use crate::render::words::{status_text, Heading};
 use crate::text::Lang;
 
 /// The documented JSON of every report.
@@ -160,7 +160,7 @@ fn indicator_json<'a>(report: &'a IndicatorReport, lang: Lang) -> IndicatorJson<
         id: &report.file.id,
         path: &report.file.path,
         evidence_dir: &report.file.evidence,
-        indicator: indicator_text(report),
+        indicator: report.text(),
         status: report.status,
         status_label: status_text(report, lang),
         due: report.indicator.as_ref().map(|i| i.due_text.as_str()),
@@ -246,7 +246,7 @@ fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let items = each(entries, |e| Item {
         id: &e.report.file.id,
         path: &e.report.file.path,
-        indicator: indicator_text(e.report),
+        indicator: e.report.text(),
         kind: e.lateness,
         month: e.period.map(|p| p.period.last.to_string()),
         days: e.days,

@@ -13,8 +13,7 @@ use crate::render::problems;
 
 use crate::render::words::{
     counts_summary, date_text, diff_sections, diff_to, document_name, entry_missing, fraction,
-    indicator_text, lateness_label, next_deadline_text, overdue_summary, period_text, state_label,
-    status_text, Heading,
+    lateness_label, next_deadline_text, overdue_summary, period_text, state_label, status_text, Heading,
 };
 use crate::text::Lang;
 
@@ -104,7 +103,7 @@ fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
                     out,
                     "| {} | {} | {} | {} | {} | {} |",
                     r.file.id,
-                    cell(indicator_text(r)),
+                    cell(r.text()),
                     status_text(r, lang),
                     next_deadline_text(r, lang),
                     fraction(r.to_date, lang),
@@ -131,7 +130,7 @@ fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
             out,
             "| {} | {month} | {status} | {} | {} |",
             e.report.file.id,
-            cell(indicator_text(e.report)),
+            cell(e.report.text()),
             cell(&missing)
         )?;
     }
@@ -142,7 +141,7 @@ fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
 fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let (eval, report) = (view.eval, view.report);
     let l = lang.labels();
-    writeln!(out, "# {} {}\n", report.file.id, cell(indicator_text(report)))?;
+    writeln!(out, "# {} {}\n", report.file.id, cell(report.text()))?;
     writeln!(out, "- {}: `{}`", l.path, report.file.path)?;
     writeln!(out, "- {}: {}", l.status, status_text(report, lang))?;
     writeln!(out, "- {}: {}", l.next_deadline, next_deadline_text(report, lang))?;

@@ -13,9 +13,8 @@ use crate::problem::{self, Excerpts, Problem};
 use crate::render::problems;
 use crate::render::renderer::{Renderer, Style};
 use crate::render::words::{
-    date_text, diff_sections, diff_to, document_name, entry_missing, fraction, indicator_text,
-    next_deadline_text, overdue_summary, percent, period_text, shorten, state_label, status_text, Heading,
-    StatusLabel,
+    date_text, diff_sections, diff_to, document_name, entry_missing, fraction, next_deadline_text,
+    overdue_summary, percent, period_text, shorten, state_label, status_text, Heading, StatusLabel,
 };
 use crate::text::Lang;
 
@@ -108,7 +107,7 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
                 }
                 table.add_row(vec![
                     Cell::new(&report.file.id),
-                    Cell::new(indicator_text(report)),
+                    Cell::new(report.text()),
                     status,
                     Cell::new(next_deadline_text(report, lang)),
                     Cell::new(fraction(report.to_date, lang)),
@@ -279,7 +278,7 @@ fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mut dyn Write
                 let pad = " ".repeat(month_width - month.chars().count());
                 format!(
                     "{id}  {month}{pad}  {}{when}  {}: {}",
-                    shorten(indicator_text(entry.report), 60),
+                    shorten(entry.report.text(), 60),
                     l.missing,
                     entry_missing(entry, lang, ", ")
                 )
@@ -296,7 +295,7 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     let (eval, report) = (view.eval, view.report);
     let lang = ctx.lang;
     let l = lang.labels();
-    writeln!(out, "{}  {}", report.file.id, indicator_text(report))?;
+    writeln!(out, "{}  {}", report.file.id, report.text())?;
     writeln!(out, "{}: {}", l.path, report.file.path)?;
     writeln!(
         out,

@@ -124,7 +124,7 @@ impl Heading {
             title: config.title.clone().unwrap_or_else(|| lang.labels().default_title.to_string()),
             unit: config.unit.clone().unwrap_or_else(|| "?".to_string()),
             year: eval.plan.year,
-            as_of: eval.as_of.format("%Y-%m-%d").to_string(),
+            as_of: date_text(eval.as_of),
         }
     }
 }
@@ -182,11 +182,6 @@ pub(crate) fn state_label(state: PeriodState, lang: Lang) -> &'static str {
         PeriodState::Due => l.due,
         PeriodState::Overdue => l.overdue,
     }
-}
-
-/// The indicator's text, or its path when the file could not be read.
-pub(crate) fn indicator_text(report: &IndicatorReport) -> &str {
-    report.text()
 }
 
 /// At most `max` characters, cut at a word and marked with `…`.

@@ -185,7 +185,7 @@ fn files_outside_month_folders_count_only_when_there_is_one_period() {
     repo.indicator("1-dua", "[\"Laporan\"]", "Juni, Desember 2022");
     repo.file(&format!("{EV}/1-dua/laporan.pdf"));
     assert_eq!(status_of(&repo, "2022-07-01", "I.1.1"), "overdue");
-    // A stray-file warning (exit 0) whose hint names a month folder.
+    // A loose-evidence warning (exit 0) whose hint names a month folder.
     assert_run!("check-stray-file-in-two-periods", repo.run("2022-07-01", &["check"]));
     assert_eq!(repo.run("2022-07-01", &["check", "--strict"]).code, 1);
 }
