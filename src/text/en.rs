@@ -1,10 +1,11 @@
 //! English.
 
-use super::catalogue::{listed, plural, quoted_key, quoted_list, Catalogue, Labels};
+use super::catalogue::{listed, plural, quoted_key, quoted_list, Catalogue, HelpWords, Labels};
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
 use crate::problem::{
-    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind,
+    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Tip, UnsafeLayout, UsageKind,
+    ValueKind,
 };
 
 pub(super) struct En;
@@ -423,6 +424,22 @@ impl Catalogue for En {
 
     fn show_one_hint(&self) -> &'static str {
         "`zi show ID` shows one in full"
+    }
+
+    fn help_texts(&self) -> &'static [(&'static str, &'static str)] {
+        super::en_help::HELP
+    }
+
+    fn help_words(&self) -> &'static HelpWords {
+        &super::en_help::WORDS
+    }
+
+    fn usage_message(&self, kind: &UsageKind) -> String {
+        super::en_help::usage_message(kind)
+    }
+
+    fn usage_tip(&self, tip: &Tip) -> String {
+        super::en_help::usage_tip(tip)
     }
 }
 

@@ -1,10 +1,11 @@
 //! Bahasa Indonesia.
 
-use super::catalogue::{listed, quoted_key, quoted_list, Catalogue, Labels};
+use super::catalogue::{listed, quoted_key, quoted_list, Catalogue, HelpWords, Labels};
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
 use crate::problem::{
-    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind,
+    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Tip, UnsafeLayout, UsageKind,
+    ValueKind,
 };
 
 pub(super) struct Id;
@@ -415,6 +416,22 @@ impl Catalogue for Id {
 
     fn show_one_hint(&self) -> &'static str {
         "`zi show ID` menampilkan rinciannya"
+    }
+
+    fn help_texts(&self) -> &'static [(&'static str, &'static str)] {
+        super::id_help::HELP
+    }
+
+    fn help_words(&self) -> &'static HelpWords {
+        &super::id_help::WORDS
+    }
+
+    fn usage_message(&self, kind: &UsageKind) -> String {
+        super::id_help::usage_message(kind)
+    }
+
+    fn usage_tip(&self, tip: &Tip) -> String {
+        super::id_help::usage_tip(tip)
     }
 }
 
