@@ -157,6 +157,6 @@ mod tests {
             fatal(&fatal_, Lang::En),
             "error: unknown revision `v9`\n   = hint: name a commit, e.g. HEAD~1, a branch, a tag or a hash (`git log --oneline`)\n"
         );
-        assert!(fatal(&fatal_, Lang::Id).starts_with("galat: revisi `v9` tidak dikenal\n   = saran: "));
+        assert!(fatal(&fatal_, Lang::Id).starts_with("kesalahan: revisi `v9` tidak dikenal\n   = saran: "));
     }
 }

@@ -184,7 +184,7 @@ impl Catalogue for En {
             Kind::NoPlan { .. } => "create plan/<N-area>/<N-component>/<N-indicator>.toml".into(),
             Kind::EmptyPlan => "add indicator files: plan/1-area/1-component/1-indicator.toml".into(),
             Kind::NoNumber => {
-                "name it N-slug, e.g. 2-pola-mutasi-internal (the number gives its order and id)".into()
+                "start the name with a number and a dash, e.g. 2-pola-mutasi-internal (the number gives its order and ID)".into()
             }
             Kind::DuplicateNumber { .. } => "give each sibling its own number".into(),
             Kind::MisplacedPlanFile { .. } | Kind::StrayFile { .. } => LAYOUT.into(),
