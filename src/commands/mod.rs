@@ -9,6 +9,7 @@ mod hook;
 mod overdue;
 mod plan;
 mod report;
+mod score;
 mod show;
 mod status;
 
@@ -41,6 +42,17 @@ pub(crate) fn run(
         Command::Hook { action } => hook::run(settings, action, out),
         Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
         Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
+        Command::Score { file, target, detail, questions, check, format } => {
+            let ask = score::Ask {
+                file: file.as_deref(),
+                target: *target,
+                detail: *detail,
+                questions: *questions,
+                check: *check,
+                format: *format,
+            };
+            score::run(settings, &ask, out, err)
+        }
         // The summaries need no file lists, actions or patterns, which at
         // ministry scale would be most of the memory; `zi show` needs them
         // for the indicator it shows, `zi report` for every one.

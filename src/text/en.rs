@@ -1,6 +1,7 @@
 //! English.
 
 use super::catalogue::{listed, plural, quoted_key, quoted_list, Catalogue, HelpWords, Labels};
+use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
 use crate::problem::{
@@ -42,6 +43,8 @@ fn expected(expected: Expected) -> &'static str {
         Expected::ArrayOfStrings => "an array of strings",
         Expected::StringOrItem => "a string or { name, file }",
         Expected::Globs => "a glob or a list of globs",
+        Expected::Date => "a date such as 2022-10-15",
+        Expected::Table => "a table",
     }
 }
 
@@ -145,6 +148,7 @@ impl Catalogue for En {
                 format!("cannot lay this file out: {why}")
             }
             Kind::Unwritable { error } => format!("cannot write file: {error}"),
+            Kind::Lke(kind) => super::score::EN.problem(kind),
         }
     }
 
@@ -227,6 +231,7 @@ impl Catalogue for En {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; this is a bug in zi, please report it with the file"),
             Kind::Unwritable { .. } => "check the file's permissions; the file is unchanged".into(),
+            Kind::Lke(kind) => super::score::EN.hint(kind),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Bahasa Indonesia.
 
 use super::catalogue::{listed, quoted_key, quoted_list, Catalogue, HelpWords, Labels};
+use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
 use crate::problem::{
@@ -41,6 +42,8 @@ fn expected(expected: Expected) -> &'static str {
         Expected::ArrayOfStrings => "daftar teks",
         Expected::StringOrItem => "teks atau { name, file }",
         Expected::Globs => "pola atau daftar pola",
+        Expected::Date => "tanggal, mis. 2022-10-15",
+        Expected::Table => "tabel",
     }
 }
 
@@ -150,6 +153,7 @@ impl Catalogue for Id {
                 format!("berkas ini tidak dapat dirapikan: {why}")
             }
             Kind::Unwritable { error } => format!("berkas tidak dapat ditulis: {error}"),
+            Kind::Lke(kind) => super::score::ID.problem(kind),
         }
     }
 
@@ -232,6 +236,7 @@ impl Catalogue for Id {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; ini kesalahan zi, mohon laporkan beserta berkasnya"),
             Kind::Unwritable { .. } => "periksa izin akses berkas; berkas tidak berubah".into(),
+            Kind::Lke(kind) => super::score::ID.hint(kind),
         }
     }
 

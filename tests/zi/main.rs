@@ -24,6 +24,7 @@ mod languages;
 mod layers;
 mod overdue;
 mod report;
+mod score;
 mod shipped;
 mod snapshots;
 mod status;
