@@ -96,6 +96,42 @@ pub(crate) enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Read an RKT table (.xlsx, .xls, .ods, .csv) and write the plan files
+    Import {
+        /// The spreadsheet
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Read this sheet [default: the first whose header zi recognises]
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Write nothing; list the files it would write
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace the plan files of a folder that already holds a plan
+        #[arg(long)]
+        force: bool,
+        /// The work unit, when the title block does not name it (or to replace it)
+        #[arg(long, value_name = "TEXT")]
+        unit: Option<String>,
+        /// The plan year, when the title block does not name it (or to replace it)
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+    },
+    /// Write the plan as the RKT table (.xlsx or .csv) evaluators know
+    Export {
+        /// Write to FILE [default: standard output]
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The format [default: from FILE's extension, else xlsx]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Add STATUS, DOKUMEN and KETERANGAN as of --as-of, and a flat sheet
+        #[arg(long)]
+        with_status: bool,
+        /// Replace FILE even when zi did not write it
+        #[arg(long)]
+        force: bool,
+    },
     /// What changed in status between two commits [default: HEAD against the working tree]
     Diff {
         /// A commit (against the working tree) or a range A..B
@@ -104,6 +140,24 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+impl Command {
+    /// Where a command that makes a plan makes it (`Some(None)`: the base
+    /// folder); `None` for the commands that work on an existing plan.
+    pub(crate) fn new_plan_at(&self) -> Option<Option<&std::path::Path>> {
+        match self {
+            Command::Import { .. } => Some(None),
+            _ => None,
+        }
+    }
+}
+
+/// The formats `zi export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ExportFormat {
+    Xlsx,
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]
