@@ -49,7 +49,7 @@ pub(super) fn run(
     settle_unit_and_year(&mut rkt, options, &name, &mut found);
     let files = plan_files(&rkt, if english { "en" } else { "id" });
     if !options.dry_run {
-        in_the_way(&settings.root, &settings.given_path(Path::new("")), options.force)?;
+        in_the_way(&settings.root, &settings.base, options.force)?;
         tree_writer::write_all(&settings.root, &files, options.force)?;
     } else {
         for file in &files {
@@ -139,8 +139,7 @@ fn most_named_year(rkt: &Rkt) -> Option<i32> {
 fn in_the_way(root: &Path, shown: &Path, force: bool) -> Result<(), Fatal> {
     let taken = root.join(CONFIG_FILE).exists() || root.join(PLAN_DIR).exists();
     if taken && !force {
-        let path = if shown.as_os_str().is_empty() { ".".to_string() } else { shown.display().to_string() };
-        return Err(Fatal::PlanExists { path, force_helps: true });
+        return Err(Fatal::PlanExists { path: shown.display().to_string(), force_helps: true });
     }
     Ok(())
 }

@@ -26,5 +26,6 @@ mod overdue;
 mod report;
 mod shipped;
 mod snapshots;
+mod spreadsheet;
 mod status;
 mod terminal;
