@@ -1,10 +1,30 @@
 //! Writing files so that nothing a user wrote is ever lost: the new content
 //! goes to a temporary file in the same folder, which replaces the target
 //! by a rename only once it is complete and flushed. A failure at any point
-//! before the rename leaves the old file exactly as it was.
+//! before the rename leaves the old file exactly as it was, and an
+//! interruption (Ctrl-C, SIGTERM, SIGHUP) removes every temporary file
+//! before the process ends (`signals`).
+//!
+//! A command that writes many files stages them all in one `Batch` and
+//! commits it: every file is written and flushed before the first rename,
+//! and a rename that fails puts back the files replaced before it, so the
+//! tree holds all the new files or none of them.
+//!
+//! A temporary file is named `.zi-tmp-<pid>-<random>`. One left by a run
+//! that was killed outright (SIGKILL, a power cut) belongs to no running
+//! process: `stale` finds it for `zi check`, and the next write into its
+//! folder removes it.
 
+mod signals;
+
+use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use signals::Created;
+
+/// How every temporary file zi creates is named.
+pub(crate) const TEMP_PREFIX: &str = ".zi-tmp-";
 
 /// Replaces `path` with `contents` atomically.
 pub(crate) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
@@ -14,7 +34,9 @@ pub(crate) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// Replaces `path` with `contents` atomically; the result is executable
 /// (`rwxr-xr-x`) whatever was there before: for git hooks.
 pub(crate) fn write_executable(path: &Path, contents: &[u8]) -> io::Result<()> {
-    write_as(path, Some(0o755), |file| file.write_all(contents))
+    let mut batch = Batch::new();
+    batch.add_as(path, Some(0o755), |file| file.write_all(contents))?;
+    batch.commit()
 }
 
 /// Replaces `path` with what `fill` writes, atomically. If `fill` fails,
@@ -24,22 +46,182 @@ pub(crate) fn write_executable(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// file gets the permissions any new file would (0666 less the umask), not
 /// the private ones of a temporary file; a replaced file keeps its own.
 pub(crate) fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    write_as(path, None, fill)
+    let mut batch = Batch::new();
+    batch.add_with(path, fill)?;
+    batch.commit()
 }
 
-/// `write_with`, with unix permissions `mode` instead of the old file's.
-fn write_as(
-    path: &Path,
-    mode: Option<u32>,
-    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let target = resolve_link(path)?;
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+/// Files written together: staged one by one, then all renamed into place
+/// by `commit`. Dropping a batch without committing it removes what it
+/// staged and the folders it created, and leaves every target untouched.
+#[derive(Default)]
+pub(crate) struct Batch {
+    staged: Vec<Staged>,
+    /// Folders `create_dir_all` made, outermost first.
+    dirs: Vec<PathBuf>,
+}
+
+/// A complete temporary file and the file it is to replace.
+struct Staged {
+    temp: PathBuf,
+    target: PathBuf,
+}
+
+impl Batch {
+    pub(crate) fn new() -> Batch {
+        Batch::default()
+    }
+
+    /// Stages `contents` for `path`.
+    pub(crate) fn add(&mut self, path: &Path, contents: &[u8]) -> io::Result<()> {
+        self.add_with(path, |file| file.write_all(contents))
+    }
+
+    /// Stages what `fill` writes for `path`. An error leaves nothing of it.
+    pub(crate) fn add_with(
+        &mut self,
+        path: &Path,
+        fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.add_as(path, None, fill)
+    }
+
+    /// Creates `dir` and its missing parents. The folders it creates are
+    /// removed again if the batch is dropped uncommitted or interrupted
+    /// (when they hold nothing else by then).
+    pub(crate) fn create_dir_all(&mut self, dir: &Path) -> io::Result<()> {
+        let mut missing = Vec::new();
+        let mut at = Some(dir);
+        while let Some(d) = at.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+            missing.push(d.to_path_buf());
+            at = d.parent();
+        }
+        for d in missing.into_iter().rev() {
+            let mut pending = signals::pending();
+            std::fs::create_dir(&d)?;
+            pending.insert(Created::Dir(d.clone()));
+            self.dirs.push(d);
+        }
+        Ok(())
+    }
+
+    /// `add_with`, with unix permissions `mode` instead of the old file's.
+    fn add_as(
+        &mut self,
+        path: &Path,
+        mode: Option<u32>,
+        fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let target = resolve_link(path)?;
+        let dir = folder_of(&target);
+        remove_stale(dir);
+        let (mut file, temp) = create_temporary(dir)?;
+        let staged = Staged { temp, target };
+        // Pushed before it is filled, so that a failure below removes it.
+        self.staged.push(staged);
+        let staged = &self.staged[self.staged.len() - 1];
+        let result = fill(&mut file)
+            .and_then(|()| file.sync_all())
+            .and_then(|()| set_mode(&file, mode, &staged.target));
+        if let Err(e) = result {
+            if let Some(failed) = self.staged.pop() {
+                discard(&failed.temp);
+            }
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Renames every staged file into place. If one rename fails, the
+    /// files renamed before it are put back as they were (the new ones
+    /// removed, the replaced ones restored) and the error is returned.
+    /// A signal arriving meanwhile waits until the tree is whole again.
+    pub(crate) fn commit(mut self) -> io::Result<()> {
+        let staged = std::mem::take(&mut self.staged);
+        let many = staged.len() > 1;
+        let mut pending = signals::pending();
+        let mut done: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+        let mut failure = None;
+        let mut rest = staged.into_iter();
+        for file in rest.by_ref() {
+            // One rename is atomic by itself; only a batch needs a way back.
+            let backup = match many.then(|| backup(&file.target, &mut pending)).transpose() {
+                Ok(backup) => backup.flatten(),
+                Err(e) => {
+                    failure = Some((e, file));
+                    break;
+                }
+            };
+            match std::fs::rename(&file.temp, &file.target) {
+                Ok(()) => {
+                    pending.remove(&Created::File(file.temp));
+                    done.push((file.target, backup));
+                }
+                Err(e) => {
+                    if let Some(b) = backup {
+                        let _ = std::fs::remove_file(&b);
+                        pending.remove(&Created::File(b));
+                    }
+                    failure = Some((e, file));
+                    break;
+                }
+            }
+        }
+        if let Some((error, failed)) = failure {
+            for (target, backup) in done.into_iter().rev() {
+                match backup {
+                    Some(b) => {
+                        let _ = std::fs::rename(&b, &target);
+                        pending.remove(&Created::File(b));
+                    }
+                    None => {
+                        let _ = std::fs::remove_file(&target);
+                    }
+                }
+            }
+            for file in std::iter::once(failed).chain(rest) {
+                let _ = std::fs::remove_file(&file.temp);
+                pending.remove(&Created::File(file.temp));
+            }
+            drop(pending);
+            return Err(error);
+        }
+        for (target, backup) in done {
+            if let Some(b) = backup {
+                let _ = std::fs::remove_file(&b);
+                pending.remove(&Created::File(b));
+            }
+            sync_dir(folder_of(&target));
+        }
+        for dir in std::mem::take(&mut self.dirs) {
+            pending.remove(&Created::Dir(dir));
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        if self.staged.is_empty() && self.dirs.is_empty() {
+            return;
+        }
+        let mut pending = signals::pending();
+        for file in self.staged.drain(..) {
+            let _ = std::fs::remove_file(&file.temp);
+            pending.remove(&Created::File(file.temp));
+        }
+        for dir in self.dirs.drain(..).rev() {
+            let _ = std::fs::remove_dir(&dir);
+            pending.remove(&Created::Dir(dir));
+        }
+    }
+}
+
+/// A new, registered temporary file in `dir`.
+fn create_temporary(dir: &Path) -> io::Result<(std::fs::File, PathBuf)> {
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".zi-tmp-");
+    builder.prefix(&prefix);
     #[cfg(unix)]
     {
         // A new file gets the permissions any program gives it (0666 less
@@ -47,25 +229,110 @@ fn write_as(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder.tempfile_in(dir)?;
-    fill(temp.as_file_mut())?;
-    temp.as_file_mut().sync_all()?;
+    let mut pending = signals::pending();
+    let (file, path) = builder.tempfile_in(dir)?.into_parts();
+    let path = path.keep().map_err(|e| e.error)?;
+    pending.insert(Created::File(path.clone()));
+    Ok((file, path))
+}
+
+/// Removes a temporary file and forgets it.
+fn discard(temp: &Path) {
+    let mut pending = signals::pending();
+    let _ = std::fs::remove_file(temp);
+    pending.remove(&Created::File(temp.to_path_buf()));
+}
+
+/// A registered copy of `target` (a second link to it when the file system
+/// allows), to put back if the batch fails; `None` when there is no file.
+fn backup(target: &Path, pending: &mut std::collections::BTreeSet<Created>) -> io::Result<Option<PathBuf>> {
+    if !target.is_file() {
+        return Ok(None);
+    }
+    let dir = folder_of(target);
+    let name = tempfile::Builder::new()
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+        .make_in(dir, |p| std::fs::hard_link(target, p).or_else(|_| std::fs::copy(target, p).map(drop)))?;
+    let (_, path) = name.keep().map_err(|e| e.error)?;
+    pending.insert(Created::File(path.clone()));
+    Ok(Some(path))
+}
+
+/// Gives the temporary file the permissions the result must have:
+/// `mode`, else those of the file it replaces.
+fn set_mode(file: &std::fs::File, mode: Option<u32>, target: &Path) -> io::Result<()> {
     match mode {
         #[cfg(unix)]
         Some(mode) => {
             use std::os::unix::fs::PermissionsExt;
-            temp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
+            file.set_permissions(std::fs::Permissions::from_mode(mode))
         }
-        _ => {
-            if let Ok(meta) = std::fs::metadata(&target) {
-                // Keep the replaced file's permissions (an executable hook stays executable).
-                temp.as_file().set_permissions(meta.permissions())?;
-            }
-        }
+        _ => match std::fs::metadata(target) {
+            // Keep the replaced file's permissions (an executable hook stays executable).
+            Ok(meta) => file.set_permissions(meta.permissions()),
+            Err(_) => Ok(()),
+        },
     }
-    temp.persist(&target).map_err(|e| e.error)?;
-    sync_dir(dir);
-    Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Whether `name` is one of zi's temporary files.
+pub(crate) fn is_temporary(name: &OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(TEMP_PREFIX.as_bytes())
+}
+
+/// The temporary files in `dir` that no running zi is writing: left by a
+/// run that was killed before it could clean up. Sorted by name.
+pub(crate) fn stale(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| is_temporary(&e.file_name()) && e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| !owner_is_running(&e.file_name()))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// Removes the stale temporary files of `dir` (best effort).
+pub(crate) fn remove_stale(dir: &Path) {
+    for path in stale(dir) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Whether the process whose id is in a temporary file's name still runs.
+/// A name without an id is an older zi's: nobody is writing it.
+fn owner_is_running(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    let Some(pid) = name[TEMP_PREFIX.len()..].split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+        return false;
+    };
+    pid == std::process::id() || process_exists(pid)
+}
+
+#[cfg(unix)]
+fn process_exists(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
+    let answer = unsafe { libc::kill(pid, 0) };
+    answer == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_exists(_pid: u32) -> bool {
+    true
 }
 
 /// The file a write to `path` should replace: `path` itself, or the file a
@@ -182,3 +449,5 @@ mod tests {
 
 #[cfg(test)]
 mod failures;
+#[cfg(test)]
+mod interrupted;

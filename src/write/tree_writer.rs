@@ -1,89 +1,41 @@
-//! Writing many files as one change: each file atomically
-//! (`crate::write::atomic`), and when one fails, every file written before
-//! it is taken back (a new one removed, a replaced one restored) and the
-//! folders made for them removed, so that a failed run leaves the tree as
-//! it was.
+//! Writing the files of a plan as one change, through one atomic `Batch`
+//! (`crate::write::atomic`): every file is staged before the first one is
+//! renamed into place, and a failure (or Ctrl-C) at any point leaves the
+//! tree as it was, with no temporary file and no new folder.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::model::plan::EVIDENCE_DIR;
 use crate::problem::Fatal;
-use crate::write::atomic;
+use crate::write::atomic::Batch;
 use crate::write::plan_files::PlanFile;
 
-/// What a write changed, to take it back.
-enum Undo {
-    Remove(PathBuf),
-    Restore(PathBuf, Vec<u8>),
-    RemoveFolder(PathBuf),
-}
-
-/// Writes `files` under `root`. An existing file is replaced only with
-/// `force`; evidence is never touched: an evidence file (a `.gitkeep`) is
-/// written only into a folder that does not exist yet.
+/// Writes `files` under `root`. An existing file that differs is replaced
+/// only with `force`; evidence is never touched: an evidence file (a
+/// `.gitkeep`) is written only into a folder that does not exist yet.
 pub(crate) fn write_all(root: &Path, files: &[PlanFile], force: bool) -> Result<(), Fatal> {
-    let mut undo = Vec::new();
+    let mut batch = Batch::new();
     for file in files {
-        if let Err(fatal) = write_one(root, file, force, &mut undo) {
-            take_back(undo);
-            return Err(fatal);
+        let path = root.join(&file.path);
+        let folder = path.parent().unwrap_or(root);
+        if file.path.starts_with(EVIDENCE_DIR) && folder.exists() {
+            continue;
         }
-    }
-    Ok(())
-}
-
-fn write_one(root: &Path, file: &PlanFile, force: bool, undo: &mut Vec<Undo>) -> Result<(), Fatal> {
-    let path = root.join(&file.path);
-    let folder = path.parent().unwrap_or(root);
-    let evidence = file.path.starts_with(EVIDENCE_DIR);
-    if evidence && folder.exists() {
-        return Ok(());
-    }
-    make_folders(folder, undo)
-        .map_err(|e| Fatal::CannotCreate { path: shown(&file.path, folder, root), error: e.to_string() })?;
-    match std::fs::read(&path) {
-        Ok(old) if old == file.contents.as_bytes() => return Ok(()),
-        Ok(_) if !force => return Err(Fatal::PlanExists { path: file.path.clone(), force_helps: true }),
-        Ok(old) => undo.push(Undo::Restore(path.clone(), old)),
-        Err(_) => undo.push(Undo::Remove(path.clone())),
-    }
-    atomic::write(&path, file.contents.as_bytes())
-        .map_err(|e| Fatal::CannotWrite { path: file.path.clone(), error: e.to_string() })
-}
-
-/// `folder` as the user named it: relative to the root.
-fn shown(file: &str, folder: &Path, root: &Path) -> String {
-    folder.strip_prefix(root).map_or_else(|_| file.to_string(), |p| p.display().to_string())
-}
-
-/// Makes `folder` and the folders above it that are missing, noting each.
-fn make_folders(folder: &Path, undo: &mut Vec<Undo>) -> std::io::Result<()> {
-    let mut missing = Vec::new();
-    let mut at = Some(folder);
-    while let Some(dir) = at {
-        if dir.as_os_str().is_empty() || dir.exists() {
-            break;
+        match std::fs::read(&path) {
+            Ok(old) if old == file.contents.as_bytes() => continue,
+            Ok(_) if !force => return Err(Fatal::PlanExists { path: file.path.clone(), force_helps: true }),
+            _ => {}
         }
-        missing.push(dir.to_path_buf());
-        at = dir.parent();
+        let shown =
+            || folder.strip_prefix(root).map_or_else(|_| file.path.clone(), |p| p.display().to_string());
+        batch
+            .create_dir_all(folder)
+            .map_err(|e| Fatal::CannotCreate { path: shown(), error: e.to_string() })?;
+        batch
+            .add(&path, file.contents.as_bytes())
+            .map_err(|e| Fatal::CannotWrite { path: file.path.clone(), error: e.to_string() })?;
     }
-    for dir in missing.into_iter().rev() {
-        std::fs::create_dir(&dir)?;
-        undo.push(Undo::RemoveFolder(dir));
-    }
-    Ok(())
-}
-
-/// Takes back what was written, last first. Best effort: what cannot be
-/// taken back stays, and the error that stopped the run is the one told.
-fn take_back(undo: Vec<Undo>) {
-    for step in undo.into_iter().rev() {
-        let _ = match step {
-            Undo::Remove(path) => std::fs::remove_file(path),
-            Undo::Restore(path, old) => atomic::write(&path, &old),
-            Undo::RemoveFolder(dir) => std::fs::remove_dir(dir),
-        };
-    }
+    batch.commit().map_err(|e| Fatal::CannotWrite { path: root.display().to_string(), error: e.to_string() })
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ mod json;
 mod languages;
 mod layers;
 mod overdue;
+mod readme;
 mod report;
 mod shipped;
 mod snapshots;

@@ -94,7 +94,16 @@ fn real_rkt_workbook(path: &Path) {
     sheet.merge_range(0, 0, 0, 7, "RENCANA KERJA TAHUNAN PEMBANGUNAN ZONA INTEGRITAS", &wrap).unwrap();
     sheet.merge_range(1, 0, 1, 7, "BALAI PENGUJIAN MUTU BENIH TANAMAN PANGAN TAHUN 2023", &wrap).unwrap();
     sheet.write(2, 7, "Catatan: tabel hasil rapat").unwrap(); // text in a title row, far right
-    let header = ["No.", "KOMPONEN", "INDIKATOR", "CATATAN LAMA", "RENCANA AKSI", "BUKTI FISIK / OUTPUT", "TARGET\nWAKTU", "PENANGGUNG JAWAB"];
+    let header = [
+        "No.",
+        "KOMPONEN",
+        "INDIKATOR",
+        "CATATAN LAMA",
+        "RENCANA AKSI",
+        "BUKTI FISIK / OUTPUT",
+        "TARGET\nWAKTU",
+        "PENANGGUNG JAWAB",
+    ];
     for (col, title) in header.iter().enumerate() {
         sheet.write(4, col as u16, *title).unwrap();
     }
@@ -176,7 +185,10 @@ fn a_semicolon_csv_with_a_byte_order_mark_crlf_and_quoted_line_breaks() {
 fn import_refuses_a_folder_that_holds_a_plan_unless_forced_and_never_touches_evidence() {
     let shipped = Repo::shipped();
     shipped.run(AUGUST, &["export", "-o", "rkt.xlsx"]);
-    shipped.write("evidence/1-manajemen-perubahan/1-tim-kerja/1-sk-tim-kerja-dibuat-sesuai-prosedur/sop.pdf", "pdf");
+    shipped.write(
+        "evidence/1-manajemen-perubahan/1-tim-kerja/1-sk-tim-kerja-dibuat-sesuai-prosedur/sop.pdf",
+        "pdf",
+    );
     shipped.write("plan/1-manajemen-perubahan/area.toml", "name = \"Diubah\"\n");
     let refused = shipped.run(AUGUST, &["import", "rkt.xlsx"]);
     assert_run!("import_into_a_plan", refused);
