@@ -4,8 +4,10 @@
 
 mod check;
 mod diff;
+mod export;
 mod fmt;
 mod hook;
+mod import;
 mod overdue;
 mod plan;
 mod report;
@@ -52,6 +54,26 @@ pub(crate) fn run(
                 format: *format,
             };
             score::run(settings, &ask, out, err)
+        }
+        Command::Import { file, sheet, dry_run, force, unit, year } => {
+            let options = import::Options {
+                file,
+                sheet: sheet.as_deref(),
+                dry_run: *dry_run,
+                force: *force,
+                unit: unit.as_deref(),
+                year: *year,
+            };
+            import::run(settings, &options, out, err)
+        }
+        Command::Export { output, format, with_status, force } => {
+            let options = export::Options {
+                output: output.as_deref(),
+                format: *format,
+                with_status: *with_status,
+                force: *force,
+            };
+            export::run(settings, &options, out, err)
         }
         // The summaries need no file lists, actions or patterns, which at
         // ministry scale would be most of the memory; `zi show` needs them

@@ -8,6 +8,8 @@ pub(crate) mod git;
 pub(crate) mod indicator;
 pub(crate) mod lke;
 pub(crate) mod plan;
+pub(crate) mod rkt;
+pub(crate) mod sheet;
 pub(crate) mod source;
 pub(crate) mod tree;
 

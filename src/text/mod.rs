@@ -16,7 +16,7 @@ mod tests;
 use serde::Serialize;
 
 use crate::model::month::{self, YearMonth};
-pub(crate) use catalogue::{Catalogue, Labels};
+pub(crate) use catalogue::{Catalogue, Labels, RktLabels};
 
 /// The language of labels and messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -47,6 +47,10 @@ impl Lang {
             Lang::Id => &score::ID,
             Lang::En => &score::EN,
         }
+    }
+
+    pub(crate) fn rkt(self) -> &'static RktLabels {
+        self.catalogue().rkt()
     }
 
     /// The full name of `month` (1..=12).
