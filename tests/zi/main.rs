@@ -22,6 +22,7 @@ mod hook;
 mod json;
 mod languages;
 mod layers;
+mod libreoffice;
 mod overdue;
 mod readme;
 mod report;
