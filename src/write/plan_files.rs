@@ -256,7 +256,7 @@ mod tests {
         assert_eq!(files[3].path, "plan/1-a/2-b/1-nama-lama.toml");
         assert_eq!(
             files[3].contents,
-            "# catatan\nindicator = \"Teks baru\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  { name = \"SK Tim\", file = \"sk*\" },\n  \"Daftar hadir; rapat\",\n]\ndue = \"Januari 2022\"  # seed\nlke = [\n  \"P.I.i.a\",\n]\n"
+            "# catatan\nindicator = \"Teks baru\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  { name = \"SK Tim\", file = \"sk*\" },\n  \"Daftar hadir; rapat\",\n]\ndue = \"Januari 2022\"  # seed\nlke = [\"P.I.i.a\"]\n"
         );
     }
 
