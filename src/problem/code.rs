@@ -91,6 +91,8 @@ codes! {
     BadMonthFolder = "bad-month-folder", Warning, "a folder in an indicator's evidence that is not `YYYY-MM` or `YYYY-MM-DD`";
     MonthOutsidePlan = "month-outside-plan", Warning, "a month folder in no period of its indicator";
     TooDeep = "too-deep", Warning, "a folder more than 8 levels inside its month folder (not searched)";
+    EmptyFile = "empty-file", Warning, "an evidence file of 0 bytes: not a document (not counted)";
+    LinkOutside = "link-outside", Warning, "an evidence link that leads outside the repository (not counted)";
     UnmatchedFile = "unmatched-file", Warning, "an evidence file that satisfies no document";
     NonUtf8Name = "non-utf8-name", Warning, "a name that is not UTF-8 (skipped; an error under `plan/`)";
     LinkNotFollowed = "link-not-followed", Warning, "a link to a folder (never followed; an error under `plan/`)";

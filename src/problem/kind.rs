@@ -164,6 +164,8 @@ pub(crate) enum Kind {
     TooDeep {
         limit: usize,
     },
+    EmptyFile,
+    LinkOutside,
     UnmatchedFile {
         documents: Arc<[Arc<str>]>,
         plan_file: Arc<str>,
@@ -218,6 +220,8 @@ impl Kind {
             Kind::BadMonthFolder { .. } => Code::BadMonthFolder,
             Kind::MonthOutsidePlan { .. } => Code::MonthOutsidePlan,
             Kind::TooDeep { .. } => Code::TooDeep,
+            Kind::EmptyFile => Code::EmptyFile,
+            Kind::LinkOutside => Code::LinkOutside,
             Kind::UnmatchedFile { .. } => Code::UnmatchedFile,
             Kind::LeftAsIs(inner) => inner.code(),
             Kind::FmtUnsafe { .. } => Code::FmtUnsafe,

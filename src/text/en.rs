@@ -1,6 +1,6 @@
 //! English.
 
-use super::catalogue::{listed, plural, quoted_key, quoted_list, Catalogue, Labels};
+use super::catalogue::{few, listed, plural, quoted_key, quoted_list, Catalogue, Labels};
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
 use crate::problem::{
@@ -133,6 +133,8 @@ impl Catalogue for En {
                 "folder is more than {limit} levels inside its month folder; what is in it is not counted"
             ),
             Kind::UnmatchedFile { .. } => "file satisfies none of the indicator's documents".into(),
+            Kind::EmptyFile => "file is empty (0 bytes): it is not a document and is not counted".into(),
+            Kind::LinkOutside => "link leads outside the repository; it is not counted".into(),
             Kind::LeftAsIs(inner) => self.problem(inner),
             Kind::InvalidToml => "invalid TOML".into(),
             Kind::FmtUnsafe { reason } => {
@@ -220,8 +222,10 @@ impl Catalogue for En {
             Kind::TooDeep { .. } => "move the documents up, closer to the month folder".into(),
             Kind::UnmatchedFile { documents, plan_file } => format!(
                 "name it after one of: {}; or give the document a `file` pattern in {plan_file}",
-                documents.join(", ")
+                few(documents, |n| format!(" and {n} more"))
             ),
+            Kind::EmptyFile => "put the document's content in it, or remove it (an upload that failed?)".into(),
+            Kind::LinkOutside => "copy the document into the repository in place of the link".into(),
             Kind::LeftAsIs(inner) => format!("{}; {LEFT_AS_IS}", self.hint(inner)),
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; this is a bug in zi, please report it with the file"),
@@ -459,6 +463,7 @@ pub(super) static LABELS: Labels = Labels {
     default_title: "Integrity Zone Work Plan",
     no_target: "(no target time)",
     loose_files: "files outside month folders",
+    ignored_files: "files that never count",
     status_done: "done",
     status_on_track: "on track",
     status_due: "due",

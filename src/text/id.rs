@@ -1,6 +1,6 @@
 //! Bahasa Indonesia.
 
-use super::catalogue::{listed, quoted_key, quoted_list, Catalogue, Labels};
+use super::catalogue::{few, listed, quoted_key, quoted_list, Catalogue, Labels};
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
 use crate::problem::{
@@ -138,6 +138,8 @@ impl Catalogue for Id {
                 format!("folder lebih dari {limit} tingkat di dalam folder bulannya; isinya tidak dihitung")
             }
             Kind::UnmatchedFile { .. } => "berkas tidak memenuhi dokumen mana pun dari indikator ini".into(),
+            Kind::EmptyFile => "berkas kosong (0 bita): bukan dokumen dan tidak dihitung".into(),
+            Kind::LinkOutside => "tautan mengarah ke luar repositori; tidak dihitung".into(),
             Kind::LeftAsIs(inner) => self.problem(inner),
             Kind::InvalidToml => "TOML tidak sah".into(),
             Kind::FmtUnsafe { reason } => {
@@ -225,8 +227,10 @@ impl Catalogue for Id {
             Kind::TooDeep { .. } => "pindahkan dokumen ke atas, lebih dekat ke folder bulan".into(),
             Kind::UnmatchedFile { documents, plan_file } => format!(
                 "beri nama sesuai salah satu dari: {}; atau beri dokumen pola `file` di {plan_file}",
-                documents.join(", ")
+                few(documents, |n| format!(" dan {n} lainnya"))
             ),
+            Kind::EmptyFile => "isi berkas dengan dokumennya, atau hapus berkas itu (unggahan gagal?)".into(),
+            Kind::LinkOutside => "salin dokumennya ke dalam repositori sebagai ganti tautan".into(),
             Kind::LeftAsIs(inner) => format!("{}; {LEFT_AS_IS}", self.hint(inner)),
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; ini kesalahan zi, mohon laporkan beserta berkasnya"),
@@ -451,6 +455,7 @@ pub(super) static LABELS: Labels = Labels {
     default_title: "Rencana Kerja Tahunan Pembangunan Zona Integritas",
     no_target: "(tanpa target waktu)",
     loose_files: "berkas di luar folder bulan",
+    ignored_files: "berkas yang tidak pernah dihitung",
     status_done: "selesai",
     status_on_track: "sesuai jadwal",
     status_due: "jatuh tempo",

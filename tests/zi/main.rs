@@ -22,6 +22,7 @@ mod hook;
 mod json;
 mod languages;
 mod layers;
+mod odd_files;
 mod overdue;
 mod report;
 mod shipped;
