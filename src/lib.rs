@@ -42,9 +42,6 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use cli::Cli;
 use problem::Fatal;
 use settings::Settings;
 
@@ -57,12 +54,17 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // The words of the command line do not change what it means: it is read
+    // in English, and again in the user's language only to say what is wrong.
+    let cli = match cli::parse_plain(&args) {
         Ok(cli) => cli,
-        Err(e) => {
-            let (to, code): (&mut dyn Write, u8) = if e.use_stderr() { (err, 2) } else { (out, 0) };
-            let _ = write!(to, "{}", e.render());
-            return ExitCode::from(code);
+        Err(_) => {
+            let style = Settings::usage_style(&args, env);
+            match cli::parse(&args, style.lang) {
+                Ok(cli) => cli,
+                Err(error) => return usage(&error, style, out, err),
+            }
         }
     };
     let settings = match Settings::resolve(&cli.global, env) {
@@ -78,6 +80,21 @@ where
                 Err(e) => Fatal::Output { error: format!("{e:#}") },
             };
             refuse(&fatal, settings.style(), err)
+        }
+    }
+}
+
+/// Help, the version, or why the command line cannot be read, in the style's language.
+fn usage(error: &clap::Error, style: render::Style, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    match cli::usage_error(error) {
+        Some(usage) => {
+            let _ = write!(err, "{}", render::problems::usage(&usage, style.lang));
+            ExitCode::from(2)
+        }
+        None => {
+            let (to, code): (&mut dyn Write, u8) = if error.use_stderr() { (err, 2) } else { (out, 0) };
+            let _ = write!(to, "{}", error.render());
+            ExitCode::from(code)
         }
     }
 }

@@ -75,6 +75,20 @@ impl Settings {
         Ok(Settings { root, base, config, config_text, config_problems, lang, as_of, color: env.color })
     }
 
+    /// The language to say a refused command line or `--help` in: `--lang`,
+    /// else `zi.toml`'s `lang` (its problems are left to a run that reads
+    /// it), else `LANG`, else English.
+    pub(crate) fn usage_style(args: &[OsString], env: &Env) -> Style {
+        let (flag, dir) = cli::early_globals(args);
+        let config_lang = || {
+            let root = tree::find_root(&dir.unwrap_or_else(|| PathBuf::from("."))).ok()?;
+            let (config, _) = config::load(&root, &mut Vec::new());
+            config.lang.and_then(|(text, _)| Lang::from_code(&text))
+        };
+        let lang = flag.or_else(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
+        Style { lang, color: env.color }
+    }
+
     /// Texts already read, for quoting their problems without reading again.
     pub(crate) fn known_texts(&self) -> Vec<(&str, &str)> {
         self.config_text.as_deref().map(|text| (CONFIG_FILE, text)).into_iter().collect()

@@ -7,6 +7,7 @@
 mod code;
 mod fatal;
 mod kind;
+mod usage;
 
 use std::collections::HashMap;
 
@@ -14,6 +15,7 @@ pub(crate) use crate::model::place::At;
 pub(crate) use code::{Code, Severity};
 pub(crate) use fatal::{Fatal, GitTrouble, HookMessage, Note};
 pub(crate) use kind::{Entry, Expected, GlobProblem, Kind, UnsafeLayout, ValueKind};
+pub(crate) use usage::{Tip, UsageError, UsageKind, Wanted};
 
 /// One problem in a user's file or folder.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -49,7 +49,7 @@ fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// "2 terlambat, 1 selesai · S.d. kini 3/8 · Setahun 5/16".
+/// "2 terlambat, 1 selesai · S.d. hari ini 3/8 · Setahun 5/16".
 fn totals_line(totals: &Totals, lang: Lang) -> String {
     let l = lang.labels();
     format!(

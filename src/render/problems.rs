@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::problem::{Fatal, Problem, Severity};
+use crate::problem::{Fatal, Problem, Severity, UsageError};
 use crate::text::Lang;
 
 /// What is wrong, in words.
@@ -53,6 +53,25 @@ pub(crate) fn fatal(fatal: &Fatal, lang: Lang) -> String {
     let (message, hint) = lang.catalogue().fatal(fatal);
     let mut out = format!("{}: {message}\n", lang.labels().error);
     push_hint(&mut out, &hint, lang);
+    out
+}
+
+/// A command line zi cannot read: what is wrong, what may have been meant,
+/// the usage line and where to read more.
+pub(crate) fn usage(error: &UsageError, lang: Lang) -> String {
+    let catalogue = lang.catalogue();
+    let words = catalogue.help_words();
+    let mut out = format!("{}: {}\n", lang.labels().error, catalogue.usage_message(&error.kind));
+    if !error.tips.is_empty() {
+        out.push('\n');
+        for tip in &error.tips {
+            let _ = writeln!(out, "  {}: {}", words.tip, catalogue.usage_tip(tip));
+        }
+    }
+    if let Some(usage) = &error.usage {
+        let _ = write!(out, "\n{} {usage}\n", words.usage);
+    }
+    let _ = write!(out, "\n{}\n", words.more_information);
     out
 }
 
@@ -138,6 +157,6 @@ mod tests {
             fatal(&fatal_, Lang::En),
             "error: unknown revision `v9`\n   = hint: name a commit, e.g. HEAD~1, a branch, a tag or a hash (`git log --oneline`)\n"
         );
-        assert!(fatal(&fatal_, Lang::Id).starts_with("galat: revisi `v9` tidak dikenal\n   = saran: "));
+        assert!(fatal(&fatal_, Lang::Id).starts_with("kesalahan: revisi `v9` tidak dikenal\n   = saran: "));
     }
 }

@@ -2,7 +2,7 @@
 //! sentence, in one language. `en` and `id` each implement it whole.
 
 use crate::model::due::DueError;
-use crate::problem::{Fatal, HookMessage, Kind, Note};
+use crate::problem::{Fatal, HookMessage, Kind, Note, Tip, UsageKind};
 
 /// Everything zi says, in one language.
 pub(crate) trait Catalogue: Sync {
@@ -35,6 +35,46 @@ pub(crate) trait Catalogue: Sync {
     fn periods_due_soon(&self, n: usize) -> String;
     /// Where to look after `zi overdue`.
     fn show_one_hint(&self) -> &'static str;
+
+    /// The help of every command and flag, by key (keys: `crate::cli`).
+    fn help_texts(&self) -> &'static [(&'static str, &'static str)];
+    /// The help of a command or flag, none when the command line has one
+    /// the catalogue does not know yet (a test keeps that from landing).
+    fn help(&self, key: &str) -> Option<&'static str> {
+        self.help_texts().iter().find(|(k, _)| *k == key).map(|(_, text)| *text)
+    }
+    /// The words of `--help` and of usage errors around the help texts.
+    fn help_words(&self) -> &'static HelpWords;
+    fn usage_message(&self, kind: &UsageKind) -> String;
+    fn usage_tip(&self, tip: &Tip) -> String;
+}
+
+/// The fixed words of `--help` and of usage errors.
+pub(crate) struct HelpWords {
+    /// The heading of the usage line, with its colon.
+    pub(crate) usage: &'static str,
+    pub(crate) commands: &'static str,
+    pub(crate) arguments: &'static str,
+    pub(crate) options: &'static str,
+    /// What a usage line writes for "some options".
+    pub(crate) options_tag: &'static str,
+    /// What a usage line writes for "a command" (without the brackets).
+    pub(crate) command_tag: &'static str,
+    pub(crate) default: &'static str,
+    pub(crate) possible_values: &'static str,
+    /// The label of a suggestion in a usage error.
+    pub(crate) tip: &'static str,
+    pub(crate) more_information: &'static str,
+}
+
+/// `'a', 'b'`: names as a tip quotes them.
+pub(super) fn quoted(names: &[String]) -> String {
+    names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
+}
+
+/// Each item on its own indented line.
+pub(super) fn indented(items: &[String]) -> String {
+    items.iter().map(|item| format!("\n  {item}")).collect()
 }
 
 /// A key as a message quotes it: a 10,000-character key would drown it.

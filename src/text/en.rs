@@ -1,10 +1,11 @@
 //! English.
 
-use super::catalogue::{few, listed, plural, quoted_key, quoted_list, Catalogue, Labels};
+use super::catalogue::{few, listed, plural, quoted_key, quoted_list, Catalogue, HelpWords, Labels};
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
 use crate::problem::{
-    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind,
+    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Tip, UnsafeLayout, UsageKind,
+    ValueKind,
 };
 
 pub(super) struct En;
@@ -185,7 +186,7 @@ impl Catalogue for En {
             Kind::NoPlan { .. } => "create plan/<N-area>/<N-component>/<N-indicator>.toml".into(),
             Kind::EmptyPlan => "add indicator files: plan/1-area/1-component/1-indicator.toml".into(),
             Kind::NoNumber => {
-                "name it N-slug, e.g. 2-pola-mutasi-internal (the number gives its order and id)".into()
+                "start the name with a number and a dash, e.g. 2-pola-mutasi-internal (the number gives its order and ID)".into()
             }
             Kind::DuplicateNumber { .. } => "give each sibling its own number".into(),
             Kind::MisplacedPlanFile { .. } | Kind::StrayFile { .. } => LAYOUT.into(),
@@ -427,6 +428,22 @@ impl Catalogue for En {
 
     fn show_one_hint(&self) -> &'static str {
         "`zi show ID` shows one in full"
+    }
+
+    fn help_texts(&self) -> &'static [(&'static str, &'static str)] {
+        super::en_help::HELP
+    }
+
+    fn help_words(&self) -> &'static HelpWords {
+        &super::en_help::WORDS
+    }
+
+    fn usage_message(&self, kind: &UsageKind) -> String {
+        super::en_help::usage_message(kind)
+    }
+
+    fn usage_tip(&self, tip: &Tip) -> String {
+        super::en_help::usage_tip(tip)
     }
 }
 

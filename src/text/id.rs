@@ -1,10 +1,11 @@
 //! Bahasa Indonesia.
 
-use super::catalogue::{few, listed, quoted_key, quoted_list, Catalogue, Labels};
+use super::catalogue::{few, listed, quoted_key, quoted_list, Catalogue, HelpWords, Labels};
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
 use crate::problem::{
-    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, UnsafeLayout, ValueKind,
+    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Tip, UnsafeLayout, UsageKind,
+    ValueKind,
 };
 
 pub(super) struct Id;
@@ -22,13 +23,13 @@ fn value_kind(kind: ValueKind) -> &'static str {
     match kind {
         ValueKind::Nothing => "kosong",
         ValueKind::Table => "tabel",
-        ValueKind::ArrayOfTables => "larik tabel",
+        ValueKind::ArrayOfTables => "daftar tabel",
         ValueKind::String => "teks",
         ValueKind::Integer => "bilangan bulat",
         ValueKind::Float => "bilangan",
         ValueKind::Boolean => "boolean",
         ValueKind::Datetime => "tanggal",
-        ValueKind::Array => "larik",
+        ValueKind::Array => "daftar",
     }
 }
 
@@ -36,8 +37,8 @@ fn expected(expected: Expected) -> &'static str {
     match expected {
         Expected::String => "teks",
         Expected::Integer => "bilangan seperti 2022",
-        Expected::Array => "larik",
-        Expected::ArrayOfStrings => "larik teks",
+        Expected::Array => "daftar",
+        Expected::ArrayOfStrings => "daftar teks",
         Expected::StringOrItem => "teks atau { name, file }",
         Expected::Globs => "pola atau daftar pola",
     }
@@ -79,7 +80,7 @@ impl Catalogue for Id {
             Kind::UnreadableFile { error } => format!("berkas tidak dapat dibaca: {error}"),
             Kind::FolderNotFile => "berupa folder, bukan berkas".into(),
             Kind::FileTooLarge { size, limit } => {
-                format!("berkas berukuran {size} bita; berkas rencana dibaca hingga {limit} bita")
+                format!("berkas berukuran {size} byte; berkas rencana dibaca hingga {limit} byte")
             }
             Kind::BinaryFile => "berkas berisi data biner, bukan teks TOML".into(),
             Kind::NotUtf8 => "berkas bukan teks UTF-8 yang sah".into(),
@@ -96,12 +97,12 @@ impl Catalogue for Id {
             Kind::BadGlob { glob, problem } => {
                 let why = match problem {
                     GlobProblem::Empty => "pola kosong",
-                    GlobProblem::LeavesName => "pola keluar dari nama berkas (/, \\ atau ..)",
+                    GlobProblem::LeavesName => "pola keluar dari nama berkas (/, \\, atau ..)",
                     GlobProblem::Syntax(why) => why,
                 };
                 format!("pola berkas \"{glob}\" salah: {why}")
             }
-            Kind::NoPlan { exists: true } => "plan bukan folder".into(),
+            Kind::NoPlan { exists: true } => "plan/ bukan folder".into(),
             Kind::NoPlan { exists: false } => "folder plan/ tidak ada".into(),
             Kind::EmptyPlan => "rencana tidak memiliki indikator".into(),
             Kind::NoNumber => "nama tidak diawali angka dan tanda hubung; dilewati".into(),
@@ -119,7 +120,7 @@ impl Catalogue for Id {
             Kind::LinkNotFollowed => "tautan ke folder tidak diikuti; isinya dilewati".into(),
             Kind::BrokenLink { error } => format!("tautan tidak dapat diikuti: {error}"),
             Kind::SpecialFile => {
-                "bukan berkas maupun folder (perangkat, pipa atau soket); tidak dibaca".into()
+                "bukan berkas maupun folder (perangkat, pipe, atau soket); tidak dibaca".into()
             }
             Kind::EvidenceNotAFolder => "evidence bukan folder; tidak ada bukti yang dapat dihitung".into(),
             Kind::IndicatorEvidenceIsFile => {
@@ -148,7 +149,7 @@ impl Catalogue for Id {
                     UnsafeLayout::LosesComment => "tata letak akan menghilangkan atau mengubah komentar",
                     UnsafeLayout::Unstable => "tata letak tidak stabil",
                 };
-                format!("berkas ini tidak dapat ditata: {why}")
+                format!("berkas ini tidak dapat dirapikan: {why}")
             }
             Kind::Unwritable { error } => format!("berkas tidak dapat ditulis: {error}"),
         }
@@ -172,7 +173,7 @@ impl Catalogue for Id {
             Kind::BinaryFile => {
                 "berkas rencana berupa teks TOML; dokumen pindaian dan bukti lain disimpan di evidence/".into()
             }
-            Kind::NotUtf8 => "simpan berkas dengan pengodean UTF-8".into(),
+            Kind::NotUtf8 => "simpan berkas sebagai teks UTF-8".into(),
             Kind::BadYear { .. } => "tulis tahun rencana, mis. year = 2022".into(),
             Kind::UnknownLanguage { .. } => "tulis lang = \"id\" atau lang = \"en\"".into(),
             Kind::MissingNameFile { file } => format!("buat {file} berisi baris: name = \"…\""),
@@ -190,12 +191,12 @@ impl Catalogue for Id {
             Kind::NoPlan { .. } => "buat plan/<N-area>/<N-komponen>/<N-indikator>.toml".into(),
             Kind::EmptyPlan => "tambahkan berkas indikator: plan/1-area/1-komponen/1-indikator.toml".into(),
             Kind::NoNumber => {
-                "beri nama N-slug, mis. 2-pola-mutasi-internal (angka menentukan urutan dan id)".into()
+                "awali nama dengan angka dan tanda hubung, mis. 2-pola-mutasi-internal (angkanya menentukan urutan dan ID)".into()
             }
-            Kind::DuplicateNumber { .. } => "beri setiap saudara nomor sendiri".into(),
+            Kind::DuplicateNumber { .. } => "beri nomor yang berbeda pada setiap berkas atau folder di folder yang sama".into(),
             Kind::MisplacedPlanFile { .. } | Kind::StrayFile { .. } => LAYOUT.into(),
             Kind::UnreadableFolder { .. } => "periksa izin akses folder".into(),
-            Kind::NonUtf8Name => "ganti nama dengan karakter UTF-8".into(),
+            Kind::NonUtf8Name => "ganti nama dengan huruf dan angka biasa (UTF-8)".into(),
             Kind::LinkNotFollowed => "ganti tautan dengan folder sungguhan".into(),
             Kind::BrokenLink { .. } => "hapus tautan atau pulihkan tujuannya".into(),
             Kind::SpecialFile => "hapus atau ganti dengan berkas".into(),
@@ -203,7 +204,7 @@ impl Catalogue for Id {
                 "evidence/ adalah folder yang mencerminkan plan/: pindahkan berkas itu dan buat foldernya".into()
             }
             Kind::IndicatorEvidenceIsFile => {
-                "jadikan folder berisi folder bulan (YYYY-MM) yang memuat dokumen".into()
+                "ganti dengan folder yang berisi folder bulan (YYYY-MM) tempat dokumen disimpan".into()
             }
             Kind::OrphanEvidence => {
                 "evidence/ mencerminkan plan/: samakan nama folder dengan berkas indikatornya, atau pindahkan berkasnya".into()
@@ -293,21 +294,21 @@ impl Catalogue for Id {
             Fatal::NotAFolder { path } => plain(format!("{path} bukan folder")),
             Fatal::NoIndicatorMatches { ids } => (
                 format!("tidak ada indikator yang cocok dengan {}", quoted_list(ids)),
-                "id berbentuk III, III.3 atau III.3.4; `zi status` mencantumkannya".into(),
+                "ID berbentuk III, III.3, atau III.3.4; `zi status` menampilkan daftarnya".into(),
             ),
             Fatal::ShowTakesOne { id, count, listed: ids, more } => (
                 format!(
                     "`{id}` cocok dengan {count} indikator ({}); `zi show` hanya menerima satu",
                     listed(ids, *more)
                 ),
-                format!("`zi status {id}` mencantumkannya"),
+                format!("`zi status {id}` menampilkan daftarnya"),
             ),
             Fatal::NotWrittenByZi { path } => (
                 format!("{path} sudah ada dan bukan dibuat oleh zi; tidak ditimpa"),
                 "pilih berkas lain, atau tambahkan --force untuk menimpanya".into(),
             ),
             Fatal::OutputIsFolder { path } => {
-                (format!("{path} adalah folder"), format!("sebutkan berkas, mis. {path}/laporan.html"))
+                (format!("{path} adalah folder"), format!("tulis nama berkas, mis. {path}/laporan.html"))
             }
             Fatal::CannotRead { path, error } => plain(format!("tidak dapat membaca {path}: {error}")),
             Fatal::CannotWrite { path, error } => plain(format!("tidak dapat menulis {path}: {error}")),
@@ -325,7 +326,7 @@ impl Catalogue for Id {
             Fatal::NotARevision { rev } => plain(format!("`{rev}` bukan revisi")),
             Fatal::UnknownRevision { rev } => (
                 format!("revisi `{rev}` tidak dikenal"),
-                "sebutkan commit, mis. HEAD~1, cabang, tag atau hash (`git log --oneline`)".into(),
+                "sebutkan commit, mis. HEAD~1, nama cabang, tag, atau hash (`git log --oneline`)".into(),
             ),
             Fatal::SymmetricRange { range } => {
                 plain(format!("`{range}`: zi diff membandingkan dua commit, A..B; A...B tidak didukung"))
@@ -365,7 +366,7 @@ impl Catalogue for Id {
                 format!("{errors} masalah dalam berkas rencana; jalankan `zi check` untuk rinciannya")
             }
             Note::NotCanonical { files } => {
-                format!("{files} berkas belum bertata letak kanonik; `zi fmt` menulis ulang")
+                format!("{files} berkas belum tertata rapi; jalankan `zi fmt` untuk merapikannya")
             }
             Note::HookAlreadyInstalled { shown } => format!("hook pre-commit zi sudah terpasang: {shown}"),
             Note::HookInstalled { shown, backup: Some(backup) } => {
@@ -394,7 +395,7 @@ impl Catalogue for Id {
 
     // Indonesian nouns do not inflect for number.
     fn errors_and_warnings(&self, errors: usize, warnings: usize) -> String {
-        format!("{errors} galat, {warnings} peringatan")
+        format!("{errors} kesalahan, {warnings} peringatan")
     }
 
     fn due_in_days(&self, days: i64) -> String {
@@ -420,6 +421,22 @@ impl Catalogue for Id {
     fn show_one_hint(&self) -> &'static str {
         "`zi show ID` menampilkan rinciannya"
     }
+
+    fn help_texts(&self) -> &'static [(&'static str, &'static str)] {
+        super::id_help::HELP
+    }
+
+    fn help_words(&self) -> &'static HelpWords {
+        &super::id_help::WORDS
+    }
+
+    fn usage_message(&self, kind: &UsageKind) -> String {
+        super::id_help::usage_message(kind)
+    }
+
+    fn usage_tip(&self, tip: &Tip) -> String {
+        super::id_help::usage_tip(tip)
+    }
 }
 
 pub(super) static LABELS: Labels = Labels {
@@ -427,7 +444,7 @@ pub(super) static LABELS: Labels = Labels {
     indicator: "Indikator",
     status: "Status",
     next_deadline: "Tenggat berikut",
-    to_date: "S.d. kini",
+    to_date: "S.d. hari ini",
     year: "Setahun",
     total: "Total",
     area: "Area",
@@ -462,7 +479,7 @@ pub(super) static LABELS: Labels = Labels {
     status_overdue: "terlambat",
     status_occurrences: "insidental",
     status_invalid: "tidak valid",
-    error: "galat",
+    error: "kesalahan",
     warning: "peringatan",
     hint: "saran",
     contents: "Isi",
@@ -473,7 +490,7 @@ pub(super) static LABELS: Labels = Labels {
     legend: "Keterangan",
     upcoming: "akan datang",
     period_months: "bulan sebelumnya dalam periode",
-    occurrence_with_files: "kejadian yang berberkas",
+    occurrence_with_files: "kejadian yang sudah ada berkasnya",
     this_month: "bulan ini",
     overdue_documents: "Terlambat: dokumen yang kurang",
     missing_documents: "Dokumen yang kurang",

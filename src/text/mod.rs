@@ -6,7 +6,9 @@
 
 mod catalogue;
 mod en;
+mod en_help;
 mod id;
+mod id_help;
 #[cfg(test)]
 mod tests;
 

@@ -326,7 +326,7 @@ fn each_layer_uses_only_the_layers_below_it() {
         ("text", &["model", "problem"][..]),
         ("render", &["model", "problem", "judge", "text"][..]),
         ("write", &["model", "problem", "load"][..]),
-        ("cli", &["render", "text"][..]),
+        ("cli", &["problem", "render", "text"][..]),
         ("settings", &["model", "problem", "load", "render", "text", "cli"][..]),
         ("commands", &["model", "problem", "load", "judge", "render", "write", "cli", "settings"][..]),
     ]);

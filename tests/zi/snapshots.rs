@@ -110,8 +110,13 @@ fn fmt_check_names_a_badly_laid_out_file() {
 #[test]
 fn usage_errors_in_both_languages() {
     let repo = fixture::small();
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 10] = [
         ("unknown-command", &["frobnicate"]),
+        ("typo-command", &["statsu"]),
+        ("typo-flag", &["status", "--formt", "csv"]),
+        ("missing-value", &["overdue", "--within"]),
+        ("negative-value", &["show", "-3"]),
+        ("flag-without-command", &["--format", "json"]),
         ("bad-format", &["status", "--format", "nope"]),
         ("bad-as-of", &["status", "--as-of", "31-01-2022"]),
         ("unknown-id", &["status", "IX.9"]),
@@ -126,6 +131,45 @@ fn usage_errors_in_both_languages() {
         let args = ["--lang", lang, "status"];
         assert_run!(format!("usage-bad-zi-today-{lang}"), repo.run("kemarin", &args));
     }
+}
+
+/// `--help` of every command, in both languages: every word from the catalogue.
+#[test]
+fn help_in_both_languages() {
+    let repo = fixture::small();
+    let commands: [&[&str]; 11] = [
+        &[],
+        &["status"],
+        &["overdue"],
+        &["check"],
+        &["report"],
+        &["show"],
+        &["hook"],
+        &["hook", "install"],
+        &["hook", "uninstall"],
+        &["fmt"],
+        &["diff"],
+    ];
+    for lang in LANGS {
+        for command in commands {
+            let mut args = vec!["--lang", lang];
+            args.extend(command);
+            args.push("--help");
+            let slug = if command.is_empty() { "zi".to_string() } else { command.join("-") };
+            assert_run!(format!("help-{slug}-{lang}"), repo.run(AS_OF, &args));
+        }
+    }
+}
+
+/// Without `--lang`, a refused command line speaks the language of `zi.toml`,
+/// then `LANG`, like every other message.
+#[test]
+fn a_refused_command_line_speaks_the_language_of_the_plan() {
+    let repo = fixture::small();
+    repo.write("zi.toml", "unit = \"Balai Uji\"\nyear = 2022\nlang = \"id\"\n");
+    assert_run!("usage-typo-lang-from-zi-toml", repo.run(AS_OF, &["statsu"]));
+    assert_run!("usage-help-lang-from-zi-toml", repo.run(AS_OF, &["overdue", "-h"]));
+    assert_run!("usage-typo-lang-flag-over-zi-toml", repo.run(AS_OF, &["--lang", "en", "statsu"]));
 }
 
 #[test]

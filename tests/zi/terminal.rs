@@ -47,14 +47,14 @@ fn each_area_has_a_head_with_bars_for_the_documents_to_date_and_for_the_year() {
     // 12 of 14 documents due so far (17 of 20 cells), 12 of 23 for the year.
     assert_eq!(
         lines[head + 1],
-        "  S.d. kini █████████████████░░░   12/14  85%   Setahun   ██████████░░░░░░░░░░   12/23  52%"
+        "  S.d. hari ini █████████████████░░░   12/14  85%   Setahun       ██████████░░░░░░░░░░   12/23  52%"
     );
     assert_eq!(lines[head + 2], "  4 indikator: 2 terlambat · 1 jatuh tempo · 1 selesai");
     assert!(lines[head + 3].starts_with('┌'), "the area's table follows its head");
     let total = lines.iter().position(|l| *l == "TOTAL").expect("the unit's total");
     assert_eq!(
         lines[total + 1],
-        "  S.d. kini ████████████████░░░░   22/26  84%   Setahun   █████████░░░░░░░░░░░   23/49  46%"
+        "  S.d. hari ini ████████████████░░░░   22/26  84%   Setahun       █████████░░░░░░░░░░░   23/49  46%"
     );
     // Six statuses do not fit on one line: the counts wrap, within 100 columns.
     assert!(

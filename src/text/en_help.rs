@@ -1,0 +1,130 @@
+//! `--help` in English: what each command and flag does, and the words
+//! around them. Keys are explained in `crate::cli`.
+
+use super::catalogue::{indented, plural, quoted, HelpWords};
+use crate::problem::{Tip, UsageKind, Wanted};
+
+pub(super) static WORDS: HelpWords = HelpWords {
+    usage: "Usage:",
+    commands: "Commands",
+    arguments: "Arguments",
+    options: "Options",
+    options_tag: "[OPTIONS]",
+    command_tag: "COMMAND",
+    default: "default",
+    possible_values: "possible values",
+    tip: "tip",
+    more_information: "For more information, try '--help'.",
+};
+
+/// The help of each command and flag, by key.
+pub(super) static HELP: &[(&str, &str)] = &[
+    ("zi", "Keeps a Zona Integritas work plan (RKT) honest, on time and ready for evaluation"),
+    ("zi.dir", "Run as if started in DIR"),
+    ("zi.as_of", "Judge the plan as of this date instead of today [env: ZI_TODAY=]"),
+    ("zi.lang", "Language of labels and messages (zi.toml's `lang`, else LANG, else en)"),
+    ("zi.help", "Print help"),
+    ("zi.version", "Print version"),
+    ("format", "Output format"),
+    ("help", "Print this message or the help of the given command"),
+    ("help.subcommand", "The command to explain"),
+    ("status", "Status of every indicator, by area and component, with totals"),
+    ("status.ids", "Areas, components or indicators to show (III, III.3, III.3.4 or a path)"),
+    ("overdue", "Periods past their deadline without complete evidence (exit 1 if any)"),
+    ("overdue.within", "Also list periods due within DAYS (they do not change the exit status)"),
+    ("check", "Every problem in plan and evidence, with file:line:column and a hint"),
+    ("check.strict", "Fail on warnings too"),
+    (
+        "report",
+        "One self-contained HTML page: progress per area, the year's timeline, what is overdue, \
+         and every document with the files that satisfy it",
+    ),
+    ("report.ids", "Areas, components or indicators to include (III, III.3, III.3.4 or a path)"),
+    ("report.output", "Write the page to FILE (atomically) instead of standard output"),
+    ("report.force", "Replace FILE even when zi did not write it"),
+    ("show", "One indicator in full: actions, periods × documents, matching files"),
+    ("show.id", "The indicator (III.3.4 or its path)"),
+    ("hook", "Install or remove the git pre-commit hook that runs `zi overdue`"),
+    ("hook.install", "Install the pre-commit hook (never replaces a hook zi did not write, unless --force)"),
+    ("hook.install.force", "Replace a pre-commit hook zi did not write (it is kept as pre-commit.before-zi)"),
+    ("hook.uninstall", "Remove the pre-commit hook zi installed (and put back the one it replaced)"),
+    ("fmt", "Rewrite plan files in the canonical layout (exit 1 with --check if any differ)"),
+    ("fmt.check", "Write nothing; name the files that are not in the canonical layout"),
+    ("fmt.paths", "Files or folders to format (if none: zi.toml and every .toml file under plan/)"),
+    ("diff", "What changed in status between two commits (if none: HEAD against the working tree)"),
+    ("diff.range", "A commit (against the working tree) or a range A..B"),
+];
+
+/// What is wrong with a command line.
+pub(super) fn usage_message(kind: &UsageKind) -> String {
+    match kind {
+        UsageKind::UnknownCommand { name } => format!("unrecognized command '{name}'"),
+        UsageKind::UnknownArgument { arg } => format!("unexpected argument '{arg}' found"),
+        UsageKind::NotAChoice { arg, value, choices } => {
+            format!("invalid value '{value}' for '{arg}'{}", choices_list(choices))
+        }
+        UsageKind::MissingValue { arg, choices } => {
+            format!("a value is required for '{arg}' but none was supplied{}", choices_list(choices))
+        }
+        UsageKind::BadValue { arg, value, wanted } => {
+            let wanted = match wanted {
+                Wanted::Date => ": expected a date as YYYY-MM-DD (year 0001 to 9999)",
+                Wanted::Count => ": expected a whole number, 0 or more",
+                Wanted::Other => "",
+            };
+            format!("invalid value '{value}' for '{arg}'{wanted}")
+        }
+        UsageKind::Conflict { arg, with: Some(with) } => {
+            format!("the argument '{arg}' cannot be used with '{with}'")
+        }
+        UsageKind::Conflict { arg, with: None } => {
+            format!("the argument '{arg}' cannot be used with one or more of the other arguments")
+        }
+        UsageKind::Repeated { arg } => format!("the argument '{arg}' cannot be used more than once"),
+        UsageKind::MissingArguments { args } => {
+            format!("the following required arguments were not provided:{}", indented(args))
+        }
+        UsageKind::MissingCommand { command, commands } => {
+            format!("'{command}' needs a command but none was given\n  [commands: {}]", commands.join(", "))
+        }
+        UsageKind::UnexpectedValue { arg, value } => {
+            format!("unexpected value '{value}' for '{arg}' found; no more were expected")
+        }
+        UsageKind::WrongNumberOfValues { arg, expected, actual } => {
+            format!("{expected} value{} required for '{arg}' but {actual} given", plural(*expected))
+        }
+        UsageKind::NeedsEquals { arg } => {
+            format!("write the value of '{arg}' after an equals sign: {arg}=VALUE")
+        }
+        UsageKind::InvalidUtf8 => "an argument is not valid UTF-8".into(),
+        UsageKind::Unreadable => "zi cannot read this command line".into(),
+    }
+}
+
+/// A next step for a command line zi cannot read.
+pub(super) fn usage_tip(tip: &Tip) -> String {
+    match tip {
+        Tip::SimilarCommands(names) if names.len() == 1 => {
+            format!("a similar command exists: {}", quoted(names))
+        }
+        Tip::SimilarCommands(names) => format!("some similar commands exist: {}", quoted(names)),
+        Tip::SimilarArgument(arg) => format!("a similar argument exists: '{arg}'"),
+        Tip::SimilarValues(values) if values.len() == 1 => {
+            format!("a similar value exists: {}", quoted(values))
+        }
+        Tip::SimilarValues(values) => format!("some similar values exist: {}", quoted(values)),
+        Tip::PassAsValue { value, written } => format!("to pass '{value}' as a value, write '{written}'"),
+        Tip::RemoveDashes { command } => {
+            format!("the command '{command}' exists; to use it, remove the '--' before it")
+        }
+        Tip::BelongsTo { written } => format!("'{written}' exists"),
+    }
+}
+
+fn choices_list(choices: &[String]) -> String {
+    if choices.is_empty() {
+        String::new()
+    } else {
+        format!("\n  [possible values: {}]", choices.join(", "))
+    }
+}

@@ -1,0 +1,127 @@
+//! `--help` dalam bahasa Indonesia: what each command and flag does, and
+//! the words around them. Keys are explained in `crate::cli`.
+
+use super::catalogue::{indented, quoted, HelpWords};
+use crate::problem::{Tip, UsageKind, Wanted};
+
+pub(super) static WORDS: HelpWords = HelpWords {
+    usage: "Penggunaan:",
+    commands: "Perintah",
+    arguments: "Argumen",
+    options: "Opsi",
+    options_tag: "[OPSI]",
+    command_tag: "PERINTAH",
+    default: "bawaan",
+    possible_values: "pilihan",
+    tip: "saran",
+    more_information: "Untuk keterangan lebih lanjut, jalankan dengan '--help'.",
+};
+
+/// The help of each command and flag, by key.
+pub(super) static HELP: &[(&str, &str)] = &[
+    ("zi", "Menjaga rencana kerja Zona Integritas (RKT) tetap jujur, tepat waktu, dan siap dievaluasi"),
+    ("zi.dir", "Jalankan seolah-olah dimulai di folder DIR"),
+    ("zi.as_of", "Nilai rencana per tanggal ini, bukan hari ini [env: ZI_TODAY=]"),
+    ("zi.lang", "Bahasa label dan pesan (`lang` di zi.toml, jika tidak ada LANG, jika tidak ada en)"),
+    ("zi.help", "Tampilkan bantuan"),
+    ("zi.version", "Tampilkan versi"),
+    ("format", "Format keluaran"),
+    ("help", "Tampilkan pesan ini atau bantuan untuk perintah yang disebut"),
+    ("help.subcommand", "Perintah yang dijelaskan"),
+    ("status", "Status setiap indikator, per area dan komponen, beserta jumlahnya"),
+    ("status.ids", "Area, komponen, atau indikator yang ditampilkan (III, III.3, III.3.4, atau path berkas)"),
+    ("overdue", "Periode yang lewat tenggat tanpa bukti lengkap (status keluar 1 jika ada)"),
+    ("overdue.within", "Tampilkan juga periode yang jatuh tempo dalam DAYS hari (tidak mengubah status keluar)"),
+    ("check", "Setiap masalah di rencana dan bukti, dengan berkas:baris:kolom dan saran"),
+    ("check.strict", "Gagal juga bila ada peringatan"),
+    (
+        "report",
+        "Satu halaman HTML mandiri: kemajuan per area, linimasa setahun, yang terlambat, \
+         dan setiap dokumen beserta berkas yang memenuhinya",
+    ),
+    ("report.ids", "Area, komponen, atau indikator yang dimuat (III, III.3, III.3.4, atau path berkas)"),
+    ("report.output", "Tulis halaman ke FILE (secara atomik), bukan ke keluaran standar"),
+    ("report.force", "Timpa FILE meskipun bukan zi yang menulisnya"),
+    ("show", "Satu indikator secara lengkap: aksi, periode × dokumen, berkas yang cocok"),
+    ("show.id", "Indikatornya (III.3.4 atau path berkasnya)"),
+    ("hook", "Pasang atau lepas hook pre-commit git yang menjalankan `zi overdue`"),
+    ("hook.install", "Pasang hook pre-commit (hook yang bukan buatan zi tidak diganti, kecuali dengan --force)"),
+    ("hook.install.force", "Ganti hook pre-commit yang bukan buatan zi (hook lama disimpan sebagai pre-commit.before-zi)"),
+    ("hook.uninstall", "Lepas hook pre-commit yang dipasang zi (dan kembalikan hook yang digantikannya)"),
+    ("fmt", "Tulis ulang berkas rencana dalam tata letak baku (dengan --check: status keluar 1 jika ada yang berbeda)"),
+    ("fmt.check", "Jangan menulis apa pun; sebutkan berkas yang belum dalam tata letak baku"),
+    ("fmt.paths", "Berkas atau folder yang dirapikan (jika tidak ada: zi.toml dan setiap berkas .toml di bawah plan/)"),
+    ("diff", "Apa yang berubah pada status di antara dua commit (jika tidak ada: HEAD terhadap working tree)"),
+    ("diff.range", "Satu commit (terhadap working tree) atau rentang A..B"),
+];
+
+/// What is wrong with a command line.
+pub(super) fn usage_message(kind: &UsageKind) -> String {
+    match kind {
+        UsageKind::UnknownCommand { name } => format!("perintah '{name}' tidak dikenal"),
+        UsageKind::UnknownArgument { arg } => format!("argumen '{arg}' tidak dikenal"),
+        UsageKind::NotAChoice { arg, value, choices } => {
+            format!("nilai '{value}' tidak berlaku untuk '{arg}'{}", choices_list(choices))
+        }
+        UsageKind::MissingValue { arg, choices } => {
+            format!("'{arg}' memerlukan nilai, tetapi tidak ada yang diberikan{}", choices_list(choices))
+        }
+        UsageKind::BadValue { arg, value, wanted } => {
+            let wanted = match wanted {
+                Wanted::Date => ": tulis tanggal sebagai YYYY-MM-DD (tahun 0001 s.d. 9999)",
+                Wanted::Count => ": tulis bilangan bulat, 0 atau lebih",
+                Wanted::Other => "",
+            };
+            format!("nilai '{value}' tidak berlaku untuk '{arg}'{wanted}")
+        }
+        UsageKind::Conflict { arg, with: Some(with) } => {
+            format!("argumen '{arg}' tidak dapat dipakai bersama '{with}'")
+        }
+        UsageKind::Conflict { arg, with: None } => {
+            format!("argumen '{arg}' tidak dapat dipakai bersama argumen lain yang diberikan")
+        }
+        UsageKind::Repeated { arg } => format!("argumen '{arg}' hanya boleh dipakai sekali"),
+        UsageKind::MissingArguments { args } => format!("argumen berikut wajib diberikan:{}", indented(args)),
+        UsageKind::MissingCommand { command, commands } => {
+            format!(
+                "'{command}' memerlukan perintah, tetapi tidak ada yang diberikan\n  [perintah: {}]",
+                commands.join(", ")
+            )
+        }
+        UsageKind::UnexpectedValue { arg, value } => {
+            format!("nilai '{value}' untuk '{arg}' tidak diharapkan; tidak ada nilai lagi yang diperlukan")
+        }
+        UsageKind::WrongNumberOfValues { arg, expected, actual } => {
+            format!("'{arg}' memerlukan {expected} nilai, tetapi diberikan {actual}")
+        }
+        UsageKind::NeedsEquals { arg } => {
+            format!("tulis nilai '{arg}' setelah tanda sama dengan: {arg}=NILAI")
+        }
+        UsageKind::InvalidUtf8 => "ada argumen yang bukan UTF-8 yang sah".into(),
+        UsageKind::Unreadable => "zi tidak dapat membaca baris perintah ini".into(),
+    }
+}
+
+/// A next step for a command line zi cannot read.
+pub(super) fn usage_tip(tip: &Tip) -> String {
+    match tip {
+        Tip::SimilarCommands(names) => format!("mungkin maksud Anda: {}", quoted(names)),
+        Tip::SimilarArgument(arg) => format!("mungkin maksud Anda: '{arg}'"),
+        Tip::SimilarValues(values) => format!("mungkin maksud Anda: {}", quoted(values)),
+        Tip::PassAsValue { value, written } => {
+            format!("untuk memberikan '{value}' sebagai nilai, tulis '{written}'")
+        }
+        Tip::RemoveDashes { command } => {
+            format!("perintah '{command}' ada; hapus '--' di depannya untuk memakainya")
+        }
+        Tip::BelongsTo { written } => format!("yang ada: '{written}'"),
+    }
+}
+
+fn choices_list(choices: &[String]) -> String {
+    if choices.is_empty() {
+        String::new()
+    } else {
+        format!("\n  [pilihan: {}]", choices.join(", "))
+    }
+}
