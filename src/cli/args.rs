@@ -39,6 +39,14 @@ pub(crate) enum Command {
     Overdue {
         #[arg(long, value_name = "DAYS")]
         within: Option<u32>,
+        // The plan as staged in git's index (what a commit would hold),
+        // not the working tree.
+        #[arg(long)]
+        staged: bool,
+        // Only what is overdue or invalid now and was not in REV counts in
+        // the exit status; everything is still listed.
+        #[arg(long, value_name = "REV")]
+        new_since: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -87,6 +95,8 @@ pub(crate) enum HookAction {
         force: bool,
     },
     Uninstall,
+    // What the installed hook runs: the staged plan judged by `[hook] gate`.
+    Run,
 }
 
 /// A date for `--as-of` or `ZI_TODAY`. Years outside 0001–9999 are refused:

@@ -67,6 +67,7 @@ codes! {
     BadGlob = "bad-glob", Error, "a `file` pattern is invalid or leaves the file name";
     BadYear = "bad-year", Error, "`zi.toml`'s `year` is out of range";
     UnknownLanguage = "bad-lang", Error, "`zi.toml`'s `lang` is neither `id` nor `en`";
+    UnknownGate = "bad-gate", Error, "`zi.toml`'s `[hook] gate` is not `new`, `all` or `none`";
     NotUtf8 = "not-utf8", Error, "a plan file that is not UTF-8 text";
     BinaryFile = "binary-file", Error, "a plan file that holds binary data";
     FileTooLarge = "file-too-large", Error, "a plan file over 1 MiB (not read)";

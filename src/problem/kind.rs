@@ -30,6 +30,7 @@ pub(crate) enum Expected {
     ArrayOfStrings,
     StringOrItem,
     Globs,
+    Table,
 }
 
 /// Why a `file` pattern was refused.
@@ -97,6 +98,9 @@ pub(crate) enum Kind {
         year: i64,
     },
     UnknownLanguage {
+        text: String,
+    },
+    UnknownGate {
         text: String,
     },
     MissingNameFile {
@@ -196,6 +200,7 @@ impl Kind {
             Kind::NotUtf8 => Code::NotUtf8,
             Kind::BadYear { .. } => Code::BadYear,
             Kind::UnknownLanguage { .. } => Code::UnknownLanguage,
+            Kind::UnknownGate { .. } => Code::UnknownGate,
             Kind::MissingNameFile { .. } => Code::MissingNameFile,
             Kind::NoActions => Code::NoActions,
             Kind::NoEvidence => Code::NoEvidence,

@@ -42,6 +42,7 @@ fn expected(expected: Expected) -> &'static str {
         Expected::ArrayOfStrings => "an array of strings",
         Expected::StringOrItem => "a string or { name, file }",
         Expected::Globs => "a glob or a list of globs",
+        Expected::Table => "a table, e.g. [hook] on a line of its own",
     }
 }
 
@@ -83,6 +84,7 @@ impl Catalogue for En {
             Kind::NotUtf8 => "file is not valid UTF-8 text".into(),
             Kind::BadYear { year } => format!("year {year} is out of range"),
             Kind::UnknownLanguage { text } => format!("unknown language \"{text}\""),
+            Kind::UnknownGate { text } => format!("unknown commit gate \"{text}\""),
             Kind::MissingNameFile { file } => format!("missing {file}"),
             Kind::NoActions => "the plan lists no actions".into(),
             Kind::NoEvidence => "the plan lists no evidence documents; any one file will count".into(),
@@ -171,6 +173,9 @@ impl Catalogue for En {
             Kind::NotUtf8 => "save the file as UTF-8".into(),
             Kind::BadYear { .. } => "write the plan year, e.g. year = 2022".into(),
             Kind::UnknownLanguage { .. } => "write lang = \"id\" or lang = \"en\"".into(),
+            Kind::UnknownGate { .. } => {
+                "write gate = \"new\" (refuse what a commit makes worse), \"all\" (refuse while anything is overdue) or \"none\" (only print)".into()
+            }
             Kind::MissingNameFile { file } => format!("create {file} with a line: name = \"…\""),
             Kind::NoActions => "write the actions (LANGKAH AKSI) as the unit's plan states them".into(),
             Kind::NoEvidence => "name the evidence (BUKTI FISIK) the evaluators will ask for".into(),
@@ -387,6 +392,12 @@ impl Catalogue for En {
             Note::HookRemoved { shown, restored: false } => {
                 format!("removed the zi pre-commit hook: {shown}")
             }
+            Note::NewSince { rev, new: 0 } => format!("none of this is new since {rev}"),
+            Note::NewSince { rev, new } => {
+                format!("{new} new since {rev}: overdue periods or plan errors that {rev} did not have")
+            }
+            Note::NothingBeforeFirstCommit => "no commit yet, so nothing is new".into(),
+            Note::MoreOverdue { more } => format!("… and {more} more: `zi overdue --staged` lists them all"),
         }
     }
 
@@ -394,6 +405,7 @@ impl Catalogue for En {
         match message {
             HookMessage::NotFound => "zi pre-commit hook: zi is not on PATH, so the work plan was not checked and the commit is refused.\n  Install zi (cargo install), or commit without the check, once: git commit --no-verify",
             HookMessage::Refused => "zi pre-commit hook: commit refused, something in the work plan is overdue (see above).\n  Add the missing evidence, or commit anyway, once: git commit --no-verify",
+            HookMessage::RefusedNew => "zi pre-commit hook: commit refused, it makes the work plan worse (see above).\n  Put back or add the missing evidence, fix the plan file, or commit anyway, once: git commit --no-verify",
             HookMessage::Failed => "zi pre-commit hook: zi could not check the work plan (see above), so the commit is refused.\n  Fix the problem, or commit anyway, once: git commit --no-verify",
         }
     }

@@ -41,6 +41,7 @@ fn expected(expected: Expected) -> &'static str {
         Expected::ArrayOfStrings => "daftar teks",
         Expected::StringOrItem => "teks atau { name, file }",
         Expected::Globs => "pola atau daftar pola",
+        Expected::Table => "tabel, misalnya [hook] pada barisnya sendiri",
     }
 }
 
@@ -86,6 +87,7 @@ impl Catalogue for Id {
             Kind::NotUtf8 => "berkas bukan teks UTF-8 yang sah".into(),
             Kind::BadYear { year } => format!("tahun {year} di luar rentang"),
             Kind::UnknownLanguage { text } => format!("bahasa \"{text}\" tidak dikenal"),
+            Kind::UnknownGate { text } => format!("gerbang commit \"{text}\" tidak dikenal"),
             Kind::MissingNameFile { file } => format!("{file} tidak ada"),
             Kind::NoActions => "rencana tidak mencantumkan langkah aksi".into(),
             Kind::NoEvidence => {
@@ -176,6 +178,9 @@ impl Catalogue for Id {
             Kind::NotUtf8 => "simpan berkas sebagai teks UTF-8".into(),
             Kind::BadYear { .. } => "tulis tahun rencana, mis. year = 2022".into(),
             Kind::UnknownLanguage { .. } => "tulis lang = \"id\" atau lang = \"en\"".into(),
+            Kind::UnknownGate { .. } => {
+                "tulis gate = \"new\" (tolak yang diperburuk commit), \"all\" (tolak selama ada yang terlambat) atau \"none\" (hanya tampilkan)".into()
+            }
             Kind::MissingNameFile { file } => format!("buat {file} berisi baris: name = \"…\""),
             Kind::NoActions => "tulis langkah aksi sebagaimana tercantum dalam rencana unit".into(),
             Kind::NoEvidence => "sebutkan bukti fisik yang akan diminta evaluator".into(),
@@ -382,6 +387,14 @@ impl Catalogue for Id {
                 format!("hook pre-commit zi dihapus dan hook yang digantikannya dikembalikan: {shown}")
             }
             Note::HookRemoved { shown, restored: false } => format!("hook pre-commit zi dihapus: {shown}"),
+            Note::NewSince { rev, new: 0 } => format!("tidak ada yang baru sejak {rev}"),
+            Note::NewSince { rev, new } => {
+                format!("{new} baru sejak {rev}: periode terlambat atau galat rencana yang belum ada di {rev}")
+            }
+            Note::NothingBeforeFirstCommit => "belum ada commit, jadi tidak ada yang baru".into(),
+            Note::MoreOverdue { more } => {
+                format!("… dan {more} lainnya: `zi overdue --staged` menampilkan semuanya")
+            }
         }
     }
 
@@ -389,6 +402,7 @@ impl Catalogue for Id {
         match message {
             HookMessage::NotFound => "hook pre-commit zi: zi tidak ada di PATH, jadi rencana kerja tidak diperiksa dan commit ditolak.\n  Pasang zi (cargo install), atau commit tanpa pemeriksaan, sekali ini: git commit --no-verify",
             HookMessage::Refused => "hook pre-commit zi: commit ditolak, ada yang terlambat dalam rencana kerja (lihat di atas).\n  Lengkapi bukti yang kurang, atau tetap commit sekali ini: git commit --no-verify",
+            HookMessage::RefusedNew => "hook pre-commit zi: commit ditolak, commit ini memperburuk rencana kerja (lihat di atas).\n  Kembalikan atau lengkapi bukti yang kurang, perbaiki berkas rencana, atau tetap commit sekali ini: git commit --no-verify",
             HookMessage::Failed => "hook pre-commit zi: zi tidak dapat memeriksa rencana kerja (lihat di atas), jadi commit ditolak.\n  Perbaiki masalahnya, atau tetap commit sekali ini: git commit --no-verify",
         }
     }

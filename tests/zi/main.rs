@@ -18,6 +18,7 @@ mod browser;
 mod commands;
 mod diff;
 mod fmt;
+mod gate;
 mod hook;
 mod json;
 mod languages;
