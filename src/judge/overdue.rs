@@ -66,23 +66,27 @@ pub(crate) fn fails(eval: &Evaluation, entries: &[Entry]) -> bool {
     entries.iter().any(|e| e.lateness != Lateness::DueSoon) || eval.has_errors()
 }
 
-/// What was already late in an earlier state of the plan (a commit): the
-/// overdue periods and invalid indicators by plan file, and the errors by
-/// code and place. The commit gate counts only what is not in it.
+/// What was already late in an earlier state of the plan (a commit): each
+/// document missing from an overdue period and each invalid indicator, by
+/// plan file, and the errors by code and place. The commit gate counts only
+/// what is not in it: a period that became overdue, and also a document
+/// removed from a period that was overdue already.
 #[derive(Debug, Default)]
 pub(crate) struct Baseline {
-    /// `(plan file, deadline)` of each overdue period; `None` for an
-    /// invalid indicator.
-    late: std::collections::HashSet<(String, Option<YearMonth>)>,
+    late: std::collections::HashSet<Late>,
     errors: std::collections::HashSet<(Code, String)>,
 }
+
+/// `(plan file, deadline, missing document)`; the deadline and document
+/// are `None` for an invalid indicator, the document for the unnamed one.
+type Late = (String, Option<YearMonth>, Option<String>);
 
 impl Baseline {
     /// What is late in `eval`.
     pub(crate) fn of(eval: &Evaluation) -> Baseline {
         let mut baseline = Baseline::default();
         for entry in entries(eval, None) {
-            baseline.late.insert(key(&entry));
+            baseline.late.extend(keys(&entry));
         }
         baseline.errors = eval.problems.iter().filter(|p| p.is_error()).map(error_key).collect();
         baseline
@@ -91,12 +95,19 @@ impl Baseline {
     /// Whether `entry` (overdue or invalid) was not so in the baseline.
     /// Periods due soon are never new: they do not count at all.
     pub(crate) fn is_new(&self, entry: &Entry) -> bool {
-        entry.lateness != Lateness::DueSoon && !self.late.contains(&key(entry))
+        entry.lateness != Lateness::DueSoon && keys(entry).iter().any(|k| !self.late.contains(k))
     }
 }
 
-fn key(entry: &Entry) -> (String, Option<YearMonth>) {
-    (entry.report.file.path.clone(), entry.period.map(|p| p.period.last))
+fn keys(entry: &Entry) -> Vec<Late> {
+    let path = &entry.report.file.path;
+    match entry.period {
+        None => vec![(path.clone(), None, None)],
+        Some(period) => period
+            .missing()
+            .map(|doc| (path.clone(), Some(period.period.last), doc.map(str::to_string)))
+            .collect(),
+    }
 }
 
 fn error_key(problem: &Problem) -> (Code, String) {

@@ -107,6 +107,10 @@ pub(crate) enum Fatal {
     BadToday {
         text: String,
     },
+    /// `ZI_TODAY` holds bytes that are not UTF-8 (shown with `�`).
+    TodayNotUtf8 {
+        text: String,
+    },
     /// Writing the output failed.
     Output {
         error: String,

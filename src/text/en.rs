@@ -355,6 +355,10 @@ impl Catalogue for En {
             Fatal::NotOurHook { shown } => {
                 plain(format!("{shown} was not written by zi; it is left as it is"))
             }
+            Fatal::TodayNotUtf8 { text } => (
+                format!("ZI_TODAY is not UTF-8 text: \"{text}\""),
+                "set it to a date written as YYYY-MM-DD, or unset it".into(),
+            ),
             Fatal::BadToday { text } => (
                 format!("ZI_TODAY is not a date: \"{text}\""),
                 "write it as YYYY-MM-DD (year 0001 to 9999), or unset it".into(),

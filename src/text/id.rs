@@ -357,6 +357,10 @@ impl Catalogue for Id {
                 plain(format!("{path} sudah ada; pindahkan dulu agar tidak ada hook yang hilang"))
             }
             Fatal::NotOurHook { shown } => plain(format!("{shown} tidak ditulis oleh zi; berkas itu dibiarkan")),
+            Fatal::TodayNotUtf8 { text } => (
+                format!("ZI_TODAY bukan teks UTF-8: \"{text}\""),
+                "isi dengan tanggal berbentuk YYYY-MM-DD, atau hapus variabelnya".into(),
+            ),
             Fatal::BadToday { text } => (
                 format!("ZI_TODAY bukan tanggal: \"{text}\""),
                 "tulis sebagai YYYY-MM-DD (tahun 0001 sampai 9999), atau hapus variabelnya".into(),

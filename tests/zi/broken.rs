@@ -747,8 +747,10 @@ fn a_zi_toml_that_is_a_folder_is_reported_and_the_run_goes_on() {
 #[test]
 fn a_bad_directory_date_or_id_is_a_usage_error_not_a_crash() {
     let f = Fixture::new();
-    let cases: [(&str, &[&str]); 8] = [
+    let cases: [(&str, &[&str]); 9] = [
         ("dash-c-a-file", &["-C", "zi.toml", "status"]),
+        // Regression: read as the year 27, and a hook passed on it.
+        ("as-of-two-digit-year", &["--as-of", "27-08-15", "overdue"]),
         ("dash-c-nowhere", &["-C", "no/such/folder", "status"]),
         ("as-of-a-word", &["--as-of", "kemarin", "status"]),
         ("as-of-february-30", &["--as-of", "2022-02-30", "overdue"]),
@@ -760,7 +762,12 @@ fn a_bad_directory_date_or_id_is_a_usage_error_not_a_crash() {
     for (slug, args) in cases {
         assert_run!(format!("usage-{slug}"), f.run(args));
     }
-    for (slug, date) in [("garbage", "garbage"), ("month-13", "2022-13-01"), ("year-99999", "99999-01-01")] {
+    for (slug, date) in [
+        ("garbage", "garbage"),
+        ("month-13", "2022-13-01"),
+        ("year-99999", "99999-01-01"),
+        ("two-digit-year", "27-08-15"),
+    ] {
         assert_run!(format!("zi-today-{slug}"), f.run_on(date, &["status"]));
     }
     // An empty ZI_TODAY counts as unset: the clock decides, as with none.
@@ -770,6 +777,18 @@ fn a_bad_directory_date_or_id_is_a_usage_error_not_a_crash() {
     // The flag wins over the variable, whatever the variable holds.
     let flag = f.run_on("garbage", &["--as-of", "2022-08-15", "status", "--format", "json"]);
     assert_eq!((flag.code, flag.json()["as_of"].as_str()), (0, Some("2022-08-15")));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_zi_today_that_is_not_utf8_is_named_as_such() {
+    use std::os::unix::ffi::OsStrExt;
+    let f = Fixture::new();
+    let bytes = std::ffi::OsStr::from_bytes(b"2022-09-\xff1");
+    assert_run!("zi-today-not-utf8", f.zi(TODAY, &["status"]).env("ZI_TODAY", bytes).run());
+    // The flag still wins.
+    let flag = f.zi(TODAY, &["--as-of", "2022-08-15", "overdue"]).env("ZI_TODAY", bytes).run();
+    assert_eq!(flag.code, 0, "{flag:?}");
 }
 
 /// Regression: with no `year` in zi.toml the plan year is the as-of year,

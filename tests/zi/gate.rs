@@ -54,6 +54,16 @@ fn a_commit_removing_the_evidence_of_an_ended_period_is_refused() {
 }
 
 #[test]
+fn a_commit_removing_evidence_of_a_period_already_overdue_is_refused() {
+    let repo = committed_with_hook();
+    // I.1.1's January period lacks its attendance list; now its SK goes too.
+    repo.git(&["rm", "-q", &format!("{SK_EVIDENCE}/2022-01/SK Tim ZI.pdf")]);
+    let run = repo.commit_all("tidy up", AUGUST);
+    assert_run!("removing-evidence-of-an-overdue-period-refused", run);
+    assert_eq!(repo.commit_count(), 1);
+}
+
+#[test]
 fn the_first_commit_of_a_plan_adopted_late_passes() {
     let repo = fixture::small();
     repo.git(&["init", "-q"]);

@@ -82,3 +82,28 @@ fn a_name_typed_on_a_mac_matches_the_same_name_typed_on_windows() {
     let run = repo.run(TODAY, &["status"]);
     assert_run!("nfd-name-matches-nfc-document", run);
 }
+
+/// `zi COMMAND` with standard output closed before zi writes a byte, as
+/// `zi overdue | head -0` leaves it: the exit status.
+fn code_with_stdout_closed(repo: &Repo, args: &[&str]) -> i32 {
+    let mut child = std::process::Command::new(crate::harness::ZI)
+        .args(args)
+        .current_dir(repo.root())
+        .env("ZI_TODAY", TODAY)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait().unwrap().code().expect("zi ends by itself, not by a signal")
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_does_not_change_the_exit_status() {
+    let repo = crate::fixture::broken();
+    for args in [&["overdue"][..], &["check"], &["status"], &["overdue", "--format", "json"]] {
+        let read_to_the_end = repo.run(TODAY, args).code;
+        assert_eq!(code_with_stdout_closed(&repo, args), read_to_the_end, "zi {args:?}");
+    }
+    assert_eq!(repo.run(TODAY, &["overdue"]).code, 1, "the case that matters: a failing overdue");
+}
