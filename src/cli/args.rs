@@ -80,12 +80,54 @@ pub(crate) enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_name = "TEXT")]
+        unit: Option<String>,
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+    },
+    Export {
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        #[arg(long)]
+        with_status: bool,
+        #[arg(long)]
+        force: bool,
+    },
     Diff {
         #[arg(value_name = "REV[..REV]")]
         range: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+impl Command {
+    /// Where a command that makes a plan makes it (`Some(None)`: the base
+    /// folder); `None` for the commands that work on an existing plan.
+    pub(crate) fn new_plan_at(&self) -> Option<Option<&std::path::Path>> {
+        match self {
+            Command::Import { .. } => Some(None),
+            _ => None,
+        }
+    }
+}
+
+// The formats `zi export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ExportFormat {
+    Xlsx,
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,8 +4,10 @@
 
 mod check;
 mod diff;
+mod export;
 mod fmt;
 mod hook;
+mod import;
 mod overdue;
 mod plan;
 mod report;
@@ -40,6 +42,26 @@ pub(crate) fn run(
         Command::Hook { action } => hook::run(settings, action, out, err),
         Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
         Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
+        Command::Import { file, sheet, dry_run, force, unit, year } => {
+            let options = import::Options {
+                file,
+                sheet: sheet.as_deref(),
+                dry_run: *dry_run,
+                force: *force,
+                unit: unit.as_deref(),
+                year: *year,
+            };
+            import::run(settings, &options, out, err)
+        }
+        Command::Export { output, format, with_status, force } => {
+            let options = export::Options {
+                output: output.as_deref(),
+                format: *format,
+                with_status: *with_status,
+                force: *force,
+            };
+            export::run(settings, &options, out, err)
+        }
         // The summaries need no file lists, actions or patterns, which at
         // ministry scale would be most of the memory; `zi show` needs them
         // for the indicator it shows, `zi report` for every one.

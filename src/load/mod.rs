@@ -6,6 +6,8 @@ pub(crate) mod evidence;
 pub(crate) mod git;
 pub(crate) mod indicator;
 pub(crate) mod plan;
+pub(crate) mod rkt;
+pub(crate) mod sheet;
 pub(crate) mod source;
 pub(crate) mod tree;
 

@@ -7,4 +7,5 @@ pub(crate) mod month;
 pub(crate) mod place;
 pub(crate) mod plan;
 pub(crate) mod quote;
+pub(crate) mod rkt;
 pub(crate) mod schedule;

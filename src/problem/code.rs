@@ -100,6 +100,12 @@ codes! {
     BrokenLink = "broken-link", Warning, "a link that leads nowhere (an error under `plan/`)";
     FmtUnsafe = "fmt-unsafe", Error, "`zi fmt` could not lay a file out without changing it (left as it is)";
     Unwritable = "unwritable", Error, "`zi fmt` could not write a file (left unchanged)";
+    NoHeader = "no-header", Error, "`zi import`: no row of the spreadsheet names the RKT columns";
+    DuplicateColumn = "duplicate-column", Warning, "`zi import`: two columns with the same title (the first is read)";
+    UnplacedRow = "unplaced-row", Error, "`zi import`: a row above the area, component or indicator it belongs to (not imported)";
+    UnnumberedComponent = "unnumbered-component", Warning, "`zi import`: a component without its number (it gets the next one)";
+    NoUnit = "no-unit", Error, "`zi import`: neither the title block nor `--unit` names the unit";
+    NoYear = "no-year", Error, "`zi import`: neither the title block, the targets nor `--year` name the plan year";
 }
 
 #[cfg(test)]

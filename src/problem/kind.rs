@@ -184,6 +184,22 @@ pub(crate) enum Kind {
     Unwritable {
         error: String,
     },
+    // Reading a spreadsheet (`zi import`).
+    NoHeader,
+    DuplicateColumn {
+        title: String,
+    },
+    /// A row of the plan above the first area row.
+    RowOutsideArea,
+    /// An indicator above the first component of its area.
+    RowOutsideComponent,
+    /// Actions or documents above the first indicator of a component.
+    RowOutsideIndicator,
+    UnnumberedComponent {
+        number: u32,
+    },
+    NoUnit,
+    NoYear,
 }
 
 impl Kind {
@@ -231,6 +247,12 @@ impl Kind {
             Kind::LeftAsIs(inner) => inner.code(),
             Kind::FmtUnsafe { .. } => Code::FmtUnsafe,
             Kind::Unwritable { .. } => Code::Unwritable,
+            Kind::NoHeader => Code::NoHeader,
+            Kind::DuplicateColumn { .. } => Code::DuplicateColumn,
+            Kind::RowOutsideArea | Kind::RowOutsideComponent | Kind::RowOutsideIndicator => Code::UnplacedRow,
+            Kind::UnnumberedComponent { .. } => Code::UnnumberedComponent,
+            Kind::NoUnit => Code::NoUnit,
+            Kind::NoYear => Code::NoYear,
         }
     }
 }

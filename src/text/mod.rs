@@ -15,7 +15,7 @@ mod tests;
 use serde::Serialize;
 
 use crate::model::month::{self, YearMonth};
-pub(crate) use catalogue::{Catalogue, Labels};
+pub(crate) use catalogue::{Catalogue, Labels, RktLabels};
 
 /// The language of labels and messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -38,6 +38,10 @@ impl Lang {
 
     pub(crate) fn labels(self) -> &'static Labels {
         self.catalogue().labels()
+    }
+
+    pub(crate) fn rkt(self) -> &'static RktLabels {
+        self.catalogue().rkt()
     }
 
     /// The full name of `month` (1..=12).
