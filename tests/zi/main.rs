@@ -23,6 +23,7 @@ mod hook;
 mod json;
 mod languages;
 mod layers;
+mod libreoffice;
 mod odd_files;
 mod overdue;
 mod readme;

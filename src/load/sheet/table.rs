@@ -191,6 +191,7 @@ impl<'a> TableReader<'a> {
         if let Some((number, name)) = self.area_row(row) {
             let carried = self.carried(row);
             self.close_indicator();
+            let name = as_carried(name, carried.text.as_deref());
             self.rkt.areas.push(RktArea { number, name, carried, components: Vec::new() });
             return Next::Continue;
         }
@@ -203,7 +204,12 @@ impl<'a> TableReader<'a> {
             return Next::Continue;
         }
         let indicator = self.own(row, Column::Indicator);
-        if !indicator.is_empty() {
+        // A row that carries an indicator file is one, even with its text emptied.
+        let carries_indicator = {
+            let path = self.own(row, Column::Path);
+            path.ends_with(".toml") && !path.ends_with("/area.toml") && !path.ends_with("/component.toml")
+        };
+        if !indicator.is_empty() || carries_indicator {
             self.start_indicator(row, indicator);
         } else if self.has_indicator_cells(row) {
             self.continue_indicator(row);
@@ -268,7 +274,7 @@ impl<'a> TableReader<'a> {
         });
         let component = RktComponent {
             number,
-            name: name.to_string(),
+            name: as_carried(name.to_string(), component_text.as_deref()),
             carried: Carried { path, text: component_text },
             indicators: Vec::new(),
         };
@@ -378,6 +384,18 @@ impl<'a> TableReader<'a> {
     fn finish(mut self) -> Rkt {
         self.close_indicator();
         self.rkt
+    }
+}
+
+/// The name of a carried `area.toml` or `component.toml` when the sheet
+/// shows it unchanged (cells are read trimmed), else `shown`.
+fn as_carried(shown: String, carried: Option<&str>) -> String {
+    let name = carried
+        .and_then(|text| text.parse::<toml_edit::DocumentMut>().ok())
+        .and_then(|doc| doc.get("name").and_then(toml_edit::Item::as_str).map(str::to_string));
+    match name {
+        Some(name) if name.trim() == shown => name,
+        _ => shown,
     }
 }
 

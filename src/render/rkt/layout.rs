@@ -105,7 +105,7 @@ impl Export<'_> {
             cells[0] = line;
             if i == 0 {
                 cells[at(Column::Path)] = CONFIG_FILE.to_string();
-                cells[at(Column::Text)] = self.rkt.config.clone().unwrap_or_default();
+                cells[at(Column::Text)] = carried(self.rkt.config.as_deref());
             }
             merges.push(Merge {
                 first_row: rows.len(),
@@ -127,7 +127,7 @@ impl Export<'_> {
             cells[at(Column::No)] = roman(area.number);
             cells[at(Column::Component)] = area.name.clone();
             cells[at(Column::Path)] = area.carried.path.clone().unwrap_or_default();
-            cells[at(Column::Text)] = area.carried.text.clone().unwrap_or_default();
+            cells[at(Column::Text)] = carried(area.carried.text.as_deref());
             let row = rows.len();
             merges.push(Merge { first_row: row, last_row: row, first_col: 1, last_col: visible_last });
             rows.push(Row { kind: RowKind::Area, cells });
@@ -139,7 +139,7 @@ impl Export<'_> {
                     if i == 0 {
                         cells[at(Column::No)] = component.number.to_string();
                         cells[at(Column::Component)] = component.name.clone();
-                        cells[at(Column::ComponentText)] = component.carried.text.clone().unwrap_or_default();
+                        cells[at(Column::ComponentText)] = carried(component.carried.text.as_deref());
                     }
                     cells[at(Column::Indicator)] = indicator.text.clone();
                     cells[at(Column::Actions)] = items_cell(&indicator.actions);
@@ -153,14 +153,14 @@ impl Export<'_> {
                         cells[at(Column::Remarks)] = missing_to_date(report, self.lang);
                     }
                     cells[at(Column::Path)] = path;
-                    cells[at(Column::Text)] = indicator.carried.text.clone().unwrap_or_default();
+                    cells[at(Column::Text)] = carried(indicator.carried.text.as_deref());
                     rows.push(Row { kind: RowKind::Indicator, cells });
                 }
                 if component.indicators.is_empty() {
                     let mut cells = blank();
                     cells[at(Column::No)] = component.number.to_string();
                     cells[at(Column::Component)] = component.name.clone();
-                    cells[at(Column::ComponentText)] = component.carried.text.clone().unwrap_or_default();
+                    cells[at(Column::ComponentText)] = carried(component.carried.text.as_deref());
                     cells[at(Column::Path)] = component.carried.path.clone().unwrap_or_default();
                     rows.push(Row { kind: RowKind::Indicator, cells });
                 }
@@ -199,6 +199,12 @@ fn missing_to_date(report: &IndicatorReport, lang: Lang) -> String {
         }
     }
     names.join("\n")
+}
+
+/// A plan file's text for its hidden cell: whole, or not at all when it
+/// is longer than a cell holds (the row's cells then stand for it alone).
+fn carried(text: Option<&str>) -> String {
+    text.filter(|t| t.chars().count() <= MAX_CELL_CHARS).unwrap_or_default().to_string()
 }
 
 /// `text` cut to what a cell holds.
