@@ -110,6 +110,37 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    Score {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        target: Option<TargetArg>,
+        #[arg(long)]
+        detail: bool,
+        #[arg(long)]
+        questions: bool,
+        #[arg(long)]
+        check: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+// The predicates of PermenPANRB 90/2021 (an LKE file names its own; these
+// are the ones the command line offers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum TargetArg {
+    Wbk,
+    Wbbm,
+}
+
+impl TargetArg {
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            TargetArg::Wbk => "WBK",
+            TargetArg::Wbbm => "WBBM",
+        }
+    }
 }
 
 impl Command {

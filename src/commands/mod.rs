@@ -11,6 +11,7 @@ mod import;
 mod overdue;
 mod plan;
 mod report;
+mod score;
 mod show;
 mod status;
 
@@ -42,6 +43,17 @@ pub(crate) fn run(
         Command::Hook { action } => hook::run(settings, action, out, err),
         Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
         Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
+        Command::Score { file, target, detail, questions, check, format } => {
+            let ask = score::Ask {
+                file: file.as_deref(),
+                target: *target,
+                detail: *detail,
+                questions: *questions,
+                check: *check,
+                format: *format,
+            };
+            score::run(settings, &ask, out, err)
+        }
         Command::Import { file, sheet, dry_run, force, unit, year } => {
             let options = import::Options {
                 file,

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::code::Code;
+use super::lke::LkeKind;
 use crate::model::due::DueError;
 use crate::model::month::YearMonth;
 
@@ -30,6 +31,7 @@ pub(crate) enum Expected {
     ArrayOfStrings,
     StringOrItem,
     Globs,
+    Date,
     Table,
 }
 
@@ -184,6 +186,8 @@ pub(crate) enum Kind {
     Unwritable {
         error: String,
     },
+    /// The LKE, assessments and `lke` keys (`crate::problem::lke`).
+    Lke(Box<LkeKind>),
     // Reading a spreadsheet (`zi import`).
     NoHeader,
     DuplicateColumn {
@@ -247,6 +251,7 @@ impl Kind {
             Kind::LeftAsIs(inner) => inner.code(),
             Kind::FmtUnsafe { .. } => Code::FmtUnsafe,
             Kind::Unwritable { .. } => Code::Unwritable,
+            Kind::Lke(kind) => kind.code(),
             Kind::NoHeader => Code::NoHeader,
             Kind::DuplicateColumn { .. } => Code::DuplicateColumn,
             Kind::RowOutsideArea | Kind::RowOutsideComponent | Kind::RowOutsideIndicator => Code::UnplacedRow,

@@ -3,6 +3,7 @@
 use super::catalogue::{
     few, listed, plural, quoted_key, quoted_list, Catalogue, HelpWords, Labels, RktLabels,
 };
+use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
 use crate::problem::{
@@ -44,6 +45,7 @@ fn expected(expected: Expected) -> &'static str {
         Expected::ArrayOfStrings => "an array of strings",
         Expected::StringOrItem => "a string or { name, file }",
         Expected::Globs => "a glob or a list of globs",
+        Expected::Date => "a date such as 2022-10-15",
         Expected::Table => "a table, e.g. [hook] on a line of its own",
     }
 }
@@ -155,6 +157,7 @@ impl Catalogue for En {
                 format!("cannot lay this file out: {why}")
             }
             Kind::Unwritable { error } => format!("cannot write file: {error}"),
+            Kind::Lke(kind) => super::score::EN.problem(kind),
             Kind::NoHeader => "no row names the columns of an RKT table".into(),
             Kind::DuplicateColumn { title } => {
                 format!("a second column titled \"{}\" (not read)", quoted_key(title))
@@ -260,6 +263,7 @@ impl Catalogue for En {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; this is a bug in zi, please report it with the file"),
             Kind::Unwritable { .. } => "check the file's permissions; the file is unchanged".into(),
+            Kind::Lke(kind) => super::score::EN.hint(kind),
             Kind::NoHeader => "title the columns of the table, in one row: INDIKATOR and at least two of NO, KOMPONEN, LANGKAH AKSI, BUKTI FISIK, TARGET WAKTU, PIC (`docs/format.md` lists every title zi knows); or name the sheet with --sheet".into(),
             Kind::DuplicateColumn { .. } => "rename or delete one of the two columns".into(),
             Kind::RowOutsideArea => "put the area's row above it: its Roman numeral in NO and its name beside it".into(),

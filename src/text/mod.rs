@@ -9,6 +9,7 @@ mod en;
 mod en_help;
 mod id;
 mod id_help;
+pub(crate) mod score;
 #[cfg(test)]
 mod tests;
 
@@ -38,6 +39,14 @@ impl Lang {
 
     pub(crate) fn labels(self) -> &'static Labels {
         self.catalogue().labels()
+    }
+
+    /// The words of the LKE score.
+    pub(crate) fn score(self) -> &'static dyn score::ScoreWords {
+        match self {
+            Lang::Id => &score::ID,
+            Lang::En => &score::EN,
+        }
     }
 
     pub(crate) fn rkt(self) -> &'static RktLabels {

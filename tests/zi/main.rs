@@ -28,6 +28,7 @@ mod odd_files;
 mod overdue;
 mod readme;
 mod report;
+mod score;
 mod shipped;
 mod snapshots;
 mod spreadsheet;
