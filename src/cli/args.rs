@@ -72,6 +72,18 @@ pub(crate) enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    Init {
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+        #[arg(long, value_name = "TEXT", required_unless_present_any = ["from", "evidence_folders"])]
+        unit: Option<String>,
+        #[arg(long, value_name = "YEAR", required_unless_present_any = ["from", "evidence_folders"], value_parser = clap::value_parser!(i32).range(1..=9999))]
+        year: Option<i32>,
+        #[arg(long, value_name = "PLAN_DIR")]
+        from: Option<PathBuf>,
+        #[arg(long, conflicts_with_all = ["from", "unit", "year", "dir"])]
+        evidence_folders: bool,
+    },
     Import {
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -83,7 +95,7 @@ pub(crate) enum Command {
         force: bool,
         #[arg(long, value_name = "TEXT")]
         unit: Option<String>,
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
         year: Option<i32>,
     },
     Export {
@@ -109,6 +121,7 @@ impl Command {
     /// folder); `None` for the commands that work on an existing plan.
     pub(crate) fn new_plan_at(&self) -> Option<Option<&std::path::Path>> {
         match self {
+            Command::Init { dir, evidence_folders: false, .. } => Some(dir.as_deref()),
             Command::Import { .. } => Some(None),
             _ => None,
         }

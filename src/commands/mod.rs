@@ -8,6 +8,7 @@ mod export;
 mod fmt;
 mod hook;
 mod import;
+// mod init;
 mod overdue;
 mod plan;
 mod report;
@@ -43,6 +44,7 @@ pub(crate) fn run(
         Command::Hook { action } => hook::run(settings, action, out),
         Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
         Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
+        Command::Init { .. } => Ok(ExitCode::FAILURE),
         Command::Import { file, sheet, dry_run, force, unit, year } => {
             let options = import::Options {
                 file,
@@ -133,4 +135,13 @@ fn free_in_background(eval: Evaluation) {
     if eval.indicators.len() >= FREE_IN_BACKGROUND_FROM {
         std::thread::spawn(move || drop(eval));
     }
+}
+
+/// Problems of a file zi reads to write a plan (a spreadsheet, last year's
+/// plan), on standard error, as `zi check` shows them.
+fn print_problems(found: &[crate::problem::Problem], settings: &Settings, err: &mut dyn Write) -> Result<()> {
+    for problem in found {
+        writeln!(err, "{}", render::problems::problem(problem, None, settings.style().lang))?;
+    }
+    Ok(())
 }

@@ -208,6 +208,18 @@ pub(crate) enum Note {
         files: usize,
         dry_run: bool,
     },
+    /// `zi init` started a plan.
+    Initialised {
+        unit: String,
+        year: i32,
+        areas: usize,
+        indicators: usize,
+        path: String,
+    },
+    /// `zi init --evidence-folders` made the folders it lists.
+    EvidenceFolders {
+        made: usize,
+    },
     /// `zi export -o FILE` wrote the table.
     Exported {
         indicators: usize,

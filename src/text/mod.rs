@@ -8,6 +8,7 @@ mod catalogue;
 mod en;
 mod en_help;
 mod id;
+mod team;
 mod id_help;
 #[cfg(test)]
 mod tests;
@@ -16,6 +17,7 @@ use serde::Serialize;
 
 use crate::model::month::{self, YearMonth};
 pub(crate) use catalogue::{Catalogue, Labels, RktLabels};
+pub(crate) use team::TeamReadme;
 
 /// The language of labels and messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -42,6 +44,14 @@ impl Lang {
 
     pub(crate) fn rkt(self) -> &'static RktLabels {
         self.catalogue().rkt()
+    }
+
+    /// The `README.md` of a new plan, in this language.
+    pub(crate) fn team_readme(self, readme: &TeamReadme) -> String {
+        match self {
+            Lang::Id => team::id(readme),
+            Lang::En => team::en(readme),
+        }
     }
 
     /// The full name of `month` (1..=12).
