@@ -76,7 +76,11 @@ impl Settings {
     ) -> Result<Settings, (Fatal, Style)> {
         let lang = global.lang.or_else(|| env_lang(env)).unwrap_or(Lang::En);
         let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-        let root = target.map_or_else(|| base.clone(), |t| base.join(t));
+        let root = match (target, &global.dir) {
+            (Some(t), Some(dir)) => dir.join(t),
+            (Some(t), None) => t.to_path_buf(),
+            (None, _) => base.clone(),
+        };
         let as_of = as_of(global, env).map_err(|f| (f, Style { lang, color: env.color }))?;
         Ok(Settings {
             root,
@@ -110,7 +114,17 @@ impl Settings {
         let lang = global.lang.or(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
         let as_of = as_of(global, env).map_err(|f| (f, Style { lang, color: env.color }))?;
         let plan_lang = global.lang.unwrap_or(Lang::Id);
-        Ok(Settings { root, base, config, config_text, config_problems, lang, plan_lang, as_of, color: env.color })
+        Ok(Settings {
+            root,
+            base,
+            config,
+            config_text,
+            config_problems,
+            lang,
+            plan_lang,
+            as_of,
+            color: env.color,
+        })
     }
 
     /// The language to say a refused command line or `--help` in: `--lang`,

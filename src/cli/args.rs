@@ -73,15 +73,17 @@ pub(crate) enum Command {
         paths: Vec<PathBuf>,
     },
     Init {
+        // Not `dir`: that is the id of the global `-C DIR`, and clap would
+        // read one into the other.
         #[arg(value_name = "DIR")]
-        dir: Option<PathBuf>,
+        folder: Option<PathBuf>,
         #[arg(long, value_name = "TEXT", required_unless_present_any = ["from", "evidence_folders"])]
         unit: Option<String>,
         #[arg(long, value_name = "YEAR", required_unless_present_any = ["from", "evidence_folders"], value_parser = clap::value_parser!(i32).range(1..=9999))]
         year: Option<i32>,
         #[arg(long, value_name = "PLAN_DIR")]
         from: Option<PathBuf>,
-        #[arg(long, conflicts_with_all = ["from", "unit", "year", "dir"])]
+        #[arg(long, conflicts_with_all = ["from", "unit", "year", "folder"])]
         evidence_folders: bool,
     },
     Import {
@@ -114,6 +116,37 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    Score {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        target: Option<TargetArg>,
+        #[arg(long)]
+        detail: bool,
+        #[arg(long)]
+        questions: bool,
+        #[arg(long)]
+        check: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+// The predicates of PermenPANRB 90/2021 (an LKE file names its own; these
+// are the ones the command line offers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum TargetArg {
+    Wbk,
+    Wbbm,
+}
+
+impl TargetArg {
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            TargetArg::Wbk => "WBK",
+            TargetArg::Wbbm => "WBBM",
+        }
+    }
 }
 
 impl Command {
@@ -121,7 +154,7 @@ impl Command {
     /// folder); `None` for the commands that work on an existing plan.
     pub(crate) fn new_plan_at(&self) -> Option<Option<&std::path::Path>> {
         match self {
-            Command::Init { dir, evidence_folders: false, .. } => Some(dir.as_deref()),
+            Command::Init { folder, evidence_folders: false, .. } => Some(folder.as_deref()),
             Command::Import { .. } => Some(None),
             _ => None,
         }

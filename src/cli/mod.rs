@@ -36,7 +36,7 @@ use clap::FromArgMatches;
 
 use crate::text::Lang;
 
-pub(crate) use args::{parse_date, Cli, Command, ExportFormat, GlobalArgs, HookAction};
+pub(crate) use args::{parse_date, Cli, Command, ExportFormat, GlobalArgs, HookAction, TargetArg};
 pub(crate) use errors::usage_error;
 use localise::command;
 

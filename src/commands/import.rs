@@ -43,7 +43,7 @@ pub(super) fn run(
     let imported = read_sheet(&grids, options.sheet, &name, &mut found)?;
     let Some(Imported { mut rkt, sheet, english }) = imported else {
         found.push(Problem::new(Kind::NoHeader, name.clone()));
-        super::print_problems(&found, settings, err)?;
+        render::problems::write_all(&found, settings.style().lang, err)?;
         return Ok(ExitCode::FAILURE);
     };
     settle_unit_and_year(&mut rkt, options, &name, &mut found);
@@ -56,7 +56,7 @@ pub(super) fn run(
             writeln!(out, "{}", file.path)?;
         }
     }
-    super::print_problems(&found, settings, err)?;
+    render::problems::write_all(&found, settings.style().lang, err)?;
     let note = Note::Imported {
         indicators: rkt.indicator_count(),
         components: rkt.areas.iter().map(|a| a.components.len()).sum(),

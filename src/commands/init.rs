@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::load::{self, config, plan};
+use crate::load::{self, config, git, plan};
 use crate::model::plan::{CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
 use crate::model::rkt::Rkt;
 use crate::problem::{Fatal, Note, Problem};
@@ -48,16 +48,18 @@ pub(super) fn run(settings: &Settings, options: &Options, err: &mut dyn Write) -
     let readme = render::team_readme(settings.plan_lang, &unit, year, example.as_deref());
     files.push(PlanFile { path: README.to_string(), contents: readme });
     tree_writer::write_all(root, &files, false)?;
+    let git = git::init_unless_inside(root)?;
     // The old plan's warnings are its own; what could not be read of it is
     // missing from the new one, and is said.
     found.retain(Problem::is_error);
-    super::print_problems(&found, settings, err)?;
+    render::problems::write_all(&found, settings.style().lang, err)?;
     let note = Note::Initialised {
         unit,
         year,
         areas: rkt.areas.len(),
         indicators: rkt.indicator_count(),
         path: shown,
+        git,
     };
     writeln!(err, "zi: {}", render::note(&note, settings.style()))?;
     Ok(if found.iter().any(Problem::is_error) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
@@ -80,7 +82,11 @@ fn evidence_folder(gitkeep: &str) -> String {
 
 /// `zi init --evidence-folders`: an evidence folder (with `.gitkeep`) for
 /// every indicator that has none; the folders made go to `out`.
-pub(super) fn evidence_folders(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
+pub(super) fn evidence_folders(
+    settings: &Settings,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
     let mut found = Vec::new();
     let year = settings.config.year.unwrap_or_default();
     let discovered = plan::discover(&settings.root, settings.config.clone(), year, &mut found);

@@ -8,10 +8,11 @@ mod export;
 mod fmt;
 mod hook;
 mod import;
-// mod init;
+mod init;
 mod overdue;
 mod plan;
 mod report;
+mod score;
 mod show;
 mod status;
 
@@ -44,7 +45,22 @@ pub(crate) fn run(
         Command::Hook { action } => hook::run(settings, action, out),
         Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
         Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
-        Command::Init { .. } => Ok(ExitCode::FAILURE),
+        Command::Init { evidence_folders: true, .. } => init::evidence_folders(settings, out, err),
+        Command::Init { unit, year, from, .. } => {
+            let options = init::Options { unit: unit.as_deref(), year: *year, from: from.as_deref() };
+            init::run(settings, &options, err)
+        }
+        Command::Score { file, target, detail, questions, check, format } => {
+            let ask = score::Ask {
+                file: file.as_deref(),
+                target: *target,
+                detail: *detail,
+                questions: *questions,
+                check: *check,
+                format: *format,
+            };
+            score::run(settings, &ask, out, err)
+        }
         Command::Import { file, sheet, dry_run, force, unit, year } => {
             let options = import::Options {
                 file,
@@ -135,13 +151,4 @@ fn free_in_background(eval: Evaluation) {
     if eval.indicators.len() >= FREE_IN_BACKGROUND_FROM {
         std::thread::spawn(move || drop(eval));
     }
-}
-
-/// Problems of a file zi reads to write a plan (a spreadsheet, last year's
-/// plan), on standard error, as `zi check` shows them.
-fn print_problems(found: &[crate::problem::Problem], settings: &Settings, err: &mut dyn Write) -> Result<()> {
-    for problem in found {
-        writeln!(err, "{}", render::problems::problem(problem, None, settings.style().lang))?;
-    }
-    Ok(())
 }

@@ -317,9 +317,12 @@ pub(crate) fn evaluate(
     }
     report.indicator = Some(Box::new(match detail {
         Detail::Files => indicator,
-        Detail::Summary => {
-            Indicator { text: indicator.text, due_text: indicator.due_text, ..Indicator::default() }
-        }
+        Detail::Summary => Indicator {
+            text: indicator.text,
+            due_text: indicator.due_text,
+            lke: indicator.lke,
+            ..Indicator::default()
+        },
     }));
     (report, found)
 }

@@ -156,7 +156,9 @@ pub(crate) fn shift_years(due: &str, delta: i32) -> String {
     let mut digits = String::new();
     let flush = |digits: &mut String, out: &mut String| {
         match (digits.len(), digits.parse::<i32>()) {
-            (4, Ok(year)) if (1..=9999).contains(&(year + delta)) => out.push_str(&(year + delta).to_string()),
+            (4, Ok(year)) if (1..=9999).contains(&(year + delta)) => {
+                out.push_str(&(year + delta).to_string())
+            }
             _ => out.push_str(digits),
         }
         digits.clear();

@@ -215,6 +215,8 @@ pub(crate) enum Note {
         areas: usize,
         indicators: usize,
         path: String,
+        /// Whether `git init` made the folder a repository.
+        git: bool,
     },
     /// `zi init --evidence-folders` made the folders it lists.
     EvidenceFolders {

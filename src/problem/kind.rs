@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::code::Code;
+use super::lke::LkeKind;
 use crate::model::due::DueError;
 use crate::model::month::YearMonth;
 
@@ -30,6 +31,8 @@ pub(crate) enum Expected {
     ArrayOfStrings,
     StringOrItem,
     Globs,
+    Date,
+    Table,
 }
 
 /// Why a `file` pattern was refused.
@@ -178,6 +181,8 @@ pub(crate) enum Kind {
     Unwritable {
         error: String,
     },
+    /// The LKE, assessments and `lke` keys (`crate::problem::lke`).
+    Lke(Box<LkeKind>),
     // Reading a spreadsheet (`zi import`).
     NoHeader,
     DuplicateColumn {
@@ -238,6 +243,7 @@ impl Kind {
             Kind::LeftAsIs(inner) => inner.code(),
             Kind::FmtUnsafe { .. } => Code::FmtUnsafe,
             Kind::Unwritable { .. } => Code::Unwritable,
+            Kind::Lke(kind) => kind.code(),
             Kind::NoHeader => Code::NoHeader,
             Kind::DuplicateColumn { .. } => Code::DuplicateColumn,
             Kind::RowOutsideArea | Kind::RowOutsideComponent | Kind::RowOutsideIndicator => Code::UnplacedRow,

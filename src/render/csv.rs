@@ -7,6 +7,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
+use crate::render::fields::row;
 use crate::render::problems;
 
 use crate::render::words::{
@@ -19,6 +20,8 @@ pub(crate) struct Csv<'w> {
     pub(crate) lang: Lang,
     pub(crate) out: &'w mut dyn Write,
 }
+
+use crate::render::score::csv::{questions, score};
 
 renderer_by_functions!(Csv);
 
@@ -54,21 +57,6 @@ fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
             row(out, &[section.title, r.id, &r.change, r.indicator])?;
         }
     }
-    Ok(())
-}
-
-/// One CSV field, quoted when it must be (RFC 4180).
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
-fn row<S: AsRef<str>>(out: &mut dyn Write, fields: &[S]) -> Result<()> {
-    let line: Vec<String> = fields.iter().map(|f| field(f.as_ref())).collect();
-    writeln!(out, "{}", line.join(","))?;
     Ok(())
 }
 
@@ -149,14 +137,4 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn fields_with_commas_quotes_or_newlines_are_quoted() {
-        assert_eq!(super::field("a, b"), "\"a, b\"");
-        assert_eq!(super::field("say \"x\""), "\"say \"\"x\"\"\"");
-        assert_eq!(super::field("plain"), "plain");
-    }
 }

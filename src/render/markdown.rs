@@ -9,6 +9,7 @@ use crate::judge::evaluate::Evaluation;
 
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::problem;
+use crate::render::fields::cell;
 use crate::render::problems;
 
 use crate::render::words::{
@@ -22,6 +23,8 @@ pub(crate) struct Markdown<'w> {
     pub(crate) lang: Lang,
     pub(crate) out: &'w mut dyn Write,
 }
+
+use crate::render::score::markdown::{questions, score};
 
 renderer_by_functions!(Markdown);
 
@@ -60,11 +63,6 @@ fn totals_line(totals: &Totals, lang: Lang) -> String {
         l.year,
         fraction(totals.year, lang)
     )
-}
-
-/// A table cell: pipes escaped, line breaks flattened.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
 fn heading(eval: &Evaluation, lang: Lang, out: &mut dyn Write) -> Result<()> {

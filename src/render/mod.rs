@@ -8,11 +8,13 @@
 mod renderer;
 
 pub(crate) mod csv;
+mod fields;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod problems;
 pub(crate) mod rkt;
+pub(crate) mod score;
 pub(crate) mod table;
 mod words;
 

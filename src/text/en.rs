@@ -1,6 +1,7 @@
 //! English.
 
 use super::catalogue::{listed, plural, quoted_key, quoted_list, Catalogue, HelpWords, Labels, RktLabels};
+use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
 use crate::problem::{
@@ -42,6 +43,8 @@ fn expected(expected: Expected) -> &'static str {
         Expected::ArrayOfStrings => "an array of strings",
         Expected::StringOrItem => "a string or { name, file }",
         Expected::Globs => "a glob or a list of globs",
+        Expected::Date => "a date such as 2022-10-15",
+        Expected::Table => "a table",
     }
 }
 
@@ -149,6 +152,7 @@ impl Catalogue for En {
                 format!("cannot lay this file out: {why}")
             }
             Kind::Unwritable { error } => format!("cannot write file: {error}"),
+            Kind::Lke(kind) => super::score::EN.problem(kind),
             Kind::NoHeader => "no row names the columns of an RKT table".into(),
             Kind::DuplicateColumn { title } => {
                 format!("a second column titled \"{}\" (not read)", quoted_key(title))
@@ -249,6 +253,7 @@ impl Catalogue for En {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; this is a bug in zi, please report it with the file"),
             Kind::Unwritable { .. } => "check the file's permissions; the file is unchanged".into(),
+            Kind::Lke(kind) => super::score::EN.hint(kind),
             Kind::NoHeader => "title the columns of the table, in one row: INDIKATOR and at least two of NO, KOMPONEN, LANGKAH AKSI, BUKTI FISIK, TARGET WAKTU, PIC (`docs/format.md` lists every title zi knows); or name the sheet with --sheet".into(),
             Kind::DuplicateColumn { .. } => "rename or delete one of the two columns".into(),
             Kind::RowOutsideArea => "put the area's row above it: its Roman numeral in NO and its name beside it".into(),
@@ -440,9 +445,10 @@ impl Catalogue for En {
                      {verb} {files} file(s); `zi check` lists what the plan still lacks"
                 )
             }
-            Note::Initialised { unit, year, areas, indicators, path } => format!(
-                "started the {year} plan of {unit} in {path}: {areas} areas, {indicators} indicators to plan; \
-                 `zi check` lists what each still lacks"
+            Note::Initialised { unit, year, areas, indicators, path, git } => format!(
+                "started the {year} plan of {unit} in {path}{}: {areas} areas, {indicators} indicators to plan; \
+                 `zi check` lists what each still lacks",
+                if *git { " (a new git repository)" } else { "" }
             ),
             Note::EvidenceFolders { made: 0 } => "every indicator has its evidence folder".into(),
             Note::EvidenceFolders { made } => format!("made {made} evidence folder(s)"),

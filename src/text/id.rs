@@ -1,6 +1,7 @@
 //! Bahasa Indonesia.
 
 use super::catalogue::{listed, quoted_key, quoted_list, Catalogue, HelpWords, Labels, RktLabels};
+use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
 use crate::problem::{
@@ -41,6 +42,8 @@ fn expected(expected: Expected) -> &'static str {
         Expected::ArrayOfStrings => "daftar teks",
         Expected::StringOrItem => "teks atau { name, file }",
         Expected::Globs => "pola atau daftar pola",
+        Expected::Date => "tanggal, mis. 2022-10-15",
+        Expected::Table => "tabel",
     }
 }
 
@@ -154,6 +157,7 @@ impl Catalogue for Id {
                 format!("berkas ini tidak dapat dirapikan: {why}")
             }
             Kind::Unwritable { error } => format!("berkas tidak dapat ditulis: {error}"),
+            Kind::Lke(kind) => super::score::ID.problem(kind),
             Kind::NoHeader => "tidak ada baris yang berisi judul kolom tabel RKT".into(),
             Kind::DuplicateColumn { title } => {
                 format!("kolom kedua berjudul \"{}\" (tidak dibaca)", quoted_key(title))
@@ -254,6 +258,7 @@ impl Catalogue for Id {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; ini kesalahan zi, mohon laporkan beserta berkasnya"),
             Kind::Unwritable { .. } => "periksa izin akses berkas; berkas tidak berubah".into(),
+            Kind::Lke(kind) => super::score::ID.hint(kind),
             Kind::NoHeader => "beri judul kolom tabel dalam satu baris: INDIKATOR dan sedikitnya dua dari NO, KOMPONEN, LANGKAH AKSI, BUKTI FISIK, TARGET WAKTU, PIC (`docs/format.md` memuat semua judul yang dikenal zi); atau sebut lembarnya dengan --sheet".into(),
             Kind::DuplicateColumn { .. } => "ganti nama atau hapus salah satu dari kedua kolom itu".into(),
             Kind::RowOutsideArea => "tulis baris areanya di atasnya: angka Romawi di NO dan namanya di sebelahnya".into(),
@@ -436,9 +441,10 @@ impl Catalogue for Id {
                      {verb} {files} berkas; `zi check` menunjukkan apa yang masih kurang dari rencananya"
                 )
             }
-            Note::Initialised { unit, year, areas, indicators, path } => format!(
-                "rencana {year} {unit} dimulai di {path}: {areas} area, {indicators} indikator untuk direncanakan; \
-                 `zi check` menunjukkan apa yang masih kurang dari masing-masing"
+            Note::Initialised { unit, year, areas, indicators, path, git } => format!(
+                "rencana {year} {unit} dimulai di {path}{}: {areas} area, {indicators} indikator untuk direncanakan; \
+                 `zi check` menunjukkan apa yang masih kurang dari masing-masing",
+                if *git { " (repositori git baru)" } else { "" }
             ),
             Note::EvidenceFolders { made: 0 } => "setiap indikator sudah punya folder bukti".into(),
             Note::EvidenceFolders { made } => format!("membuat {made} folder bukti"),

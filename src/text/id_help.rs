@@ -53,7 +53,7 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("fmt.paths", "Berkas atau folder yang dirapikan (jika tidak ada: zi.toml dan setiap berkas .toml di bawah plan/)"),
     ("diff", "Apa yang berubah pada status di antara dua commit (jika tidak ada: HEAD terhadap working tree)"),
     ("init", "Mulai rencana: zi.toml, enam area dan pertanyaan pemenuhan LKE sebagai indikator, folder bukti"),
-    ("init.dir", "Folder tempat rencana dimulai (jika tidak ada: folder ini)"),
+    ("init.folder", "Folder tempat rencana dimulai (jika tidak ada: folder ini)"),
     ("init.unit", "Satuan kerja"),
     ("init.year", "Tahun rencana"),
     ("init.from", "Mulai dari rencana tahun lalu di PLAN_DIR: berkas yang sama, tahun target dimajukan, tanpa bukti"),
@@ -71,6 +71,16 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("export.with_status", "Tambahkan STATUS, DOKUMEN dan KETERANGAN per --as-of, dan lembar datar"),
     ("export.force", "Ganti FILE meskipun bukan zi yang menulisnya"),
     ("diff.range", "Satu commit (terhadap working tree) atau rentang A..B"),
+    (
+        "score",
+        "Nilai LKE: rekap per area, hasil, kesimpulan WBK/WBBM, nilai yang hilang, kesiapan \
+         (proyeksi dari bukti dukung bila belum ada penilaian)",
+    ),
+    ("score.file", "Penilaian yang dinilai (bila tidak ada: yang terbaru di assessments/)"),
+    ("score.target", "Target yang diperiksa --check dan ditandai di rekap (bila tidak ada: target penilaian, atau WBK)"),
+    ("score.detail", "Juga satu baris per pertanyaan"),
+    ("score.questions", "Daftar pertanyaan LKE: id, bobot, skala, dan data butir persentase"),
+    ("score.check", "Keluar dengan status 1 bila target tidak tercapai"),
 ];
 
 /// What is wrong with a command line.

@@ -8,8 +8,9 @@ mod catalogue;
 mod en;
 mod en_help;
 mod id;
-mod team;
 mod id_help;
+pub(crate) mod score;
+mod team;
 #[cfg(test)]
 mod tests;
 
@@ -40,6 +41,14 @@ impl Lang {
 
     pub(crate) fn labels(self) -> &'static Labels {
         self.catalogue().labels()
+    }
+
+    /// The words of the LKE score.
+    pub(crate) fn score(self) -> &'static dyn score::ScoreWords {
+        match self {
+            Lang::Id => &score::ID,
+            Lang::En => &score::EN,
+        }
     }
 
     pub(crate) fn rkt(self) -> &'static RktLabels {

@@ -11,7 +11,10 @@ pub(crate) struct TeamReadme<'a> {
 
 pub(super) fn en(r: &TeamReadme) -> String {
     let example = r.example_folder.map_or_else(String::new, |folder| {
-        format!("\nFor example, a document of March {} for the first indicator:\n\n    {folder}/{}-03/\n", r.year, r.year)
+        format!(
+            "\nFor example, a document of March {} for the first indicator:\n\n    {folder}/{}-03/\n",
+            r.year, r.year
+        )
     });
     format!(
         "# Integrity Zone work plan {year}: {unit}\n\
@@ -41,7 +44,10 @@ pub(super) fn en(r: &TeamReadme) -> String {
 
 pub(super) fn id(r: &TeamReadme) -> String {
     let example = r.example_folder.map_or_else(String::new, |folder| {
-        format!("\nMisalnya, dokumen bulan Maret {} untuk indikator pertama:\n\n    {folder}/{}-03/\n", r.year, r.year)
+        format!(
+            "\nMisalnya, dokumen bulan Maret {} untuk indikator pertama:\n\n    {folder}/{}-03/\n",
+            r.year, r.year
+        )
     });
     format!(
         "# Rencana kerja Zona Integritas {year}: {unit}\n\
