@@ -361,6 +361,9 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     if !report.loose.is_empty() && report.periods.len() != 1 {
         writeln!(out, "{}: {}", l.loose_files, report.loose.join(", "))?;
     }
+    if !report.ignored.is_empty() {
+        writeln!(out, "{} ({}): {}", l.ignored_files, report.ignored.len(), report.ignored.join(", "))?;
+    }
     show_problems(&view.problems, &view.excerpts, lang, out)
 }
 
