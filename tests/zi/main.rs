@@ -33,4 +33,5 @@ mod shipped;
 mod snapshots;
 mod spreadsheet;
 mod status;
+mod target_times;
 mod terminal;
