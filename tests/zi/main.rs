@@ -33,5 +33,6 @@ mod score;
 mod shipped;
 mod snapshots;
 mod spreadsheet;
+mod start;
 mod status;
 mod terminal;
