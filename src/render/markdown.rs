@@ -9,11 +9,12 @@ use crate::judge::evaluate::Evaluation;
 
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::problem;
+use crate::render::escape::escape;
 use crate::render::problems;
 
 use crate::render::words::{
-    counts_summary, date_text, diff_sections, diff_to, document_name, entry_missing, fraction,
-    lateness_label, next_deadline_text, overdue_summary, period_text, state_label, status_text, Heading,
+    counts_summary, date_text, diff_sections, diff_to, document_name, entry_missing, entry_when, fraction,
+    next_deadline_text, overdue_summary, period_text, pic, state_label, status_text, Heading,
 };
 use crate::text::Lang;
 
@@ -62,9 +63,10 @@ fn totals_line(totals: &Totals, lang: Lang) -> String {
     )
 }
 
-/// A table cell: pipes escaped, line breaks flattened.
+/// Text from the plan in markdown: control characters as visible escapes
+/// (so a line break cannot end a table row), pipes escaped.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    escape(text).replace('|', "\\|")
 }
 
 fn heading(eval: &Evaluation, lang: Lang, out: &mut dyn Write) -> Result<()> {
@@ -94,16 +96,17 @@ fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "### {} {}\n", component.component.id, cell(&component.component.name))?;
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} |",
-                l.id, l.indicator, l.status, l.next_deadline, l.to_date, l.year
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                l.id, l.indicator, l.pic, l.status, l.next_deadline, l.to_date, l.year
             )?;
-            writeln!(out, "|---|---|---|---|---:|---:|")?;
+            writeln!(out, "|---|---|---|---|---|---:|---:|")?;
             for r in &component.indicators {
                 writeln!(
                     out,
-                    "| {} | {} | {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} | {} | {} |",
                     r.file.id,
                     cell(r.text()),
+                    cell(pic(r).unwrap_or("")),
                     status_text(r, lang),
                     next_deadline_text(r, lang),
                     fraction(r.to_date, lang),
@@ -120,17 +123,18 @@ fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let (eval, entries) = (view.eval, &view.entries[..]);
     let l = lang.labels();
     heading(eval, lang, out)?;
-    writeln!(out, "| {} | {} | {} | {} | {} |", l.id, l.month, l.status, l.indicator, l.missing)?;
-    writeln!(out, "|---|---|---|---|---|")?;
+    writeln!(out, "| {} | {} | {} | {} | {} | {} |", l.id, l.month, l.status, l.indicator, l.pic, l.missing)?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
     for e in entries {
-        let status = lateness_label(e.lateness, lang);
+        let status = entry_when(e, lang);
         let month = e.period.map(|p| lang.month(p.period.last)).unwrap_or_default();
         let missing = entry_missing(e, lang, ", ");
         writeln!(
             out,
-            "| {} | {month} | {status} | {} | {} |",
+            "| {} | {month} | {status} | {} | {} | {} |",
             e.report.file.id,
             cell(e.report.text()),
+            cell(pic(e.report).unwrap_or("")),
             cell(&missing)
         )?;
     }
@@ -142,7 +146,7 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let (eval, report) = (view.eval, view.report);
     let l = lang.labels();
     writeln!(out, "# {} {}\n", report.file.id, cell(report.text()))?;
-    writeln!(out, "- {}: `{}`", l.path, report.file.path)?;
+    writeln!(out, "- {}: `{}`", l.path, cell(&report.file.path))?;
     writeln!(out, "- {}: {}", l.status, status_text(report, lang))?;
     writeln!(out, "- {}: {}", l.next_deadline, next_deadline_text(report, lang))?;
     writeln!(

@@ -8,6 +8,8 @@
 mod renderer;
 
 pub(crate) mod csv;
+pub(crate) mod escape;
+pub(crate) mod grid;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
