@@ -67,7 +67,11 @@ where
             }
         }
     };
-    let settings = match Settings::resolve(&cli.global, env) {
+    let settings = match cli.command.new_plan_at() {
+        Some(target) => Settings::for_new_plan(&cli.global, env, target),
+        None => Settings::resolve(&cli.global, env),
+    };
+    let settings = match settings {
         Ok(settings) => settings,
         Err((fatal, style)) => return refuse(&fatal, style, err),
     };

@@ -72,6 +72,41 @@ impl Settings {
         };
         let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
         let root = tree::find_root(&base).map_err(|f| (f, early))?;
+        Settings::with_root(global, env, base, root)
+    }
+
+    /// The settings of a command that makes a plan at `target` (relative
+    /// to `-C DIR`; the base folder itself when `None`): no `zi.toml` is
+    /// looked for, and none is read.
+    pub(crate) fn for_new_plan(
+        global: &GlobalArgs,
+        env: &Env,
+        target: Option<&Path>,
+    ) -> Result<Settings, (Fatal, Style)> {
+        let lang = global.lang.or_else(|| env_lang(env)).unwrap_or(Lang::En);
+        let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+        let root = target.map_or_else(|| base.clone(), |t| base.join(t));
+        let as_of =
+            as_of(global, env).map_err(|f| (f, Style { lang, color: env.color, width: width(env) }))?;
+        Ok(Settings {
+            root,
+            base,
+            config: Config::default(),
+            config_text: None,
+            config_problems: Vec::new(),
+            lang,
+            as_of,
+            color: env.color,
+            width: width(env),
+        })
+    }
+
+    fn with_root(
+        global: &GlobalArgs,
+        env: &Env,
+        base: PathBuf,
+        root: PathBuf,
+    ) -> Result<Settings, (Fatal, Style)> {
         let mut config_problems = Vec::new();
         let (config, config_text) = config::load(&root, &mut config_problems);
         let config_lang = config.lang.as_ref().and_then(|(text, at)| {

@@ -82,12 +82,85 @@ pub(crate) enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_name = "TEXT")]
+        unit: Option<String>,
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+    },
+    Export {
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        #[arg(long)]
+        with_status: bool,
+        #[arg(long)]
+        force: bool,
+    },
     Diff {
         #[arg(value_name = "REV[..REV]")]
         range: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    Score {
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        target: Option<TargetArg>,
+        #[arg(long)]
+        detail: bool,
+        #[arg(long)]
+        questions: bool,
+        #[arg(long)]
+        check: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+// The predicates of PermenPANRB 90/2021 (an LKE file names its own; these
+// are the ones the command line offers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum TargetArg {
+    Wbk,
+    Wbbm,
+}
+
+impl TargetArg {
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            TargetArg::Wbk => "WBK",
+            TargetArg::Wbbm => "WBBM",
+        }
+    }
+}
+
+impl Command {
+    /// Where a command that makes a plan makes it (`Some(None)`: the base
+    /// folder); `None` for the commands that work on an existing plan.
+    pub(crate) fn new_plan_at(&self) -> Option<Option<&std::path::Path>> {
+        match self {
+            Command::Import { .. } => Some(None),
+            _ => None,
+        }
+    }
+}
+
+// The formats `zi export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ExportFormat {
+    Xlsx,
+    Csv,
 }
 
 // `--pic TEXT`: only the indicators whose person in charge contains TEXT.

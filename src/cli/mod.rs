@@ -38,7 +38,7 @@ use crate::text::Lang;
 
 #[cfg(test)]
 pub(crate) use args::STATUSES;
-pub(crate) use args::{parse_date, Cli, Command, GlobalArgs, HookAction};
+pub(crate) use args::{parse_date, Cli, Command, ExportFormat, GlobalArgs, HookAction, TargetArg};
 pub(crate) use errors::usage_error;
 use localise::command;
 

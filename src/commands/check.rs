@@ -1,13 +1,15 @@
-//! `zi check`: every problem in plan and evidence, all in one run. Silent
-//! and exit 0 when there is nothing to say.
+//! `zi check`: every problem in plan, evidence, assessments and the LKE the
+//! plan is scored against, all in one run. Silent and exit 0 when there is nothing
+//! to say.
 
 use std::process::ExitCode;
 
 use anyhow::Result;
 
 use crate::judge::evaluate::Evaluation;
+use crate::judge::score;
 use crate::judge::view::CheckView;
-use crate::load::source;
+use crate::load::{assessment, lke, source};
 use crate::problem;
 use crate::render::Renderer;
 use crate::settings::Settings;
@@ -18,9 +20,14 @@ pub(super) fn run(
     strict: bool,
     renderer: &mut dyn Renderer,
 ) -> Result<ExitCode> {
-    let excerpts = source::excerpts(&settings.root, &eval.problems, &settings.known_texts());
-    renderer.check(&CheckView { problems: &eval.problems, excerpts })?;
-    let (errors, warnings) = problem::count(&eval.problems);
+    let mut problems = eval.problems.clone();
+    let lke = lke::for_config(&settings.root, &settings.config, &mut problems);
+    assessment::load_all(&settings.root, &lke, &mut problems);
+    problems.extend(score::lke_ref_problems(eval, &lke));
+    problem::sort(&mut problems);
+    let excerpts = source::excerpts(&settings.root, &problems, &settings.known_texts());
+    renderer.check(&CheckView { problems: &problems, excerpts })?;
+    let (errors, warnings) = problem::count(&problems);
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

@@ -4,11 +4,14 @@
 
 mod check;
 mod diff;
+mod export;
 mod fmt;
 mod hook;
+mod import;
 mod overdue;
 mod plan;
 mod report;
+mod score;
 mod show;
 mod status;
 
@@ -41,6 +44,37 @@ pub(crate) fn run(
         Command::Hook { action } => hook::run(settings, action, out),
         Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
         Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
+        Command::Score { file, target, detail, questions, check, format } => {
+            let ask = score::Ask {
+                file: file.as_deref(),
+                target: *target,
+                detail: *detail,
+                questions: *questions,
+                check: *check,
+                format: *format,
+            };
+            score::run(settings, &ask, out, err)
+        }
+        Command::Import { file, sheet, dry_run, force, unit, year } => {
+            let options = import::Options {
+                file,
+                sheet: sheet.as_deref(),
+                dry_run: *dry_run,
+                force: *force,
+                unit: unit.as_deref(),
+                year: *year,
+            };
+            import::run(settings, &options, out, err)
+        }
+        Command::Export { output, format, with_status, force } => {
+            let options = export::Options {
+                output: output.as_deref(),
+                format: *format,
+                with_status: *with_status,
+                force: *force,
+            };
+            export::run(settings, &options, out, err)
+        }
         // The summaries need no file lists, actions or patterns, which at
         // ministry scale would be most of the memory; `zi show` needs them
         // for the indicator it shows, `zi report` for every one.

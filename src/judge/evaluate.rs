@@ -321,6 +321,7 @@ pub(crate) fn evaluate(
             text: indicator.text,
             due_text: indicator.due_text,
             pic: indicator.pic,
+            lke: indicator.lke,
             ..Indicator::default()
         },
     }));

@@ -5,5 +5,6 @@ pub(crate) mod changes;
 pub(crate) mod evaluate;
 pub(crate) mod matcher;
 pub(crate) mod overdue;
+pub(crate) mod score;
 pub(crate) mod select;
 pub(crate) mod view;

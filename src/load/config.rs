@@ -7,7 +7,7 @@ use crate::load::source::{missing_key, string_at, unknown_keys, wrong_type, Sour
 use crate::model::plan::{Config, CONFIG_FILE};
 use crate::problem::{Expected, Kind, Problem};
 
-const CONFIG_KEYS: [&str; 4] = ["unit", "year", "title", "lang"];
+const CONFIG_KEYS: [&str; 5] = ["unit", "year", "title", "lang", "lke"];
 
 /// Reads `zi.toml` at `root`, and keeps its text for quoting. Its problems
 /// go to `out`.
@@ -44,6 +44,7 @@ fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
     config.unit = take_string("unit", out);
     config.title = take_string("title", out);
     let lang = take_string("lang", out);
+    let lke = take_string("lke", out);
     if config.unit.is_none() && table.get("unit").is_none() {
         out.push(missing_key(source, "unit", "unit = \"Balai Penelitian Tanaman Palma\""));
     }
@@ -57,6 +58,7 @@ fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
     }
     // Which languages exist is the presentation's to say (`Settings`).
     config.lang = lang.map(|text| (text, source.at(table.get("lang").and_then(|i| i.span()))));
+    config.lke = lke.map(|text| (text, source.at(table.get("lke").and_then(|i| i.span()))));
     config
 }
 

@@ -10,11 +10,11 @@ use crate::load::source::{
     missing_key, string_at, unknown_key, unknown_keys, value_kind, wrong_type, Source,
 };
 use crate::model::due::{self, Due};
-use crate::model::plan::{EvidenceItem, Indicator};
+use crate::model::plan::{EvidenceItem, Indicator, LkeRef};
 use crate::problem::{Expected, GlobProblem, Kind, Problem};
 
 /// The keys of an indicator file, in canonical order.
-pub(crate) const KEYS: [&str; 5] = ["indicator", "actions", "evidence", "due", "pic"];
+pub(crate) const KEYS: [&str; 6] = ["indicator", "actions", "evidence", "due", "pic", "lke"];
 pub(crate) const ITEM_KEYS: [&str; 2] = ["name", "file"];
 
 /// Reads an indicator from its source. Problems go to `out`; the result
@@ -70,6 +70,9 @@ pub(crate) fn parse(source: &Source, plan_year: i32, out: &mut Vec<Problem>) -> 
         Ok(pic) => indicator.pic = pic.map(|(s, _)| s.to_string()),
         Err(d) => out.push(d),
     }
+    if let Some(item) = table.get("lke") {
+        indicator.lke = lke_refs(source, item, out);
+    }
     Some(indicator)
 }
 
@@ -114,6 +117,26 @@ fn string_content_span(
         }
         _ => value_span,
     }
+}
+
+/// `lke`: the ids of the LKE questions the indicator serves, each with its
+/// place (they are checked against the LKE when it is known).
+fn lke_refs(source: &Source, item: &Item, out: &mut Vec<Problem>) -> Vec<LkeRef> {
+    let Some(array) = item.as_array() else {
+        out.push(wrong_type(source, "lke", item, Expected::ArrayOfStrings));
+        return Vec::new();
+    };
+    let mut refs = Vec::with_capacity(array.len());
+    for value in array.iter() {
+        match value.as_str() {
+            Some(id) => refs.push(LkeRef { id: id.trim().to_string(), at: source.at(value.span()) }),
+            None => out.push(source.problem(
+                Kind::WrongElement { key: "lke".to_string(), found: value_kind(&Item::Value(value.clone())) },
+                value.span(),
+            )),
+        }
+    }
+    refs
 }
 
 /// An array of strings; problems with single elements are reported and the

@@ -1,11 +1,15 @@
 //! Disk → model: the repository walk, TOML sources, evidence folders, git.
 //! Problems found on the way are collected, never raised.
 
+pub(crate) mod assessment;
 pub(crate) mod config;
 pub(crate) mod evidence;
 pub(crate) mod git;
 pub(crate) mod indicator;
+pub(crate) mod lke;
 pub(crate) mod plan;
+pub(crate) mod rkt;
+pub(crate) mod sheet;
 pub(crate) mod source;
 pub(crate) mod tree;
 

@@ -26,7 +26,7 @@ pub(crate) fn discover(root: &Path, config: Config, year: i32, out: &mut Vec<Pro
         areas = par_map(entries, out, |entry, out| {
             let path = tree::join(PLAN_DIR, &entry.name);
             let number = numbered_dir(&entry, &path, out)?;
-            let id = tree::roman(number);
+            let id = crate::model::rkt::roman(number);
             let name = config::load_name(&root.join(&path), &path, "area.toml", out)
                 .unwrap_or_else(|| entry.name.clone());
             let components = discover_components(root, &path, &id, out);

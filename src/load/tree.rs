@@ -136,36 +136,6 @@ pub(crate) fn unreadable(rel: &str, e: &std::io::Error) -> Problem {
     Problem::new(Kind::UnreadableFolder { error: e.to_string() }, rel)
 }
 
-/// Areas print as Roman numerals, as RKT tables write them.
-pub(crate) fn roman(mut n: u32) -> String {
-    if n == 0 || n >= 4000 {
-        return n.to_string();
-    }
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,12 +156,6 @@ mod tests {
         assert_eq!(join("", "plan"), "plan");
         assert_eq!(join("evidence", ""), "evidence");
         assert_eq!(join("evidence", "1-a"), "evidence/1-a");
-    }
-
-    #[test]
-    fn roman_numerals_for_areas() {
-        let r: Vec<String> = [1, 3, 4, 6, 9, 14, 40].into_iter().map(roman).collect();
-        assert_eq!(r, ["I", "III", "IV", "VI", "IX", "XIV", "XL"]);
     }
 
     #[test]

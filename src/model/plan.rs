@@ -45,6 +45,8 @@ pub(crate) struct Config {
     pub(crate) title: Option<String>,
     /// The language of output labels as written, and where.
     pub(crate) lang: Option<(String, At)>,
+    /// The LKE to score against as written (a built-in id or a path), and where.
+    pub(crate) lke: Option<(String, At)>,
 }
 
 #[derive(Clone, Debug)]
@@ -148,6 +150,15 @@ pub(crate) struct Indicator {
     /// (then an error says why).
     pub(crate) due: Option<Due>,
     pub(crate) pic: Option<String>,
+    /// The LKE questions the indicator serves, as written.
+    pub(crate) lke: Vec<LkeRef>,
+}
+
+/// An LKE question id an indicator names, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LkeRef {
+    pub(crate) id: String,
+    pub(crate) at: At,
 }
 
 /// What the disk holds for one indicator: what its plan file says (`None`

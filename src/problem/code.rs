@@ -97,6 +97,17 @@ codes! {
     BrokenLink = "broken-link", Warning, "a link that leads nowhere (an error under `plan/`)";
     FmtUnsafe = "fmt-unsafe", Error, "`zi fmt` could not lay a file out without changing it (left as it is)";
     Unwritable = "unwritable", Error, "`zi fmt` could not write a file (left unchanged)";
+    BadLke = "bad-lke", Error, "`zi.toml`'s `lke` names no built-in LKE and no readable file, or the file breaks the LKE's rules";
+    UnknownQuestion = "unknown-question", Error, "an assessment or an indicator's `lke` names a question the LKE does not have (with did-you-mean)";
+    BadAnswer = "bad-answer", Error, "an answer outside its question's scale, a result outside its range, or an unknown `assessor`, `target` or result";
+    BadInput = "bad-input", Error, "a percentage item's input missing, unknown, negative or not a number";
+    OtherLke = "other-lke", Error, "an assessment made for another LKE than the plan's";
+    NoHeader = "no-header", Error, "`zi import`: no row of the spreadsheet names the RKT columns";
+    DuplicateColumn = "duplicate-column", Warning, "`zi import`: two columns with the same title (the first is read)";
+    UnplacedRow = "unplaced-row", Error, "`zi import`: a row above the area, component or indicator it belongs to (not imported)";
+    UnnumberedComponent = "unnumbered-component", Warning, "`zi import`: a component without its number (it gets the next one)";
+    NoUnit = "no-unit", Error, "`zi import`: neither the title block nor `--unit` names the unit";
+    NoYear = "no-year", Error, "`zi import`: neither the title block, the targets nor `--year` name the plan year";
 }
 
 #[cfg(test)]

@@ -111,6 +111,27 @@ pub(crate) enum Fatal {
     Output {
         error: String,
     },
+    /// `zi init` or `zi import` into a folder that already holds a plan.
+    PlanExists {
+        path: String,
+        force_helps: bool,
+    },
+    /// A spreadsheet format zi does not read.
+    NotASpreadsheet {
+        path: String,
+    },
+    UnreadableSpreadsheet {
+        path: String,
+        error: String,
+    },
+    NoSuchSheet {
+        name: String,
+        sheets: Vec<String>,
+    },
+    /// `zi export -o FILE` with a name that says neither xlsx nor csv.
+    UnknownExportFormat {
+        path: String,
+    },
 }
 
 impl Fatal {
@@ -177,6 +198,20 @@ pub(crate) enum Note {
     HookRemoved {
         shown: String,
         restored: bool,
+    },
+    /// `zi import` read a table (or, with `--dry-run`, would write it).
+    Imported {
+        indicators: usize,
+        components: usize,
+        areas: usize,
+        from: String,
+        files: usize,
+        dry_run: bool,
+    },
+    /// `zi export -o FILE` wrote the table.
+    Exported {
+        indicators: usize,
+        path: String,
     },
 }
 

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::code::Code;
+use super::lke::LkeKind;
 use crate::model::due::DueError;
 use crate::model::month::YearMonth;
 
@@ -30,6 +31,8 @@ pub(crate) enum Expected {
     ArrayOfStrings,
     StringOrItem,
     Globs,
+    Date,
+    Table,
 }
 
 /// Why a `file` pattern was refused.
@@ -178,6 +181,24 @@ pub(crate) enum Kind {
     Unwritable {
         error: String,
     },
+    /// The LKE, assessments and `lke` keys (`crate::problem::lke`).
+    Lke(Box<LkeKind>),
+    // Reading a spreadsheet (`zi import`).
+    NoHeader,
+    DuplicateColumn {
+        title: String,
+    },
+    /// A row of the plan above the first area row.
+    RowOutsideArea,
+    /// An indicator above the first component of its area.
+    RowOutsideComponent,
+    /// Actions or documents above the first indicator of a component.
+    RowOutsideIndicator,
+    UnnumberedComponent {
+        number: u32,
+    },
+    NoUnit,
+    NoYear,
 }
 
 impl Kind {
@@ -222,6 +243,13 @@ impl Kind {
             Kind::LeftAsIs(inner) => inner.code(),
             Kind::FmtUnsafe { .. } => Code::FmtUnsafe,
             Kind::Unwritable { .. } => Code::Unwritable,
+            Kind::Lke(kind) => kind.code(),
+            Kind::NoHeader => Code::NoHeader,
+            Kind::DuplicateColumn { .. } => Code::DuplicateColumn,
+            Kind::RowOutsideArea | Kind::RowOutsideComponent | Kind::RowOutsideIndicator => Code::UnplacedRow,
+            Kind::UnnumberedComponent { .. } => Code::UnnumberedComponent,
+            Kind::NoUnit => Code::NoUnit,
+            Kind::NoYear => Code::NoYear,
         }
     }
 }

@@ -7,6 +7,7 @@
 mod code;
 mod fatal;
 mod kind;
+mod lke;
 mod usage;
 
 use std::collections::HashMap;
@@ -15,6 +16,7 @@ pub(crate) use crate::model::place::At;
 pub(crate) use code::{Code, Severity};
 pub(crate) use fatal::{Fatal, GitTrouble, HookMessage, Note};
 pub(crate) use kind::{Entry, Expected, GlobProblem, Kind, UnsafeLayout, ValueKind};
+pub(crate) use lke::LkeKind;
 pub(crate) use usage::{Tip, UsageError, UsageKind, Wanted};
 
 /// One problem in a user's file or folder.

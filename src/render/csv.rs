@@ -10,7 +10,7 @@ use anyhow::Result;
 use crate::judge::evaluate::Progress;
 use crate::judge::overdue::Lateness;
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
-use crate::render::escape::escape;
+use crate::render::fields::row;
 use crate::render::problems;
 use crate::render::words::{
     diff_sections, document_name, entry_missing, lateness_label, pic, state_label, status_text,
@@ -22,6 +22,8 @@ pub(crate) struct Csv<'w> {
     pub(crate) lang: Lang,
     pub(crate) out: &'w mut dyn Write,
 }
+
+use crate::render::score::csv::{questions, score};
 
 renderer_by_functions!(Csv);
 
@@ -57,23 +59,6 @@ fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
             row(out, &[section.title, r.id, &r.change, r.indicator])?;
         }
     }
-    Ok(())
-}
-
-/// One CSV field: control characters as visible escapes (a spreadsheet
-/// shows them, a terminal would obey them), quoted when it must be (RFC 4180).
-fn field(text: &str) -> String {
-    let text = escape(text);
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.into_owned()
-    }
-}
-
-fn row<S: AsRef<str>>(out: &mut dyn Write, fields: &[S]) -> Result<()> {
-    let line: Vec<String> = fields.iter().map(|f| field(f.as_ref())).collect();
-    writeln!(out, "{}", line.join(","))?;
     Ok(())
 }
 
@@ -177,14 +162,4 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn fields_with_commas_quotes_or_newlines_are_quoted() {
-        assert_eq!(super::field("a, b"), "\"a, b\"");
-        assert_eq!(super::field("say \"x\""), "\"say \"\"x\"\"\"");
-        assert_eq!(super::field("plain"), "plain");
-    }
 }

@@ -26,6 +26,8 @@ pub(crate) struct Json<'w> {
     pub(crate) out: &'w mut dyn Write,
 }
 
+use crate::render::score::json::{questions, score};
+
 renderer_by_functions!(Json);
 
 fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {

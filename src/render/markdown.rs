@@ -9,7 +9,7 @@ use crate::judge::evaluate::Evaluation;
 
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::problem;
-use crate::render::escape::escape;
+use crate::render::fields::cell;
 use crate::render::problems;
 
 use crate::render::words::{
@@ -23,6 +23,8 @@ pub(crate) struct Markdown<'w> {
     pub(crate) lang: Lang,
     pub(crate) out: &'w mut dyn Write,
 }
+
+use crate::render::score::markdown::{questions, score};
 
 renderer_by_functions!(Markdown);
 
@@ -61,12 +63,6 @@ fn totals_line(totals: &Totals, lang: Lang) -> String {
         l.year,
         fraction(totals.year, lang)
     )
-}
-
-/// Text from the plan in markdown: control characters as visible escapes
-/// (so a line break cannot end a table row), pipes escaped.
-fn cell(text: &str) -> String {
-    escape(text).replace('|', "\\|")
 }
 
 fn heading(eval: &Evaluation, lang: Lang, out: &mut dyn Write) -> Result<()> {

@@ -9,11 +9,14 @@ mod renderer;
 
 pub(crate) mod csv;
 pub(crate) mod escape;
+mod fields;
 pub(crate) mod grid;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod problems;
+pub(crate) mod rkt;
+pub(crate) mod score;
 pub(crate) mod table;
 mod words;
 

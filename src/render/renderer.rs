@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use crate::judge::score::{QuestionsView, ScoreView};
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
 use crate::text::Lang;
 
@@ -33,6 +34,9 @@ pub(crate) trait Renderer {
     fn show(&mut self, view: &ShowView) -> Result<()>;
     fn check(&mut self, view: &CheckView) -> Result<()>;
     fn diff(&mut self, view: &DiffView) -> Result<()>;
+    fn score(&mut self, view: &ScoreView) -> Result<()>;
+    /// The questions of the LKE (`zi score --questions`).
+    fn questions(&mut self, view: &QuestionsView) -> Result<()>;
 }
 
 /// `Renderer` for a format written by one function per view in its module,
@@ -59,6 +63,14 @@ macro_rules! renderer_by_functions {
 
             fn diff(&mut self, view: &DiffView) -> Result<()> {
                 diff(view, self.lang, self.out)
+            }
+
+            fn score(&mut self, view: &crate::judge::score::ScoreView) -> Result<()> {
+                score(view, self.lang, self.out)
+            }
+
+            fn questions(&mut self, view: &crate::judge::score::QuestionsView) -> Result<()> {
+                questions(view, self.lang, self.out)
             }
         }
     };

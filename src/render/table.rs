@@ -56,6 +56,14 @@ impl Renderer for Terminal<'_> {
         Ok(())
     }
 
+    fn score(&mut self, view: &crate::judge::score::ScoreView) -> Result<()> {
+        crate::render::score::table::score(view, self.style, self.out)
+    }
+
+    fn questions(&mut self, view: &crate::judge::score::QuestionsView) -> Result<()> {
+        crate::render::score::table::questions(view, self.style, self.out)
+    }
+
     fn diff(&mut self, view: &DiffView) -> Result<()> {
         diff(view, self.style.lang, self.out)
     }

@@ -7,6 +7,8 @@ use crate::problem::{Fatal, HookMessage, Kind, Note, Tip, UsageKind};
 /// Everything zi says, in one language.
 pub(crate) trait Catalogue: Sync {
     fn labels(&self) -> &'static Labels;
+    /// The column titles and words of the RKT table `zi export` writes.
+    fn rkt(&self) -> &'static RktLabels;
     /// Full month names, January first.
     fn month_names(&self) -> &'static [&'static str; 12];
     /// Three-letter month names for narrow columns, January first.
@@ -202,4 +204,27 @@ pub(crate) struct Labels {
     pub(crate) required: &'static str,
     /// The CSV column of how many days a period is late.
     pub(crate) days_late: &'static str,
+}
+
+/// The RKT table's words, as units title their columns (`zi import`
+/// recognises every one of them).
+pub(crate) struct RktLabels {
+    pub(crate) no: &'static str,
+    pub(crate) component: &'static str,
+    pub(crate) indicator: &'static str,
+    pub(crate) actions: &'static str,
+    pub(crate) evidence: &'static str,
+    pub(crate) due: &'static str,
+    pub(crate) pic: &'static str,
+    pub(crate) status: &'static str,
+    pub(crate) documents: &'static str,
+    pub(crate) remarks: &'static str,
+    /// The flat sheet's column of indicator ids.
+    pub(crate) id: &'static str,
+    pub(crate) area: &'static str,
+    /// "TAHUN 2022": the word before the year in the title block.
+    pub(crate) year: &'static str,
+    /// The sheet of the table, and the flat sheet of `--with-status`.
+    pub(crate) sheet: &'static str,
+    pub(crate) flat_sheet: &'static str,
 }

@@ -1,6 +1,7 @@
 //! English.
 
-use super::catalogue::{listed, plural, quoted_key, quoted_list, Catalogue, HelpWords, Labels};
+use super::catalogue::{listed, plural, quoted_key, quoted_list, Catalogue, HelpWords, Labels, RktLabels};
+use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
 use crate::problem::{
@@ -42,6 +43,8 @@ fn expected(expected: Expected) -> &'static str {
         Expected::ArrayOfStrings => "an array of strings",
         Expected::StringOrItem => "a string or { name, file }",
         Expected::Globs => "a glob or a list of globs",
+        Expected::Date => "a date such as 2022-10-15",
+        Expected::Table => "a table",
     }
 }
 
@@ -52,6 +55,10 @@ fn month_year(at: crate::model::month::YearMonth) -> String {
 impl Catalogue for En {
     fn labels(&self) -> &'static Labels {
         &LABELS
+    }
+
+    fn rkt(&self) -> &'static RktLabels {
+        &RKT
     }
 
     fn month_names(&self) -> &'static [&'static str; 12] {
@@ -145,6 +152,25 @@ impl Catalogue for En {
                 format!("cannot lay this file out: {why}")
             }
             Kind::Unwritable { error } => format!("cannot write file: {error}"),
+            Kind::Lke(kind) => super::score::EN.problem(kind),
+            Kind::NoHeader => "no row names the columns of an RKT table".into(),
+            Kind::DuplicateColumn { title } => {
+                format!("a second column titled \"{}\" (not read)", quoted_key(title))
+            }
+            Kind::RowOutsideArea => {
+                "this row comes before any area row (I, II, …); it is not imported".into()
+            }
+            Kind::RowOutsideComponent => {
+                "this indicator comes before any component of its area; it is not imported".into()
+            }
+            Kind::RowOutsideIndicator => {
+                "these actions or documents come before any indicator; they are not imported".into()
+            }
+            Kind::UnnumberedComponent { number } => {
+                format!("this component has no number; it is numbered {number}")
+            }
+            Kind::NoUnit => "the title block names no work unit".into(),
+            Kind::NoYear => "neither the title block nor the targets name the plan year".into(),
         }
     }
 
@@ -227,6 +253,15 @@ impl Catalogue for En {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; this is a bug in zi, please report it with the file"),
             Kind::Unwritable { .. } => "check the file's permissions; the file is unchanged".into(),
+            Kind::Lke(kind) => super::score::EN.hint(kind),
+            Kind::NoHeader => "title the columns of the table, in one row: INDIKATOR and at least two of NO, KOMPONEN, LANGKAH AKSI, BUKTI FISIK, TARGET WAKTU, PIC (`docs/format.md` lists every title zi knows); or name the sheet with --sheet".into(),
+            Kind::DuplicateColumn { .. } => "rename or delete one of the two columns".into(),
+            Kind::RowOutsideArea => "put the area's row above it: its Roman numeral in NO and its name beside it".into(),
+            Kind::RowOutsideComponent => "put the component's number in NO and its name in KOMPONEN, on this row or above it".into(),
+            Kind::RowOutsideIndicator => "write the indicator in INDIKATOR, on this row or above it".into(),
+            Kind::UnnumberedComponent { .. } => "write the component's number in NO, or check the numbers of the components after it".into(),
+            Kind::NoUnit => "give it with --unit \"Balai …\", or write it above the table's header".into(),
+            Kind::NoYear => "give it with --year 2023, or write \"TAHUN 2023\" above the table's header".into(),
         }
     }
 
@@ -351,6 +386,26 @@ impl Catalogue for En {
                 "write it as YYYY-MM-DD (year 0001 to 9999), or unset it".into(),
             ),
             Fatal::Output { error } => plain(format!("cannot write the output: {error}")),
+            Fatal::PlanExists { path, force_helps: true } => (
+                format!("{path} already holds a plan; not writing into it"),
+                "import into an empty folder (-C DIR), or pass --force to replace the plan files".into(),
+            ),
+            Fatal::PlanExists { path, force_helps: false } => (
+                format!("{path} already holds a plan; not writing into it"),
+                "start the new plan in an empty folder: zi init DIR".into(),
+            ),
+            Fatal::NotASpreadsheet { path } => (
+                format!("{path} is not a spreadsheet zi reads"),
+                "zi imports .xlsx, .xls, .ods and .csv files".into(),
+            ),
+            Fatal::UnreadableSpreadsheet { path, error } => plain(format!("cannot read {path}: {error}")),
+            Fatal::NoSuchSheet { name, sheets } => {
+                (format!("no sheet named \"{name}\""), format!("the sheets are: {}", sheets.join(", ")))
+            }
+            Fatal::UnknownExportFormat { path } => (
+                format!("cannot tell the format of {path}"),
+                "name the file .xlsx or .csv, or pass --format xlsx|csv".into(),
+            ),
         }
     }
 
@@ -387,6 +442,14 @@ impl Catalogue for En {
             Note::HookRemoved { shown, restored: false } => {
                 format!("removed the zi pre-commit hook: {shown}")
             }
+            Note::Imported { indicators, components, areas, from, files, dry_run } => {
+                let verb = if *dry_run { "would write" } else { "wrote" };
+                format!(
+                    "read {indicators} indicator(s) in {components} component(s) and {areas} area(s) from {from}; \
+                     {verb} {files} file(s); `zi check` lists what the plan still lacks"
+                )
+            }
+            Note::Exported { indicators, path } => format!("wrote {indicators} indicator(s) to {path}"),
         }
     }
 
@@ -538,4 +601,22 @@ pub(super) static LABELS: Labels = Labels {
     present: "present",
     required: "required",
     days_late: "Days late",
+};
+
+pub(super) static RKT: RktLabels = RktLabels {
+    no: "NO",
+    component: "COMPONENT",
+    indicator: "INDICATOR",
+    actions: "ACTIONS",
+    evidence: "EVIDENCE",
+    due: "TARGET TIME",
+    pic: "PERSON IN CHARGE",
+    status: "STATUS",
+    documents: "DOCUMENTS",
+    remarks: "MISSING DOCUMENTS",
+    id: "ID",
+    area: "AREA",
+    year: "YEAR",
+    sheet: "RKT",
+    flat_sheet: "Status",
 };

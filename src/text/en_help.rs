@@ -56,6 +56,28 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("fmt.paths", "Files or folders to format (if none: zi.toml and every .toml file under plan/)"),
     ("diff", "What changed in status between two commits (if none: HEAD against the working tree)"),
     ("diff.range", "A commit (against the working tree) or a range A..B"),
+    (
+        "score",
+        "The LKE score: rekap per area, hasil, the WBK/WBBM verdict, where points are lost, readiness \
+         (a projection from the evidence when there is no assessment)",
+    ),
+    ("score.file", "The assessment to score (if none: the newest under assessments/)"),
+    ("score.target", "The target --check checks and the rekap marks (if none: the assessment's, else WBK)"),
+    ("score.detail", "Also one row per question"),
+    ("score.questions", "List the LKE's questions: ids, weights, scales and the inputs of percentage items"),
+    ("score.check", "Exit 1 when the target is missed"),
+    ("import", "Read an RKT table (.xlsx, .xls, .ods, .csv) and write the plan's files"),
+    ("import.file", "The spreadsheet"),
+    ("import.sheet", "Read this sheet (if none: the first whose header zi recognises)"),
+    ("import.dry_run", "Write nothing; list the files it would write"),
+    ("import.force", "Replace the plan files of a folder that already holds a plan"),
+    ("import.unit", "The work unit, when the title block does not name it (or to replace it)"),
+    ("import.year", "The plan year, when the title block does not name it (or to replace it)"),
+    ("export", "Write the plan as the RKT table evaluators know (.xlsx or .csv)"),
+    ("export.output", "Write to FILE (atomically) instead of standard output"),
+    ("export.format", "The format (if none: FILE's extension, else xlsx)"),
+    ("export.with_status", "Add STATUS, DOKUMEN and KETERANGAN as of --as-of, and a flat sheet"),
+    ("export.force", "Replace FILE even when zi did not write it"),
 ];
 
 /// What is wrong with a command line.

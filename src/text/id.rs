@@ -1,6 +1,7 @@
 //! Bahasa Indonesia.
 
-use super::catalogue::{listed, quoted_key, quoted_list, Catalogue, HelpWords, Labels};
+use super::catalogue::{listed, quoted_key, quoted_list, Catalogue, HelpWords, Labels, RktLabels};
+use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
 use crate::problem::{
@@ -41,6 +42,8 @@ fn expected(expected: Expected) -> &'static str {
         Expected::ArrayOfStrings => "daftar teks",
         Expected::StringOrItem => "teks atau { name, file }",
         Expected::Globs => "pola atau daftar pola",
+        Expected::Date => "tanggal, mis. 2022-10-15",
+        Expected::Table => "tabel",
     }
 }
 
@@ -51,6 +54,10 @@ fn month_year(at: crate::model::month::YearMonth) -> String {
 impl Catalogue for Id {
     fn labels(&self) -> &'static Labels {
         &LABELS
+    }
+
+    fn rkt(&self) -> &'static RktLabels {
+        &RKT
     }
 
     fn month_names(&self) -> &'static [&'static str; 12] {
@@ -150,6 +157,25 @@ impl Catalogue for Id {
                 format!("berkas ini tidak dapat dirapikan: {why}")
             }
             Kind::Unwritable { error } => format!("berkas tidak dapat ditulis: {error}"),
+            Kind::Lke(kind) => super::score::ID.problem(kind),
+            Kind::NoHeader => "tidak ada baris yang berisi judul kolom tabel RKT".into(),
+            Kind::DuplicateColumn { title } => {
+                format!("kolom kedua berjudul \"{}\" (tidak dibaca)", quoted_key(title))
+            }
+            Kind::RowOutsideArea => {
+                "baris ini ada sebelum baris area mana pun (I, II, …); tidak diimpor".into()
+            }
+            Kind::RowOutsideComponent => {
+                "indikator ini ada sebelum komponen mana pun di areanya; tidak diimpor".into()
+            }
+            Kind::RowOutsideIndicator => {
+                "langkah aksi atau bukti fisik ini ada sebelum indikator mana pun; tidak diimpor".into()
+            }
+            Kind::UnnumberedComponent { number } => {
+                format!("komponen ini tidak bernomor; diberi nomor {number}")
+            }
+            Kind::NoUnit => "blok judul tidak menyebut satuan kerja".into(),
+            Kind::NoYear => "blok judul maupun target waktu tidak menyebut tahun rencana".into(),
         }
     }
 
@@ -232,6 +258,15 @@ impl Catalogue for Id {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; ini kesalahan zi, mohon laporkan beserta berkasnya"),
             Kind::Unwritable { .. } => "periksa izin akses berkas; berkas tidak berubah".into(),
+            Kind::Lke(kind) => super::score::ID.hint(kind),
+            Kind::NoHeader => "beri judul kolom tabel dalam satu baris: INDIKATOR dan sedikitnya dua dari NO, KOMPONEN, LANGKAH AKSI, BUKTI FISIK, TARGET WAKTU, PIC (`docs/format.md` memuat semua judul yang dikenal zi); atau sebut lembarnya dengan --sheet".into(),
+            Kind::DuplicateColumn { .. } => "ganti nama atau hapus salah satu dari kedua kolom itu".into(),
+            Kind::RowOutsideArea => "tulis baris areanya di atasnya: angka Romawi di NO dan namanya di sebelahnya".into(),
+            Kind::RowOutsideComponent => "tulis nomor komponen di NO dan namanya di KOMPONEN, pada baris ini atau di atasnya".into(),
+            Kind::RowOutsideIndicator => "tulis indikatornya di INDIKATOR, pada baris ini atau di atasnya".into(),
+            Kind::UnnumberedComponent { .. } => "tulis nomor komponen di NO, atau periksa nomor komponen sesudahnya".into(),
+            Kind::NoUnit => "sebutkan dengan --unit \"Balai …\", atau tulis di atas judul kolom tabel".into(),
+            Kind::NoYear => "sebutkan dengan --year 2023, atau tulis \"TAHUN 2023\" di atas judul kolom tabel".into(),
         }
     }
 
@@ -353,6 +388,27 @@ impl Catalogue for Id {
                 "tulis sebagai YYYY-MM-DD (tahun 0001 sampai 9999), atau hapus variabelnya".into(),
             ),
             Fatal::Output { error } => plain(format!("keluaran tidak dapat ditulis: {error}")),
+            Fatal::PlanExists { path, force_helps: true } => (
+                format!("{path} sudah berisi rencana; tidak menulis ke sana"),
+                "impor ke folder kosong (-C DIR), atau pakai --force untuk mengganti berkas rencananya".into(),
+            ),
+            Fatal::PlanExists { path, force_helps: false } => (
+                format!("{path} sudah berisi rencana; tidak menulis ke sana"),
+                "mulai rencana baru di folder kosong: zi init DIR".into(),
+            ),
+            Fatal::NotASpreadsheet { path } => (
+                format!("{path} bukan lembar kerja yang dapat dibaca zi"),
+                "zi mengimpor berkas .xlsx, .xls, .ods dan .csv".into(),
+            ),
+            Fatal::UnreadableSpreadsheet { path, error } => plain(format!("{path} tidak dapat dibaca: {error}")),
+            Fatal::NoSuchSheet { name, sheets } => (
+                format!("tidak ada lembar bernama \"{name}\""),
+                format!("lembar yang ada: {}", sheets.join(", ")),
+            ),
+            Fatal::UnknownExportFormat { path } => (
+                format!("format {path} tidak dapat ditentukan"),
+                "beri nama berkas .xlsx atau .csv, atau pakai --format xlsx|csv".into(),
+            ),
         }
     }
 
@@ -378,6 +434,14 @@ impl Catalogue for Id {
                 format!("hook pre-commit zi dihapus dan hook yang digantikannya dikembalikan: {shown}")
             }
             Note::HookRemoved { shown, restored: false } => format!("hook pre-commit zi dihapus: {shown}"),
+            Note::Imported { indicators, components, areas, from, files, dry_run } => {
+                let verb = if *dry_run { "akan menulis" } else { "menulis" };
+                format!(
+                    "membaca {indicators} indikator dalam {components} komponen dan {areas} area dari {from}; \
+                     {verb} {files} berkas; `zi check` menunjukkan apa yang masih kurang dari rencananya"
+                )
+            }
+            Note::Exported { indicators, path } => format!("menulis {indicators} indikator ke {path}"),
         }
     }
 
@@ -526,4 +590,22 @@ pub(super) static LABELS: Labels = Labels {
     present: "ada",
     required: "wajib",
     days_late: "Hari terlambat",
+};
+
+pub(super) static RKT: RktLabels = RktLabels {
+    no: "NO",
+    component: "KOMPONEN",
+    indicator: "INDIKATOR",
+    actions: "LANGKAH AKSI",
+    evidence: "BUKTI FISIK",
+    due: "TARGET WAKTU",
+    pic: "PENANGGUNG JAWAB",
+    status: "STATUS",
+    documents: "DOKUMEN",
+    remarks: "KETERANGAN",
+    id: "ID",
+    area: "AREA",
+    year: "TAHUN",
+    sheet: "RKT",
+    flat_sheet: "Status",
 };

@@ -55,7 +55,29 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("fmt.check", "Jangan menulis apa pun; sebutkan berkas yang belum dalam tata letak baku"),
     ("fmt.paths", "Berkas atau folder yang dirapikan (jika tidak ada: zi.toml dan setiap berkas .toml di bawah plan/)"),
     ("diff", "Apa yang berubah pada status di antara dua commit (jika tidak ada: HEAD terhadap working tree)"),
+    ("import", "Membaca tabel RKT (.xlsx, .xls, .ods, .csv) dan menulis berkas rencananya"),
+    ("import.file", "Lembar kerjanya"),
+    ("import.sheet", "Baca lembar ini (jika tidak ada: lembar pertama yang judul kolomnya dikenal zi)"),
+    ("import.dry_run", "Tidak menulis apa pun; sebutkan berkas yang akan ditulis"),
+    ("import.force", "Ganti berkas rencana di folder yang sudah berisi rencana"),
+    ("import.unit", "Satuan kerja, bila blok judul tidak menyebutnya (atau untuk menggantinya)"),
+    ("import.year", "Tahun rencana, bila blok judul tidak menyebutnya (atau untuk menggantinya)"),
+    ("export", "Menulis rencana sebagai tabel RKT yang dikenal evaluator (.xlsx atau .csv)"),
+    ("export.output", "Tulis ke FILE (secara atomik), bukan ke keluaran standar"),
+    ("export.format", "Formatnya (jika tidak ada: dari ekstensi FILE, atau xlsx)"),
+    ("export.with_status", "Tambahkan STATUS, DOKUMEN dan KETERANGAN per --as-of, dan lembar datar"),
+    ("export.force", "Ganti FILE meskipun bukan zi yang menulisnya"),
     ("diff.range", "Satu commit (terhadap working tree) atau rentang A..B"),
+    (
+        "score",
+        "Nilai LKE: rekap per area, hasil, kesimpulan WBK/WBBM, nilai yang hilang, kesiapan \
+         (proyeksi dari bukti dukung bila belum ada penilaian)",
+    ),
+    ("score.file", "Penilaian yang dinilai (bila tidak ada: yang terbaru di assessments/)"),
+    ("score.target", "Target yang diperiksa --check dan ditandai di rekap (bila tidak ada: target penilaian, atau WBK)"),
+    ("score.detail", "Juga satu baris per pertanyaan"),
+    ("score.questions", "Daftar pertanyaan LKE: id, bobot, skala, dan data butir persentase"),
+    ("score.check", "Keluar dengan status 1 bila target tidak tercapai"),
 ];
 
 /// What is wrong with a command line.

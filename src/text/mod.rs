@@ -9,13 +9,14 @@ mod en;
 mod en_help;
 mod id;
 mod id_help;
+pub(crate) mod score;
 #[cfg(test)]
 mod tests;
 
 use serde::Serialize;
 
 use crate::model::month::{self, YearMonth};
-pub(crate) use catalogue::{Catalogue, Labels};
+pub(crate) use catalogue::{Catalogue, Labels, RktLabels};
 
 /// The language of labels and messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -38,6 +39,18 @@ impl Lang {
 
     pub(crate) fn labels(self) -> &'static Labels {
         self.catalogue().labels()
+    }
+
+    /// The words of the LKE score.
+    pub(crate) fn score(self) -> &'static dyn score::ScoreWords {
+        match self {
+            Lang::Id => &score::ID,
+            Lang::En => &score::EN,
+        }
+    }
+
+    pub(crate) fn rkt(self) -> &'static RktLabels {
+        self.catalogue().rkt()
     }
 
     /// The full name of `month` (1..=12).

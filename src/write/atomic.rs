@@ -72,7 +72,6 @@ impl Batch {
         Batch::default()
     }
 
-    #[allow(dead_code, reason = "for the commands that write many files (zi init, import, export)")]
     /// Stages `contents` for `path`.
     pub(crate) fn add(&mut self, path: &Path, contents: &[u8]) -> io::Result<()> {
         self.add_with(path, |file| file.write_all(contents))
@@ -87,7 +86,6 @@ impl Batch {
         self.add_as(path, None, fill)
     }
 
-    #[allow(dead_code, reason = "for the commands that write many files (zi init, import, export)")]
     /// Creates `dir` and its missing parents. The folders it creates are
     /// removed again if the batch is dropped uncommitted or interrupted
     /// (when they hold nothing else by then).

@@ -4,3 +4,5 @@
 pub(crate) mod atomic;
 pub(crate) mod canonical;
 pub(crate) mod hook;
+pub(crate) mod plan_files;
+pub(crate) mod tree_writer;
