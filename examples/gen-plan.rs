@@ -156,6 +156,10 @@ impl Rng {
 // ---------------------------------------------------------------------------
 // Vocabulary: the six areas of a ZI plan and the words RKT tables use.
 
+/// What every evidence file holds: a few bytes, since an empty file is not
+/// a document and zi does not count it.
+const EVIDENCE_BYTES: &str = "%PDF-1.4\n";
+
 const AREAS: &[(&str, &[&str])] = &[
     (
         "Manajemen Perubahan",
@@ -505,7 +509,7 @@ impl Indicator {
                 }
                 for &d in &self.documents {
                     if budget > 0 && rng.chance(85) {
-                        write(&dir.join(&folder).join(file_name(rng, d, month)), "")?;
+                        write(&dir.join(&folder).join(file_name(rng, d, month)), EVIDENCE_BYTES)?;
                         budget -= 1;
                         files += 1;
                     }
@@ -533,19 +537,22 @@ impl Indicator {
                 } else {
                     dir.join(&folder).join(&name)
                 };
-                write(&path, "")?;
+                write(&path, EVIDENCE_BYTES)?;
                 budget -= 1;
                 files += 1;
                 if budget > 0 && rng.chance(40) {
                     // A second file for the same document: a revision, a scan.
                     let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem);
-                    write(&dir.join(&folder).join(format!("{stem}_rev1.pdf")), "")?;
+                    write(&dir.join(&folder).join(format!("{stem}_rev1.pdf")), EVIDENCE_BYTES)?;
                     budget -= 1;
                     files += 1;
                 }
             }
             if rng.one_in(15) {
-                write(&dir.join(&folder).join(format!("scan_{:04}.pdf", rng.between(1, 9999))), "")?;
+                write(
+                    &dir.join(&folder).join(format!("scan_{:04}.pdf", rng.between(1, 9999))),
+                    EVIDENCE_BYTES,
+                )?;
                 files += 1;
             }
         }

@@ -75,6 +75,11 @@ where
         Ok(settings) => settings,
         Err((fatal, style)) => return refuse(&fatal, style, err),
     };
+    // A reader that stops early (`zi overdue | head -1`) must not change
+    // the exit status: output to a closed pipe is dropped, and the command
+    // runs to its end and decides as it would have.
+    let (mut out, mut err) = (UntilClosed::new(out), UntilClosed::new(err));
+    let (out, err) = (&mut out, &mut err);
     match commands::run(&cli, &settings, out, err) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -85,6 +90,47 @@ where
             };
             refuse(&fatal, settings.style(), err)
         }
+    }
+}
+
+/// A stream that drops what is written once its reader has gone (a broken
+/// pipe), instead of failing the command.
+struct UntilClosed<'a> {
+    inner: &'a mut dyn Write,
+    closed: bool,
+}
+
+impl<'a> UntilClosed<'a> {
+    fn new(inner: &'a mut dyn Write) -> UntilClosed<'a> {
+        UntilClosed { inner, closed: false }
+    }
+
+    fn closed<T>(&mut self, result: std::io::Result<T>, done: T) -> std::io::Result<T> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(done)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for UntilClosed<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.closed(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.closed(result, ())
     }
 }
 

@@ -181,10 +181,10 @@ fn as_of(global: &GlobalArgs, env: &Env) -> Result<NaiveDate, Fatal> {
     match env.today.as_ref().filter(|v| !v.is_empty()) {
         None => Ok(chrono::Local::now().date_naive()),
         Some(value) => {
-            let text = value
-                .to_str()
-                .ok_or_else(|| Fatal::BadToday { text: value.to_string_lossy().into_owned() })?;
-            cli::parse_date(text).map_err(|_| Fatal::BadToday { text: text.to_string() })
+            let text = value.to_str().ok_or_else(|| Fatal::TodayNotUtf8 {
+                text: crate::model::quote::clip(&value.to_string_lossy(), 40),
+            })?;
+            cli::parse_date(text).map_err(|_| Fatal::BadToday { text: crate::model::quote::clip(text, 40) })
         }
     }
 }

@@ -47,6 +47,14 @@ pub(crate) enum Command {
         filter: Filter,
         #[arg(long, value_name = "DAYS")]
         within: Option<u32>,
+        // The plan as staged in git's index (what a commit would hold),
+        // not the working tree.
+        #[arg(long)]
+        staged: bool,
+        // Only what is overdue or invalid now and was not in REV counts in
+        // the exit status; everything is still listed.
+        #[arg(long, value_name = "REV")]
+        new_since: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -181,16 +189,27 @@ pub(crate) enum HookAction {
         force: bool,
     },
     Uninstall,
+    // What the installed hook runs: the staged plan judged by `[hook] gate`.
+    Run,
 }
 
 /// A date for `--as-of` or `ZI_TODAY`. Years outside 0001–9999 are refused:
 /// a plan year is four digits, and a repository without one takes the as-of
 /// year as its plan year.
+///
+/// Exactly `YYYY-MM-DD`: chrono alone would read `27-08-15` as the year 27
+/// and `2022-8-1` as a date, and a hook judging on the year 27 passes.
 pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, BadDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|d| (1..=9999).contains(&d.year()))
-        .ok_or(BadDate)
+    let text = text.trim();
+    let shaped = text.len() == 10
+        && text
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !shaped {
+        return Err(BadDate);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().filter(|d| (1..=9999).contains(&d.year())).ok_or(BadDate)
 }
 
 /// A refused date; `errors` words it in the user's language.
@@ -204,3 +223,28 @@ impl std::fmt::Display for BadDate {
 }
 
 impl std::error::Error for BadDate {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_exactly_four_digits_two_and_two() {
+        assert_eq!(parse_date("2022-09-01").ok(), NaiveDate::from_ymd_opt(2022, 9, 1));
+        assert_eq!(parse_date(" 0001-01-01 ").ok(), NaiveDate::from_ymd_opt(1, 1, 1));
+        for bad in [
+            "27-08-15",
+            "0027-8-15",
+            "2022-8-1",
+            "2022/09/01",
+            "20220901",
+            "+2022-09-01",
+            "2022-02-30",
+            "0000-01-01",
+            "",
+            "２０２２-09-01",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad:?} must be refused");
+        }
+    }
+}

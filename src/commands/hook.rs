@@ -1,29 +1,110 @@
-//! `zi hook install [--force]` and `zi hook uninstall` (`crate::write::hook`).
+//! `zi hook install [--force]`, `zi hook uninstall` (`crate::write::hook`),
+//! and `zi hook run`, what the installed hook runs: the staged plan judged
+//! as `[hook] gate` says, its overdue list in short, and the verdict, all
+//! in the language of the plan as it is at commit time.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::overdue::{self, Scope, Since};
 use crate::cli::HookAction;
+use crate::judge::select::Filter;
 use crate::load::git::Repo;
-use crate::problem::HookMessage;
-use crate::render;
+use crate::model::plan::Gate;
+use crate::problem::{Fatal, HookMessage, Note};
+use crate::render::{self, Format};
 use crate::settings::Settings;
 use crate::write::hook;
 
-pub(super) fn run(settings: &Settings, action: &HookAction, out: &mut dyn Write) -> Result<ExitCode> {
-    let repo = Repo::containing(&settings.root)?;
-    let style = settings.style();
+pub(super) fn run(
+    settings: &Settings,
+    action: &HookAction,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
     let notes = match action {
         HookAction::Install { force } => {
-            let words = |message: HookMessage| render::hook_message(message, style);
-            hook::install(&repo, *force, &words)?
+            let repo = Repo::containing(&settings.root)?;
+            // zi cannot choose a language when it is not there to run.
+            let not_found = render::hook_message_in_every_language(HookMessage::NotFound);
+            hook::install(&repo, *force, &not_found)?
         }
-        HookAction::Uninstall => vec![hook::uninstall(&repo)?],
+        HookAction::Uninstall => vec![hook::uninstall(&Repo::containing(&settings.root)?)?],
+        HookAction::Run => return gate(settings, out, err),
     };
     for note in &notes {
-        writeln!(out, "{}", render::note(note, style))?;
+        writeln!(out, "{}", render::note(note, settings.style()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Entries of the overdue list the hook shows before "… and N more".
+const SHOWN_LINES: usize = 10;
+
+/// `zi hook run`. When zi cannot judge the plan, it says why and that the
+/// commit is refused for it (exit 2).
+fn gate(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
+    let style = settings.style();
+    match judge_staged(settings, out, err) {
+        Err(e) => match e.downcast::<Fatal>() {
+            Ok(fatal) => {
+                write!(err, "{}", render::problems::fatal(&fatal, style.lang))?;
+                writeln!(err, "{}", render::hook_message(HookMessage::Failed, style))?;
+                Ok(ExitCode::from(fatal.exit_code()))
+            }
+            Err(e) => Err(e),
+        },
+        Ok(code) => Ok(code),
+    }
+}
+
+fn judge_staged(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
+    let style = settings.style();
+    let gate = settings.config.gate.unwrap_or_default();
+    let scope = Scope { staged: true, new_since: (gate == Gate::New).then_some("HEAD") };
+    let (eval, _scratch) = overdue::judged(settings, scope)?;
+    let since = scope.new_since.map(|rev| Since::read(settings, rev)).transpose()?;
+    let (mut listing, mut notes) = (Vec::new(), Vec::new());
+    let code = super::plan::report_on(settings, &eval, true, &mut listing, &mut notes, &|eval, out| {
+        overdue::run(
+            eval,
+            Filter::default(),
+            None,
+            since.as_ref(),
+            &mut *render::renderer(Format::Table, style, out),
+        )
+    })?;
+    let listing = String::from_utf8_lossy(&listing);
+    let lines: Vec<&str> = listing.lines().collect();
+    // The entries, then the count: keep the first entries and the count. An
+    // entry is a line and the indented lines that continue it.
+    let starts: Vec<usize> = lines[..lines.len().saturating_sub(1)]
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with(' '))
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() > SHOWN_LINES {
+        for line in &lines[..starts[SHOWN_LINES]] {
+            writeln!(out, "{line}")?;
+        }
+        let more = starts.len() - SHOWN_LINES;
+        writeln!(out, "{}", render::note(&Note::MoreOverdue { more }, style))?;
+        writeln!(out, "{}", lines[lines.len() - 1])?;
+    } else {
+        write!(out, "{listing}")?;
+    }
+    err.write_all(&notes)?;
+    if let Some(since) = &since {
+        writeln!(err, "zi: {}", render::note(&since.note(&eval, None), style))?;
+    }
+    let refused = code == ExitCode::FAILURE && gate != Gate::None;
+    if !refused {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let message = if gate == Gate::New { HookMessage::RefusedNew } else { HookMessage::Refused };
+    writeln!(err, "{}", render::hook_message(message, style))?;
+    Ok(ExitCode::FAILURE)
 }

@@ -15,7 +15,7 @@ mod score;
 mod show;
 mod status;
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -24,7 +24,6 @@ use crate::cli::{Cli, Command};
 use crate::judge::evaluate::{Detail, Evaluation, Status};
 use crate::judge::select::{self, Filter};
 use crate::model::plan::IndicatorFile;
-use crate::problem::Note;
 use crate::render;
 use crate::settings::Settings;
 
@@ -35,13 +34,13 @@ pub(crate) fn run(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let style = settings.style();
-    let mut on_plan = |detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync), report: Report| {
+    let mut on_plan = |detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync), report: plan::Report| {
         let note_problems = !matches!(cli.command, Command::Check { .. });
         on_the_plan(settings, detail, report, note_problems, out, err)
     };
     match &cli.command {
         // Commands that work on files and git rather than on one judgement of the plan.
-        Command::Hook { action } => hook::run(settings, action, out),
+        Command::Hook { action } => hook::run(settings, action, out, err),
         Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
         Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
         Command::Score { file, target, detail, questions, check, format } => {
@@ -85,10 +84,14 @@ pub(crate) fn run(
                 status::run(eval, filter, &mut *render::renderer(*format, style, out))
             })
         }
-        Command::Overdue { ids, filter, within, format } => {
+        Command::Overdue { ids, filter, within, format, staged, new_since } => {
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
+            let scope = overdue::Scope { staged: *staged, new_since: new_since.as_deref() };
+            if scope.uses_git() {
+                return overdue::run_scoped(settings, filter, *within, scope, *format, out, err);
+            }
             on_plan(&|_| Detail::Summary, &|eval, out| {
-                overdue::run(eval, filter, *within, &mut *render::renderer(*format, style, out))
+                overdue::run(eval, filter, *within, None, &mut *render::renderer(*format, style, out))
             })
         }
         Command::Check { strict, format } => on_plan(&|_| Detail::Summary, &|eval, out| {
@@ -119,9 +122,6 @@ fn statuses(names: &[String]) -> Vec<Status> {
     Status::ALL.into_iter().filter(|s| names.iter().any(|n| n == s.key())).collect()
 }
 
-/// A report on the judged plan, written to the (buffered) output.
-type Report<'a> = &'a dyn Fn(&Evaluation, &mut dyn Write) -> Result<ExitCode>;
-
 /// Judges the plan, keeping of each indicator what `detail` asks for, and
 /// runs `report` on it. With `note_problems` (every report but `zi
 /// check`'s) a note on standard error follows when plan files have errors,
@@ -129,21 +129,13 @@ type Report<'a> = &'a dyn Fn(&Evaluation, &mut dyn Write) -> Result<ExitCode>;
 fn on_the_plan(
     settings: &Settings,
     detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync),
-    report: Report,
+    report: plan::Report,
     note_problems: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let eval = plan::evaluate_settings(settings, |file| detail(file));
-    // Standard output is line-buffered; a report of 100,000 indicators
-    // would cost a write per line without this buffer.
-    let mut buffered = BufWriter::with_capacity(64 * 1024, out);
-    let code = report(&eval, &mut buffered)?;
-    buffered.flush()?;
-    let errors = eval.problems.iter().filter(|d| d.is_error()).count();
-    if note_problems && errors > 0 {
-        let _ = writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, settings.style()));
-    }
+    let code = plan::report_on(settings, &eval, note_problems, out, err, report)?;
     free_in_background(eval);
     Ok(code)
 }

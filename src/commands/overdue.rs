@@ -1,28 +1,137 @@
 //! `zi overdue`: what passed its deadline without complete evidence. Built
 //! for a pre-commit hook: one line per overdue period, exit 1 if any (or if
-//! the plan has errors).
+//! the plan has errors). With `--staged` it judges what a commit would hold
+//! (git's index, read into a scratch folder, never written), and with
+//! `--new-since REV` only what is new since REV counts in the exit status.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use tempfile::TempDir;
 
-use crate::judge::evaluate::Evaluation;
-use crate::judge::overdue;
+use super::plan;
+use crate::judge::evaluate::{Detail, Evaluation};
+use crate::judge::overdue::{self, Baseline};
 use crate::judge::select::{self, Filter};
 use crate::judge::view::OverdueView;
-use crate::render::Renderer;
+use crate::load::git::Repo;
+use crate::problem::{Fatal, Note};
+use crate::render::{self, Renderer};
+use crate::settings::Settings;
 
-/// The plan's errors fail the run whatever the filter keeps: a hook that
-/// asks about one area must still not let a broken file through.
+/// Which plan is judged, and against what.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Scope<'a> {
+    /// The staged plan instead of the working tree.
+    pub(crate) staged: bool,
+    /// Count only what is new since this revision.
+    pub(crate) new_since: Option<&'a str>,
+}
+
+impl Scope<'_> {
+    /// Whether git is needed: plain `zi overdue` works outside git.
+    pub(crate) fn uses_git(&self) -> bool {
+        self.staged || self.new_since.is_some()
+    }
+}
+
+/// The list, and whether it fails: anything overdue or invalid (or any plan
+/// error), or with a baseline anything of that that is new.
+/// `filter` narrows the list (and what of it is new), but the plan's
+/// errors fail the run whatever it keeps: a hook that asks about one area
+/// must still not let a broken file through.
 pub(super) fn run(
     eval: &Evaluation,
     filter: Filter,
     within: Option<u32>,
+    since: Option<&Since>,
     renderer: &mut dyn Renderer,
 ) -> Result<ExitCode> {
     select::require_matches(filter.ids, eval)?;
     let entries = overdue::entries(eval, within).into_iter().filter(|e| filter.keeps(e.report)).collect();
     let view = OverdueView { eval, entries };
     renderer.overdue(&view)?;
-    Ok(if overdue::fails(eval, &view.entries) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    let fails = match since {
+        None => overdue::fails(eval, &view.entries),
+        Some(since) => overdue::new_since(eval, &view.entries, since.baseline.as_ref()) > 0,
+    };
+    Ok(if fails { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The plan judged as the scope asks, with the scratch folder it was read
+/// into (kept until the reports are written).
+pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<(Evaluation, Option<TempDir>), Fatal> {
+    if !scope.staged {
+        return Ok((plan::evaluate_settings(settings, |_| Detail::Summary), None));
+    }
+    let repo = Repo::containing(&settings.root)?;
+    let scratch = scratch()?;
+    repo.export_index(scratch.path())?;
+    let eval = plan::evaluate_other(scratch.path(), settings.as_of, |_| Detail::Summary);
+    Ok((eval, Some(scratch)))
+}
+
+/// What the exit status is measured against: the plan in a revision.
+pub(super) struct Since {
+    pub(super) rev: String,
+    /// `None` before the first commit: then nothing is new.
+    pub(super) baseline: Option<Baseline>,
+}
+
+impl Since {
+    /// The plan in `rev`, judged on the settings' date.
+    pub(super) fn read(settings: &Settings, rev: &str) -> Result<Since, Fatal> {
+        let repo = Repo::containing(&settings.root)?;
+        let commit = match repo.commit(rev) {
+            Ok(commit) => commit,
+            Err(_) if !repo.has_commits() => return Ok(Since { rev: rev.to_string(), baseline: None }),
+            Err(e) => return Err(e),
+        };
+        let scratch = scratch()?;
+        repo.export(&commit, scratch.path())?;
+        let eval = plan::evaluate_other(scratch.path(), settings.as_of, |_| Detail::Summary);
+        Ok(Since { rev: rev.to_string(), baseline: Some(Baseline::of(&eval)) })
+    }
+
+    /// What to say on standard error about what is new.
+    pub(super) fn note(&self, eval: &Evaluation, within: Option<u32>) -> Note {
+        let entries = overdue::entries(eval, within);
+        match &self.baseline {
+            None => Note::NothingBeforeFirstCommit,
+            Some(baseline) => Note::NewSince {
+                rev: self.rev.clone(),
+                new: overdue::new_since(eval, &entries, Some(baseline)),
+            },
+        }
+    }
+}
+
+fn scratch() -> Result<TempDir, Fatal> {
+    tempfile::Builder::new()
+        .prefix("zi-staged-")
+        .tempdir()
+        .map_err(|e| Fatal::TempFolder { error: e.to_string() })
+}
+
+/// `zi overdue [--staged] [--new-since REV]`: the list, then on standard
+/// error what of it is new.
+pub(super) fn run_scoped(
+    settings: &Settings,
+    filter: Filter,
+    within: Option<u32>,
+    scope: Scope,
+    format: render::Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let (eval, _scratch) = judged(settings, scope)?;
+    let since = scope.new_since.map(|rev| Since::read(settings, rev)).transpose()?;
+    let code = plan::report_on(settings, &eval, true, out, err, &|eval, out| {
+        run(eval, filter, within, since.as_ref(), &mut *render::renderer(format, settings.style(), out))
+    })?;
+    if let Some(since) = &since {
+        writeln!(err, "zi: {}", render::note(&since.note(&eval, within), settings.style()))?;
+    }
+    Ok(code)
 }

@@ -1,14 +1,19 @@
 //! The plan judged: read from disk, then every indicator judged on the
 //! as-of date.
 
+use std::io::{BufWriter, Write};
 use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::judge::evaluate::{Detail, Evaluation};
 use crate::load::{config, plan};
 use crate::model::plan::{Config, IndicatorFile};
-use crate::problem::Problem;
+use crate::problem::{Note, Problem};
+use crate::render;
 use crate::settings::Settings;
 
 /// The plan under the settings' root judged on the settings' date, with
@@ -43,4 +48,28 @@ pub(super) fn evaluate_other(
     let mut problems = Vec::new();
     let (config, _) = config::load(root, &mut problems);
     evaluate(root, config, problems, as_of, detail)
+}
+
+/// A report on the judged plan, written to the (buffered) output.
+pub(super) type Report<'a> = &'a dyn Fn(&Evaluation, &mut dyn Write) -> Result<ExitCode>;
+
+/// Runs `report` on a judged plan, and notes its problems (with `note_problems`, a line on standard error when plan files have errors).
+pub(super) fn report_on(
+    settings: &Settings,
+    eval: &Evaluation,
+    note_problems: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    report: Report,
+) -> Result<ExitCode> {
+    // Standard output is line-buffered; a report of 100,000 indicators
+    // would cost a write per line without this buffer.
+    let mut buffered = BufWriter::with_capacity(64 * 1024, out);
+    let code = report(eval, &mut buffered)?;
+    buffered.flush()?;
+    let errors = eval.problems.iter().filter(|d| d.is_error()).count();
+    if note_problems && errors > 0 {
+        let _ = writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, settings.style()));
+    }
+    Ok(code)
 }

@@ -170,6 +170,9 @@ pub(crate) struct IndicatorReport {
     pub(crate) occurrences: Vec<OccurrenceReport>,
     /// Files directly in the indicator folder.
     pub(crate) loose: Vec<String>,
+    /// Files in the evidence folder that never count (system leftovers,
+    /// empty files, links out of the repository).
+    pub(crate) ignored: Vec<String>,
     /// Whether the evidence folder exists (reports link to it only then).
     pub(crate) evidence_exists: bool,
     /// The first error that made the indicator invalid.
@@ -231,7 +234,7 @@ pub(crate) fn evaluate(
     read: &(impl Fn(&Plan, &IndicatorFile, &mut Vec<Problem>) -> Loaded + Sync),
 ) -> (IndicatorReport, Vec<Problem>) {
     let mut found = Vec::new();
-    let Loaded { indicator, folder } = read(plan, file, &mut found);
+    let Loaded { indicator, mut folder } = read(plan, file, &mut found);
     let mut report = IndicatorReport {
         file: Arc::clone(file),
         indicator: None,
@@ -242,6 +245,7 @@ pub(crate) fn evaluate(
         periods: Vec::new(),
         occurrences: Vec::new(),
         loose: folder.loose.iter().map(|f| f.path.clone()).collect(),
+        ignored: std::mem::take(&mut folder.ignored),
         evidence_exists: folder.exists,
         problem: found.iter().find(|d| d.is_error()).map(|d| Box::new(d.clone())),
     };
@@ -422,10 +426,10 @@ mod tests {
             "indicator = \"Rapat\"\nactions = [\"Rapat\"]\nevidence = [\"Undangan\", \"Daftar hadir\"]\ndue = \"Maret, Juni 2022\"\n",
         );
         write("plan/1-a/1-b/2-temu.toml", "indicator = \"Temu\"\nactions = [\"a\"]\nevidence = [\"Foto\"]\ndue = \"setiap ada pertemuan\"\n");
-        write("evidence/1-a/1-b/1-rapat/2022-02/undangan.pdf", "");
-        write("evidence/1-a/1-b/1-rapat/2022-03/daftar_hadir.pdf", "");
-        write("evidence/1-a/1-b/1-rapat/2022-05/undangan.pdf", "");
-        write("evidence/1-a/1-b/2-temu/2022-04-02/x.jpg", "");
+        write("evidence/1-a/1-b/1-rapat/2022-02/undangan.pdf", "%PDF");
+        write("evidence/1-a/1-b/1-rapat/2022-03/daftar_hadir.pdf", "%PDF");
+        write("evidence/1-a/1-b/1-rapat/2022-05/undangan.pdf", "%PDF");
+        write("evidence/1-a/1-b/2-temu/2022-04-02/x.jpg", "%PDF");
         std::fs::create_dir_all(root.join("evidence/1-a/1-b/2-temu/2022-05")).unwrap();
         let mut problems = Vec::new();
         let (config, _) = config::load(root, &mut problems);

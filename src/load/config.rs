@@ -4,10 +4,11 @@
 use std::path::Path;
 
 use crate::load::source::{missing_key, string_at, unknown_keys, wrong_type, Source};
-use crate::model::plan::{Config, CONFIG_FILE};
+use crate::model::plan::{Config, Gate, CONFIG_FILE};
 use crate::problem::{Expected, Kind, Problem};
 
-const CONFIG_KEYS: [&str; 5] = ["unit", "year", "title", "lang", "lke"];
+const CONFIG_KEYS: [&str; 6] = ["unit", "year", "title", "lang", "lke", "hook"];
+const HOOK_KEYS: [&str; 1] = ["gate"];
 
 /// Reads `zi.toml` at `root`, and keeps its text for quoting. Its problems
 /// go to `out`.
@@ -59,7 +60,31 @@ fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
     // Which languages exist is the presentation's to say (`Settings`).
     config.lang = lang.map(|text| (text, source.at(table.get("lang").and_then(|i| i.span()))));
     config.lke = lke.map(|text| (text, source.at(table.get("lke").and_then(|i| i.span()))));
+    config.gate = gate(source, table, out);
     config
+}
+
+/// `[hook] gate = "new" | "all" | "none"`.
+fn gate(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) -> Option<Gate> {
+    let item = table.get("hook")?;
+    let Some(hook) = item.as_table() else {
+        out.push(wrong_type(source, "hook", item, Expected::Table));
+        return None;
+    };
+    unknown_keys(source, hook, &HOOK_KEYS, out);
+    let (text, span) = match string_at(source, hook, "gate") {
+        Ok(Some(found)) => found,
+        Ok(None) => return None,
+        Err(d) => {
+            out.push(d);
+            return None;
+        }
+    };
+    let gate = Gate::from_name(text.trim());
+    if gate.is_none() {
+        out.push(source.problem(Kind::UnknownGate { text: crate::model::quote::clip(text, 40) }, span));
+    }
+    gate
 }
 
 /// Reads the `name` of an `area.toml` or `component.toml` (`file`) in the

@@ -3,14 +3,17 @@
 //! period, files directly in it. Folders that are not dated are reported
 //! with the fix when it can be guessed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::load::tree::{self, EntryKind};
-use crate::model::evidence::{EvidenceFile, Folder, Occasion};
+use crate::load::tree;
+use crate::model::evidence::{is_never_evidence, EvidenceFile, Folder, Occasion};
 use crate::model::month::YearMonth;
-use crate::problem::{Kind, Problem, Severity};
+use crate::model::plan::EVIDENCE_DIR;
+use crate::problem::{Kind, Problem};
+
+const GITKEEP: &str = ".gitkeep";
 
 /// How deep files inside a month folder are still found.
 const MAX_DEPTH_IN_MONTH: usize = 8;
@@ -21,8 +24,9 @@ const MAX_DEPTH_IN_MONTH: usize = 8;
 pub(crate) fn scan(root: &Path, rel: &str, out: &mut Vec<Problem>) -> Folder {
     let dir = root.join(rel);
     let mut folder = Folder::default();
+    let repository = Repository::new(root);
     // Most folders exist: open first, and only ask why when that fails.
-    let entries = match tree::try_list(&dir, rel, Severity::Warning, out) {
+    let entries = match list(&dir, rel, &repository, out) {
         Ok(entries) => entries,
         Err(e) => {
             if dir.is_dir() {
@@ -33,18 +37,149 @@ pub(crate) fn scan(root: &Path, rel: &str, out: &mut Vec<Problem>) -> Folder {
     };
     folder.exists = true;
     for entry in entries {
-        match entry.kind {
-            EntryKind::File => folder.loose.push(EvidenceFile::new(entry.name.clone(), &entry.name)),
-            EntryKind::Dir => match parse_occasion(&entry.name) {
+        match entry {
+            Listed::File(name) => folder.loose.push(EvidenceFile::new(name.clone(), &name)),
+            Listed::Ignored(name) => folder.ignored.push(name),
+            Listed::Dir(name, _) => match parse_occasion(&name) {
                 Some(month) => {
-                    let files = files_below(root, rel, &entry.name, out);
-                    folder.dated.insert(Occasion { name: entry.name, month }, files);
+                    let files = files_below(&repository, rel, &name, out, &mut folder.ignored);
+                    folder.dated.insert(Occasion { name, month }, files);
                 }
-                None => out.push(bad_folder(&tree::join(rel, &entry.name), &entry.name)),
+                None => out.push(bad_folder(&tree::join(rel, &name), &name)),
             },
         }
     }
     folder
+}
+
+/// The repository an evidence file must stay inside, to be counted
+/// through a link: the root, and `evidence/` where that is a link itself.
+/// Asked only when a link is met.
+struct Repository<'a> {
+    root: &'a Path,
+    inside: std::cell::OnceCell<Vec<PathBuf>>,
+}
+
+impl<'a> Repository<'a> {
+    fn new(root: &'a Path) -> Repository<'a> {
+        Repository { root, inside: std::cell::OnceCell::new() }
+    }
+
+    /// Whether `target` (a link's destination, resolved) is inside.
+    fn holds(&self, target: &Path) -> bool {
+        let inside = self.inside.get_or_init(|| {
+            [self.root.to_path_buf(), self.root.join(EVIDENCE_DIR)]
+                .iter()
+                .filter_map(|p| std::fs::canonicalize(p).ok())
+                .collect()
+        });
+        inside.iter().any(|dir| target.starts_with(dir))
+    }
+}
+
+/// An entry of an evidence folder, as far as counting goes.
+enum Listed {
+    /// A folder, with its path for walking into it.
+    Dir(String, PathBuf),
+    /// A file that may be a document.
+    File(String),
+    /// A file that is there but never counts (reported when it says why).
+    Ignored(String),
+}
+
+/// The entries of `dir` (shown as `shown`), sorted by name. Names that are
+/// never evidence are `Ignored`, and so are empty files and links that
+/// leave the repository, which are also reported; links to folders,
+/// broken links, pipes and names that are not UTF-8 are reported and
+/// left out. Hidden folders are left out silently. Each entry costs one
+/// stat (its size), links a second one.
+fn list(
+    dir: &Path,
+    shown: &str,
+    repository: &Repository,
+    out: &mut Vec<Problem>,
+) -> std::io::Result<Vec<Listed>> {
+    let reader = std::fs::read_dir(dir)?;
+    let mut entries = Vec::new();
+    for item in reader {
+        match item {
+            Ok(item) => entries.push((item.file_name(), item)),
+            Err(e) => out.push(tree::unreadable(shown, &e)),
+        }
+    }
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut listed = Vec::with_capacity(entries.len());
+    for (os_name, entry) in entries {
+        let path = || tree::join(shown, &os_name.to_string_lossy());
+        let Some(name) = os_name.to_str() else {
+            if !os_name.as_encoded_bytes().starts_with(b".") {
+                out.push(Problem::new(Kind::NonUtf8Name, path()));
+            }
+            continue;
+        };
+        let file_type = match entry.file_type() {
+            Ok(t) => t,
+            Err(e) => {
+                out.push(tree::unreadable(&path(), &e));
+                continue;
+            }
+        };
+        if file_type.is_dir() {
+            if !name.starts_with('.') {
+                listed.push(Listed::Dir(name.to_string(), entry.path()));
+            }
+            continue;
+        }
+        if name == GITKEEP {
+            // The placeholder that keeps an empty folder in git: never a
+            // document, and too common to be worth listing.
+            continue;
+        }
+        if is_never_evidence(name) && !file_type.is_symlink() {
+            listed.push(Listed::Ignored(name.to_string()));
+            continue;
+        }
+        let meta = if file_type.is_symlink() {
+            match std::fs::metadata(entry.path()) {
+                Ok(m) if m.is_dir() => {
+                    out.push(Problem::new(Kind::LinkNotFollowed, path()));
+                    continue;
+                }
+                Ok(m) => {
+                    let leaves = std::fs::canonicalize(entry.path()).map_or(true, |t| !repository.holds(&t));
+                    if leaves && !is_never_evidence(name) {
+                        out.push(Problem::new(Kind::LinkOutside, path()));
+                        listed.push(Listed::Ignored(name.to_string()));
+                        continue;
+                    }
+                    m
+                }
+                Err(e) => {
+                    out.push(Problem::new(Kind::BrokenLink { error: e.to_string() }, path()));
+                    continue;
+                }
+            }
+        } else {
+            match entry.metadata() {
+                Ok(m) => m,
+                Err(e) => {
+                    out.push(Problem::new(Kind::UnreadableFile { error: e.to_string() }, path()));
+                    continue;
+                }
+            }
+        };
+        if is_never_evidence(name) {
+            listed.push(Listed::Ignored(name.to_string()));
+        } else if !meta.is_file() {
+            out.push(Problem::new(Kind::SpecialFile, path()));
+        } else if meta.len() == 0 {
+            out.push(Problem::new(Kind::EmptyFile, path()));
+            listed.push(Listed::Ignored(name.to_string()));
+        } else {
+            listed.push(Listed::File(name.to_string()));
+        }
+    }
+    Ok(listed)
 }
 
 /// `YYYY-MM`, or a real date `YYYY-MM-DD`.
@@ -70,89 +205,60 @@ fn guess_month_folder(name: &str) -> Option<String> {
 }
 
 /// Every file below a dated folder, depth first with siblings in name
-/// order, skipping hidden entries. Links to files count; links to folders
-/// are reported and not followed (a link loop cannot trap the walk), and
-/// folders deeper than `MAX_DEPTH_IN_MONTH` are reported and not searched.
-fn files_below(root: &Path, indicator_rel: &str, folder: &str, out: &mut Vec<Problem>) -> Vec<EvidenceFile> {
+/// order (`list` says which count). Links to folders are reported and not
+/// followed (a link loop cannot trap the walk), and folders deeper than
+/// `MAX_DEPTH_IN_MONTH` are reported and not searched. Files that never
+/// count go to `ignored`, as paths inside the indicator folder.
+fn files_below(
+    repository: &Repository,
+    indicator_rel: &str,
+    folder: &str,
+    out: &mut Vec<Problem>,
+    ignored: &mut Vec<String>,
+) -> Vec<EvidenceFile> {
     let mut files = Vec::new();
-    let dir = root.join(indicator_rel).join(folder);
-    walk_dated(&dir, folder, 1, indicator_rel, out, &mut files);
+    let dir = repository.root.join(indicator_rel).join(folder);
+    let mut walk = Walk { repository, indicator_rel, out, files: &mut files, ignored };
+    walk.dated(&dir, folder, 1);
     files
 }
 
-/// Lists `dir` (`inner` below the indicator folder, whose entries are at
-/// `depth` below the dated folder) into `files`. Each folder costs one open
-/// and its reads: entry types come with the listing, so nothing is stat'ed
-/// except links.
-fn walk_dated(
-    dir: &Path,
-    inner: &str,
-    depth: usize,
-    indicator_rel: &str,
-    out: &mut Vec<Problem>,
-    files: &mut Vec<EvidenceFile>,
-) {
-    let unreadable = |at: String, e: &std::io::Error| tree::unreadable(&at, e);
-    let reader = match std::fs::read_dir(dir) {
-        Ok(reader) => reader,
-        Err(e) => {
-            out.push(unreadable(tree::join(indicator_rel, inner), &e));
-            return;
-        }
-    };
-    let mut entries = Vec::new();
-    for item in reader {
-        match item {
-            Ok(item) => entries.push((item.file_name(), item)),
-            Err(e) => out.push(unreadable(tree::join(indicator_rel, inner), &e)),
-        }
-    }
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (name, entry) in entries {
-        if name.to_str().is_some_and(tree::is_ignored) {
-            continue;
-        }
-        let child = format!("{inner}/{}", name.to_string_lossy());
-        let file_type = match entry.file_type() {
-            Ok(t) => t,
+/// What a walk of one dated folder collects.
+struct Walk<'a, 'r> {
+    repository: &'a Repository<'r>,
+    indicator_rel: &'a str,
+    out: &'a mut Vec<Problem>,
+    files: &'a mut Vec<EvidenceFile>,
+    ignored: &'a mut Vec<String>,
+}
+
+impl Walk<'_, '_> {
+    /// Lists `dir` (`inner` below the indicator folder, whose entries are
+    /// at `depth` below the dated folder).
+    fn dated(&mut self, dir: &Path, inner: &str, depth: usize) {
+        let shown = tree::join(self.indicator_rel, inner);
+        let entries = match list(dir, &shown, self.repository, self.out) {
+            Ok(entries) => entries,
             Err(e) => {
-                out.push(unreadable(tree::join(indicator_rel, &child), &e));
-                continue;
+                self.out.push(tree::unreadable(&shown, &e));
+                return;
             }
         };
-        let shown = || tree::join(indicator_rel, &child);
-        if file_type.is_dir() {
-            if depth < MAX_DEPTH_IN_MONTH {
-                walk_dated(&entry.path(), &child, depth + 1, indicator_rel, out, files);
-            } else if has_entries(&entry.path()) {
-                out.push(Problem::new(Kind::TooDeep { limit: MAX_DEPTH_IN_MONTH }, shown()));
-            }
-            continue;
-        }
-        let is_file = if file_type.is_symlink() {
-            match std::fs::metadata(entry.path()) {
-                Ok(m) if m.is_file() => true,
-                Ok(m) if m.is_dir() => {
-                    out.push(Problem::new(Kind::LinkNotFollowed, shown()));
-                    false
+        for entry in entries {
+            match entry {
+                Listed::Dir(name, path) => {
+                    let child = format!("{inner}/{name}");
+                    if depth < MAX_DEPTH_IN_MONTH {
+                        self.dated(&path, &child, depth + 1);
+                    } else if has_entries(&path) {
+                        let at = tree::join(self.indicator_rel, &child);
+                        self.out.push(Problem::new(Kind::TooDeep { limit: MAX_DEPTH_IN_MONTH }, at));
+                    }
                 }
-                Ok(_) => false,
-                Err(e) => {
-                    out.push(Problem::new(Kind::BrokenLink { error: e.to_string() }, shown()));
-                    false
-                }
+                Listed::File(name) => self.files.push(EvidenceFile::new(format!("{inner}/{name}"), &name)),
+                Listed::Ignored(name) => self.ignored.push(format!("{inner}/{name}")),
             }
-        } else {
-            file_type.is_file()
-        };
-        if !is_file {
-            continue;
         }
-        let Some(name) = name.to_str() else {
-            out.push(Problem::new(Kind::NonUtf8Name, shown()));
-            continue;
-        };
-        files.push(EvidenceFile::new(child, name));
     }
 }
 
@@ -182,7 +288,7 @@ mod tests {
         for file in
             ["z.pdf", "a.pdf", "b-sub/deeper/x.pdf", "b-sub/c.pdf", ".hidden/h.pdf", ".dot.pdf", "README.md"]
         {
-            std::fs::write(month.join(file), "").unwrap();
+            std::fs::write(month.join(file), "%PDF").unwrap();
         }
         #[cfg(unix)]
         {
@@ -190,7 +296,9 @@ mod tests {
             std::os::unix::fs::symlink(month.join("b-sub"), month.join("loop")).unwrap();
         }
         let mut out = Vec::new();
-        let files = files_below(dir.path(), "evidence/1-a/1-b/1-c", "2022-07", &mut out);
+        let mut ignored = Vec::new();
+        let repository = Repository::new(dir.path());
+        let files = files_below(&repository, "evidence/1-a/1-b/1-c", "2022-07", &mut out, &mut ignored);
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let mut expected = vec!["2022-07/a.pdf", "2022-07/b-sub/c.pdf", "2022-07/b-sub/deeper/x.pdf"];
         if cfg!(unix) {
@@ -201,6 +309,7 @@ mod tests {
         let codes: Vec<&str> = out.iter().map(|d| d.code().name()).collect();
         let expected_codes: &[&str] = if cfg!(unix) { &["link-not-followed"] } else { &[] };
         assert_eq!(codes, expected_codes, "the link to a folder is reported, not followed");
+        assert_eq!(ignored, ["2022-07/.dot.pdf", "2022-07/README.md"], "hidden folders are not even listed");
     }
 
     #[test]
@@ -209,11 +318,41 @@ mod tests {
         let month = dir.path().join("e/2022-07");
         let deep: std::path::PathBuf = (1..=MAX_DEPTH_IN_MONTH).map(|d| format!("d{d}")).collect();
         std::fs::create_dir_all(month.join(&deep)).unwrap();
-        std::fs::write(month.join(&deep).join("too-deep.pdf"), "").unwrap();
-        std::fs::write(month.join(deep.parent().unwrap()).join("deepest.pdf"), "").unwrap();
-        let files = files_below(dir.path(), "e", "2022-07", &mut Vec::new());
+        std::fs::write(month.join(&deep).join("too-deep.pdf"), "%PDF").unwrap();
+        std::fs::write(month.join(deep.parent().unwrap()).join("deepest.pdf"), "%PDF").unwrap();
+        let repository = Repository::new(dir.path());
+        let files = files_below(&repository, "e", "2022-07", &mut Vec::new(), &mut Vec::new());
         let names: Vec<&str> = files.iter().map(|f| f.path.rsplit('/').next().unwrap()).collect();
         assert_eq!(names, ["deepest.pdf"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn empty_files_and_links_out_of_the_repository_are_reported_and_never_count() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("hostname"), "host\n").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let month = root.join("evidence/1-a/1-b/1-c/2022-07");
+        std::fs::create_dir_all(&month).unwrap();
+        std::fs::write(month.join("kosong.pdf"), "").unwrap();
+        std::fs::write(month.join("notulen.pdf"), "%PDF").unwrap();
+        std::fs::write(month.join("Thumbs.db"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("hostname"), month.join("hostname.pdf")).unwrap();
+        std::os::unix::fs::symlink(month.join("notulen.pdf"), month.join("salinan.pdf")).unwrap();
+        let mut out = Vec::new();
+        let folder = scan(&root, "evidence/1-a/1-b/1-c", &mut out);
+        let files: Vec<&str> = folder.dated.values().flatten().map(|f| f.path.as_str()).collect();
+        assert_eq!(files, ["2022-07/notulen.pdf", "2022-07/salinan.pdf"]);
+        assert_eq!(folder.ignored, ["2022-07/Thumbs.db", "2022-07/hostname.pdf", "2022-07/kosong.pdf"]);
+        let problems: Vec<(&str, &str)> = out.iter().map(|d| (d.code().name(), d.path.as_str())).collect();
+        assert_eq!(
+            problems,
+            [
+                ("link-outside", "evidence/1-a/1-b/1-c/2022-07/hostname.pdf"),
+                ("empty-file", "evidence/1-a/1-b/1-c/2022-07/kosong.pdf")
+            ]
+        );
     }
 
     #[test]

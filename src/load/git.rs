@@ -65,8 +65,9 @@ impl Repo {
     }
 
     /// Writes the plan as it is in `commit` below `dest`: `zi.toml` and
-    /// `plan/` with their contents, and `evidence/` as empty files, since
-    /// only evidence file names count. Links are kept as links.
+    /// `plan/` with their contents, and `evidence/` as placeholder files,
+    /// since only evidence file names count (and whether a file is empty).
+    /// Links are kept as links.
     pub(crate) fn export(&self, commit: &str, dest: &Path) -> Result<()> {
         let prefix = self.prefix.trim_end_matches('/');
         // `commit:` with no path is the commit's whole tree.
@@ -77,10 +78,32 @@ impl Repo {
             return Ok(());
         }
         let listing = run(&self.top, &["ls-tree", "-r", "-z", &tree])?;
+        let entries = listing.stdout.split(|b| *b == 0).filter_map(TreeEntry::parse);
+        self.materialise(entries, dest)
+    }
+
+    /// Writes the plan as it is staged (in git's index, which is only
+    /// read) below `dest`, as `export` writes a commit's.
+    pub(crate) fn export_index(&self, dest: &Path) -> Result<()> {
+        let listing = run(&self.top, &["ls-files", "--stage", "-z", "--full-name", "--", "."])?;
+        let prefix = self.prefix.as_str();
+        let entries = listing
+            .stdout
+            .split(|b| *b == 0)
+            .filter_map(TreeEntry::parse_staged)
+            .filter_map(|e| Some(TreeEntry { path: e.path.strip_prefix(prefix)?.to_string(), ..e }));
+        self.materialise(entries, dest)
+    }
+
+    /// Whether the repository has a commit yet (`HEAD` names one).
+    pub(crate) fn has_commits(&self) -> bool {
+        git(&self.top, &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).is_ok()
+    }
+
+    fn materialise(&self, entries: impl Iterator<Item = TreeEntry>, dest: &Path) -> Result<()> {
         let mut contents: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
         let mut links: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-        for record in listing.stdout.split(|b| *b == 0).filter(|r| !r.is_empty()) {
-            let Some(entry) = TreeEntry::parse(record) else { continue };
+        for entry in entries {
             let wanted =
                 entry.path == CONFIG_FILE || under(&entry.path, PLAN_DIR) || under(&entry.path, EVIDENCE_DIR);
             let Some(path) = safe_path(dest, &entry.path).filter(|_| wanted && entry.kind == "blob") else {
@@ -93,8 +116,11 @@ impl Repo {
                 links.entry(entry.object).or_default().push(path);
             } else if under(&entry.path, EVIDENCE_DIR) {
                 // A scratch copy in zi's own temporary folder: nothing of the
-                // user's can be lost here, so no atomic write is needed.
-                std::fs::File::create(&path).map_err(cannot_create(&path))?;
+                // user's can be lost here, so no atomic write is needed. One
+                // byte stands for a document, none for an empty file.
+                let placeholder: &[u8] =
+                    if EMPTY_BLOBS.contains(&entry.object.as_str()) { b"" } else { b"." };
+                std::fs::write(&path, placeholder).map_err(cannot_create(&path))?;
             } else {
                 contents.entry(entry.object).or_default().push(path);
             }
@@ -118,6 +144,12 @@ impl Repo {
     }
 }
 
+/// The object ids of the empty file, in SHA-1 and SHA-256 repositories.
+const EMPTY_BLOBS: [&str; 2] = [
+    "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391",
+    "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813",
+];
+
 /// One line of `git ls-tree -z`: `<mode> <type> <object>\t<path>`.
 struct TreeEntry {
     mode: String,
@@ -128,7 +160,7 @@ struct TreeEntry {
 
 impl TreeEntry {
     fn parse(record: &[u8]) -> Option<TreeEntry> {
-        let text = std::str::from_utf8(record).ok()?;
+        let text = std::str::from_utf8(record).ok().filter(|t| !t.is_empty())?;
         let (info, path) = text.split_once('\t')?;
         let mut fields = info.split(' ');
         Some(TreeEntry {
@@ -137,6 +169,24 @@ impl TreeEntry {
             object: fields.next()?.to_string(),
             path: path.to_string(),
         })
+    }
+
+    /// One line of `git ls-files --stage -z`: `<mode> <object> <stage>\t<path>`.
+    /// Of a conflicted path only stage 0 is there, or the other stages: ours (2)
+    /// is taken, as it is what a commit would hold after `git add`.
+    fn parse_staged(record: &[u8]) -> Option<TreeEntry> {
+        let text = std::str::from_utf8(record).ok().filter(|t| !t.is_empty())?;
+        let (info, path) = text.split_once('\t')?;
+        let mut fields = info.split(' ');
+        let mode = fields.next()?.to_string();
+        let object = fields.next()?.to_string();
+        let stage = fields.next()?;
+        if stage != "0" && stage != "2" {
+            return None;
+        }
+        // Submodules (mode 160000) are commits, everything else a blob.
+        let kind = if mode == "160000" { "commit" } else { "blob" }.to_string();
+        Some(TreeEntry { mode, kind, object, path: path.to_string() })
     }
 }
 

@@ -1,8 +1,10 @@
-//! What an indicator's evidence folder holds, and the rule that makes file
-//! names comparable: case and the separators space, `_`, `-` and `.` do not
-//! matter.
+//! What an indicator's evidence folder holds, the rule that makes file
+//! names comparable (case, Unicode normalisation and the separators space,
+//! `_`, `-` and `.` do not matter), and the names that are never evidence.
 
 use std::collections::BTreeMap;
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::model::month::YearMonth;
 
@@ -37,6 +39,11 @@ pub(crate) struct Folder {
     pub(crate) loose: Vec<EvidenceFile>,
     /// Dated folders and the files in them (recursively), by folder name.
     pub(crate) dated: BTreeMap<Occasion, Vec<EvidenceFile>>,
+    /// Files that are there but never count, relative to the folder: the
+    /// leftovers of systems and programs, empty files, links that leave the
+    /// repository. `zi show` lists them, so a file that does not count is
+    /// never a mystery.
+    pub(crate) ignored: Vec<String>,
 }
 
 impl Folder {
@@ -55,11 +62,40 @@ impl Folder {
     }
 }
 
-/// Lowercase, and space, `_`, `-` and `.` folded into one space, runs of
+/// Names that are never a document: hidden files (`.gitkeep`, `.DS_Store`,
+/// LibreOffice's `.~lock.*#`), `README*`, and what systems and programs
+/// leave behind: `Thumbs.db`, `desktop.ini`, Office owner files `~$*`, and
+/// unfinished downloads or saves (`*.tmp`, `*.crdownload`, `*.part`).
+pub(crate) fn is_never_evidence(name: &str) -> bool {
+    const LEFT_BEHIND: [&str; 2] = ["thumbs.db", "desktop.ini"];
+    const UNFINISHED: [&str; 3] = [".tmp", ".crdownload", ".part"];
+    let ends_with = |suffix: &str| {
+        name.len() >= suffix.len()
+            && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.get(..6).is_some_and(|start| start.eq_ignore_ascii_case("readme"))
+        || LEFT_BEHIND.iter().any(|n| name.eq_ignore_ascii_case(n))
+        || UNFINISHED.iter().any(|suffix| ends_with(suffix))
+}
+
+/// Lowercase, composed (Unicode NFC: `e` + combining acute as typed on a
+/// Mac is the `é` typed on Windows), and space, `_`, `-` and `.` folded into one space, runs of
 /// them into one: `Daftar_Hadir--Rapat.PDF` → `daftar hadir rapat pdf`.
 pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    // Nearly every name is ASCII, which is composed already.
+    if text.is_ascii() {
+        fold(text.chars(), &mut out);
+    } else {
+        fold(text.nfc(), &mut out);
+    }
+    out
+}
+
+fn fold(chars: impl Iterator<Item = char>, out: &mut String) {
+    for c in chars {
         if matches!(c, ' ' | '_' | '-' | '.') || c.is_whitespace() {
             if !out.ends_with(' ') {
                 out.push(' ');
@@ -68,5 +104,48 @@ pub(crate) fn normalise(text: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_typed_on_a_mac_matches_the_same_name_typed_on_windows() {
+        let decomposed = "Notulen Rapat Evaluasi Kine\u{301}rja.pdf";
+        let composed = "notulen_rapat_evaluasi_kin\u{e9}rja.PDF";
+        assert_eq!(normalise(decomposed), normalise(composed));
+        assert_eq!(normalise(composed), "notulen rapat evaluasi kin\u{e9}rja pdf");
+    }
+
+    #[test]
+    fn what_systems_and_programs_leave_behind_is_never_evidence() {
+        for name in [
+            ".gitkeep",
+            ".DS_Store",
+            ".~lock.notulen.docx#",
+            "README.md",
+            "readme.txt",
+            "Thumbs.db",
+            "THUMBS.DB",
+            "desktop.ini",
+            "Desktop.ini",
+            "~$notulen.docx",
+            "laporan.tmp",
+            "undangan.pdf.crdownload",
+            "foto.JPG.part",
+        ] {
+            assert!(is_never_evidence(name), "{name} must never count");
+        }
+        for name in [
+            "notulen.docx",
+            "thumbs.db.pdf",
+            "partisipasi.pdf",
+            "tmp-laporan.pdf",
+            "read.pdf",
+            "~notulen.docx",
+        ] {
+            assert!(!is_never_evidence(name), "{name} is a document");
+        }
+    }
 }

@@ -47,6 +47,32 @@ pub(crate) struct Config {
     pub(crate) lang: Option<(String, At)>,
     /// The LKE to score against as written (a built-in id or a path), and where.
     pub(crate) lke: Option<(String, At)>,
+    /// `[hook] gate`: what refuses a commit (`Gate::New` when unset).
+    pub(crate) gate: Option<Gate>,
+}
+
+/// What the pre-commit hook refuses a commit for (`[hook] gate`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Gate {
+    /// Only what the commit makes worse: a period overdue in the staged
+    /// plan that was not in `HEAD`, or a plan file made invalid.
+    #[default]
+    New,
+    /// Anything overdue or invalid in the staged plan.
+    All,
+    /// Nothing: the hook only prints.
+    None,
+}
+
+impl Gate {
+    pub(crate) fn from_name(name: &str) -> Option<Gate> {
+        match name {
+            "new" => Some(Gate::New),
+            "all" => Some(Gate::All),
+            "none" => Some(Gate::None),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

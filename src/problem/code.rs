@@ -67,6 +67,7 @@ codes! {
     BadGlob = "bad-glob", Error, "a `file` pattern is invalid or leaves the file name";
     BadYear = "bad-year", Error, "`zi.toml`'s `year` is out of range";
     UnknownLanguage = "bad-lang", Error, "`zi.toml`'s `lang` is neither `id` nor `en`";
+    UnknownGate = "bad-gate", Error, "`zi.toml`'s `[hook] gate` is not `new`, `all` or `none`";
     NotUtf8 = "not-utf8", Error, "a plan file that is not UTF-8 text";
     BinaryFile = "binary-file", Error, "a plan file that holds binary data";
     FileTooLarge = "file-too-large", Error, "a plan file over 1 MiB (not read)";
@@ -91,6 +92,8 @@ codes! {
     BadMonthFolder = "bad-month-folder", Warning, "a folder in an indicator's evidence that is not `YYYY-MM` or `YYYY-MM-DD`";
     MonthOutsidePlan = "month-outside-plan", Warning, "a month folder in no period of its indicator";
     TooDeep = "too-deep", Warning, "a folder more than 8 levels inside its month folder (not searched)";
+    EmptyFile = "empty-file", Warning, "an evidence file of 0 bytes: not a document (not counted)";
+    LinkOutside = "link-outside", Warning, "an evidence link that leads outside the repository (not counted)";
     UnmatchedFile = "unmatched-file", Warning, "an evidence file that satisfies no document";
     NonUtf8Name = "non-utf8-name", Warning, "a name that is not UTF-8 (skipped; an error under `plan/`)";
     LinkNotFollowed = "link-not-followed", Warning, "a link to a folder (never followed; an error under `plan/`)";

@@ -107,6 +107,10 @@ pub(crate) enum Fatal {
     BadToday {
         text: String,
     },
+    /// `ZI_TODAY` holds bytes that are not UTF-8 (shown with `�`).
+    TodayNotUtf8 {
+        text: String,
+    },
     /// Writing the output failed.
     Output {
         error: String,
@@ -199,6 +203,17 @@ pub(crate) enum Note {
         shown: String,
         restored: bool,
     },
+    /// `--new-since REV`: how much of the list is new, and so counts.
+    NewSince {
+        rev: String,
+        new: usize,
+    },
+    /// `--new-since` in a repository without commits: nothing is new.
+    NothingBeforeFirstCommit,
+    /// The hook lists the first lines only.
+    MoreOverdue {
+        more: usize,
+    },
     /// `zi import` read a table (or, with `--dry-run`, would write it).
     Imported {
         indicators: usize,
@@ -215,11 +230,15 @@ pub(crate) enum Note {
     },
 }
 
-/// The messages the pre-commit hook script prints: they are written into
-/// the script when it is installed.
+/// The messages of the pre-commit hook. `NotFound` is written into the
+/// script (in every language: without zi nothing can choose one); the
+/// others `zi hook run` says at commit time, in the plan's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum HookMessage {
     NotFound,
+    /// `gate = "all"`: something is overdue.
     Refused,
+    /// `gate = "new"`: the commit makes the plan worse.
+    RefusedNew,
     Failed,
 }

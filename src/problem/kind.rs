@@ -102,6 +102,9 @@ pub(crate) enum Kind {
     UnknownLanguage {
         text: String,
     },
+    UnknownGate {
+        text: String,
+    },
     MissingNameFile {
         file: &'static str,
     },
@@ -167,6 +170,8 @@ pub(crate) enum Kind {
     TooDeep {
         limit: usize,
     },
+    EmptyFile,
+    LinkOutside,
     UnmatchedFile {
         documents: Arc<[Arc<str>]>,
         plan_file: Arc<str>,
@@ -215,6 +220,7 @@ impl Kind {
             Kind::NotUtf8 => Code::NotUtf8,
             Kind::BadYear { .. } => Code::BadYear,
             Kind::UnknownLanguage { .. } => Code::UnknownLanguage,
+            Kind::UnknownGate { .. } => Code::UnknownGate,
             Kind::MissingNameFile { .. } => Code::MissingNameFile,
             Kind::NoActions => Code::NoActions,
             Kind::NoEvidence => Code::NoEvidence,
@@ -239,6 +245,8 @@ impl Kind {
             Kind::BadMonthFolder { .. } => Code::BadMonthFolder,
             Kind::MonthOutsidePlan { .. } => Code::MonthOutsidePlan,
             Kind::TooDeep { .. } => Code::TooDeep,
+            Kind::EmptyFile => Code::EmptyFile,
+            Kind::LinkOutside => Code::LinkOutside,
             Kind::UnmatchedFile { .. } => Code::UnmatchedFile,
             Kind::LeftAsIs(inner) => inner.code(),
             Kind::FmtUnsafe { .. } => Code::FmtUnsafe,

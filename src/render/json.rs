@@ -288,6 +288,7 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         period_files: &'a [PeriodReport],
         occurrence_folders: &'a [OccurrenceReport],
         loose_files: &'a [String],
+        ignored_files: &'a [String],
         diagnostics: Vec<ProblemJson<'a>>,
     }
     let indicator = report.indicator.as_ref();
@@ -305,6 +306,7 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         period_files: &report.periods,
         occurrence_folders: &report.occurrences,
         loose_files: &report.loose,
+        ignored_files: &report.ignored,
         diagnostics: view.problems.iter().map(|p| ProblemJson::of(p, lang)).collect(),
     };
     with_header(eval, lang, body, out)

@@ -191,6 +191,10 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
             )?;
         }
     }
+    if !report.ignored.is_empty() {
+        let files: Vec<String> = report.ignored.iter().map(|f| format!("`{}`", cell(f))).collect();
+        writeln!(out, "\n{} ({}): {}", l.ignored_files, report.ignored.len(), files.join(", "))?;
+    }
     for d in &view.problems {
         writeln!(
             out,

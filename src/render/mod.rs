@@ -23,7 +23,7 @@ mod words;
 use std::io::Write;
 
 pub(crate) use renderer::{Format, Renderer, Style};
-pub(crate) use words::{hook_message, note};
+pub(crate) use words::{hook_message, hook_message_in_every_language, note};
 
 /// The renderer of `format`, writing to `out`.
 pub(crate) fn renderer<'w>(format: Format, style: Style, out: &'w mut dyn Write) -> Box<dyn Renderer + 'w> {

@@ -303,9 +303,8 @@ fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mut dyn Write
             }
         }
     }
-    for line in wrap(&overdue_summary(eval, entries, lang), ctx.width) {
-        writeln!(out, "{line}")?;
-    }
+    // One line, which the hook keeps whole when it shortens the list.
+    writeln!(out, "{}", overdue_summary(eval, entries, lang))?;
     Ok(())
 }
 
@@ -395,6 +394,9 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     }
     if !report.loose.is_empty() && report.periods.len() != 1 {
         writeln!(out, "{}: {}", l.loose_files, escape(&report.loose.join(", ")))?;
+    }
+    if !report.ignored.is_empty() {
+        writeln!(out, "{} ({}): {}", l.ignored_files, report.ignored.len(), report.ignored.join(", "))?;
     }
     show_problems(&view.problems, &view.excerpts, lang, out)
 }

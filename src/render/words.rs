@@ -341,7 +341,13 @@ pub(crate) fn note(note: &Note, style: Style) -> String {
     style.lang.catalogue().note(note)
 }
 
-/// A message of the pre-commit hook script, in words.
+/// A message of the pre-commit hook, in words.
 pub(crate) fn hook_message(message: HookMessage, style: Style) -> &'static str {
     style.lang.catalogue().hook_message(message)
+}
+
+/// A message of the pre-commit hook in every language zi speaks, for what
+/// the script says before zi can choose one.
+pub(crate) fn hook_message_in_every_language(message: HookMessage) -> Vec<&'static str> {
+    crate::text::LANGUAGES.iter().map(|lang| lang.catalogue().hook_message(message)).collect()
 }

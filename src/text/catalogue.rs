@@ -102,6 +102,17 @@ pub(super) fn listed(items: &[String], more: bool) -> String {
     text
 }
 
+/// At most `FEW` names, then `and_more(n)` for the `n` left out: a hint
+/// stays short when a plan names 2,000 documents.
+pub(super) fn few(names: &[impl AsRef<str>], and_more: impl Fn(usize) -> String) -> String {
+    const FEW: usize = 5;
+    let mut text = names.iter().take(FEW).map(AsRef::as_ref).collect::<Vec<_>>().join(", ");
+    if names.len() > FEW {
+        text.push_str(&and_more(names.len() - FEW));
+    }
+    text
+}
+
 /// English plural ending.
 pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 {
@@ -145,6 +156,8 @@ pub(crate) struct Labels {
     pub(crate) default_title: &'static str,
     pub(crate) no_target: &'static str,
     pub(crate) loose_files: &'static str,
+    /// Files in an evidence folder that never count.
+    pub(crate) ignored_files: &'static str,
     // Statuses of indicators (SPEC "Status").
     pub(crate) status_done: &'static str,
     pub(crate) status_on_track: &'static str,

@@ -1,6 +1,8 @@
 //! English.
 
-use super::catalogue::{listed, plural, quoted_key, quoted_list, Catalogue, HelpWords, Labels, RktLabels};
+use super::catalogue::{
+    few, listed, plural, quoted_key, quoted_list, Catalogue, HelpWords, Labels, RktLabels,
+};
 use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
@@ -44,7 +46,7 @@ fn expected(expected: Expected) -> &'static str {
         Expected::StringOrItem => "a string or { name, file }",
         Expected::Globs => "a glob or a list of globs",
         Expected::Date => "a date such as 2022-10-15",
-        Expected::Table => "a table",
+        Expected::Table => "a table, e.g. [hook] on a line of its own",
     }
 }
 
@@ -90,6 +92,7 @@ impl Catalogue for En {
             Kind::NotUtf8 => "file is not valid UTF-8 text".into(),
             Kind::BadYear { year } => format!("year {year} is out of range"),
             Kind::UnknownLanguage { text } => format!("unknown language \"{text}\""),
+            Kind::UnknownGate { text } => format!("unknown commit gate \"{text}\""),
             Kind::MissingNameFile { file } => format!("missing {file}"),
             Kind::NoActions => "the plan lists no actions".into(),
             Kind::NoEvidence => "the plan lists no evidence documents; any one file will count".into(),
@@ -141,6 +144,8 @@ impl Catalogue for En {
                 "folder is more than {limit} levels inside its month folder; what is in it is not counted"
             ),
             Kind::UnmatchedFile { .. } => "file satisfies none of the indicator's documents".into(),
+            Kind::EmptyFile => "file is empty (0 bytes): it is not a document and is not counted".into(),
+            Kind::LinkOutside => "link leads outside the repository; it is not counted".into(),
             Kind::LeftAsIs(inner) => self.problem(inner),
             Kind::InvalidToml => "invalid TOML".into(),
             Kind::FmtUnsafe { reason } => {
@@ -195,6 +200,9 @@ impl Catalogue for En {
             Kind::NotUtf8 => "save the file as UTF-8".into(),
             Kind::BadYear { .. } => "write the plan year, e.g. year = 2022".into(),
             Kind::UnknownLanguage { .. } => "write lang = \"id\" or lang = \"en\"".into(),
+            Kind::UnknownGate { .. } => {
+                "write gate = \"new\" (refuse what a commit makes worse), \"all\" (refuse while anything is overdue) or \"none\" (only print)".into()
+            }
             Kind::MissingNameFile { file } => format!("create {file} with a line: name = \"…\""),
             Kind::NoActions => "write the actions (LANGKAH AKSI) as the unit's plan states them".into(),
             Kind::NoEvidence => "name the evidence (BUKTI FISIK) the evaluators will ask for".into(),
@@ -247,8 +255,10 @@ impl Catalogue for En {
             Kind::TooDeep { .. } => "move the documents up, closer to the month folder".into(),
             Kind::UnmatchedFile { documents, plan_file } => format!(
                 "name it after one of: {}; or give the document a `file` pattern in {plan_file}",
-                documents.join(", ")
+                few(documents, |n| format!(" and {n} more"))
             ),
+            Kind::EmptyFile => "put the document's content in it, or remove it (an upload that failed?)".into(),
+            Kind::LinkOutside => "copy the document into the repository in place of the link".into(),
             Kind::LeftAsIs(inner) => format!("{}; {LEFT_AS_IS}", self.hint(inner)),
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; this is a bug in zi, please report it with the file"),
@@ -381,6 +391,10 @@ impl Catalogue for En {
             Fatal::NotOurHook { shown } => {
                 plain(format!("{shown} was not written by zi; it is left as it is"))
             }
+            Fatal::TodayNotUtf8 { text } => (
+                format!("ZI_TODAY is not UTF-8 text: \"{text}\""),
+                "set it to a date written as YYYY-MM-DD, or unset it".into(),
+            ),
             Fatal::BadToday { text } => (
                 format!("ZI_TODAY is not a date: \"{text}\""),
                 "write it as YYYY-MM-DD (year 0001 to 9999), or unset it".into(),
@@ -442,6 +456,12 @@ impl Catalogue for En {
             Note::HookRemoved { shown, restored: false } => {
                 format!("removed the zi pre-commit hook: {shown}")
             }
+            Note::NewSince { rev, new: 0 } => format!("none of this is new since {rev}"),
+            Note::NewSince { rev, new } => {
+                format!("{new} new since {rev}: overdue periods or plan errors that {rev} did not have")
+            }
+            Note::NothingBeforeFirstCommit => "no commit yet, so nothing is new".into(),
+            Note::MoreOverdue { more } => format!("… and {more} more: `zi overdue --staged` lists them all"),
             Note::Imported { indicators, components, areas, from, files, dry_run } => {
                 let verb = if *dry_run { "would write" } else { "wrote" };
                 format!(
@@ -457,6 +477,7 @@ impl Catalogue for En {
         match message {
             HookMessage::NotFound => "zi pre-commit hook: zi is not on PATH, so the work plan was not checked and the commit is refused.\n  Install zi (cargo install), or commit without the check, once: git commit --no-verify",
             HookMessage::Refused => "zi pre-commit hook: commit refused, something in the work plan is overdue (see above).\n  Add the missing evidence, or commit anyway, once: git commit --no-verify",
+            HookMessage::RefusedNew => "zi pre-commit hook: commit refused, it makes the work plan worse (see above).\n  Put back or add the missing evidence, fix the plan file, or commit anyway, once: git commit --no-verify",
             HookMessage::Failed => "zi pre-commit hook: zi could not check the work plan (see above), so the commit is refused.\n  Fix the problem, or commit anyway, once: git commit --no-verify",
         }
     }
@@ -551,6 +572,7 @@ pub(super) static LABELS: Labels = Labels {
     default_title: "Integrity Zone Work Plan",
     no_target: "(no target time)",
     loose_files: "files outside month folders",
+    ignored_files: "files that never count",
     status_done: "done",
     status_on_track: "on track",
     status_due: "due",

@@ -35,6 +35,11 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("overdue", "Periods past their deadline without complete evidence (exit 1 if any)"),
     ("overdue.ids", "Areas, components or indicators to list (III, III.3, III.3.4 or a path)"),
     ("overdue.within", "Also list periods due within DAYS (they do not change the exit status)"),
+    ("overdue.staged", "Judge the plan as staged in git's index (what the commit holds), not the working tree"),
+    (
+        "overdue.new_since",
+        "List everything, but count in the exit status only what was not overdue or invalid in REV (e.g. HEAD)",
+    ),
     ("check", "Every problem in plan and evidence, with file:line:column and a hint"),
     ("check.strict", "Fail on warnings too"),
     (
@@ -51,6 +56,7 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("hook.install", "Install the pre-commit hook (never replaces a hook zi did not write, unless --force)"),
     ("hook.install.force", "Replace a pre-commit hook zi did not write (it is kept as pre-commit.before-zi)"),
     ("hook.uninstall", "Remove the pre-commit hook zi installed (and put back the one it replaced)"),
+    ("hook.run", "What the pre-commit hook runs: the staged plan, refused as zi.toml's [hook] gate says"),
     ("fmt", "Rewrite plan files in the canonical layout (exit 1 with --check if any differ)"),
     ("fmt.check", "Write nothing; name the files that are not in the canonical layout"),
     ("fmt.paths", "Files or folders to format (if none: zi.toml and every .toml file under plan/)"),

@@ -1,6 +1,6 @@
 //! Bahasa Indonesia.
 
-use super::catalogue::{listed, quoted_key, quoted_list, Catalogue, HelpWords, Labels, RktLabels};
+use super::catalogue::{few, listed, quoted_key, quoted_list, Catalogue, HelpWords, Labels, RktLabels};
 use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
@@ -43,7 +43,7 @@ fn expected(expected: Expected) -> &'static str {
         Expected::StringOrItem => "teks atau { name, file }",
         Expected::Globs => "pola atau daftar pola",
         Expected::Date => "tanggal, mis. 2022-10-15",
-        Expected::Table => "tabel",
+        Expected::Table => "tabel, misalnya [hook] pada barisnya sendiri",
     }
 }
 
@@ -93,6 +93,7 @@ impl Catalogue for Id {
             Kind::NotUtf8 => "berkas bukan teks UTF-8 yang sah".into(),
             Kind::BadYear { year } => format!("tahun {year} di luar rentang"),
             Kind::UnknownLanguage { text } => format!("bahasa \"{text}\" tidak dikenal"),
+            Kind::UnknownGate { text } => format!("gerbang commit \"{text}\" tidak dikenal"),
             Kind::MissingNameFile { file } => format!("{file} tidak ada"),
             Kind::NoActions => "rencana tidak mencantumkan langkah aksi".into(),
             Kind::NoEvidence => {
@@ -146,6 +147,8 @@ impl Catalogue for Id {
                 format!("folder lebih dari {limit} tingkat di dalam folder bulannya; isinya tidak dihitung")
             }
             Kind::UnmatchedFile { .. } => "berkas tidak memenuhi dokumen mana pun dari indikator ini".into(),
+            Kind::EmptyFile => "berkas kosong (0 bita): bukan dokumen dan tidak dihitung".into(),
+            Kind::LinkOutside => "tautan mengarah ke luar repositori; tidak dihitung".into(),
             Kind::LeftAsIs(inner) => self.problem(inner),
             Kind::InvalidToml => "TOML tidak sah".into(),
             Kind::FmtUnsafe { reason } => {
@@ -200,6 +203,9 @@ impl Catalogue for Id {
             Kind::NotUtf8 => "simpan berkas sebagai teks UTF-8".into(),
             Kind::BadYear { .. } => "tulis tahun rencana, mis. year = 2022".into(),
             Kind::UnknownLanguage { .. } => "tulis lang = \"id\" atau lang = \"en\"".into(),
+            Kind::UnknownGate { .. } => {
+                "tulis gate = \"new\" (tolak yang diperburuk commit), \"all\" (tolak selama ada yang terlambat) atau \"none\" (hanya tampilkan)".into()
+            }
             Kind::MissingNameFile { file } => format!("buat {file} berisi baris: name = \"…\""),
             Kind::NoActions => "tulis langkah aksi sebagaimana tercantum dalam rencana unit".into(),
             Kind::NoEvidence => "sebutkan bukti fisik yang akan diminta evaluator".into(),
@@ -252,8 +258,10 @@ impl Catalogue for Id {
             Kind::TooDeep { .. } => "pindahkan dokumen ke atas, lebih dekat ke folder bulan".into(),
             Kind::UnmatchedFile { documents, plan_file } => format!(
                 "beri nama sesuai salah satu dari: {}; atau beri dokumen pola `file` di {plan_file}",
-                documents.join(", ")
+                few(documents, |n| format!(" dan {n} lainnya"))
             ),
+            Kind::EmptyFile => "isi berkas dengan dokumennya, atau hapus berkas itu (unggahan gagal?)".into(),
+            Kind::LinkOutside => "salin dokumennya ke dalam repositori sebagai ganti tautan".into(),
             Kind::LeftAsIs(inner) => format!("{}; {LEFT_AS_IS}", self.hint(inner)),
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; ini kesalahan zi, mohon laporkan beserta berkasnya"),
@@ -383,6 +391,10 @@ impl Catalogue for Id {
                 plain(format!("{path} sudah ada; pindahkan dulu agar tidak ada hook yang hilang"))
             }
             Fatal::NotOurHook { shown } => plain(format!("{shown} tidak ditulis oleh zi; berkas itu dibiarkan")),
+            Fatal::TodayNotUtf8 { text } => (
+                format!("ZI_TODAY bukan teks UTF-8: \"{text}\""),
+                "isi dengan tanggal berbentuk YYYY-MM-DD, atau hapus variabelnya".into(),
+            ),
             Fatal::BadToday { text } => (
                 format!("ZI_TODAY bukan tanggal: \"{text}\""),
                 "tulis sebagai YYYY-MM-DD (tahun 0001 sampai 9999), atau hapus variabelnya".into(),
@@ -434,6 +446,14 @@ impl Catalogue for Id {
                 format!("hook pre-commit zi dihapus dan hook yang digantikannya dikembalikan: {shown}")
             }
             Note::HookRemoved { shown, restored: false } => format!("hook pre-commit zi dihapus: {shown}"),
+            Note::NewSince { rev, new: 0 } => format!("tidak ada yang baru sejak {rev}"),
+            Note::NewSince { rev, new } => {
+                format!("{new} baru sejak {rev}: periode terlambat atau galat rencana yang belum ada di {rev}")
+            }
+            Note::NothingBeforeFirstCommit => "belum ada commit, jadi tidak ada yang baru".into(),
+            Note::MoreOverdue { more } => {
+                format!("… dan {more} lainnya: `zi overdue --staged` menampilkan semuanya")
+            }
             Note::Imported { indicators, components, areas, from, files, dry_run } => {
                 let verb = if *dry_run { "akan menulis" } else { "menulis" };
                 format!(
@@ -449,6 +469,7 @@ impl Catalogue for Id {
         match message {
             HookMessage::NotFound => "hook pre-commit zi: zi tidak ada di PATH, jadi rencana kerja tidak diperiksa dan commit ditolak.\n  Pasang zi (cargo install), atau commit tanpa pemeriksaan, sekali ini: git commit --no-verify",
             HookMessage::Refused => "hook pre-commit zi: commit ditolak, ada yang terlambat dalam rencana kerja (lihat di atas).\n  Lengkapi bukti yang kurang, atau tetap commit sekali ini: git commit --no-verify",
+            HookMessage::RefusedNew => "hook pre-commit zi: commit ditolak, commit ini memperburuk rencana kerja (lihat di atas).\n  Kembalikan atau lengkapi bukti yang kurang, perbaiki berkas rencana, atau tetap commit sekali ini: git commit --no-verify",
             HookMessage::Failed => "hook pre-commit zi: zi tidak dapat memeriksa rencana kerja (lihat di atas), jadi commit ditolak.\n  Perbaiki masalahnya, atau tetap commit sekali ini: git commit --no-verify",
         }
     }
@@ -540,6 +561,7 @@ pub(super) static LABELS: Labels = Labels {
     default_title: "Rencana Kerja Tahunan Pembangunan Zona Integritas",
     no_target: "(tanpa target waktu)",
     loose_files: "berkas di luar folder bulan",
+    ignored_files: "berkas yang tidak pernah dihitung",
     status_done: "selesai",
     status_on_track: "sesuai jadwal",
     status_due: "jatuh tempo",

@@ -35,6 +35,11 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("overdue", "Periode yang lewat tenggat tanpa bukti lengkap (status keluar 1 jika ada)"),
     ("overdue.ids", "Area, komponen, atau indikator yang didaftar (III, III.3, III.3.4, atau path berkas)"),
     ("overdue.within", "Tampilkan juga periode yang jatuh tempo dalam DAYS hari (tidak mengubah status keluar)"),
+    ("overdue.staged", "Nilai rencana sebagaimana di-stage di indeks git (isi commit), bukan pohon kerja"),
+    (
+        "overdue.new_since",
+        "Tampilkan semua, tetapi status keluar hanya menghitung yang belum terlambat atau tidak valid di REV (mis. HEAD)",
+    ),
     ("check", "Setiap masalah di rencana dan bukti, dengan berkas:baris:kolom dan saran"),
     ("check.strict", "Gagal juga bila ada peringatan"),
     (
@@ -51,6 +56,7 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("hook.install", "Pasang hook pre-commit (hook yang bukan buatan zi tidak diganti, kecuali dengan --force)"),
     ("hook.install.force", "Ganti hook pre-commit yang bukan buatan zi (hook lama disimpan sebagai pre-commit.before-zi)"),
     ("hook.uninstall", "Lepas hook pre-commit yang dipasang zi (dan kembalikan hook yang digantikannya)"),
+    ("hook.run", "Yang dijalankan hook pre-commit: rencana yang di-stage, ditolak sesuai [hook] gate di zi.toml"),
     ("fmt", "Tulis ulang berkas rencana dalam tata letak baku (dengan --check: status keluar 1 jika ada yang berbeda)"),
     ("fmt.check", "Jangan menulis apa pun; sebutkan berkas yang belum dalam tata letak baku"),
     ("fmt.paths", "Berkas atau folder yang dirapikan (jika tidak ada: zi.toml dan setiap berkas .toml di bawah plan/)"),

@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use crate::load::git::Repo;
-use crate::problem::{Fatal, HookMessage, Note};
+use crate::problem::{Fatal, Note};
 use crate::write::atomic;
 
 /// The line that marks a hook as zi's.
@@ -19,25 +19,24 @@ const HOOK: &str = "pre-commit";
 /// Where `--force` keeps the hook it replaces, for `uninstall` to restore.
 const BACKUP: &str = "pre-commit.before-zi";
 
-/// The words of the messages the script prints, in the plan's language.
-pub(crate) type Words<'a> = &'a dyn Fn(HookMessage) -> &'static str;
-
 /// Whether a hook's text is one zi wrote.
 pub(crate) fn is_ours(text: &str) -> bool {
     text.lines().any(|line| line.trim_end() == MARKER)
 }
 
 /// Installs the hook of `repo`, and says what it did.
-pub(crate) fn install(repo: &Repo, force: bool, words: Words) -> Result<Vec<Note>, Fatal> {
+/// `not_found` is what the script says, in every language, when it cannot
+/// find zi.
+pub(crate) fn install(repo: &Repo, force: bool, not_found: &[&str]) -> Result<Vec<Note>, Fatal> {
     let dir = repo.hooks_dir()?;
     let hook = dir.join(HOOK);
     let shown = shown(&repo.top, &hook);
-    let script = script(&repo.prefix, words);
+    let script = script(&repo.prefix, not_found);
     let existing = read_existing(&hook)?;
     match &existing {
         Some(text) if *text == script => return Ok(vec![Note::HookAlreadyInstalled { shown }]),
         Some(text) if !is_ours(text) && !force => {
-            return Err(Fatal::ForeignHook { shown, chain: overdue_command(&repo.prefix), backup: BACKUP })
+            return Err(Fatal::ForeignHook { shown, chain: hook_command(&repo.prefix), backup: BACKUP })
         }
         _ => {}
     }
@@ -99,13 +98,13 @@ fn read_existing(hook: &Path) -> Result<Option<String>, Fatal> {
     }
 }
 
-/// `zi overdue`, pointed at the plan when it is not at the top of the repository.
-fn overdue_command(prefix: &str) -> String {
+/// `zi hook run`, pointed at the plan when it is not at the top of the repository.
+fn hook_command(prefix: &str) -> String {
     let dir = prefix.trim_end_matches('/');
     if dir.is_empty() {
-        "zi overdue".to_string()
+        "zi hook run".to_string()
     } else {
-        format!("zi -C {} overdue", shell_quote(dir))
+        format!("zi -C {} hook run", shell_quote(dir))
     }
 }
 
@@ -114,31 +113,27 @@ fn shell_quote(text: &str) -> String {
 }
 
 /// The hook script. It is plain POSIX sh and names no absolute path, so it
-/// works in every worktree and on every machine where `zi` is on PATH.
-pub(crate) fn script(prefix: &str, words: Words) -> String {
-    let command = overdue_command(prefix);
+/// works in every worktree and on every machine where `zi` is on PATH. It
+/// holds no words of its own but those for a missing zi: `zi hook run`
+/// speaks the plan's language as it is at commit time, and reads
+/// `[hook] gate` then too.
+pub(crate) fn script(prefix: &str, not_found: &[&str]) -> String {
+    let command = hook_command(prefix);
+    let not_found: String =
+        not_found.iter().map(|m| format!("\x20   printf '%s\\n' {} >&2\n", shell_quote(m))).collect();
     format!(
         "#!/bin/sh\n\
          {MARKER}\n\
-         # Refuses a commit while a period of the work plan is overdue.\n\
+         # Judges what is being committed (git's index) as zi.toml's [hook] gate says:\n\
+         # by default it refuses only a commit that makes the work plan worse.\n\
          # zi rewrites this file; for more checks, write your own hook that runs {command} || exit 1\n\
          # To commit anyway, once: git commit --no-verify\n\
          if ! command -v zi >/dev/null 2>&1; then\n\
-         \x20   printf '%s\\n' {} >&2\n\
+         {not_found}\
          \x20   exit 1\n\
          fi\n\
          cd \"$(git rev-parse --show-toplevel)\" || exit 1\n\
-         {command}\n\
-         status=$?\n\
-         case $status in\n\
-         \x20   0) exit 0 ;;\n\
-         \x20   1) printf '%s\\n' {} >&2 ;;\n\
-         \x20   *) printf '%s\\n' {} >&2 ;;\n\
-         esac\n\
-         exit 1\n",
-        shell_quote(words(HookMessage::NotFound)),
-        shell_quote(words(HookMessage::Refused)),
-        shell_quote(words(HookMessage::Failed)),
+         {command} || exit 1\n",
     )
 }
 
@@ -165,16 +160,12 @@ mod tests {
 
     #[test]
     fn the_script_carries_the_marker_and_points_at_a_plan_below_the_top() {
-        let words = |m: HookMessage| match m {
-            HookMessage::NotFound => "not found",
-            HookMessage::Refused => "refused",
-            HookMessage::Failed => "failed",
-        };
-        let at_top = script("", &words);
+        let at_top = script("", &["not found", "tidak ada"]);
         assert!(is_ours(&at_top));
-        assert!(at_top.lines().any(|l| l == "zi overdue"));
-        let below = script("plans/it's here/", &words);
-        assert!(below.lines().any(|l| l == r"zi -C 'plans/it'\''s here' overdue"), "{below}");
+        assert!(at_top.lines().any(|l| l == "zi hook run || exit 1"));
+        assert!(at_top.lines().any(|l| l == "    printf '%s\\n' 'tidak ada' >&2"), "{at_top}");
+        let below = script("plans/it's here/", &["not found"]);
+        assert!(below.lines().any(|l| l == r"zi -C 'plans/it'\''s here' hook run || exit 1"), "{below}");
     }
 
     #[test]

@@ -323,7 +323,7 @@ fn non_utf8_file_and_folder_names_are_reported_and_the_rest_still_read() {
     let bad = |rel: &[u8]| f.root().join(std::ffi::OsStr::from_bytes(rel));
     std::fs::write(bad(b"plan/1-area/1-comp/2-rapat-\xff.toml"), indicator("x", "[]", "Juli")).unwrap();
     std::fs::create_dir_all(bad(b"plan/2-\xfe")).unwrap();
-    std::fs::write(bad(b"evidence/1-area/1-comp/1-good/2022-07/foto-\xff.jpg"), "").unwrap();
+    std::fs::write(bad(b"evidence/1-area/1-comp/1-good/2022-07/foto-\xff.jpg"), "%PDF").unwrap();
     std::fs::create_dir_all(bad(b"evidence/1-area/1-comp/1-good/\xfe-2022")).unwrap();
     let diags = f.diagnostics();
     let named: Vec<(&str, &str)> = diags
@@ -564,13 +564,13 @@ fn deep_trees_are_searched_eight_levels_into_a_month_folder_and_deeper_ones_repo
     for _ in 0..7 {
         within.push_str("/sub");
     }
-    f.write(&format!("{within}/dokumen.pdf"), "");
+    f.write(&format!("{within}/dokumen.pdf"), "%PDF");
     let mut beyond = format!("{within}/sub");
-    f.write(&format!("{beyond}/lain.pdf"), "");
+    f.write(&format!("{beyond}/lain.pdf"), "%PDF");
     for _ in 0..200 {
         beyond.push_str("/d");
     }
-    f.write(&format!("{beyond}/terlalu-dalam.pdf"), "");
+    f.write(&format!("{beyond}/terlalu-dalam.pdf"), "%PDF");
     let mut plan_deep = String::from("plan/1-area/1-comp/9-folder");
     for _ in 0..200 {
         plan_deep.push_str("/x");
@@ -590,9 +590,9 @@ fn deep_trees_are_searched_eight_levels_into_a_month_folder_and_deeper_ones_repo
 #[test]
 fn an_evidence_folder_with_no_plan_file_is_reported_as_orphan() {
     let f = Fixture::new();
-    f.write("evidence/1-area/1-comp/2-renamed/2022-07/notulen.pdf", "");
-    f.write("evidence/1-area/7-gone/x.pdf", "");
-    f.write("evidence/9-area/x.pdf", "");
+    f.write("evidence/1-area/1-comp/2-renamed/2022-07/notulen.pdf", "%PDF");
+    f.write("evidence/1-area/7-gone/x.pdf", "%PDF");
+    f.write("evidence/9-area/x.pdf", "%PDF");
     let diags = f.diagnostics();
     for path in ["evidence/1-area/1-comp/2-renamed", "evidence/1-area/7-gone", "evidence/9-area"] {
         assert_eq!(severity_of(&diags, "orphan-evidence", path), "warning");
@@ -606,9 +606,9 @@ fn an_evidence_folder_with_no_plan_file_is_reported_as_orphan() {
 fn evidence_outside_month_folders_is_reported_where_it_is_not_counted() {
     let f = Fixture::new();
     f.write("plan/1-area/1-comp/2-twice.toml", indicator("Dua kali", "[\"Laporan\"]", "Juni, Desember 2022"));
-    f.write("evidence/1-area/1-comp/2-twice/laporan.pdf", "");
-    f.write("evidence/laporan.pdf", "");
-    f.write("evidence/1-area/laporan.pdf", "");
+    f.write("evidence/1-area/1-comp/2-twice/laporan.pdf", "%PDF");
+    f.write("evidence/laporan.pdf", "%PDF");
+    f.write("evidence/1-area/laporan.pdf", "%PDF");
     let diags = f.diagnostics();
     let d = find(&diags, "loose-evidence", "evidence/1-area/1-comp/2-twice/laporan.pdf");
     assert_eq!(
@@ -628,9 +628,9 @@ fn month_folders_with_bad_names_are_reported_with_the_fix() {
     let f = Fixture::new();
     f.write("plan/1-area/1-comp/2-monthly.toml", indicator("Bulanan", "[\"Laporan\"]", "Setiap bulan"));
     for folder in ["2022-13", "2022-1", "22-01", "2022-00", "Juli", "2022-02-30"] {
-        f.write(&format!("evidence/1-area/1-comp/2-monthly/{folder}/laporan.pdf"), "");
+        f.write(&format!("evidence/1-area/1-comp/2-monthly/{folder}/laporan.pdf"), "%PDF");
     }
-    f.write("evidence/1-area/1-comp/2-monthly/2021-12/laporan.pdf", "");
+    f.write("evidence/1-area/1-comp/2-monthly/2021-12/laporan.pdf", "%PDF");
     let diags = f.diagnostics();
     let base = "evidence/1-area/1-comp/2-monthly";
     assert_eq!(find(&diags, "bad-month-folder", &format!("{base}/2022-1")).hint, "rename it to 2022-01");
@@ -747,8 +747,10 @@ fn a_zi_toml_that_is_a_folder_is_reported_and_the_run_goes_on() {
 #[test]
 fn a_bad_directory_date_or_id_is_a_usage_error_not_a_crash() {
     let f = Fixture::new();
-    let cases: [(&str, &[&str]); 8] = [
+    let cases: [(&str, &[&str]); 9] = [
         ("dash-c-a-file", &["-C", "zi.toml", "status"]),
+        // Regression: read as the year 27, and a hook passed on it.
+        ("as-of-two-digit-year", &["--as-of", "27-08-15", "overdue"]),
         ("dash-c-nowhere", &["-C", "no/such/folder", "status"]),
         ("as-of-a-word", &["--as-of", "kemarin", "status"]),
         ("as-of-february-30", &["--as-of", "2022-02-30", "overdue"]),
@@ -760,7 +762,12 @@ fn a_bad_directory_date_or_id_is_a_usage_error_not_a_crash() {
     for (slug, args) in cases {
         assert_run!(format!("usage-{slug}"), f.run(args));
     }
-    for (slug, date) in [("garbage", "garbage"), ("month-13", "2022-13-01"), ("year-99999", "99999-01-01")] {
+    for (slug, date) in [
+        ("garbage", "garbage"),
+        ("month-13", "2022-13-01"),
+        ("year-99999", "99999-01-01"),
+        ("two-digit-year", "27-08-15"),
+    ] {
         assert_run!(format!("zi-today-{slug}"), f.run_on(date, &["status"]));
     }
     // An empty ZI_TODAY counts as unset: the clock decides, as with none.
@@ -770,6 +777,18 @@ fn a_bad_directory_date_or_id_is_a_usage_error_not_a_crash() {
     // The flag wins over the variable, whatever the variable holds.
     let flag = f.run_on("garbage", &["--as-of", "2022-08-15", "status", "--format", "json"]);
     assert_eq!((flag.code, flag.json()["as_of"].as_str()), (0, Some("2022-08-15")));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_zi_today_that_is_not_utf8_is_named_as_such() {
+    use std::os::unix::ffi::OsStrExt;
+    let f = Fixture::new();
+    let bytes = std::ffi::OsStr::from_bytes(b"2022-09-\xff1");
+    assert_run!("zi-today-not-utf8", f.zi(TODAY, &["status"]).env("ZI_TODAY", bytes).run());
+    // The flag still wins.
+    let flag = f.zi(TODAY, &["--as-of", "2022-08-15", "overdue"]).env("ZI_TODAY", bytes).run();
+    assert_eq!(flag.code, 0, "{flag:?}");
 }
 
 /// Regression: with no `year` in zi.toml the plan year is the as-of year,
@@ -820,7 +839,7 @@ fn unreadable_files_and_folders_are_reported_and_the_rest_still_read() {
     f.write("plan/1-area/1-comp/2-locked.toml", indicator("Terkunci", "[\"Laporan\"]", "Desember"));
     f.write("plan/2-locked-area/1-comp/1-x.toml", indicator("x", "[\"Laporan\"]", "Desember"));
     f.write("plan/1-area/1-comp/3-other.toml", indicator("Lain", "[\"Laporan\"]", "Desember"));
-    f.write("evidence/1-area/1-comp/3-other/2022-12/sub/laporan.pdf", "");
+    f.write("evidence/1-area/1-comp/3-other/2022-12/sub/laporan.pdf", "%PDF");
     let mode = |rel: &str, bits: u32| {
         std::fs::set_permissions(f.at(rel), std::fs::Permissions::from_mode(bits)).unwrap()
     };

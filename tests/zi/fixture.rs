@@ -135,9 +135,9 @@ pub fn broken() -> Repo {
         .write("plan/2-area/1-comp/component.toml", "name = \"K\"\n")
         .write("plan/3-area/area.toml", "nama = \"Salah\"\n")
         .mkdir("plan/3-area/1-comp")
-        .write("evidence/1-area/1-comp/9-renamed/2022-07/notulen.pdf", "")
-        .write("evidence/laporan.pdf", "")
-        .write("evidence/1-area/1-comp/11-twice/laporan.pdf", "");
+        .write("evidence/1-area/1-comp/9-renamed/2022-07/notulen.pdf", "%PDF")
+        .write("evidence/laporan.pdf", "%PDF")
+        .write("evidence/1-area/1-comp/11-twice/laporan.pdf", "%PDF");
     for folder in ["2022-13", "2022-1", "22-01", "Juli", "2022-02-30", "2021-12"] {
         repo.file(&format!("evidence/1-area/1-comp/10-monthly/{folder}/laporan.pdf"));
     }
@@ -147,7 +147,7 @@ pub fn broken() -> Repo {
         let at = |rel: &[u8]| repo.root().join(std::ffi::OsStr::from_bytes(rel));
         std::fs::write(at(b"plan/1-area/1-comp/14-rapat-\xff.toml"), indicator_text("x", "[]", "Juli"))
             .unwrap();
-        std::fs::write(at(b"evidence/1-area/1-comp/1-good/2022-07/foto-\xff.jpg"), "").unwrap();
+        std::fs::write(at(b"evidence/1-area/1-comp/1-good/2022-07/foto-\xff.jpg"), "%PDF").unwrap();
         repo.symlink("15-loop-b.toml", "plan/1-area/1-comp/15-loop-a.toml")
             .symlink("15-loop-a.toml", "plan/1-area/1-comp/15-loop-b.toml")
             .symlink("nowhere.pdf", "evidence/1-area/1-comp/1-good/2022-07/gone.pdf");

@@ -78,9 +78,10 @@ impl Repo {
         self
     }
 
-    /// An evidence file: empty, only its name matters.
+    /// An evidence file: a few bytes, since only its name matters (and
+    /// that it is not empty: an empty file is not a document).
     pub fn file(&self, rel: &str) -> &Repo {
-        self.write(rel, "")
+        self.write(rel, "%PDF-1.4\n")
     }
 
     pub fn mkdir(&self, rel: &str) -> &Repo {

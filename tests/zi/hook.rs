@@ -1,10 +1,18 @@
-//! `zi hook install` / `uninstall` with real git: commits refused while
-//! something is overdue and accepted once the evidence is there.
+//! `zi hook install` / `uninstall` with real git: where the hook goes, and
+//! with `[hook] gate = "all"`, commits refused while something is overdue
+//! and accepted once the evidence is there. The default gate (`new`) is
+//! `gate.rs`'s.
 
 use crate::fixture::{self, MONEV_EVIDENCE, SK_EVIDENCE};
 use crate::harness::{git, path_with_zi, path_without_zi, Repo, Zi, AUGUST};
 
 const FOREIGN: &str = "#!/bin/sh\necho 'lint runs here'\n";
+
+/// `[hook] gate = "all"` in the plan's `zi.toml`: refuse while anything is overdue.
+fn gate_all(repo: &Repo) -> &Repo {
+    let config = repo.read("zi.toml");
+    repo.write("zi.toml", format!("{config}\n[hook]\ngate = \"all\"\n"))
+}
 
 fn hook_text(repo: &Repo, rel: &str) -> String {
     std::fs::read_to_string(repo.top().join(rel)).unwrap()
@@ -13,6 +21,7 @@ fn hook_text(repo: &Repo, rel: &str) -> String {
 #[test]
 fn a_commit_is_refused_while_something_is_overdue_and_accepted_once_the_evidence_is_committed() {
     let repo = fixture::small();
+    gate_all(&repo);
     repo.init_and_commit();
     // Names .git/hooks/pre-commit and `git commit --no-verify`.
     assert_run!("install", repo.run(AUGUST, &["hook", "install"]));
@@ -122,6 +131,7 @@ fn uninstall_removes_only_zi_hook() {
 #[test]
 fn core_hooks_path_is_where_the_hook_goes() {
     let repo = fixture::small();
+    gate_all(&repo);
     repo.init_and_commit();
     repo.git(&["config", "core.hooksPath", "team-hooks"]);
     assert_run!("install-in-core-hooks-path", repo.run(AUGUST, &["hook", "install"]));
@@ -135,6 +145,7 @@ fn core_hooks_path_is_where_the_hook_goes() {
 #[test]
 fn a_plan_in_a_subfolder_is_checked_from_the_top_of_the_repository() {
     let repo = fixture::small_below("rencana kerja");
+    gate_all(&repo);
     repo.init_and_commit();
     let run = repo.run(AUGUST, &["hook", "install"]);
     assert_eq!(run.code, 0, "{run:?}");
@@ -147,6 +158,7 @@ fn a_plan_in_a_subfolder_is_checked_from_the_top_of_the_repository() {
 #[test]
 fn a_linked_worktree_shares_the_hook_of_its_repository() {
     let repo = fixture::small();
+    gate_all(&repo);
     repo.init_and_commit();
     let linked = tempfile::tempdir().unwrap();
     let linked_dir = linked.path().join("wt");

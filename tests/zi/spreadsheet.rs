@@ -379,13 +379,16 @@ mod generated {
                         i + 1,
                         i * 7
                     ));
-                    repo.file(&format!(
-                        "evidence/{}-area/{}-komponen/{}-indikator-{}/.gitkeep",
-                        a + 1,
-                        c + 1,
-                        i + 1,
-                        i * 7
-                    ));
+                    repo.write(
+                        &format!(
+                            "evidence/{}-area/{}-komponen/{}-indikator-{}/.gitkeep",
+                            a + 1,
+                            c + 1,
+                            i + 1,
+                            i * 7
+                        ),
+                        "",
+                    );
                 }
             }
         }

@@ -312,7 +312,7 @@ fn status_markdown_is_byte_stable_for_the_same_inputs_and_date() {
         format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"),
         format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"),
     ] {
-        files.push((evidence, String::new()));
+        files.push((evidence, "%PDF-1.4\n".to_string()));
     }
     files.reverse();
     for (rel, text) in &files {

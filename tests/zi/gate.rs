@@ -1,0 +1,167 @@
+//! The commit gate with real git: the hook judges what is staged (git's
+//! index), not the working tree, and with the default `[hook] gate = "new"`
+//! refuses only a commit that makes the plan worse than `HEAD`, so a team
+//! can keep it switched on while things are overdue. On 2022-08-15 the
+//! small plan has I.1.1's January period (one of two documents filed) and
+//! I.1.2's July period overdue.
+
+use crate::fixture::{self, MONEV_EVIDENCE, MONEV_PATH, SK_EVIDENCE};
+use crate::harness::{Repo, AUGUST};
+
+/// The small plan committed, with the hook installed.
+fn committed_with_hook() -> Repo {
+    let repo = fixture::small();
+    repo.init_and_commit();
+    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    repo
+}
+
+fn set_gate(repo: &Repo, gate: &str) {
+    repo.write("zi.toml", format!("{}\n[hook]\ngate = \"{gate}\"\n", fixture::ZI_TOML));
+}
+
+#[test]
+fn a_commit_adding_evidence_passes_while_other_periods_stay_overdue() {
+    let repo = committed_with_hook();
+    repo.file(&format!("{SK_EVIDENCE}/2022-01/Daftar Hadir.pdf"));
+    // I.1.2 is still listed, and nothing of it is new.
+    let run = repo.commit_all("January's attendance list", AUGUST);
+    assert_run!("adding-evidence-passes", run);
+    assert_eq!(repo.commit_count(), 2);
+}
+
+#[test]
+fn a_commit_unrelated_to_the_plan_passes_while_periods_are_overdue() {
+    let repo = committed_with_hook();
+    repo.write("STATUS.md", "# Status\n");
+    let run = repo.commit_all("status report", AUGUST);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(repo.commit_count(), 2);
+}
+
+#[test]
+fn a_commit_removing_the_evidence_of_an_ended_period_is_refused() {
+    let repo = fixture::small();
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"));
+    repo.init_and_commit();
+    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    repo.git(&["rm", "-q", &format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf")]);
+    // I.1.2's July period is new: refused, and the way out named.
+    let run = repo.commit_all("tidy up", AUGUST);
+    assert_run!("removing-evidence-refused", run);
+    assert_eq!(repo.commit_count(), 1);
+}
+
+#[test]
+fn a_commit_removing_evidence_of_a_period_already_overdue_is_refused() {
+    let repo = committed_with_hook();
+    // I.1.1's January period lacks its attendance list; now its SK goes too.
+    repo.git(&["rm", "-q", &format!("{SK_EVIDENCE}/2022-01/SK Tim ZI.pdf")]);
+    let run = repo.commit_all("tidy up", AUGUST);
+    assert_run!("removing-evidence-of-an-overdue-period-refused", run);
+    assert_eq!(repo.commit_count(), 1);
+}
+
+#[test]
+fn the_first_commit_of_a_plan_adopted_late_passes() {
+    let repo = fixture::small();
+    repo.git(&["init", "-q"]);
+    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    let run = repo.commit_all("plan", AUGUST);
+    assert_run!("first-commit-passes", run);
+    assert_eq!(repo.commit_count(), 1);
+}
+
+#[test]
+fn an_indicator_made_invalid_is_refused() {
+    let repo = committed_with_hook();
+    repo.write(
+        MONEV_PATH,
+        "indicator = \"Monev\"\ndue = \"Juli, Desember 2022\"\nbukti_fisik = [\"Notulen\"]\n",
+    );
+    let run = repo.commit_all("monitoring", AUGUST);
+    assert_run!("invalid-indicator-refused", run);
+    assert_eq!(repo.commit_count(), 1);
+}
+
+#[test]
+fn evidence_removed_from_the_index_but_left_on_disk_is_refused() {
+    let repo = fixture::small();
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"));
+    repo.init_and_commit();
+    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    repo.git(&["rm", "-q", "--cached", &format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf")]);
+    let run = repo.git_run(&["commit", "-q", "-m", "untrack"], &crate::harness::path_with_zi(), AUGUST);
+    assert_eq!(run.code, 1, "the working tree still has the file, the commit does not: {run:?}");
+    assert_eq!(repo.commit_count(), 1);
+}
+
+#[test]
+fn with_gate_all_an_unstaged_document_does_not_make_the_hook_pass() {
+    let repo = fixture::small();
+    set_gate(&repo, "all");
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"));
+    repo.init_and_commit();
+    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    // The missing January document is in the working tree, not staged.
+    repo.file(&format!("{SK_EVIDENCE}/2022-01/Daftar Hadir.pdf"));
+    repo.write("STATUS.md", "# Status\n");
+    repo.git(&["add", "STATUS.md"]);
+    let run = repo.git_run(&["commit", "-q", "-m", "status"], &crate::harness::path_with_zi(), AUGUST);
+    assert_run!("all-unstaged-document-refused", run);
+    assert_eq!(repo.commit_count(), 1);
+    // Staged, it counts.
+    let run = repo.commit_all("attendance list", AUGUST);
+    assert_eq!(run.code, 0, "{run:?}");
+}
+
+#[test]
+fn with_gate_none_the_hook_only_prints() {
+    let repo = fixture::small();
+    set_gate(&repo, "none");
+    repo.init_and_commit();
+    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    repo.write(MONEV_PATH, "not toml [");
+    let run = repo.commit_all("broken", AUGUST);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stderr.contains("I.1.2"), "the list is printed: {run:?}");
+}
+
+#[test]
+fn the_hook_speaks_the_language_of_the_plan_at_commit_time() {
+    let repo = committed_with_hook();
+    repo.write("zi.toml", format!("{}lang = \"id\"\n", fixture::ZI_TOML));
+    repo.git(&["rm", "-q", &format!("{SK_EVIDENCE}/2022-01/SK Tim ZI.pdf")]);
+    repo.write(MONEV_PATH, "indicator = \"Monev\"\n");
+    let run = repo.commit_all("bahasa", AUGUST);
+    assert_run!("refused-in-the-plans-language", run);
+}
+
+#[test]
+fn overdue_staged_new_since_head_lists_everything_and_counts_only_what_is_new() {
+    let repo = fixture::small();
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"));
+    repo.init_and_commit();
+    repo.git(&["rm", "-q", "--cached", &format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf")]);
+    // I.1.1's January period was overdue in HEAD already; I.1.2's July is new.
+    let new = repo.run(AUGUST, &["overdue", "--staged", "--new-since", "HEAD"]);
+    assert_run!("overdue-staged-new-since-head", new);
+    // The working tree still has it; the index does not.
+    let staged = repo.run(AUGUST, &["overdue", "--staged", "--format", "json"]);
+    let worktree = repo.run(AUGUST, &["overdue", "--format", "json"]);
+    assert_ne!(staged.stdout, worktree.stdout);
+    assert_eq!((staged.code, worktree.code), (1, 1));
+    let unknown = repo.run(AUGUST, &["overdue", "--new-since", "no-such-rev"]);
+    assert_run!("overdue-new-since-unknown-revision", unknown);
+}
+
+#[test]
+fn an_unknown_gate_is_named_with_its_line() {
+    let repo = fixture::small();
+    set_gate(&repo, "sometimes");
+    assert_run!("unknown-gate", repo.run(AUGUST, &["check"]));
+}

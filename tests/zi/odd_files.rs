@@ -1,0 +1,109 @@
+//! Evidence as a new team files it: the leftovers of systems and programs,
+//! empty files, links out of the repository and names typed on a Mac never
+//! make a period done, and each is said for what it is. Every case sits
+//! beside the good indicator (`I.1.1`, done), which must still be reported.
+
+use crate::fixture::good;
+use crate::harness::{indicator_text as indicator, Repo};
+
+const TODAY: &str = "2022-09-01";
+
+/// `zi status`, `zi check` and `zi show ID` of `repo`, in one snapshot text.
+fn status_check_show(repo: &Repo, id: &str) -> String {
+    [repo.run(TODAY, &["status"]), repo.run(TODAY, &["check"]), repo.run(TODAY, &["show", id])]
+        .iter()
+        .map(|run| format!("$ {}\n{}", run.command, run.snapshot()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn leftovers_of_systems_and_programs_never_make_a_period_done() {
+    let repo = good();
+    repo.write("plan/1-area/1-comp/2-notulen.toml", indicator("Rapat", "[\"Notulen\"]", "Juli 2022"));
+    let month = "evidence/1-area/1-comp/2-notulen/2022-07";
+    for name in [
+        "Thumbs.db",
+        "desktop.ini",
+        "~$notulen.docx",
+        ".~lock.notulen.docx#",
+        "notulen.docx.tmp",
+        "notulen.pdf.crdownload",
+        "notulen.pdf.part",
+        ".DS_Store",
+        "README.txt",
+    ] {
+        repo.file(&format!("{month}/{name}"));
+    }
+    repo.file("evidence/1-area/1-comp/2-notulen/.gitkeep");
+    assert_text!("leftovers-never-count", status_check_show(&repo, "I.1.2"));
+}
+
+#[test]
+fn an_office_owner_file_does_not_satisfy_the_document_it_is_named_after() {
+    let repo = good();
+    repo.write(
+        "plan/1-area/1-comp/2-rapat.toml",
+        indicator("Rapat", "[\"Undangan\", \"Notulen\"]", "Juli 2022"),
+    );
+    repo.file("evidence/1-area/1-comp/2-rapat/2022-07/undangan.pdf");
+    repo.file("evidence/1-area/1-comp/2-rapat/2022-07/~$notulen.docx");
+    let run = repo.run(TODAY, &["overdue"]);
+    assert_run!("owner-file-is-not-notulen", run);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_empty_file_and_a_link_out_of_the_repository_are_reported_and_never_count() {
+    let repo = good();
+    repo.write("plan/1-area/1-comp/2-kosong.toml", indicator("Kosong", "[\"Laporan\"]", "Juli 2022"));
+    repo.write("evidence/1-area/1-comp/2-kosong/2022-07/laporan.pdf", "");
+    repo.write("plan/1-area/1-comp/3-tautan.toml", indicator("Tautan", "[\"Laporan\"]", "Juli 2022"));
+    repo.symlink("/etc/hostname", "evidence/1-area/1-comp/3-tautan/2022-07/hostname.pdf");
+    // A link that stays inside the repository is the file it leads to.
+    repo.write("plan/1-area/1-comp/4-salinan.toml", indicator("Salinan", "[\"Laporan\"]", "Juli 2022"));
+    repo.symlink("../../1-good/2022-07/laporan.pdf", "evidence/1-area/1-comp/4-salinan/2022-07/laporan.pdf");
+    assert_text!("empty-and-outside-never-count", status_check_show(&repo, "I.1.2"));
+    let show = repo.run(TODAY, &["show", "I.1.3", "--format", "json"]);
+    assert_eq!(show.json()["ignored_files"], serde_json::json!(["2022-07/hostname.pdf"]));
+}
+
+#[test]
+fn a_name_typed_on_a_mac_matches_the_same_name_typed_on_windows() {
+    let repo = good();
+    // Composed é (as Windows and most keyboards write it) in the plan...
+    repo.write(
+        "plan/1-area/1-comp/2-kinerja.toml",
+        indicator("Evaluasi", "[\"Undangan\", \"Notulen evaluasi kin\u{e9}rja\"]", "Juli 2022"),
+    );
+    repo.file("evidence/1-area/1-comp/2-kinerja/2022-07/undangan.pdf");
+    // ...and e + combining acute (as macOS stores it) in the file name.
+    repo.file("evidence/1-area/1-comp/2-kinerja/2022-07/Notulen Evaluasi Kine\u{301}rja.pdf");
+    let run = repo.run(TODAY, &["status"]);
+    assert_run!("nfd-name-matches-nfc-document", run);
+}
+
+/// `zi COMMAND` with standard output closed before zi writes a byte, as
+/// `zi overdue | head -0` leaves it: the exit status.
+fn code_with_stdout_closed(repo: &Repo, args: &[&str]) -> i32 {
+    let mut child = std::process::Command::new(crate::harness::ZI)
+        .args(args)
+        .current_dir(repo.root())
+        .env("ZI_TODAY", TODAY)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait().unwrap().code().expect("zi ends by itself, not by a signal")
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_does_not_change_the_exit_status() {
+    let repo = crate::fixture::broken();
+    for args in [&["overdue"][..], &["check"], &["status"], &["overdue", "--format", "json"]] {
+        let read_to_the_end = repo.run(TODAY, args).code;
+        assert_eq!(code_with_stdout_closed(&repo, args), read_to_the_end, "zi {args:?}");
+    }
+    assert_eq!(repo.run(TODAY, &["overdue"]).code, 1, "the case that matters: a failing overdue");
+}
