@@ -54,6 +54,9 @@ pub(crate) struct Settings {
     /// The problems of `zi.toml`, reported with the plan's.
     pub(crate) config_problems: Vec<Problem>,
     pub(crate) lang: Lang,
+    /// The language of a plan `zi init` starts: `--lang`, else Indonesian,
+    /// the language RKT tables and the LKE are written in.
+    pub(crate) plan_lang: Lang,
     pub(crate) as_of: NaiveDate,
     pub(crate) color: bool,
     /// The width tables are laid out for.
@@ -85,7 +88,11 @@ impl Settings {
     ) -> Result<Settings, (Fatal, Style)> {
         let lang = global.lang.or_else(|| env_lang(env)).unwrap_or(Lang::En);
         let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-        let root = target.map_or_else(|| base.clone(), |t| base.join(t));
+        let root = match (target, &global.dir) {
+            (Some(t), Some(dir)) => dir.join(t),
+            (Some(t), None) => t.to_path_buf(),
+            (None, _) => base.clone(),
+        };
         let as_of =
             as_of(global, env).map_err(|f| (f, Style { lang, color: env.color, width: width(env) }))?;
         Ok(Settings {
@@ -95,6 +102,7 @@ impl Settings {
             config_text: None,
             config_problems: Vec::new(),
             lang,
+            plan_lang: global.lang.unwrap_or(Lang::Id),
             as_of,
             color: env.color,
             width: width(env),
@@ -120,6 +128,7 @@ impl Settings {
         let lang = global.lang.or(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
         let as_of =
             as_of(global, env).map_err(|f| (f, Style { lang, color: env.color, width: width(env) }))?;
+        let plan_lang = global.lang.unwrap_or(Lang::Id);
         Ok(Settings {
             root,
             base,
@@ -127,6 +136,7 @@ impl Settings {
             config_text,
             config_problems,
             lang,
+            plan_lang,
             as_of,
             color: env.color,
             width: width(env),
@@ -150,6 +160,11 @@ impl Settings {
     /// Texts already read, for quoting their problems without reading again.
     pub(crate) fn known_texts(&self) -> Vec<(&str, &str)> {
         self.config_text.as_deref().map(|text| (CONFIG_FILE, text)).into_iter().collect()
+    }
+
+    /// `zi.toml`'s `lang` for a new plan.
+    pub(crate) fn plan_lang_code(&self) -> &'static str {
+        self.plan_lang.code()
     }
 
     pub(crate) fn style(&self) -> Style {

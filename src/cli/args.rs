@@ -90,6 +90,20 @@ pub(crate) enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    Init {
+        // Not `dir`: that is the id of the global `-C DIR`, and clap would
+        // read one into the other.
+        #[arg(value_name = "DIR")]
+        folder: Option<PathBuf>,
+        #[arg(long, value_name = "TEXT", required_unless_present_any = ["from", "evidence_folders"])]
+        unit: Option<String>,
+        #[arg(long, value_name = "YEAR", required_unless_present_any = ["from", "evidence_folders"], value_parser = clap::value_parser!(i32).range(1..=9999))]
+        year: Option<i32>,
+        #[arg(long, value_name = "PLAN_DIR")]
+        from: Option<PathBuf>,
+        #[arg(long, conflicts_with_all = ["from", "unit", "year", "folder"])]
+        evidence_folders: bool,
+    },
     Import {
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -101,7 +115,7 @@ pub(crate) enum Command {
         force: bool,
         #[arg(long, value_name = "TEXT")]
         unit: Option<String>,
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
         year: Option<i32>,
     },
     Export {
@@ -158,6 +172,7 @@ impl Command {
     /// folder); `None` for the commands that work on an existing plan.
     pub(crate) fn new_plan_at(&self) -> Option<Option<&std::path::Path>> {
         match self {
+            Command::Init { folder, evidence_folders: false, .. } => Some(folder.as_deref()),
             Command::Import { .. } => Some(None),
             _ => None,
         }

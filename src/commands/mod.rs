@@ -8,6 +8,7 @@ mod export;
 mod fmt;
 mod hook;
 mod import;
+mod init;
 mod overdue;
 mod plan;
 mod report;
@@ -43,6 +44,11 @@ pub(crate) fn run(
         Command::Hook { action } => hook::run(settings, action, out, err),
         Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
         Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
+        Command::Init { evidence_folders: true, .. } => init::evidence_folders(settings, out, err),
+        Command::Init { unit, year, from, .. } => {
+            let options = init::Options { unit: unit.as_deref(), year: *year, from: from.as_deref() };
+            init::run(settings, &options, err)
+        }
         Command::Score { file, target, detail, questions, check, format } => {
             let ask = score::Ask {
                 file: file.as_deref(),

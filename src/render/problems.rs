@@ -113,6 +113,19 @@ fn excerpt(line: &str, column: usize) -> (String, usize) {
     (shown, column - start + usize::from(start > 0))
 }
 
+/// Problems without excerpts (of a spreadsheet, of last year's plan), one
+/// after the other as `zi check` shows them.
+pub(crate) fn write_all(
+    problems: &[Problem],
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for p in problems {
+        writeln!(out, "{}", problem(p, None, lang))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

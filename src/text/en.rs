@@ -469,6 +469,13 @@ impl Catalogue for En {
                      {verb} {files} file(s); `zi check` lists what the plan still lacks"
                 )
             }
+            Note::Initialised { unit, year, areas, indicators, path, git } => format!(
+                "started the {year} plan of {unit} in {path}{}: {areas} areas, {indicators} indicators to plan; \
+                 `zi check` lists what each still lacks",
+                if *git { " (a new git repository)" } else { "" }
+            ),
+            Note::EvidenceFolders { made: 0 } => "every indicator has its evidence folder".into(),
+            Note::EvidenceFolders { made } => format!("made {made} evidence folder(s)"),
             Note::Exported { indicators, path } => format!("wrote {indicators} indicator(s) to {path}"),
         }
     }

@@ -62,6 +62,12 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("fmt.paths", "Files or folders to format (if none: zi.toml and every .toml file under plan/)"),
     ("diff", "What changed in status between two commits (if none: HEAD against the working tree)"),
     ("diff.range", "A commit (against the working tree) or a range A..B"),
+    ("init", "Start a plan: zi.toml, the six areas and the LKE's pemenuhan questions as indicators, evidence folders"),
+    ("init.folder", "The folder to start the plan in (if none: the current folder)"),
+    ("init.unit", "The work unit (satuan kerja)"),
+    ("init.year", "The plan year"),
+    ("init.from", "Start from last year's plan in PLAN_DIR: the same files, target years moved, no evidence"),
+    ("init.evidence_folders", "Only create the evidence folders the indicators of this plan lack"),
     (
         "score",
         "The LKE score: rekap per area, hasil, the WBK/WBBM verdict, where points are lost, readiness \

@@ -461,6 +461,13 @@ impl Catalogue for Id {
                      {verb} {files} berkas; `zi check` menunjukkan apa yang masih kurang dari rencananya"
                 )
             }
+            Note::Initialised { unit, year, areas, indicators, path, git } => format!(
+                "rencana {year} {unit} dimulai di {path}{}: {areas} area, {indicators} indikator untuk direncanakan; \
+                 `zi check` menunjukkan apa yang masih kurang dari masing-masing",
+                if *git { " (repositori git baru)" } else { "" }
+            ),
+            Note::EvidenceFolders { made: 0 } => "setiap indikator sudah punya folder bukti".into(),
+            Note::EvidenceFolders { made } => format!("membuat {made} folder bukti"),
             Note::Exported { indicators, path } => format!("menulis {indicators} indikator ke {path}"),
         }
     }

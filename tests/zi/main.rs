@@ -20,6 +20,7 @@ mod diff;
 mod fmt;
 mod gate;
 mod hook;
+mod init;
 mod json;
 mod languages;
 mod layers;
