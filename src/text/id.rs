@@ -490,6 +490,14 @@ impl Catalogue for Id {
         format!("jatuh tempo {days} hari lagi")
     }
 
+    fn days_late(&self, days: i64) -> String {
+        format!("terlambat {days} hari")
+    }
+
+    fn indicator_count(&self, n: usize) -> String {
+        format!("{n} indikator")
+    }
+
     fn nothing_overdue(&self, as_of: &str) -> String {
         format!("tidak ada yang terlambat per {as_of}")
     }
@@ -566,6 +574,7 @@ pub(super) static LABELS: Labels = Labels {
     status_due: "jatuh tempo",
     status_overdue: "terlambat",
     status_occurrences: "insidental",
+    status_occurrences_count: "insidental",
     status_invalid: "tidak valid",
     error: "kesalahan",
     warning: "peringatan",
@@ -607,6 +616,9 @@ pub(super) static LABELS: Labels = Labels {
     column: "Kolom",
     hint_column: "Saran",
     change_kind: "Jenis perubahan",
+    present: "ada",
+    required: "wajib",
+    days_late: "Hari terlambat",
 };
 
 pub(super) static RKT: RktLabels = RktLabels {

@@ -264,7 +264,7 @@ mod tests {
         // The comment beside the old target stays beside the new one.
         assert_eq!(
             files[3].contents,
-            "# catatan\nindicator = \"Teks baru\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  { name = \"SK Tim\", file = \"sk*\" },\n  \"Daftar hadir; rapat\",\n]\ndue = \"Januari 2022\"  # seed\nlke = [\n  \"P.I.i.a\",\n]\n"
+            "# catatan\nindicator = \"Teks baru\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  { name = \"SK Tim\", file = \"sk*\" },\n  \"Daftar hadir; rapat\",\n]\ndue = \"Januari 2022\"  # seed\nlke = [\"P.I.i.a\"]\n"
         );
     }
 
