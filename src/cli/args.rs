@@ -33,10 +33,18 @@ pub(crate) enum Command {
     Status {
         #[arg(value_name = "ID")]
         ids: Vec<String>,
+        #[command(flatten)]
+        filter: Filter,
+        #[arg(long, value_name = "STATUS", num_args = 1.., value_delimiter = ',', value_parser = STATUSES)]
+        only: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     Overdue {
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+        #[command(flatten)]
+        filter: Filter,
         #[arg(long, value_name = "DAYS")]
         within: Option<u32>,
         // The plan as staged in git's index (what a commit would hold),
@@ -59,6 +67,8 @@ pub(crate) enum Command {
     Report {
         #[arg(value_name = "ID")]
         ids: Vec<String>,
+        #[command(flatten)]
+        filter: Filter,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
         #[arg(long)]
@@ -80,6 +90,20 @@ pub(crate) enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    Init {
+        // Not `dir`: that is the id of the global `-C DIR`, and clap would
+        // read one into the other.
+        #[arg(value_name = "DIR")]
+        folder: Option<PathBuf>,
+        #[arg(long, value_name = "TEXT", required_unless_present_any = ["from", "evidence_folders"])]
+        unit: Option<String>,
+        #[arg(long, value_name = "YEAR", required_unless_present_any = ["from", "evidence_folders"], value_parser = clap::value_parser!(i32).range(1..=9999))]
+        year: Option<i32>,
+        #[arg(long, value_name = "PLAN_DIR")]
+        from: Option<PathBuf>,
+        #[arg(long, conflicts_with_all = ["from", "unit", "year", "folder"])]
+        evidence_folders: bool,
+    },
     Import {
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -91,7 +115,7 @@ pub(crate) enum Command {
         force: bool,
         #[arg(long, value_name = "TEXT")]
         unit: Option<String>,
-        #[arg(long, value_name = "YEAR")]
+        #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1..=9999))]
         year: Option<i32>,
     },
     Export {
@@ -148,6 +172,7 @@ impl Command {
     /// folder); `None` for the commands that work on an existing plan.
     pub(crate) fn new_plan_at(&self) -> Option<Option<&std::path::Path>> {
         match self {
+            Command::Init { folder, evidence_folders: false, .. } => Some(folder.as_deref()),
             Command::Import { .. } => Some(None),
             _ => None,
         }
@@ -160,6 +185,17 @@ pub(crate) enum ExportFormat {
     Xlsx,
     Csv,
 }
+
+// `--pic TEXT`: only the indicators whose person in charge contains TEXT.
+#[derive(Debug, Args)]
+pub(crate) struct Filter {
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) pic: Option<String>,
+}
+
+/// The statuses `--only` takes, as JSON names them (`judge::evaluate::Status::key`;
+/// a test in `commands` keeps the two lists equal).
+pub(crate) const STATUSES: [&str; 6] = ["invalid", "overdue", "due", "on-track", "done", "occurrences"];
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum HookAction {

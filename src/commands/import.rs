@@ -13,7 +13,7 @@ use crate::load::sheet::{self, Grid, Imported, SheetError};
 use crate::model::plan::{CONFIG_FILE, PLAN_DIR};
 use crate::model::rkt::Rkt;
 use crate::problem::{Fatal, Kind, Note, Problem};
-use crate::render::{self, problems};
+use crate::render;
 use crate::settings::Settings;
 use crate::write::plan_files::{plan_files, PlanFile};
 use crate::write::tree_writer;
@@ -43,7 +43,7 @@ pub(super) fn run(
     let imported = read_sheet(&grids, options.sheet, &name, &mut found)?;
     let Some(Imported { mut rkt, sheet, english }) = imported else {
         found.push(Problem::new(Kind::NoHeader, name.clone()));
-        report(&found, settings, err)?;
+        render::problems::write_all(&found, settings.style().lang, err)?;
         return Ok(ExitCode::FAILURE);
     };
     settle_unit_and_year(&mut rkt, options, &name, &mut found);
@@ -56,7 +56,7 @@ pub(super) fn run(
             writeln!(out, "{}", file.path)?;
         }
     }
-    report(&found, settings, err)?;
+    render::problems::write_all(&found, settings.style().lang, err)?;
     let note = Note::Imported {
         indicators: rkt.indicator_count(),
         components: rkt.areas.iter().map(|a| a.components.len()).sum(),
@@ -140,13 +140,6 @@ fn in_the_way(root: &Path, shown: &Path, force: bool) -> Result<(), Fatal> {
     let taken = root.join(CONFIG_FILE).exists() || root.join(PLAN_DIR).exists();
     if taken && !force {
         return Err(Fatal::PlanExists { path: shown.display().to_string(), force_helps: true });
-    }
-    Ok(())
-}
-
-fn report(found: &[Problem], settings: &Settings, err: &mut dyn Write) -> Result<()> {
-    for problem in found {
-        writeln!(err, "{}", problems::problem(problem, None, settings.style().lang))?;
     }
     Ok(())
 }

@@ -155,7 +155,7 @@ pub(crate) struct IndicatorReport {
     /// Shared with the plan, not copied.
     pub(crate) file: Arc<IndicatorFile>,
     /// `None` when the file could not be read at all. With
-    /// `Detail::Summary` only its `text` and `due_text` are kept: that is
+    /// `Detail::Summary` only its `text`, `due_text` and `pic` are kept: that is
     /// all the summaries show, and actions and patterns would otherwise be
     /// most of the memory a large plan takes.
     pub(crate) indicator: Option<Box<Indicator>>,
@@ -323,6 +323,7 @@ pub(crate) fn evaluate(
         Detail::Summary => Indicator {
             text: indicator.text,
             due_text: indicator.due_text,
+            pic: indicator.pic,
             lke: indicator.lke,
             ..Indicator::default()
         },

@@ -285,6 +285,19 @@ fn not_found(e: std::io::Error) -> Fatal {
     }
 }
 
+/// Makes the new plan at `dir` a git repository, unless it is inside one
+/// already (a workspace, a unit's folder in a larger repository): the one
+/// thing zi asks git to write, for `zi init`, so that `zi hook install`
+/// works from the start. `Ok(false)` when nothing was to be done, or git is
+/// not installed.
+pub(crate) fn init_unless_inside(dir: &Path) -> Result<bool> {
+    match Repo::containing(dir) {
+        Ok(_) => Ok(false),
+        Err(Fatal::GitMissing) => Ok(false),
+        Err(_) => run(dir, &["init", "--quiet"]).map(|_| true),
+    }
+}
+
 fn run(dir: &Path, args: &[&str]) -> Result<Output> {
     let output = git_command(dir).args(args).stdin(Stdio::null()).output().map_err(not_found)?;
     if !output.status.success() {

@@ -149,6 +149,32 @@ fn header_words(title: &str) -> String {
     collapse_spaces(&upper).replace("ZI : ", "ZI:")
 }
 
+/// A target time moved by `delta` years: every four-digit year in it
+/// (`Juli, Desember 2022` → `Juli, Desember 2023`), the rest as written.
+pub(crate) fn shift_years(due: &str, delta: i32) -> String {
+    let mut out = String::with_capacity(due.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        match (digits.len(), digits.parse::<i32>()) {
+            (4, Ok(year)) if (1..=9999).contains(&(year + delta)) => {
+                out.push_str(&(year + delta).to_string())
+            }
+            _ => out.push_str(digits),
+        }
+        digits.clear();
+    };
+    for c in due.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
 /// The cell that holds a list of items: one item per line.
 pub(crate) fn items_cell(items: &[String]) -> String {
     items.join("\n")
@@ -389,6 +415,17 @@ mod tests {
         assert_eq!(slug("😀 !!", "indikator"), "indikator");
         assert_eq!(slug(&"a".repeat(100), "x"), "a".repeat(40));
         assert!(slug(&"kata ".repeat(50), "x").len() <= 40);
+    }
+
+    #[test]
+    fn target_years_move_and_nothing_else_does() {
+        assert_eq!(shift_years("Juli, Desember 2022", 1), "Juli, Desember 2023");
+        assert_eq!(shift_years("Desember 2021, Maret 2022", 1), "Desember 2022, Maret 2023");
+        assert_eq!(shift_years("31 Juli 2022", 1), "31 Juli 2023");
+        assert_eq!(shift_years("2022-07-31", 1), "2023-07-31");
+        assert_eq!(shift_years("Triwulan 1", 1), "Triwulan 1");
+        assert_eq!(shift_years("setiap ada 12345 rapat", 1), "setiap ada 12345 rapat");
+        assert_eq!(shift_years("", 1), "");
     }
 
     #[test]

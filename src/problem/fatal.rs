@@ -223,6 +223,20 @@ pub(crate) enum Note {
         files: usize,
         dry_run: bool,
     },
+    /// `zi init` started a plan.
+    Initialised {
+        unit: String,
+        year: i32,
+        areas: usize,
+        indicators: usize,
+        path: String,
+        /// Whether `git init` made the folder a repository.
+        git: bool,
+    },
+    /// `zi init --evidence-folders` made the folders it lists.
+    EvidenceFolders {
+        made: usize,
+    },
     /// `zi export -o FILE` wrote the table.
     Exported {
         indicators: usize,

@@ -8,7 +8,9 @@
 mod renderer;
 
 pub(crate) mod csv;
+pub(crate) mod escape;
 mod fields;
+pub(crate) mod grid;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
@@ -19,6 +21,8 @@ pub(crate) mod table;
 mod words;
 
 use std::io::Write;
+
+use crate::text::Lang;
 
 pub(crate) use renderer::{Format, Renderer, Style};
 pub(crate) use words::{hook_message, hook_message_in_every_language, note};
@@ -31,4 +35,9 @@ pub(crate) fn renderer<'w>(format: Format, style: Style, out: &'w mut dyn Write)
         Format::Csv => Box::new(csv::Csv { lang: style.lang, out }),
         Format::Markdown => Box::new(markdown::Markdown { lang: style.lang, out }),
     }
+}
+
+/// The `README.md` `zi init` writes for the team, in the plan's language.
+pub(crate) fn team_readme(lang: Lang, unit: &str, year: i32, example_folder: Option<&str>) -> String {
+    lang.team_readme(&crate::text::TeamReadme { unit, year, example_folder })
 }

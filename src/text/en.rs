@@ -441,10 +441,14 @@ impl Catalogue for En {
     fn note(&self, note: &Note) -> String {
         match note {
             Note::ProblemsInPlan { errors } => {
-                format!("{errors} problem(s) in plan files; run `zi check` for details")
+                format!("{errors} problem{} in plan files; run `zi check` for details", plural(*errors))
             }
             Note::NotCanonical { files } => {
-                format!("{files} file(s) not in the canonical layout; `zi fmt` rewrites them")
+                format!(
+                    "{files} file{} not in the canonical layout; `zi fmt` rewrites {}",
+                    plural(*files),
+                    if *files == 1 { "it" } else { "them" }
+                )
             }
             Note::HookAlreadyInstalled { shown } => {
                 format!("the zi pre-commit hook is already installed: {shown}")
@@ -480,6 +484,13 @@ impl Catalogue for En {
                      {verb} {files} file(s); `zi check` lists what the plan still lacks"
                 )
             }
+            Note::Initialised { unit, year, areas, indicators, path, git } => format!(
+                "started the {year} plan of {unit} in {path}{}: {areas} areas, {indicators} indicators to plan; \
+                 `zi check` lists what each still lacks",
+                if *git { " (a new git repository)" } else { "" }
+            ),
+            Note::EvidenceFolders { made: 0 } => "every indicator has its evidence folder".into(),
+            Note::EvidenceFolders { made } => format!("made {made} evidence folder(s)"),
             Note::Exported { indicators, path } => format!("wrote {indicators} indicator(s) to {path}"),
         }
     }
@@ -499,6 +510,14 @@ impl Catalogue for En {
 
     fn due_in_days(&self, days: i64) -> String {
         format!("due in {days} day{}", if days == 1 { "" } else { "s" })
+    }
+
+    fn days_late(&self, days: i64) -> String {
+        format!("{days} day{} late", plural(usize::try_from(days).unwrap_or(0)))
+    }
+
+    fn indicator_count(&self, n: usize) -> String {
+        format!("{n} indicator{}", plural(n))
     }
 
     fn nothing_overdue(&self, as_of: &str) -> String {
@@ -563,7 +582,7 @@ pub(super) static LABELS: Labels = Labels {
     state: "State",
     missing: "missing",
     unmatched: "files matching no document",
-    pic: "Responsible",
+    pic: "Person in charge",
     path: "File",
     month: "Month",
     none: "—",
@@ -581,6 +600,7 @@ pub(super) static LABELS: Labels = Labels {
     status_due: "due",
     status_overdue: "overdue",
     status_occurrences: "occurrences",
+    status_occurrences_count: "as needed",
     status_invalid: "invalid",
     error: "error",
     warning: "warning",
@@ -622,6 +642,9 @@ pub(super) static LABELS: Labels = Labels {
     column: "Column",
     hint_column: "Hint",
     change_kind: "Kind of change",
+    present: "present",
+    required: "required",
+    days_late: "Days late",
 };
 
 pub(super) static RKT: RktLabels = RktLabels {

@@ -26,11 +26,14 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("zi.help", "Print help"),
     ("zi.version", "Print version"),
     ("format", "Output format"),
+    ("pic", "Only indicators whose person in charge contains TEXT (any case)"),
     ("help", "Print this message or the help of the given command"),
     ("help.subcommand", "The command to explain"),
     ("status", "Status of every indicator, by area and component, with totals"),
+    ("status.only", "Only indicators with one of these statuses (e.g. --only overdue due)"),
     ("status.ids", "Areas, components or indicators to show (III, III.3, III.3.4 or a path)"),
     ("overdue", "Periods past their deadline without complete evidence (exit 1 if any)"),
+    ("overdue.ids", "Areas, components or indicators to list (III, III.3, III.3.4 or a path)"),
     ("overdue.within", "Also list periods due within DAYS (they do not change the exit status)"),
     ("overdue.staged", "Judge the plan as staged in git's index (what the commit holds), not the working tree"),
     (
@@ -59,6 +62,12 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("fmt.paths", "Files or folders to format (if none: zi.toml and every .toml file under plan/)"),
     ("diff", "What changed in status between two commits (if none: HEAD against the working tree)"),
     ("diff.range", "A commit (against the working tree) or a range A..B"),
+    ("init", "Start a plan: zi.toml, the six areas and the LKE's pemenuhan questions as indicators, evidence folders"),
+    ("init.folder", "The folder to start the plan in (if none: the current folder)"),
+    ("init.unit", "The work unit (satuan kerja)"),
+    ("init.year", "The plan year"),
+    ("init.from", "Start from last year's plan in PLAN_DIR: the same files, target years moved, no evidence"),
+    ("init.evidence_folders", "Only create the evidence folders the indicators of this plan lack"),
     (
         "score",
         "The LKE score: rekap per area, hasil, the WBK/WBBM verdict, where points are lost, readiness \

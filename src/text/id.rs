@@ -474,6 +474,13 @@ impl Catalogue for Id {
                      {verb} {files} berkas; `zi check` menunjukkan apa yang masih kurang dari rencananya"
                 )
             }
+            Note::Initialised { unit, year, areas, indicators, path, git } => format!(
+                "rencana {year} {unit} dimulai di {path}{}: {areas} area, {indicators} indikator untuk direncanakan; \
+                 `zi check` menunjukkan apa yang masih kurang dari masing-masing",
+                if *git { " (repositori git baru)" } else { "" }
+            ),
+            Note::EvidenceFolders { made: 0 } => "setiap indikator sudah punya folder bukti".into(),
+            Note::EvidenceFolders { made } => format!("membuat {made} folder bukti"),
             Note::Exported { indicators, path } => format!("menulis {indicators} indikator ke {path}"),
         }
     }
@@ -494,6 +501,14 @@ impl Catalogue for Id {
 
     fn due_in_days(&self, days: i64) -> String {
         format!("jatuh tempo {days} hari lagi")
+    }
+
+    fn days_late(&self, days: i64) -> String {
+        format!("terlambat {days} hari")
+    }
+
+    fn indicator_count(&self, n: usize) -> String {
+        format!("{n} indikator")
     }
 
     fn nothing_overdue(&self, as_of: &str) -> String {
@@ -572,6 +587,7 @@ pub(super) static LABELS: Labels = Labels {
     status_due: "jatuh tempo",
     status_overdue: "terlambat",
     status_occurrences: "insidental",
+    status_occurrences_count: "insidental",
     status_invalid: "tidak valid",
     error: "kesalahan",
     warning: "peringatan",
@@ -613,6 +629,9 @@ pub(super) static LABELS: Labels = Labels {
     column: "Kolom",
     hint_column: "Saran",
     change_kind: "Jenis perubahan",
+    present: "ada",
+    required: "wajib",
+    days_late: "Hari terlambat",
 };
 
 pub(super) static RKT: RktLabels = RktLabels {

@@ -10,6 +10,7 @@ mod en_help;
 mod id;
 mod id_help;
 pub(crate) mod score;
+mod team;
 #[cfg(test)]
 mod tests;
 
@@ -17,6 +18,7 @@ use serde::Serialize;
 
 use crate::model::month::{self, YearMonth};
 pub(crate) use catalogue::{Catalogue, Labels, RktLabels};
+pub(crate) use team::TeamReadme;
 
 /// The language of labels and messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -51,6 +53,14 @@ impl Lang {
 
     pub(crate) fn rkt(self) -> &'static RktLabels {
         self.catalogue().rkt()
+    }
+
+    /// The `README.md` of a new plan, in this language.
+    pub(crate) fn team_readme(self, readme: &TeamReadme) -> String {
+        match self {
+            Lang::Id => team::id(readme),
+            Lang::En => team::en(readme),
+        }
     }
 
     /// The full name of `month` (1..=12).

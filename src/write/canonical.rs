@@ -380,9 +380,11 @@ impl Writer {
             } else {
                 &[]
             };
+        // `lke` is a short list of ids, read best on one line as SPEC writes it.
+        let ids = top && keys.len() == 1 && keys[0].get() == "lke" && self.kind == FileKind::Indicator;
         let text = match value {
             Value::Array(array)
-                if !array.is_empty() || !comments_in(raw(Some(array.trailing()))).is_empty() =>
+                if !ids && (!array.is_empty() || !comments_in(raw(Some(array.trailing()))).is_empty()) =>
             {
                 self.block_array(array, order)
             }

@@ -92,9 +92,16 @@ fn laid_out(doc: &DocumentMut, kind: FileKind) -> Option<String> {
     canonical(&doc.to_string(), kind).ok()
 }
 
+/// Sets `key` to `value`, keeping the comment beside the old value.
 fn set_string(doc: &mut DocumentMut, key: &str, value: &str) {
-    if doc.get(key).and_then(Item::as_str) != Some(value) {
-        doc[key] = toml_edit::value(value);
+    match doc.get_mut(key).and_then(Item::as_value_mut) {
+        Some(old) if old.as_str() == Some(value) => {}
+        Some(old) => {
+            let decor = old.decor().clone();
+            *old = Value::from(value);
+            *old.decor_mut() = decor;
+        }
+        None => doc[key] = toml_edit::value(value),
     }
 }
 
@@ -249,14 +256,15 @@ mod tests {
         changed.carried = Carried {
             path: Some("plan/1-a/2-b/7-nama-lama.toml".into()),
             text: Some(
-                "# catatan\nindicator = \"Teks lama\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  { name = \"SK Tim\", file = \"sk*\" },\n]\ndue = \"Januari 2022\"  # seed\npic = \"Kasubbag\"\nlke = [\"P.I.i.a\"]\n".into(),
+                "# catatan\nindicator = \"Teks lama\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  { name = \"SK Tim\", file = \"sk*\" },\n]\ndue = \"Desember 2021\"  # seed\npic = \"Kasubbag\"\nlke = [\"P.I.i.a\"]\n".into(),
             ),
         };
         let files = plan_files(&plan(changed), "id");
         assert_eq!(files[3].path, "plan/1-a/2-b/1-nama-lama.toml");
+        // The comment beside the old target stays beside the new one.
         assert_eq!(
             files[3].contents,
-            "# catatan\nindicator = \"Teks baru\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  { name = \"SK Tim\", file = \"sk*\" },\n  \"Daftar hadir; rapat\",\n]\ndue = \"Januari 2022\"  # seed\nlke = [\n  \"P.I.i.a\",\n]\n"
+            "# catatan\nindicator = \"Teks baru\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  { name = \"SK Tim\", file = \"sk*\" },\n  \"Daftar hadir; rapat\",\n]\ndue = \"Januari 2022\"  # seed\nlke = [\"P.I.i.a\"]\n"
         );
     }
 

@@ -260,3 +260,51 @@ fn the_questions_list_ids_weights_scales_and_input_names() {
     assert_eq!(q["inputs"], serde_json::json!(["kepala", "pejabat", "lainnya", "sudah"]));
     assert_eq!(q["weight"], 1.0);
 }
+
+/// The 2022 plan follows the pemenuhan questions of the LKE before 90/2021:
+/// every indicator names the questions it serves (or none, with a comment
+/// saying why), and these pemenuhan questions are left without one.
+#[test]
+fn the_shipped_plan_maps_every_indicator_and_leaves_these_questions_unserved() {
+    let repo = Repo::shipped();
+    let check = repo.run("2022-08-15", &["check", "--format", "json"]).json();
+    let lke_problems: Vec<&serde_json::Value> =
+        check["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "unknown-question").collect();
+    assert!(lke_problems.is_empty(), "{lke_problems:?}");
+    let json = repo.run("2022-08-15", &["score", "--format", "json", "--detail"]).json();
+    let unserved: Vec<&str> = json["readiness"]["unserved"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|q| q.as_str())
+        .filter(|id| id.starts_with("P."))
+        .collect();
+    assert_eq!(
+        unserved,
+        [
+            "P.I.ii.b",
+            "P.II.ii.a",
+            "P.IV.ii.g",
+            "P.VI.ii.e",
+            "P.VI.ii.f",
+            "P.VI.iii.a",
+            "P.VI.iii.b",
+            "P.VI.iii.c",
+            "P.VI.v.a",
+            "P.VI.v.b",
+            "P.VI.v.c"
+        ]
+    );
+    let served = |id: &str| -> Vec<String> {
+        let q = json["questions"].as_array().unwrap().iter().find(|q| q["id"] == id).unwrap();
+        q["indicators"].as_array().unwrap().iter().map(|i| i.as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(served("P.I.i.b"), ["I.1.1", "I.1.2"]);
+    assert_eq!(served("P.IV.ii.h"), ["IV.2.7", "IV.2.8"]);
+    assert_eq!(served("P.VI.i.d"), ["VI.1.2"]);
+    let mapped = std::fs::read_to_string(
+        repo.root().join("plan/6-peningkatan-kualitas-pelayanan-publik/1-standar-pelayanan/3-sop-pelaksana-standar-pelayanan.toml"),
+    )
+    .unwrap();
+    assert!(mapped.ends_with("# SOP for the service standard was a question of the older LKE; 90/2021 has\n# none like it.\nlke = []\n"), "{mapped}");
+}

@@ -182,7 +182,7 @@ fn indicator(id: String, path: &Path) -> Indicator {
     let table = parse(path);
     for key in table.keys() {
         assert!(
-            ["indicator", "actions", "evidence", "due", "pic"].contains(&key.as_str()),
+            ["indicator", "actions", "evidence", "due", "pic", "lke"].contains(&key.as_str()),
             "{}: unknown key `{key}`",
             path.display()
         );
@@ -561,7 +561,23 @@ fn canonical_indicator(lines: &[&str]) -> bool {
     if lines.get(at).is_some_and(|l| is_string_line(l, "pic")) {
         at += 1;
     }
+    // The LKE questions served, on one line, a comment above when the
+    // mapping needs explaining.
+    while lines.get(at).is_some_and(|l| l.starts_with("# ")) {
+        at += 1;
+    }
+    if lines.get(at).is_some_and(|l| is_lke_line(l)) {
+        at += 1;
+    }
     at == lines.len()
+}
+
+/// `lke = ["P.I.i.a", "P.I.i.b"]` or `lke = []`.
+fn is_lke_line(line: &str) -> bool {
+    let Some(list) = line.strip_prefix("lke = [").and_then(|l| l.strip_suffix(']')) else {
+        return false;
+    };
+    list.is_empty() || list.split(", ").all(is_quoted)
 }
 
 // --- zi overdue on the shipped plan ------------------------------------------

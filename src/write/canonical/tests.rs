@@ -197,3 +197,13 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn lke_ids_come_last_on_one_line_with_their_comment_above() {
+    let mangled =
+        "lke = [\n  \"P.I.iii.a\", # rapat\n  'P.I.iii.b',\n]\npic = \"Tim ZI\"\n".to_string() + CANONICAL;
+    let expected =
+        CANONICAL.to_string() + "pic = \"Tim ZI\"\n# rapat\nlke = [\"P.I.iii.a\", \"P.I.iii.b\"]\n";
+    assert_eq!(fmt(&mangled), expected);
+    assert_eq!(fmt(&expected), expected);
+}

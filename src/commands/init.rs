@@ -1,0 +1,104 @@
+//! `zi init [DIR]`: a new plan from the LKE, or from last year's plan
+//! (`--from`), with an evidence folder per indicator and a README for the
+//! team; `zi init --evidence-folders`: the evidence folders an existing
+//! plan lacks.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::load::{self, config, git, plan};
+use crate::model::plan::{CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
+use crate::model::rkt::Rkt;
+use crate::problem::{Fatal, Note, Problem};
+use crate::render;
+use crate::settings::Settings;
+use crate::write::init;
+use crate::write::plan_files::{plan_files, PlanFile, GITKEEP};
+use crate::write::tree_writer;
+
+pub(super) struct Options<'a> {
+    pub(super) unit: Option<&'a str>,
+    pub(super) year: Option<i32>,
+    pub(super) from: Option<&'a Path>,
+}
+
+/// The team's README at the root of a new plan.
+const README: &str = "README.md";
+
+pub(super) fn run(settings: &Settings, options: &Options, err: &mut dyn Write) -> Result<ExitCode> {
+    let root = &settings.root;
+    let shown = root.display().to_string();
+    if root.join(CONFIG_FILE).exists() || root.join(PLAN_DIR).exists() {
+        return Err(Fatal::PlanExists { path: shown, force_helps: false }.into());
+    }
+    let mut found = Vec::new();
+    let rkt = match options.from {
+        Some(from) => last_years(&settings.given_path(from), options, &mut found),
+        None => {
+            let (unit, year) = (options.unit.unwrap_or_default(), options.year.unwrap_or_default());
+            init::from_lke(load::lke::builtin(), unit, year)
+        }
+    };
+    let mut files = plan_files(&rkt, settings.plan_lang_code());
+    let example = files.iter().find(|f| f.path.starts_with(EVIDENCE_DIR)).map(|f| evidence_folder(&f.path));
+    let (unit, year) = (rkt.unit.clone().unwrap_or_default(), rkt.year.unwrap_or_default());
+    let readme = render::team_readme(settings.plan_lang, &unit, year, example.as_deref());
+    files.push(PlanFile { path: README.to_string(), contents: readme });
+    tree_writer::write_all(root, &files, false)?;
+    let git = git::init_unless_inside(root)?;
+    // The old plan's warnings are its own; what could not be read of it is
+    // missing from the new one, and is said.
+    found.retain(Problem::is_error);
+    render::problems::write_all(&found, settings.style().lang, err)?;
+    let note = Note::Initialised {
+        unit,
+        year,
+        areas: rkt.areas.len(),
+        indicators: rkt.indicator_count(),
+        path: shown,
+        git,
+    };
+    writeln!(err, "zi: {}", render::note(&note, settings.style()))?;
+    Ok(if found.iter().any(Problem::is_error) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The plan at `from` rolled over to the new year (its year + 1 unless
+/// `--year` says otherwise).
+fn last_years(from: &Path, options: &Options, out: &mut Vec<Problem>) -> Rkt {
+    let (config, _) = config::load(from, out);
+    let old_year = config.year.unwrap_or_default();
+    let discovered = plan::discover(from, config, old_year, out);
+    let rkt = load::rkt::table(&discovered, out);
+    init::rolled_over(rkt, options.year.unwrap_or(old_year + 1), options.unit)
+}
+
+/// `evidence/…/N-slug` of its `.gitkeep`.
+fn evidence_folder(gitkeep: &str) -> String {
+    gitkeep.strip_suffix(GITKEEP).unwrap_or(gitkeep).trim_end_matches('/').to_string()
+}
+
+/// `zi init --evidence-folders`: an evidence folder (with `.gitkeep`) for
+/// every indicator that has none; the folders made go to `out`.
+pub(super) fn evidence_folders(
+    settings: &Settings,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let mut found = Vec::new();
+    let year = settings.config.year.unwrap_or_default();
+    let discovered = plan::discover(&settings.root, settings.config.clone(), year, &mut found);
+    let missing: Vec<PlanFile> = discovered
+        .indicators()
+        .filter(|i| !settings.root.join(&i.evidence).exists())
+        .map(|i| PlanFile { path: format!("{}/{GITKEEP}", i.evidence), contents: String::new() })
+        .collect();
+    tree_writer::write_all(&settings.root, &missing, false)?;
+    for file in &missing {
+        writeln!(out, "{}", evidence_folder(&file.path))?;
+    }
+    writeln!(err, "zi: {}", render::note(&Note::EvidenceFolders { made: missing.len() }, settings.style()))?;
+    Ok(ExitCode::SUCCESS)
+}
