@@ -175,7 +175,7 @@ for n in $SIZES; do
     commands=(
         "list=find plan evidence -type f | wc -l"
         "read=find plan -type f -name '*.toml' -print0 | xargs -0 cat > /dev/null")
-    for sub in check "status --format json" overdue; do
+    for sub in check status "status --format json" overdue; do
         commands+=("${sub%% *}=$ZI $sub > /dev/null")
         [ -n "$BASE" ] && commands+=("base-${sub%% *}=$BASE $sub > /dev/null")
     done
@@ -186,7 +186,7 @@ for n in $SIZES; do
     row() { echo "| $n | $files | $1 | $(ms "${median[$2]}") | $(ratio "${median[$2]}" "$floor") | $3 |"; }
     row "floor: \`find plan evidence -type f \| wc -l\`" list "$(peak_mib "find plan evidence -type f | wc -l")"
     row "floor: \`cat\` every plan file" read "–"
-    for sub in check "status --format json" overdue; do
+    for sub in check status "status --format json" overdue; do
         row "\`zi $sub\`" "${sub%% *}" "$(peak_mib "$ZI $sub")"
         [ -n "$BASE" ] && row "baseline \`zi $sub\`" "base-${sub%% *}" "$(peak_mib "$BASE $sub")"
     done

@@ -1,3 +1,4 @@
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anstream::ColorChoice;
@@ -12,6 +13,29 @@ fn main() -> ExitCode {
     // Colour is decided for the stream written to: a terminal, and NO_COLOR,
     // CLICOLOR_FORCE and TERM=dumb as anstream reads them.
     let color = anstream::AutoStream::choice(&stdout) != ColorChoice::Never;
-    let env = zi::Env::of_process(color);
+    let env = zi::Env::of_process(color, terminal_width(&stdout));
     zi::run(std::env::args_os(), &env, &mut stdout.lock(), &mut stderr.lock())
+}
+
+/// The columns of the terminal standard output is, if it is one: the
+/// terminal's own size, else `COLUMNS`.
+fn terminal_width(stdout: &std::io::Stdout) -> Option<u16> {
+    if !stdout.is_terminal() {
+        return None;
+    }
+    window_columns().or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok()).filter(|w| *w > 0)
+}
+
+#[cfg(unix)]
+fn window_columns() -> Option<u16> {
+    // SAFETY: TIOCGWINSZ writes one `winsize` into the struct it is given
+    // and nothing else; a failure leaves it zeroed and returns -1.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let done = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) };
+    (done == 0 && size.ws_col > 0).then_some(size.ws_col)
+}
+
+#[cfg(not(unix))]
+fn window_columns() -> Option<u16> {
+    None
 }

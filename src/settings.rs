@@ -25,14 +25,21 @@ pub struct Env {
     /// Whether standard output takes colour: a terminal, `NO_COLOR` unset
     /// or empty, `TERM` not `dumb`, or `CLICOLOR_FORCE` set.
     pub color: bool,
+    /// The columns of the terminal standard output is, `None` when it is
+    /// not one (a pipe, a file): then tables keep a fixed width, so that a
+    /// committed report diffs cleanly.
+    pub width: Option<u16>,
 }
 
 impl Env {
     /// The environment of this process.
-    pub fn of_process(color: bool) -> Env {
-        Env { lang: std::env::var_os("LANG"), today: std::env::var_os("ZI_TODAY"), color }
+    pub fn of_process(color: bool, width: Option<u16>) -> Env {
+        Env { lang: std::env::var_os("LANG"), today: std::env::var_os("ZI_TODAY"), color, width }
     }
 }
+
+/// The width of tables written anywhere but to a terminal.
+pub(crate) const FIXED_WIDTH: usize = 100;
 
 /// One run's settings.
 #[derive(Debug)]
@@ -52,6 +59,8 @@ pub(crate) struct Settings {
     pub(crate) plan_lang: Lang,
     pub(crate) as_of: NaiveDate,
     pub(crate) color: bool,
+    /// The width tables are laid out for.
+    pub(crate) width: usize,
 }
 
 impl Settings {
@@ -59,8 +68,11 @@ impl Settings {
     /// failure comes with the style to say it in (`--lang`, then `LANG`,
     /// then `zi.toml` once it is read).
     pub(crate) fn resolve(global: &GlobalArgs, env: &Env) -> Result<Settings, (Fatal, Style)> {
-        let early =
-            Style { lang: global.lang.or_else(|| env_lang(env)).unwrap_or(Lang::En), color: env.color };
+        let early = Style {
+            lang: global.lang.or_else(|| env_lang(env)).unwrap_or(Lang::En),
+            color: env.color,
+            width: width(env),
+        };
         let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
         let root = tree::find_root(&base).map_err(|f| (f, early))?;
         Settings::with_root(global, env, base, root)
@@ -81,7 +93,8 @@ impl Settings {
             (Some(t), None) => t.to_path_buf(),
             (None, _) => base.clone(),
         };
-        let as_of = as_of(global, env).map_err(|f| (f, Style { lang, color: env.color }))?;
+        let as_of =
+            as_of(global, env).map_err(|f| (f, Style { lang, color: env.color, width: width(env) }))?;
         Ok(Settings {
             root,
             base,
@@ -92,6 +105,7 @@ impl Settings {
             plan_lang: global.lang.unwrap_or(Lang::Id),
             as_of,
             color: env.color,
+            width: width(env),
         })
     }
 
@@ -112,7 +126,8 @@ impl Settings {
             lang
         });
         let lang = global.lang.or(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
-        let as_of = as_of(global, env).map_err(|f| (f, Style { lang, color: env.color }))?;
+        let as_of =
+            as_of(global, env).map_err(|f| (f, Style { lang, color: env.color, width: width(env) }))?;
         let plan_lang = global.lang.unwrap_or(Lang::Id);
         Ok(Settings {
             root,
@@ -124,6 +139,7 @@ impl Settings {
             plan_lang,
             as_of,
             color: env.color,
+            width: width(env),
         })
     }
 
@@ -138,7 +154,7 @@ impl Settings {
             config.lang.and_then(|(text, _)| Lang::from_code(&text))
         };
         let lang = flag.or_else(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
-        Style { lang, color: env.color }
+        Style { lang, color: env.color, width: width(env) }
     }
 
     /// Texts already read, for quoting their problems without reading again.
@@ -152,13 +168,18 @@ impl Settings {
     }
 
     pub(crate) fn style(&self) -> Style {
-        Style { lang: self.lang, color: self.color }
+        Style { lang: self.lang, color: self.color, width: self.width }
     }
 
     /// `path` from the command line, taken from `-C DIR` when relative.
     pub(crate) fn given_path(&self, path: &Path) -> PathBuf {
         self.base.join(path)
     }
+}
+
+/// The terminal's width, or the fixed one off a terminal.
+fn width(env: &Env) -> usize {
+    env.width.map_or(FIXED_WIDTH, usize::from)
 }
 
 fn env_lang(env: &Env) -> Option<Lang> {

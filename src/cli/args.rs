@@ -34,10 +34,18 @@ pub(crate) enum Command {
     Status {
         #[arg(value_name = "ID")]
         ids: Vec<String>,
+        #[command(flatten)]
+        filter: Filter,
+        #[arg(long, value_name = "STATUS", num_args = 1.., value_delimiter = ',', value_parser = STATUSES)]
+        only: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     Overdue {
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+        #[command(flatten)]
+        filter: Filter,
         #[arg(long, value_name = "DAYS")]
         within: Option<u32>,
         // The plan as staged in git's index (what a commit would hold),
@@ -60,6 +68,8 @@ pub(crate) enum Command {
     Report {
         #[arg(value_name = "ID")]
         ids: Vec<String>,
+        #[command(flatten)]
+        filter: Filter,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
         #[arg(long)]
@@ -180,6 +190,17 @@ pub(crate) enum ExportFormat {
     Xlsx,
     Csv,
 }
+
+// `--pic TEXT`: only the indicators whose person in charge contains TEXT.
+#[derive(Debug, Args)]
+pub(crate) struct Filter {
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) pic: Option<String>,
+}
+
+/// The statuses `--only` takes, as JSON names them (`judge::evaluate::Status::key`;
+/// a test in `commands` keeps the two lists equal).
+pub(crate) const STATUSES: [&str; 6] = ["invalid", "overdue", "due", "on-track", "done", "occurrences"];
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum HookAction {

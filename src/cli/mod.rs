@@ -36,6 +36,8 @@ use clap::FromArgMatches;
 
 use crate::text::Lang;
 
+#[cfg(test)]
+pub(crate) use args::STATUSES;
 pub(crate) use args::{parse_date, Cli, Command, ExportFormat, GlobalArgs, HookAction, TargetArg};
 pub(crate) use errors::usage_error;
 use localise::command;

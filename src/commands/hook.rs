@@ -10,6 +10,7 @@ use anyhow::Result;
 
 use super::overdue::{self, Scope, Since};
 use crate::cli::HookAction;
+use crate::judge::select::Filter;
 use crate::load::git::Repo;
 use crate::model::plan::Gate;
 use crate::problem::{Fatal, HookMessage, Note};
@@ -39,7 +40,7 @@ pub(super) fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Lines of the overdue list the hook shows before "… and N more".
+/// Entries of the overdue list the hook shows before "… and N more".
 const SHOWN_LINES: usize = 10;
 
 /// `zi hook run`. When zi cannot judge the plan, it says why and that the
@@ -67,16 +68,29 @@ fn judge_staged(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -
     let since = scope.new_since.map(|rev| Since::read(settings, rev)).transpose()?;
     let (mut listing, mut notes) = (Vec::new(), Vec::new());
     let code = super::plan::report_on(settings, &eval, true, &mut listing, &mut notes, &|eval, out| {
-        overdue::run(eval, None, since.as_ref(), &mut *render::renderer(Format::Table, style, out))
+        overdue::run(
+            eval,
+            Filter::default(),
+            None,
+            since.as_ref(),
+            &mut *render::renderer(Format::Table, style, out),
+        )
     })?;
     let listing = String::from_utf8_lossy(&listing);
     let lines: Vec<&str> = listing.lines().collect();
-    if lines.len() > SHOWN_LINES + 1 {
-        // The entries, then the count: keep the first entries and the count.
-        for line in &lines[..SHOWN_LINES] {
+    // The entries, then the count: keep the first entries and the count. An
+    // entry is a line and the indented lines that continue it.
+    let starts: Vec<usize> = lines[..lines.len().saturating_sub(1)]
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with(' '))
+        .map(|(i, _)| i)
+        .collect();
+    if starts.len() > SHOWN_LINES {
+        for line in &lines[..starts[SHOWN_LINES]] {
             writeln!(out, "{line}")?;
         }
-        let more = lines.len() - 1 - SHOWN_LINES;
+        let more = starts.len() - SHOWN_LINES;
         writeln!(out, "{}", render::note(&Note::MoreOverdue { more }, style))?;
         writeln!(out, "{}", lines[lines.len() - 1])?;
     } else {

@@ -22,8 +22,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::judge::evaluate::{Detail, Evaluation};
-use crate::judge::select;
+use crate::judge::evaluate::{Detail, Evaluation, Status};
+use crate::judge::select::{self, Filter};
 use crate::model::plan::IndicatorFile;
 use crate::render;
 use crate::settings::Settings;
@@ -85,16 +85,21 @@ pub(crate) fn run(
         // The summaries need no file lists, actions or patterns, which at
         // ministry scale would be most of the memory; `zi show` needs them
         // for the indicator it shows, `zi report` for every one.
-        Command::Status { ids, format } => on_plan(&|_| Detail::Summary, &|eval, out| {
-            status::run(eval, ids, &mut *render::renderer(*format, style, out))
-        }),
-        Command::Overdue { within, format, staged, new_since } => {
+        Command::Status { ids, filter, only, format } => {
+            let only = statuses(only);
+            let filter = Filter { ids, pic: filter.pic.as_deref(), only: &only };
+            on_plan(&|_| Detail::Summary, &|eval, out| {
+                status::run(eval, filter, &mut *render::renderer(*format, style, out))
+            })
+        }
+        Command::Overdue { ids, filter, within, format, staged, new_since } => {
+            let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
             let scope = overdue::Scope { staged: *staged, new_since: new_since.as_deref() };
             if scope.uses_git() {
-                return overdue::run_scoped(settings, *within, scope, *format, out, err);
+                return overdue::run_scoped(settings, filter, *within, scope, *format, out, err);
             }
             on_plan(&|_| Detail::Summary, &|eval, out| {
-                overdue::run(eval, *within, None, &mut *render::renderer(*format, style, out))
+                overdue::run(eval, filter, *within, None, &mut *render::renderer(*format, style, out))
             })
         }
         Command::Check { strict, format } => on_plan(&|_| Detail::Summary, &|eval, out| {
@@ -112,11 +117,17 @@ pub(crate) fn run(
                 show::run(eval, settings, id, &mut *render::renderer(*format, style, out))
             })
         }
-        Command::Report { ids, output, force } => on_plan(&|_| Detail::Files, &|eval, out| {
+        Command::Report { ids, filter, output, force } => on_plan(&|_| Detail::Files, &|eval, out| {
             let output = report::Output { file: output.as_deref(), force: *force };
-            report::run(eval, settings, ids, output, out)
+            let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
+            report::run(eval, settings, filter, output, out)
         }),
     }
+}
+
+/// The statuses `--only` names (`cli::STATUSES`, which clap has checked).
+fn statuses(names: &[String]) -> Vec<Status> {
+    Status::ALL.into_iter().filter(|s| names.iter().any(|n| n == s.key())).collect()
 }
 
 /// Judges the plan, keeping of each indicator what `detail` asks for, and
@@ -146,5 +157,17 @@ const FREE_IN_BACKGROUND_FROM: usize = 10_000;
 fn free_in_background(eval: Evaluation) {
     if eval.indicators.len() >= FREE_IN_BACKGROUND_FROM {
         std::thread::spawn(move || drop(eval));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_takes_every_status_by_its_json_name() {
+        let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+        assert_eq!(keys, crate::cli::STATUSES);
+        assert_eq!(statuses(&["due".into(), "overdue".into()]), [Status::Overdue, Status::Due]);
     }
 }

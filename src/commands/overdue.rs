@@ -13,6 +13,7 @@ use tempfile::TempDir;
 use super::plan;
 use crate::judge::evaluate::{Detail, Evaluation};
 use crate::judge::overdue::{self, Baseline};
+use crate::judge::select::{self, Filter};
 use crate::judge::view::OverdueView;
 use crate::load::git::Repo;
 use crate::problem::{Fatal, Note};
@@ -37,13 +38,19 @@ impl Scope<'_> {
 
 /// The list, and whether it fails: anything overdue or invalid (or any plan
 /// error), or with a baseline anything of that that is new.
+/// `filter` narrows the list (and what of it is new), but the plan's
+/// errors fail the run whatever it keeps: a hook that asks about one area
+/// must still not let a broken file through.
 pub(super) fn run(
     eval: &Evaluation,
+    filter: Filter,
     within: Option<u32>,
     since: Option<&Since>,
     renderer: &mut dyn Renderer,
 ) -> Result<ExitCode> {
-    let view = OverdueView { eval, entries: overdue::entries(eval, within) };
+    select::require_matches(filter.ids, eval)?;
+    let entries = overdue::entries(eval, within).into_iter().filter(|e| filter.keeps(e.report)).collect();
+    let view = OverdueView { eval, entries };
     renderer.overdue(&view)?;
     let fails = match since {
         None => overdue::fails(eval, &view.entries),
@@ -111,6 +118,7 @@ fn scratch() -> Result<TempDir, Fatal> {
 /// error what of it is new.
 pub(super) fn run_scoped(
     settings: &Settings,
+    filter: Filter,
     within: Option<u32>,
     scope: Scope,
     format: render::Format,
@@ -120,7 +128,7 @@ pub(super) fn run_scoped(
     let (eval, _scratch) = judged(settings, scope)?;
     let since = scope.new_since.map(|rev| Since::read(settings, rev)).transpose()?;
     let code = plan::report_on(settings, &eval, true, out, err, &|eval, out| {
-        run(eval, within, since.as_ref(), &mut *render::renderer(format, settings.style(), out))
+        run(eval, filter, within, since.as_ref(), &mut *render::renderer(format, settings.style(), out))
     })?;
     if let Some(since) = &since {
         writeln!(err, "zi: {}", render::note(&since.note(&eval, within), settings.style()))?;

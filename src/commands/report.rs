@@ -11,7 +11,7 @@ use anyhow::Result;
 
 use crate::judge::evaluate::{Evaluation, IndicatorReport};
 use crate::judge::overdue::{self, Entry};
-use crate::judge::select;
+use crate::judge::select::{self, Filter};
 use crate::judge::view::StatusView;
 use crate::problem::Fatal;
 use crate::render::html::{self, Links};
@@ -29,12 +29,12 @@ pub(super) struct Output<'a> {
 pub(super) fn run(
     eval: &Evaluation,
     settings: &Settings,
-    ids: &[String],
+    filter: Filter,
     output: Output,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    select::require_matches(ids, eval)?;
-    let selected = |r: &IndicatorReport| select::selected(ids, &r.file);
+    select::require_matches(filter.ids, eval)?;
+    let selected = |r: &IndicatorReport| filter.keeps(r);
     let view = StatusView::new(eval, selected);
     let entries: Vec<Entry> =
         overdue::entries(eval, None).into_iter().filter(|e| selected(e.report)).collect();

@@ -2,7 +2,7 @@
 //! does: an area (`III`), a component (`III.3`), an indicator (`III.3.4`),
 //! or a plan or evidence path.
 
-use crate::judge::evaluate::{Evaluation, IndicatorReport};
+use crate::judge::evaluate::{Evaluation, IndicatorReport, Status};
 use crate::model::plan::IndicatorFile;
 use crate::problem::Fatal;
 
@@ -24,6 +24,27 @@ pub(crate) fn selects(id: &str, file: &IndicatorFile) -> bool {
 /// Whether `file` is selected by any of `ids` (all of them when none).
 pub(crate) fn selected(ids: &[String], file: &IndicatorFile) -> bool {
     ids.is_empty() || ids.iter().any(|id| selects(id, file))
+}
+
+/// What a report keeps of the plan: indicators selected by `ids` (all when
+/// none), whose person in charge contains `pic` (any case), with one of
+/// the statuses `only` (any when none).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Filter<'a> {
+    pub(crate) ids: &'a [String],
+    pub(crate) pic: Option<&'a str>,
+    pub(crate) only: &'a [Status],
+}
+
+impl Filter<'_> {
+    pub(crate) fn keeps(&self, report: &IndicatorReport) -> bool {
+        selected(self.ids, &report.file)
+            && self.pic.is_none_or(|wanted| {
+                let pic = report.indicator.as_ref().and_then(|i| i.pic.as_deref());
+                pic.is_some_and(|pic| pic.to_lowercase().contains(&wanted.trim().to_lowercase()))
+            })
+            && (self.only.is_empty() || self.only.contains(&report.status))
+    }
 }
 
 /// Refuses IDs that select nothing, naming them.

@@ -1,17 +1,19 @@
 //! CSV for spreadsheets: one row per indicator (status), per overdue
 //! period (overdue) or per period × document (show). Headers and statuses
-//! in the chosen language, since people open these in a spreadsheet.
+//! in the chosen language, since people open these in a spreadsheet; counts
+//! as plain numbers in columns of their own, months as `YYYY-MM`.
 
 use std::io::Write;
 
 use anyhow::Result;
 
+use crate::judge::evaluate::Progress;
+use crate::judge::overdue::Lateness;
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
 use crate::render::fields::row;
 use crate::render::problems;
-
 use crate::render::words::{
-    diff_sections, document_name, entry_missing, fraction, lateness_label, state_label, status_text,
+    diff_sections, document_name, entry_missing, lateness_label, pic, state_label, status_text,
 };
 use crate::text::Lang;
 
@@ -60,29 +62,42 @@ fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// Progress as two numbers a spreadsheet sums, never `4/8` (which Excel
+/// takes for a date): present, then required.
+fn counts(p: Progress) -> [String; 2] {
+    [p.present.to_string(), p.required.to_string()]
+}
+
+/// "To date (present)", "To date (required)".
+fn count_headers(label: &str, lang: Lang) -> [String; 2] {
+    let l = lang.labels();
+    [format!("{label} ({})", l.present), format!("{label} ({})", l.required)]
+}
+
 fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
-    row(
-        out,
-        &[l.id, l.area, l.component, l.indicator, l.status, l.next_deadline, l.to_date, l.year, l.path],
-    )?;
+    let mut header: Vec<String> =
+        [l.id, l.area, l.component, l.indicator, l.pic, l.status, l.next_deadline].map(String::from).to_vec();
+    header.extend(count_headers(l.to_date, lang));
+    header.extend(count_headers(l.year, lang));
+    header.push(l.path.to_string());
+    row(out, &header)?;
     for area in &view.areas {
         for component in &area.components {
             for r in &component.indicators {
-                row(
-                    out,
-                    &[
-                        r.file.id.clone(),
-                        area.area.name.clone(),
-                        component.component.name.clone(),
-                        r.text().to_string(),
-                        status_text(r, lang),
-                        r.next_deadline.map(|m| m.to_string()).unwrap_or_default(),
-                        fraction(r.to_date, lang),
-                        fraction(r.year, lang),
-                        r.file.path.clone(),
-                    ],
-                )?;
+                let mut fields = vec![
+                    r.file.id.clone(),
+                    area.area.name.clone(),
+                    component.component.name.clone(),
+                    r.text().to_string(),
+                    pic(r).unwrap_or("").to_string(),
+                    status_text(r, lang),
+                    r.next_deadline.map(|m| m.to_string()).unwrap_or_default(),
+                ];
+                fields.extend(counts(r.to_date));
+                fields.extend(counts(r.year));
+                fields.push(r.file.path.clone());
+                row(out, &fields)?;
             }
         }
     }
@@ -92,12 +107,22 @@ fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
 fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let entries = &view.entries[..];
     let l = lang.labels();
-    row(out, &[l.id, l.month, l.status, l.indicator, l.missing])?;
+    row(out, &[l.id, l.month, l.status, l.days_late, l.indicator, l.pic, l.missing])?;
     for e in entries {
         let status = lateness_label(e.lateness, lang);
         let missing = entry_missing(e, lang, "; ");
         let month = e.period.map(|p| p.period.last.to_string()).unwrap_or_default();
-        row(out, &[e.report.file.id.as_str(), &month, status, e.report.text(), &missing])?;
+        let late = if e.lateness == Lateness::Overdue { (-e.days).to_string() } else { String::new() };
+        let fields = [
+            e.report.file.id.as_str(),
+            &month,
+            status,
+            &late,
+            e.report.text(),
+            pic(e.report).unwrap_or(""),
+            &missing,
+        ];
+        row(out, &fields)?;
     }
     Ok(())
 }

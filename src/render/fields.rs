@@ -5,12 +5,16 @@ use std::io::Write;
 
 use anyhow::Result;
 
-/// One CSV field, quoted when it must be (RFC 4180).
+use crate::render::escape::escape;
+
+/// One CSV field: control characters as visible escapes (a spreadsheet
+/// shows them, a terminal would obey them), quoted when it must be (RFC 4180).
 pub(crate) fn field(text: &str) -> String {
+    let text = escape(text);
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_string()
+        text.into_owned()
     }
 }
 
@@ -20,9 +24,10 @@ pub(crate) fn row<S: AsRef<str>>(out: &mut dyn Write, fields: &[S]) -> Result<()
     Ok(())
 }
 
-/// A table cell: pipes escaped, line breaks flattened.
+/// Text from the plan in a markdown table: control characters as visible
+/// escapes (so a line break cannot end a row), pipes escaped.
 pub(crate) fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    escape(text).replace('|', "\\|")
 }
 
 #[cfg(test)]

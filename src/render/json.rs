@@ -17,7 +17,7 @@ use crate::model::month::YearMonth;
 use crate::problem::{self, Problem, Severity};
 use crate::render::problems;
 
-use crate::render::words::{status_text, Heading};
+use crate::render::words::{pic, status_text, Heading};
 use crate::text::Lang;
 
 /// The documented JSON of every report.
@@ -116,6 +116,8 @@ struct IndicatorJson<'a> {
     status: Status,
     status_label: String,
     due: Option<&'a str>,
+    /// The person in charge, `null` when the plan names none.
+    pic: Option<&'a str>,
     next_deadline: Option<String>,
     to_date: Progress,
     year: Progress,
@@ -166,6 +168,7 @@ fn indicator_json<'a>(report: &'a IndicatorReport, lang: Lang) -> IndicatorJson<
         status: report.status,
         status_label: status_text(report, lang),
         due: report.indicator.as_ref().map(|i| i.due_text.as_str()),
+        pic: pic(report),
         next_deadline: report.next_deadline.map(|m| m.to_string()),
         to_date: report.to_date,
         year: report.year,
@@ -236,6 +239,8 @@ fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         kind: Lateness,
         month: Option<String>,
         days: i64,
+        days_late: Option<i64>,
+        pic: Option<&'a str>,
         missing: Vec<Option<&'a str>>,
         problem: Option<ProblemJson<'a>>,
     }
@@ -252,6 +257,8 @@ fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         kind: e.lateness,
         month: e.period.map(|p| p.period.last.to_string()),
         days: e.days,
+        days_late: (e.lateness == Lateness::Overdue).then_some(-e.days),
+        pic: pic(e.report),
         missing: e.period.map(|p| p.missing().collect()).unwrap_or_default(),
         problem: e.report.problem.as_deref().map(|p| ProblemJson::of(p, lang)),
     });
@@ -278,7 +285,6 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         summary: IndicatorJson<'a>,
         actions: Vec<&'a str>,
         evidence: Vec<Evidence<'a>>,
-        pic: Option<&'a str>,
         period_files: &'a [PeriodReport],
         occurrence_folders: &'a [OccurrenceReport],
         loose_files: &'a [String],
@@ -297,7 +303,6 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
                     .collect()
             })
             .unwrap_or_default(),
-        pic: indicator.and_then(|i| i.pic.as_deref()),
         period_files: &report.periods,
         occurrence_folders: &report.occurrences,
         loose_files: &report.loose,

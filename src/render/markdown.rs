@@ -13,8 +13,8 @@ use crate::render::fields::cell;
 use crate::render::problems;
 
 use crate::render::words::{
-    counts_summary, date_text, diff_sections, diff_to, document_name, entry_missing, fraction,
-    lateness_label, next_deadline_text, overdue_summary, period_text, state_label, status_text, Heading,
+    counts_summary, date_text, diff_sections, diff_to, document_name, entry_missing, entry_when, fraction,
+    next_deadline_text, overdue_summary, period_text, pic, state_label, status_text, Heading,
 };
 use crate::text::Lang;
 
@@ -92,16 +92,17 @@ fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
             writeln!(out, "### {} {}\n", component.component.id, cell(&component.component.name))?;
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} |",
-                l.id, l.indicator, l.status, l.next_deadline, l.to_date, l.year
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                l.id, l.indicator, l.pic, l.status, l.next_deadline, l.to_date, l.year
             )?;
-            writeln!(out, "|---|---|---|---|---:|---:|")?;
+            writeln!(out, "|---|---|---|---|---|---:|---:|")?;
             for r in &component.indicators {
                 writeln!(
                     out,
-                    "| {} | {} | {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} | {} | {} |",
                     r.file.id,
                     cell(r.text()),
+                    cell(pic(r).unwrap_or("")),
                     status_text(r, lang),
                     next_deadline_text(r, lang),
                     fraction(r.to_date, lang),
@@ -118,17 +119,18 @@ fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let (eval, entries) = (view.eval, &view.entries[..]);
     let l = lang.labels();
     heading(eval, lang, out)?;
-    writeln!(out, "| {} | {} | {} | {} | {} |", l.id, l.month, l.status, l.indicator, l.missing)?;
-    writeln!(out, "|---|---|---|---|---|")?;
+    writeln!(out, "| {} | {} | {} | {} | {} | {} |", l.id, l.month, l.status, l.indicator, l.pic, l.missing)?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
     for e in entries {
-        let status = lateness_label(e.lateness, lang);
+        let status = entry_when(e, lang);
         let month = e.period.map(|p| lang.month(p.period.last)).unwrap_or_default();
         let missing = entry_missing(e, lang, ", ");
         writeln!(
             out,
-            "| {} | {month} | {status} | {} | {} |",
+            "| {} | {month} | {status} | {} | {} | {} |",
             e.report.file.id,
             cell(e.report.text()),
+            cell(pic(e.report).unwrap_or("")),
             cell(&missing)
         )?;
     }
@@ -140,7 +142,7 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let (eval, report) = (view.eval, view.report);
     let l = lang.labels();
     writeln!(out, "# {} {}\n", report.file.id, cell(report.text()))?;
-    writeln!(out, "- {}: `{}`", l.path, report.file.path)?;
+    writeln!(out, "- {}: `{}`", l.path, cell(&report.file.path))?;
     writeln!(out, "- {}: {}", l.status, status_text(report, lang))?;
     writeln!(out, "- {}: {}", l.next_deadline, next_deadline_text(report, lang))?;
     writeln!(

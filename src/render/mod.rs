@@ -8,7 +8,9 @@
 mod renderer;
 
 pub(crate) mod csv;
+pub(crate) mod escape;
 mod fields;
+pub(crate) mod grid;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;

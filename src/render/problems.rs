@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::problem::{Fatal, Problem, Severity, UsageError};
+use crate::render::escape::escape;
 use crate::text::Lang;
 
 /// What is wrong, in words.
@@ -33,26 +34,29 @@ pub(crate) fn problem(problem: &Problem, line: Option<&str>, lang: Lang) -> Stri
     let mut out = format!(
         "{severity}[{}]: {}\n  --> {}\n",
         problem.code().name(),
-        message(problem, lang),
-        problem.place()
+        escape(&message(problem, lang)),
+        escape(&problem.place())
     );
     if let (Some(at), Some(line)) = (problem.at, line) {
         let number = at.line.to_string();
         let pad = " ".repeat(number.len());
         let (shown, caret_at) = excerpt(line, at.column.saturating_sub(1) as usize);
+        // The caret stays under its place when what comes before it is escaped.
+        let caret_at = escape(&shown.chars().take(caret_at).collect::<String>()).chars().count();
+        let shown = escape(&shown);
         let _ = writeln!(out, " {pad} |\n {number} | {shown}");
         let _ =
             writeln!(out, " {pad} | {}{}", " ".repeat(caret_at), "^".repeat(at.width.clamp(1, 80) as usize));
     }
-    push_hint(&mut out, &hint(problem, lang), lang);
+    push_hint(&mut out, &escape(&hint(problem, lang)), lang);
     out
 }
 
 /// A reason zi cannot run, in the same shape: headline and hint.
 pub(crate) fn fatal(fatal: &Fatal, lang: Lang) -> String {
     let (message, hint) = lang.catalogue().fatal(fatal);
-    let mut out = format!("{}: {message}\n", lang.labels().error);
-    push_hint(&mut out, &hint, lang);
+    let mut out = format!("{}: {}\n", lang.labels().error, escape(&message));
+    push_hint(&mut out, &escape(&hint), lang);
     out
 }
 
@@ -61,11 +65,14 @@ pub(crate) fn fatal(fatal: &Fatal, lang: Lang) -> String {
 pub(crate) fn usage(error: &UsageError, lang: Lang) -> String {
     let catalogue = lang.catalogue();
     let words = catalogue.help_words();
-    let mut out = format!("{}: {}\n", lang.labels().error, catalogue.usage_message(&error.kind));
+    // The message's own line breaks stay; what the user typed is escaped.
+    let message: Vec<String> =
+        catalogue.usage_message(&error.kind).lines().map(|l| escape(l).into_owned()).collect();
+    let mut out = format!("{}: {}\n", lang.labels().error, message.join("\n"));
     if !error.tips.is_empty() {
         out.push('\n');
         for tip in &error.tips {
-            let _ = writeln!(out, "  {}: {}", words.tip, catalogue.usage_tip(tip));
+            let _ = writeln!(out, "  {}: {}", words.tip, escape(&catalogue.usage_tip(tip)));
         }
     }
     if let Some(usage) = &error.usage {

@@ -17,11 +17,13 @@ pub(crate) enum Format {
     Markdown,
 }
 
-/// How reports are written: the language, and whether the writer takes colour.
+/// How reports are written: the language, whether the writer takes colour,
+/// and the width tables are laid out for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Style {
     pub(crate) lang: Lang,
     pub(crate) color: bool,
+    pub(crate) width: usize,
 }
 
 /// One format. Each command hands its view to the renderer it was given and

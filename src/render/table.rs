@@ -1,20 +1,25 @@
-//! Terminal output. comfy-table lives only here.
+//! Terminal output: tables laid out for the terminal's width (`grid`),
+//! bars and compiler-like problems. Every text from a plan file or a file
+//! name is escaped (`escape`) before it is written.
 
 use std::io::Write;
 
 use anstyle::{AnsiColor, Style as Ansi};
 use anyhow::Result;
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+use unicode_width::UnicodeWidthStr;
 
 use crate::judge::evaluate::{Evaluation, Progress, Status};
 use crate::judge::overdue::{Entry, Lateness};
-use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
+use crate::judge::view::{AreaView, CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::problem::{self, Excerpts, Problem};
+use crate::render::escape::escape;
+use crate::render::grid::{shorten_middle, wrap, Cell, Fit, Layout};
 use crate::render::problems;
 use crate::render::renderer::{Renderer, Style};
 use crate::render::words::{
-    date_text, diff_sections, diff_to, document_name, entry_missing, fraction, next_deadline_text,
-    overdue_summary, percent, period_text, shorten, state_label, status_text, Heading, StatusLabel,
+    date_text, diff_sections, diff_to, document_name, entry_missing, entry_when, fraction,
+    next_deadline_text, overdue_summary, percent, period_text, pic, shorten, state_label, status_count,
+    status_text, Heading, StatusLabel,
 };
 use crate::text::Lang;
 
@@ -64,66 +69,35 @@ impl Renderer for Terminal<'_> {
     }
 }
 
-/// Tables wrap to this width, on a terminal and off it alike, so that the
-/// output is the same wherever it is produced.
-const WIDTH: u16 = 100;
-
-fn new_table(header: Vec<&str>) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(WIDTH);
-    table.set_header(header);
-    table
-}
-
 fn heading(eval: &Evaluation, lang: Lang) -> String {
     let h = Heading::of(eval, lang);
     let l = lang.labels();
-    format!("{} — {}\n{} {} · {} {}\n", h.unit, h.title, l.plan_year, h.year, l.as_of, h.as_of)
+    let (unit, title) = (escape(&h.unit), escape(&h.title));
+    format!("{unit} — {title}\n{} {} · {} {}\n", l.plan_year, h.year, l.as_of, h.as_of)
 }
 
+/// One table layout for every area, so that columns line up from the first
+/// area to the last; a person-in-charge column when any indicator has one.
 fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
     let l = lang.labels();
     write!(out, "{}", heading(view.eval, lang))?;
-    for area in &view.areas {
+    let reports = || view.areas.iter().flat_map(|a| &a.components).flat_map(|c| &c.indicators);
+    let with_pic = reports().any(|r| pic(r).is_some());
+    let mut headers = vec![l.id, l.indicator];
+    let mut fits = vec![Fit::Tight, Fit::Fill { readable: 28 }];
+    if with_pic {
+        headers.push(l.pic);
+        fits.push(Fit::Wrap { cap: 20 });
+    }
+    headers.extend([l.status, l.next_deadline, l.to_date, l.year]);
+    fits.extend([Fit::Tight; 4]);
+    let tables: Vec<Vec<Vec<Cell>>> = view.areas.iter().map(|area| area_rows(area, with_pic, lang)).collect();
+    let layout = Layout::new(&headers, &fits, tables.iter().flatten().map(Vec::as_slice), ctx.width);
+    for (area, rows) in view.areas.iter().zip(&tables) {
         let title = format!("{}. {}", area.area.id, area.area.name.to_uppercase());
         write!(out, "\n{}", group_summary(&title, &area.totals, ctx))?;
-        let mut table = new_table(vec![l.id, l.indicator, l.status, l.next_deadline, l.to_date, l.year]);
-        if ctx.color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
-        }
-        for component in &area.components {
-            let totals = &component.totals;
-            table.add_row(vec![
-                Cell::new(&component.component.id).add_attribute(Attribute::Bold),
-                Cell::new(&component.component.name).add_attribute(Attribute::Bold),
-                Cell::new(""),
-                Cell::new(""),
-                Cell::new(fraction(totals.to_date, lang)).add_attribute(Attribute::Bold),
-                Cell::new(fraction(totals.year, lang)).add_attribute(Attribute::Bold),
-            ]);
-            for report in &component.indicators {
-                let (color, bold) = status_style(report.status);
-                let mut status = Cell::new(status_text(report, lang)).fg(color);
-                if bold {
-                    status = status.add_attribute(Attribute::Bold);
-                }
-                table.add_row(vec![
-                    Cell::new(&report.file.id),
-                    Cell::new(report.text()),
-                    status,
-                    Cell::new(next_deadline_text(report, lang)),
-                    Cell::new(fraction(report.to_date, lang)),
-                    Cell::new(fraction(report.year, lang)),
-                ]);
-            }
-        }
-        writeln!(out, "{table}")?;
+        write!(out, "{}", layout.render(rows, 1, ctx.color))?;
     }
     if view.areas.len() > 1 {
         write!(out, "\n{}", group_summary(&l.total.to_uppercase(), &view.totals, ctx))?;
@@ -131,59 +105,101 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// An area's rows: each component (bold), then its indicators.
+fn area_rows(area: &AreaView, with_pic: bool, lang: Lang) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for component in &area.components {
+        let totals = &component.totals;
+        let mut row = vec![
+            Cell::new(&component.component.id).styled(BOLD),
+            Cell::new(&component.component.name).styled(BOLD),
+        ];
+        if with_pic {
+            row.push(Cell::default());
+        }
+        row.extend([
+            Cell::default(),
+            Cell::default(),
+            Cell::new(&fraction(totals.to_date, lang)).styled(BOLD),
+            Cell::new(&fraction(totals.year, lang)).styled(BOLD),
+        ]);
+        rows.push(row);
+        for report in &component.indicators {
+            let mut row = vec![Cell::new(&report.file.id), Cell::new(report.text())];
+            if with_pic {
+                row.push(Cell::new(pic(report).unwrap_or("")));
+            }
+            row.extend([
+                Cell::new(&status_text(report, lang)).styled(*status_ansi(report.status)),
+                Cell::new(&next_deadline_text(report, lang)),
+                Cell::new(&fraction(report.to_date, lang)),
+                Cell::new(&fraction(report.year, lang)),
+            ]);
+            rows.push(row);
+        }
+    }
+    rows
+}
+
 /// Cells of the bars drawn under each area.
 const BAR_CELLS: usize = 20;
 
 /// An area's (or the unit's) head: its name, a bar for the documents to
-/// date and one for the year, and how many indicators have each status.
-/// Lines are wrapped to the table width.
+/// date and one for the year (side by side when the width allows), and how
+/// many indicators have each status. Lines are wrapped to the width.
 fn group_summary(title: &str, totals: &Totals, ctx: Style) -> String {
     let lang = ctx.lang;
     let l = lang.labels();
     let mut text = String::new();
-    for line in wrap(title, WIDTH.into()) {
+    for line in wrap(&escape(title), ctx.width) {
         text.push_str(&paint(&line, &BOLD, ctx.color));
         text.push('\n');
     }
-    let label_width = l.to_date.chars().count().max(l.year.chars().count());
+    let label_width = l.to_date.width().max(l.year.width());
     let bars = [(l.to_date, totals.to_date, &RED), (l.year, totals.year, &DIM)];
-    let bars: Vec<String> = bars
+    let bars: Vec<(String, usize)> = bars
         .iter()
         .map(|(label, progress, rest)| {
-            let pad = " ".repeat(label_width - label.chars().count());
-            format!("{label}{pad} {}", bar(*progress, rest, ctx))
+            let pad = " ".repeat(label_width - label.width());
+            let (bar, columns) = bar(*progress, rest, ctx);
+            (format!("{label}{pad} {bar}"), label_width + 1 + columns)
         })
         .collect();
-    text.push_str(&format!("  {}\n", bars.join("   ")));
+    if 2 + bars[0].1 + 3 + bars[1].1 <= ctx.width {
+        text.push_str(&format!("  {}   {}\n", bars[0].0, bars[1].0));
+    } else {
+        text.push_str(&format!("  {}\n  {}\n", bars[0].0, bars[1].0));
+    }
     let counts: Vec<(String, &Ansi)> = Status::ALL
         .iter()
         .filter(|s| totals.statuses.get(**s) > 0)
-        .map(|s| (format!("{} {}", totals.statuses.get(*s), s.label(lang)), status_ansi(*s)))
+        .map(|s| (status_count(*s, totals.statuses.get(*s), lang), status_ansi(*s)))
         .collect();
     // Packed on the plain text's width: colour codes take no columns.
-    let mut line = format!("  {} {}:", totals.indicators, l.indicators.to_lowercase());
-    let mut columns = line.chars().count();
+    let mut line = format!("  {}:", lang.catalogue().indicator_count(totals.indicators));
+    let mut columns = line.width();
     for (i, (count, style)) in counts.iter().enumerate() {
         let separator = if i == 0 { " " } else { " · " };
-        if columns + separator.len() + count.chars().count() > usize::from(WIDTH) {
+        if columns + separator.width() + count.width() > ctx.width {
             text.push_str(&line);
             text.push('\n');
             line = "   ".to_string();
             columns = line.len();
         } else {
             line.push_str(separator);
-            columns += separator.chars().count();
+            columns += separator.width();
         }
         line.push_str(&paint(count, style, ctx.color));
-        columns += count.chars().count();
+        columns += count.width();
     }
     text.push_str(&line);
     text.push('\n');
     text
 }
 
-/// `████████░░░░  8/12  66%`: documents present as filled cells.
-fn bar(p: Progress, rest: &Ansi, ctx: Style) -> String {
+/// `████████░░░░  8/12  66%`: documents present as filled cells, and
+/// the columns it takes.
+fn bar(p: Progress, rest: &Ansi, ctx: Style) -> (String, usize) {
     let filled = (p.present * BAR_CELLS).checked_div(p.required).unwrap_or(0).min(BAR_CELLS);
     let have = "█".repeat(filled);
     let missing = "░".repeat(BAR_CELLS - filled);
@@ -192,7 +208,8 @@ fn bar(p: Progress, rest: &Ansi, ctx: Style) -> String {
     } else {
         format!("{:>7} {:>4}", fraction(p, ctx.lang), format!("{}%", percent(p)))
     };
-    format!("{}{} {numbers}", paint(&have, &GREEN, ctx.color), paint(&missing, rest, ctx.color))
+    let columns = BAR_CELLS + 1 + numbers.width();
+    (format!("{}{} {numbers}", paint(&have, &GREEN, ctx.color), paint(&missing, rest, ctx.color)), columns)
 }
 
 const BOLD: Ansi = Ansi::new().bold();
@@ -213,19 +230,6 @@ fn paint(text: &str, style: &Ansi, color: bool) -> String {
 }
 
 /// The colour of a status: red when late, yellow when due, green when done.
-fn status_style(status: Status) -> (Color, bool) {
-    match status {
-        // The "dark" colours are the terminal's basic palette, readable on
-        // light and dark backgrounds alike.
-        Status::Invalid => (Color::DarkRed, true),
-        Status::Overdue => (Color::DarkRed, false),
-        Status::Due => (Color::DarkYellow, false),
-        Status::OnTrack => (Color::DarkCyan, false),
-        Status::Done => (Color::DarkGreen, false),
-        Status::Occurrences => (Color::DarkMagenta, false),
-    }
-}
-
 fn status_ansi(status: Status) -> &'static Ansi {
     const INVALID: Ansi = RED.bold();
     match status {
@@ -238,75 +242,101 @@ fn status_ansi(status: Status) -> &'static Ansi {
     }
 }
 
-/// Breaks `text` at spaces into lines of at most `width` characters (a
-/// longer word stands alone on its line).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
+/// One line per entry: ID, month, how late (or how soon), the person in
+/// charge (a column, when any indicator has one), the indicator's text
+/// shortened to what the width leaves, and the missing documents, which
+/// continue on indented lines when they do not fit.
 fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
     let l = lang.labels();
-    let id_width = entries.iter().map(|e| e.report.file.id.len()).max().unwrap_or(0);
-    let month_width = entries
-        .iter()
-        .filter_map(|e| e.period)
-        .map(|p| lang.month(p.period.last).chars().count())
-        .max()
-        .unwrap_or(0);
-    for entry in entries {
-        let id = format!("{:id_width$}", entry.report.file.id);
-        let line = match (entry.lateness, entry.period) {
-            (Lateness::Invalid, _) => format!(
-                "{id}  {}  {}: {}",
-                Status::Invalid.label(lang),
-                entry.report.file.path,
-                entry_missing(entry, lang, ", ")
-            ),
-            (lateness, Some(period)) => {
-                let when = match lateness {
-                    Lateness::DueSoon => format!("  ({})", lang.catalogue().due_in_days(entry.days)),
-                    _ => String::new(),
-                };
-                let month = lang.month(period.period.last);
-                let pad = " ".repeat(month_width - month.chars().count());
-                format!(
-                    "{id}  {month}{pad}  {}{when}  {}: {}",
-                    shorten(entry.report.text(), 60),
-                    l.missing,
-                    entry_missing(entry, lang, ", ")
-                )
+    let id_width = entries.iter().map(|e| e.report.file.id.width()).max().unwrap_or(0);
+    let months: Vec<String> =
+        entries.iter().map(|e| e.period.map(|p| lang.month(p.period.last)).unwrap_or_default()).collect();
+    let month_width = months.iter().map(|m| m.width()).max().unwrap_or(0);
+    let whens: Vec<String> = entries.iter().map(|e| entry_when(e, lang)).collect();
+    let when_width = whens.iter().map(|w| w.width()).max().unwrap_or(0);
+    let pics: Vec<String> =
+        entries.iter().map(|e| shorten(&escape(pic(e.report).unwrap_or("")), PIC_WIDTH)).collect();
+    let pic_width = pics.iter().map(|p| p.width()).max().unwrap_or(0);
+    let indent = " ".repeat(id_width + 2);
+    for (i, entry) in entries.iter().enumerate() {
+        let id = pad(&entry.report.file.id, id_width);
+        let missing = escape(&entry_missing(entry, lang, ", ")).into_owned();
+        let (head, tail) = match entry.lateness {
+            Lateness::Invalid => {
+                let label = Status::Invalid.label(lang);
+                let room = ctx.width.saturating_sub(id.width() + label.width() + 4);
+                let head =
+                    format!("{id}  {label}  {}", shorten_middle(&escape(&entry.report.file.path), room));
+                (head, missing)
             }
-            (_, None) => continue,
+            _ if entry.period.is_some() => {
+                let mut head =
+                    format!("{id}  {}  {}", pad(&months[i], month_width), pad(&whens[i], when_width));
+                if pic_width > 0 {
+                    head.push_str("  ");
+                    head.push_str(&pad(&pics[i], pic_width));
+                }
+                let tail = format!("{}: {missing}", l.missing);
+                let text = escape(entry.report.text());
+                // On one line when the text can keep MIN_TEXT columns; else the
+                // text takes the line and the missing documents the next ones.
+                let room = ctx.width.saturating_sub(head.width() + 2 + tail.width() + 2);
+                let width = if room >= MIN_TEXT {
+                    room.min(MAX_TEXT)
+                } else {
+                    ctx.width.saturating_sub(head.width() + 2).clamp(MIN_TEXT, MAX_TEXT)
+                };
+                head.push_str("  ");
+                head.push_str(&shorten(&text, width));
+                (head, tail)
+            }
+            _ => continue,
         };
-        writeln!(out, "{line}")?;
+        let line = format!("{head}  {tail}");
+        if line.width() <= ctx.width {
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{head}")?;
+            for part in wrap(&tail, ctx.width.saturating_sub(indent.len()).max(MIN_TEXT)) {
+                writeln!(out, "{indent}{part}")?;
+            }
+        }
     }
+    // One line, which the hook keeps whole when it shortens the list.
     writeln!(out, "{}", overdue_summary(eval, entries, lang))?;
     Ok(())
+}
+
+/// The indicator's text in an overdue line takes at least this many
+/// columns, and at most this many, whatever the width.
+const MIN_TEXT: usize = 24;
+const MAX_TEXT: usize = 60;
+/// A person in charge longer than this is shortened in overdue lines.
+const PIC_WIDTH: usize = 24;
+
+/// `text` padded with spaces to `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     let (eval, report) = (view.eval, view.report);
     let lang = ctx.lang;
     let l = lang.labels();
-    writeln!(out, "{}  {}", report.file.id, report.text())?;
-    writeln!(out, "{}: {}", l.path, report.file.path)?;
-    writeln!(
-        out,
+    let wrapped = |out: &mut dyn Write, text: &str| -> Result<()> {
+        if text.width() <= ctx.width {
+            writeln!(out, "{text}")?;
+            return Ok(());
+        }
+        for line in wrap(text, ctx.width) {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    };
+    wrapped(out, &format!("{}  {}", report.file.id, escape(report.text())))?;
+    writeln!(out, "{}: {}", l.path, escape(&report.file.path))?;
+    let summary = format!(
         "{}: {} · {}: {} · {}: {} · {}: {} ({} {})",
         l.status,
         status_text(report, lang),
@@ -318,36 +348,37 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
         fraction(report.year, lang),
         l.as_of,
         date_text(eval.as_of)
-    )?;
+    );
+    wrapped(out, &summary)?;
     if let Some(indicator) = &report.indicator {
         let due =
             if indicator.due_text.trim().is_empty() { l.no_target } else { indicator.due_text.as_str() };
-        writeln!(out, "{}: {due}", l.target)?;
-        if let Some(pic) = &indicator.pic {
-            writeln!(out, "{}: {pic}", l.pic)?;
+        writeln!(out, "{}: {}", l.target, escape(due))?;
+        if let Some(pic) = pic(report) {
+            writeln!(out, "{}: {}", l.pic, escape(pic))?;
         }
         writeln!(out, "\n{}:", l.actions)?;
         for action in &indicator.actions {
-            writeln!(out, "  - {action}")?;
+            writeln!(out, "  - {}", escape(action))?;
         }
         writeln!(out, "\n{}:", l.evidence)?;
         for item in &indicator.evidence {
             let rule =
                 if indicator.evidence.len() == 1 { "*".to_string() } else { item.patterns.join(" | ") };
-            writeln!(out, "  - {}  [{rule}]", item.name)?;
+            writeln!(out, "  - {}  [{}]", escape(&item.name), escape(&rule))?;
         }
     }
     writeln!(out)?;
-    let mut table = new_table(vec![l.period, l.state, l.document, l.files]);
+    let mut rows = Vec::new();
     for period in &report.periods {
         let when = period_text(period.period, lang);
         let state = state_label(period.state, lang);
-        documents_rows(&mut table, &when, state, &period.documents, &period.unmatched, lang);
+        documents_rows(&mut rows, &when, state, &period.documents, &period.unmatched, lang);
     }
     for occurrence in &report.occurrences {
         let state = if occurrence.complete { l.complete } else { l.missing };
         documents_rows(
-            &mut table,
+            &mut rows,
             &occurrence.folder,
             state,
             &occurrence.documents,
@@ -355,11 +386,14 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
             lang,
         );
     }
-    if !report.periods.is_empty() || !report.occurrences.is_empty() {
-        writeln!(out, "{table}")?;
+    if !rows.is_empty() {
+        let headers = [l.period, l.state, l.document, l.files];
+        let fits = [Fit::Tight, Fit::Tight, Fit::Fill { readable: 16 }, Fit::Path];
+        let layout = Layout::new(&headers, &fits, rows.iter().map(Vec::as_slice), ctx.width);
+        write!(out, "{}", layout.render(&rows, 2, ctx.color))?;
     }
     if !report.loose.is_empty() && report.periods.len() != 1 {
-        writeln!(out, "{}: {}", l.loose_files, report.loose.join(", "))?;
+        writeln!(out, "{}: {}", l.loose_files, escape(&report.loose.join(", ")))?;
     }
     if !report.ignored.is_empty() {
         writeln!(out, "{} ({}): {}", l.ignored_files, report.ignored.len(), report.ignored.join(", "))?;
@@ -374,8 +408,10 @@ fn show_problems(found: &[&Problem], excerpts: &Excerpts, lang: Lang, out: &mut 
     Ok(())
 }
 
+/// A period's documents, one row each with the files that satisfy it, one
+/// per line, whole names for the layout to shorten in the middle.
 fn documents_rows(
-    table: &mut Table,
+    rows: &mut Vec<Vec<Cell>>,
     when: &str,
     state: &str,
     documents: &[crate::judge::evaluate::Document],
@@ -384,16 +420,31 @@ fn documents_rows(
 ) {
     let l = lang.labels();
     for (i, document) in documents.iter().enumerate() {
-        let files = if document.files.is_empty() {
-            format!("✗ {}", l.missing)
+        let files: Vec<String> = if document.files.is_empty() {
+            vec![format!("✗ {}", l.missing)]
         } else {
-            format!("✓ {}", document.files.join("\n  "))
+            document
+                .files
+                .iter()
+                .enumerate()
+                .map(|(j, f)| format!("{} {f}", if j == 0 { "✓" } else { " " }))
+                .collect()
         };
         let (when, state) = if i == 0 { (when, state) } else { ("", "") };
-        table.add_row(vec![when, state, document_name(&document.name, lang), files.as_str()]);
+        rows.push(vec![
+            Cell::new(when),
+            Cell::new(state),
+            Cell::new(document_name(&document.name, lang)),
+            Cell::lines(files.iter().map(String::as_str)),
+        ]);
     }
     if !unmatched.is_empty() {
-        table.add_row(vec!["", "", l.unmatched, &unmatched.join("\n")]);
+        rows.push(vec![
+            Cell::default(),
+            Cell::default(),
+            Cell::new(l.unmatched),
+            Cell::lines(unmatched.iter().map(String::as_str)),
+        ]);
     }
 }
 
@@ -410,20 +461,9 @@ fn diff(view: &DiffView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "\n{mark}{} ({})", section.title, section.rows.len())?;
         let id_width = section.rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
         for row in &section.rows {
-            writeln!(out, "  {:id_width$}  {}  {}", row.id, row.change, shorten(row.indicator, 60))?;
+            let indicator = shorten(&escape(row.indicator), 60);
+            writeln!(out, "  {:id_width$}  {}  {indicator}", row.id, escape(&row.change))?;
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_breaks_at_spaces_and_leaves_an_overlong_word_whole() {
-        assert_eq!(wrap("I. PENATAAN SISTEM MANAJEMEN SDM", 16), ["I. PENATAAN", "SISTEM MANAJEMEN", "SDM"]);
-        assert_eq!(wrap("Pertanggungjawaban", 5), ["Pertanggungjawaban"]);
-        assert_eq!(wrap("", 10), [""]);
-    }
 }

@@ -33,12 +33,21 @@ impl StatusLabel for Status {
     }
 }
 
+/// "2 overdue", "1 as needed": a count of indicators with a status.
+pub(crate) fn status_count(status: Status, n: usize, lang: Lang) -> String {
+    let label = match status {
+        Status::Occurrences => lang.labels().status_occurrences_count,
+        other => other.label(lang),
+    };
+    format!("{n} {label}")
+}
+
 /// "2 terlambat, 1 jatuh tempo, 3 selesai", most urgent first.
 pub(crate) fn counts_summary(counts: &StatusCounts, lang: Lang) -> String {
     Status::ALL
         .iter()
         .filter(|s| counts.get(**s) > 0)
-        .map(|s| format!("{} {}", counts.get(*s), s.label(lang)))
+        .map(|s| status_count(*s, counts.get(*s), lang))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -67,6 +76,21 @@ pub(crate) fn lateness_label(lateness: Lateness, lang: Lang) -> &'static str {
         Lateness::Overdue => l.overdue,
         Lateness::DueSoon => l.due_within,
     }
+}
+
+/// How late an overdue-list line is ("226 days late"), in how many days it
+/// is due ("due in 3 days"), or that its indicator is invalid.
+pub(crate) fn entry_when(entry: &Entry, lang: Lang) -> String {
+    match entry.lateness {
+        Lateness::Overdue => lang.catalogue().days_late(-entry.days),
+        Lateness::DueSoon => lang.catalogue().due_in_days(entry.days),
+        Lateness::Invalid => Status::Invalid.label(lang).to_string(),
+    }
+}
+
+/// The person in charge of an indicator, when its plan names one.
+pub(crate) fn pic(report: &IndicatorReport) -> Option<&str> {
+    report.indicator.as_ref().and_then(|i| i.pic.as_deref()).filter(|p| !p.trim().is_empty())
 }
 
 /// What an overdue-list line lacks: the missing documents, joined by
@@ -220,8 +244,7 @@ pub(crate) fn diff_sections<'a>(changes: &'a Changes, lang: Lang) -> Vec<DiffSec
         |text: &str| if text.trim().is_empty() { l.no_target.to_string() } else { format!("\"{text}\"") };
     let target =
         |c: &'a TargetChange| row(&c.named, format!("{} → {}", due(&c.due_before), due(&c.due_after)));
-    let period =
-        |c: &'a PeriodChange| row(&c.named, period_text(Period { first: c.first, last: c.last }, lang));
+    let period = |c: &'a PeriodChange| row(&c.named, period_text(Period::months(c.first, c.last), lang));
     let file = |c: &'a FileChange| {
         let counted = if c.documents.is_empty() {
             l.matches_no_document.to_string()
@@ -307,7 +330,7 @@ fn counted_period_text(period: &str, lang: Lang) -> String {
         .split_once("..")
         .and_then(|(a, b)| Some((YearMonth::parse_folder(a)?, YearMonth::parse_folder(b)?)));
     match months {
-        Some((first, last)) => period_text(Period { first, last }, lang),
+        Some((first, last)) => period_text(Period::months(first, last), lang),
         None => period.to_string(),
     }
 }

@@ -30,6 +30,10 @@ pub(crate) trait Catalogue: Sync {
     fn errors_and_warnings(&self, errors: usize, warnings: usize) -> String;
     /// How long until a period ends: "due in 3 days".
     fn due_in_days(&self, days: i64) -> String;
+    /// How long ago an overdue period ended: "226 days late".
+    fn days_late(&self, days: i64) -> String;
+    /// "1 indicator", "4 indicators".
+    fn indicator_count(&self, n: usize) -> String;
     fn nothing_overdue(&self, as_of: &str) -> String;
     /// "3 overdue periods in 2 indicators as of 2022-08-15".
     fn overdue_periods(&self, periods: usize, indicators: usize, as_of: &str) -> String;
@@ -160,6 +164,8 @@ pub(crate) struct Labels {
     pub(crate) status_due: &'static str,
     pub(crate) status_overdue: &'static str,
     pub(crate) status_occurrences: &'static str,
+    /// The occurrences status after a count: "1 as needed".
+    pub(crate) status_occurrences_count: &'static str,
     pub(crate) status_invalid: &'static str,
     // Diagnostics.
     pub(crate) error: &'static str,
@@ -206,6 +212,11 @@ pub(crate) struct Labels {
     pub(crate) hint_column: &'static str,
     /// The column of `zi diff --format csv` that names the kind of change.
     pub(crate) change_kind: &'static str,
+    // Columns of CSV counts: "To date (present)", "To date (required)".
+    pub(crate) present: &'static str,
+    pub(crate) required: &'static str,
+    /// The CSV column of how many days a period is late.
+    pub(crate) days_late: &'static str,
 }
 
 /// The RKT table's words, as units title their columns (`zi import`

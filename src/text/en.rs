@@ -296,6 +296,10 @@ impl Catalogue for En {
             PlanYearOutOfRange { plan_year } => format!(
                 "a month without a year takes the plan year, but {plan_year} is not a valid year, in \"{quoted}\""
             ),
+            NoSuchDay { day, month } => format!("{} has no day {day}, in \"{quoted}\"", month_year(*month)),
+            NoSuchPart { word, parts } => {
+                format!("\"{word}\" names a part the year does not have (it has {parts}), in \"{quoted}\"")
+            }
         }
     }
 
@@ -318,6 +322,17 @@ impl Catalogue for En {
                 "drop the year (\"{}\") or move the indicator to the {year:04} plan",
                 recurrence.phrase()
             ),
+            NoSuchDay { month, .. } => {
+                format!(
+                    "write a day of {} (\"15 {}\"), or the month alone for its end",
+                    month_year(*month),
+                    month_year(*month)
+                )
+            }
+            NoSuchPart { parts: 4, .. } => {
+                "quarters are I to IV (\"Triwulan II\", \"TW 3\", \"Q4\")".to_string()
+            }
+            NoSuchPart { .. } => "half years are I and II (\"Semester I\", \"S2\")".to_string(),
         }
     }
 
@@ -426,10 +441,14 @@ impl Catalogue for En {
     fn note(&self, note: &Note) -> String {
         match note {
             Note::ProblemsInPlan { errors } => {
-                format!("{errors} problem(s) in plan files; run `zi check` for details")
+                format!("{errors} problem{} in plan files; run `zi check` for details", plural(*errors))
             }
             Note::NotCanonical { files } => {
-                format!("{files} file(s) not in the canonical layout; `zi fmt` rewrites them")
+                format!(
+                    "{files} file{} not in the canonical layout; `zi fmt` rewrites {}",
+                    plural(*files),
+                    if *files == 1 { "it" } else { "them" }
+                )
             }
             Note::HookAlreadyInstalled { shown } => {
                 format!("the zi pre-commit hook is already installed: {shown}")
@@ -491,6 +510,14 @@ impl Catalogue for En {
 
     fn due_in_days(&self, days: i64) -> String {
         format!("due in {days} day{}", if days == 1 { "" } else { "s" })
+    }
+
+    fn days_late(&self, days: i64) -> String {
+        format!("{days} day{} late", plural(usize::try_from(days).unwrap_or(0)))
+    }
+
+    fn indicator_count(&self, n: usize) -> String {
+        format!("{n} indicator{}", plural(n))
     }
 
     fn nothing_overdue(&self, as_of: &str) -> String {
@@ -555,7 +582,7 @@ pub(super) static LABELS: Labels = Labels {
     state: "State",
     missing: "missing",
     unmatched: "files matching no document",
-    pic: "Responsible",
+    pic: "Person in charge",
     path: "File",
     month: "Month",
     none: "—",
@@ -573,6 +600,7 @@ pub(super) static LABELS: Labels = Labels {
     status_due: "due",
     status_overdue: "overdue",
     status_occurrences: "occurrences",
+    status_occurrences_count: "as needed",
     status_invalid: "invalid",
     error: "error",
     warning: "warning",
@@ -614,6 +642,9 @@ pub(super) static LABELS: Labels = Labels {
     column: "Column",
     hint_column: "Hint",
     change_kind: "Kind of change",
+    present: "present",
+    required: "required",
+    days_late: "Days late",
 };
 
 pub(super) static RKT: RktLabels = RktLabels {

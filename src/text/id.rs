@@ -299,6 +299,10 @@ impl Catalogue for Id {
             PlanYearOutOfRange { plan_year } => format!(
                 "bulan tanpa tahun memakai tahun rencana, tetapi {plan_year} bukan tahun yang sah, dalam \"{quoted}\""
             ),
+            NoSuchDay { day, month } => format!("{} tidak punya tanggal {day}, dalam \"{quoted}\"", month_year(*month)),
+            NoSuchPart { word, parts } => {
+                format!("\"{word}\" menyebut bagian tahun yang tidak ada (hanya ada {parts}), dalam \"{quoted}\"")
+            }
         }
     }
 
@@ -319,6 +323,15 @@ impl Catalogue for Id {
                 "hapus tahunnya (\"{}\") atau pindahkan indikator ke rencana {year:04}",
                 recurrence.phrase()
             ),
+            NoSuchDay { month, .. } => format!(
+                "tulis tanggal yang ada di {} (\"15 {}\"), atau bulannya saja untuk akhir bulan",
+                month_year(*month),
+                month_year(*month)
+            ),
+            NoSuchPart { parts: 4, .. } => {
+                "triwulan adalah I sampai IV (\"Triwulan II\", \"TW 3\", \"Q4\")".to_string()
+            }
+            NoSuchPart { .. } => "semester adalah I dan II (\"Semester I\", \"S2\")".to_string(),
         }
     }
 
@@ -490,6 +503,14 @@ impl Catalogue for Id {
         format!("jatuh tempo {days} hari lagi")
     }
 
+    fn days_late(&self, days: i64) -> String {
+        format!("terlambat {days} hari")
+    }
+
+    fn indicator_count(&self, n: usize) -> String {
+        format!("{n} indikator")
+    }
+
     fn nothing_overdue(&self, as_of: &str) -> String {
         format!("tidak ada yang terlambat per {as_of}")
     }
@@ -566,6 +587,7 @@ pub(super) static LABELS: Labels = Labels {
     status_due: "jatuh tempo",
     status_overdue: "terlambat",
     status_occurrences: "insidental",
+    status_occurrences_count: "insidental",
     status_invalid: "tidak valid",
     error: "kesalahan",
     warning: "peringatan",
@@ -607,6 +629,9 @@ pub(super) static LABELS: Labels = Labels {
     column: "Kolom",
     hint_column: "Saran",
     change_kind: "Jenis perubahan",
+    present: "ada",
+    required: "wajib",
+    days_late: "Hari terlambat",
 };
 
 pub(super) static RKT: RktLabels = RktLabels {

@@ -9,8 +9,9 @@ use crate::harness::{Repo, Zi};
 fn the_root_is_found_from_a_subfolder_and_with_dash_c() {
     let repo = Repo::new();
     repo.indicator("1-a", "[\"A\"]", "Juli 2022");
-    let csv = "ID,Area,Component,Indicator,Status,Next deadline,To date,Year,File\n\
-               I.1.1,Manajemen Perubahan,Tim Kerja,Indikator 1-a,on track,2022-07,—,0/1,plan/1-area/1-comp/1-a.toml\n";
+    let csv = "ID,Area,Component,Indicator,Person in charge,Status,Next deadline,\
+               To date (present),To date (required),Year (present),Year (required),File\n\
+               I.1.1,Manajemen Perubahan,Tim Kerja,Indikator 1-a,,on track,2022-07,0,0,0,1,plan/1-area/1-comp/1-a.toml\n";
     let deep = repo.at("evidence/1-area/1-comp/1-a");
     std::fs::create_dir_all(&deep).unwrap();
     let from_below = Zi::new(&deep, "2022-01-01", &["status", "--format", "csv"]).run();
@@ -30,7 +31,7 @@ fn as_of_flag_wins_over_zi_today() {
         (late.code, late.stdout.as_str()),
         (
             1,
-            "I.1.1  January 2022  Indikator 1-a  missing: A\n\
+            "I.1.1  January 2022  29 days late  Indikator 1-a  missing: A\n\
              1 overdue period in 1 indicator as of 2022-03-01; `zi show ID` shows one in full\n"
         )
     );
@@ -132,13 +133,13 @@ fn the_interface_speaks_indonesian_from_zi_toml_and_english_with_lang_en() {
     let id = repo.run("2022-08-01", &["overdue"]);
     assert_eq!(
         id.stdout,
-        "I.1.1  Juli 2022  Indikator 1-a  kurang: Laporan\n\
+        "I.1.1  Juli 2022  terlambat 1 hari  Indikator 1-a  kurang: Laporan\n\
          1 periode terlambat pada 1 indikator per 2022-08-01; `zi show ID` menampilkan rinciannya\n"
     );
     let en = repo.run("2022-08-01", &["overdue", "--lang", "en"]);
     assert_eq!(
         en.stdout,
-        "I.1.1  July 2022  Indikator 1-a  missing: Laporan\n\
+        "I.1.1  July 2022  1 day late  Indikator 1-a  missing: Laporan\n\
          1 overdue period in 1 indicator as of 2022-08-01; `zi show ID` shows one in full\n"
     );
     assert_run!("status-table-lang-from-zi-toml", repo.run("2022-08-01", &["status"]));

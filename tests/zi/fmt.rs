@@ -47,7 +47,7 @@ fn check_names_a_mangled_file_writes_nothing_and_fmt_then_fixes_it() {
         (
             1,
             format!("plan/1-manajemen-perubahan/area.toml\n{MONEV_PATH}\n").as_str(),
-            "zi: 2 file(s) not in the canonical layout; `zi fmt` rewrites them\n"
+            "zi: 2 files not in the canonical layout; `zi fmt` rewrites them\n"
         )
     );
     assert_eq!(repo.read(MONEV_PATH), MANGLED);

@@ -34,7 +34,7 @@ fn the_last_day_of_the_deadline_month_is_due_and_the_next_day_overdue() {
     assert_eq!(late.code, 1);
     assert_eq!(
         late.stdout,
-        "I.1.1  January 2022  Indikator 1-sk  missing: SK Tim\n\
+        "I.1.1  January 2022  1 day late  Indikator 1-sk  missing: SK Tim\n\
          1 overdue period in 1 indicator as of 2022-02-01; `zi show ID` shows one in full\n"
     );
 }
@@ -51,7 +51,7 @@ fn evidence_filed_in_an_earlier_month_of_the_period_counts_for_a_later_deadline(
     let overdue = repo.run("2023-01-01", &["overdue"]);
     assert_eq!(
         overdue.stdout,
-        "I.1.1  December 2022  Indikator 1-monev  missing: Undangan rapat, Daftar hadir\n\
+        "I.1.1  December 2022  1 day late  Indikator 1-monev  missing: Undangan rapat, Daftar hadir\n\
          1 overdue period in 1 indicator as of 2023-01-01; `zi show ID` shows one in full\n"
     );
 }
@@ -67,7 +67,7 @@ fn a_monthly_item_with_one_month_missing_is_overdue_for_that_month_only() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,
-        "I.1.1  March 2022  Indikator 1-laporan  missing: Laporan bulanan\n\
+        "I.1.1  March 2022  50 days late  Indikator 1-laporan  missing: Laporan bulanan\n\
          1 overdue period in 1 indicator as of 2022-05-20; `zi show ID` shows one in full\n"
     );
     let json = repo.run("2022-05-20", &["status", "--format", "json"]).json();
@@ -174,7 +174,7 @@ fn a_missing_document_keeps_the_period_open_and_is_named_in_overdue() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,
-        "I.1.1  June 2022  Indikator 1-monev  missing: Daftar hadir\n\
+        "I.1.1  June 2022  1 day late  Indikator 1-monev  missing: Daftar hadir\n\
          1 overdue period in 1 indicator as of 2022-07-01; `zi show ID` shows one in full\n"
     );
 }
@@ -230,7 +230,7 @@ fn within_lists_periods_due_soon_without_failing() {
         (run.code, run.stdout.as_str()),
         (
             0,
-            "I.1.1  July 2022  Indikator 1-a  (due in 11 days)  missing: Laporan\n\
+            "I.1.1  July 2022  due in 11 days  Indikator 1-a  missing: Laporan\n\
              nothing overdue as of 2022-07-20; 1 period due soon; `zi show ID` shows one in full\n"
         )
     );
@@ -262,8 +262,9 @@ fn status_totals_roll_up_per_component_area_and_unit() {
     let only = repo.run("2022-04-01", &["status", "II", "--format", "csv"]);
     assert_eq!(
         only.stdout,
-        "ID,Area,Component,Indicator,Status,Next deadline,To date,Year,File\n\
-         II.1.1,Penataan Tata Laksana,SOP,SOP,done,,1/1,1/1,plan/2-dua/1-sop/1-sop.toml\n"
+        "ID,Area,Component,Indicator,Person in charge,Status,Next deadline,\
+         To date (present),To date (required),Year (present),Year (required),File\n\
+         II.1.1,Penataan Tata Laksana,SOP,SOP,,done,,1,1,1,1,plan/2-dua/1-sop/1-sop.toml\n"
     );
 }
 

@@ -1,0 +1,58 @@
+//! Text from plan files and file names, made safe for a terminal: every
+//! control character, and every character that reorders text on screen,
+//! is shown as a visible escape (`\x1b`, `\n`, `\t`, `\u{202e}`), so a file
+//! named `lap\x1b[31mMERAH.pdf` cannot recolour the screen and a newline in
+//! a name cannot split a table row. The one function every terminal,
+//! table, markdown and CSV path uses; JSON carries text as it is, since a
+//! JSON string escapes control characters itself.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// `text` with its control and reordering characters as visible escapes.
+pub(crate) fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x80 && is_unsafe(c) => {
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            c if is_unsafe(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// C0 and C1 controls, DEL, and the bidirectional overrides and isolates
+/// (a name can otherwise show `gpj.exe` as `exe.jpg`).
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn control_characters_become_visible_escapes() {
+        assert_eq!(escape("lap\u{1b}[31mMERAH.pdf"), "lap\\x1b[31mMERAH.pdf");
+        assert_eq!(escape("a\u{7}b\rc\nd\te\u{7f}"), "a\\x07b\\rc\\nd\\te\\x7f");
+        assert_eq!(escape("\u{9b}31m"), "\\u{9b}31m");
+        assert_eq!(escape("foto\u{202e}gpj.exe"), "foto\\u{202e}gpj.exe");
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed_as_it_is() {
+        let text = "Notulasi rapat – Juli 2022 (final) ✓ é";
+        assert!(matches!(escape(text), std::borrow::Cow::Borrowed(t) if t == text));
+    }
+}
