@@ -12,10 +12,12 @@ use std::fmt::Write as _;
 
 use crate::judge::evaluate::{Document, IndicatorReport, PeriodState, Progress, Status};
 use crate::judge::overdue::{Entry, Lateness};
+use crate::judge::score::Score;
 use crate::judge::view::{StatusView, Totals};
 use crate::model::month::YearMonth;
 use crate::problem::Note;
 use crate::render::problems;
+use crate::render::score::html as score_html;
 use crate::render::words::{
     document_name, fraction, next_deadline_text, percent, period_text, state_label, status_text, Heading,
     StatusLabel,
@@ -33,9 +35,16 @@ pub(crate) struct Links<'a> {
     pub(crate) to_root: &'a str,
 }
 
-/// Renders the whole page. `entries` is the overdue list (`zi overdue`'s).
-pub(crate) fn report(view: &StatusView, entries: &[Entry], links: &Links, lang: Lang) -> String {
-    let mut page = Page { out: String::with_capacity(64 * 1024), lang, l: lang.labels(), links };
+/// Renders the whole page. `entries` is the overdue list (`zi overdue`'s);
+/// `score` the LKE score (or its projection), shown in its own section.
+pub(crate) fn report(
+    view: &StatusView,
+    entries: &[Entry],
+    links: &Links,
+    score: &Score,
+    lang: Lang,
+) -> String {
+    let mut page = Page { out: String::with_capacity(64 * 1024), lang, l: lang.labels(), links, score };
     page.document(view, entries);
     page.out
 }
@@ -45,6 +54,7 @@ struct Page<'a> {
     lang: Lang,
     l: &'static Labels,
     links: &'a Links<'a>,
+    score: &'a Score<'a>,
 }
 
 /// Writes to the page's buffer; writing to a `String` cannot fail.
@@ -68,7 +78,7 @@ impl Page<'_> {
         );
         w!(self, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         w!(self, "<title>{} — {} {}</title>\n", esc(&h.unit), esc(&h.title), h.year);
-        w!(self, "<style>\n{STYLE}</style>\n</head>\n<body>\n");
+        w!(self, "<style>\n{STYLE}{}</style>\n</head>\n<body>\n", score_html::STYLE);
         w!(self, "<header>\n<h1>{}</h1>\n", esc(&h.title));
         w!(self, "<p class=\"unit\">{}</p>\n", esc(&h.unit));
         w!(self, "<p class=\"when\">{} {} · {} {}</p>\n", l.plan_year, h.year, l.as_of, h.as_of);
@@ -79,15 +89,17 @@ impl Page<'_> {
         }
         w!(
             self,
-            "<nav>{}: <a href=\"#progress\">{}</a> · <a href=\"#timeline\">{}</a> · <a href=\"#overdue\">{}</a> · <a href=\"#indicators\">{}</a></nav>\n",
+            "<nav>{}: <a href=\"#progress\">{}</a> · <a href=\"#score\">{}</a> · <a href=\"#timeline\">{}</a> · <a href=\"#overdue\">{}</a> · <a href=\"#indicators\">{}</a></nav>\n",
             l.contents,
             l.progress_per_area,
+            self.lang.score().labels().title,
             l.timeline,
             l.overdue_documents,
             l.documents_and_files
         );
         w!(self, "</header>\n");
         self.progress(view);
+        self.out.push_str(&score_html::section(self.score, view.eval.as_of, self.lang));
         self.timeline(view);
         self.overdue(entries, &h.as_of);
         self.indicators(view);
@@ -328,6 +340,7 @@ impl Page<'_> {
         let folder = if report.evidence_exists { self.link(&folder, &folder) } else { esc(&folder) };
         self.meta(l.evidence_folder, &folder);
         w!(self, "</p>\n");
+        self.out.push_str(&score_html::served(self.score, report, lang));
         if let Some(problem) = &report.problem {
             w!(self, "<p class=\"problem\">{}: {}</p>\n", l.problem, esc(&problems::message(problem, lang)));
         }
@@ -467,18 +480,7 @@ fn bar(p: Progress, missing: &str, lang: Lang) -> String {
 
 /// Escapes text for HTML content and quoted attribute values.
 pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::escape::html(text)
 }
 
 /// Percent-encodes a relative path for an `href`: every byte except
