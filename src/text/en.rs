@@ -296,6 +296,10 @@ impl Catalogue for En {
             PlanYearOutOfRange { plan_year } => format!(
                 "a month without a year takes the plan year, but {plan_year} is not a valid year, in \"{quoted}\""
             ),
+            NoSuchDay { day, month } => format!("{} has no day {day}, in \"{quoted}\"", month_year(*month)),
+            NoSuchPart { word, parts } => {
+                format!("\"{word}\" names a part the year does not have (it has {parts}), in \"{quoted}\"")
+            }
         }
     }
 
@@ -318,6 +322,17 @@ impl Catalogue for En {
                 "drop the year (\"{}\") or move the indicator to the {year:04} plan",
                 recurrence.phrase()
             ),
+            NoSuchDay { month, .. } => {
+                format!(
+                    "write a day of {} (\"15 {}\"), or the month alone for its end",
+                    month_year(*month),
+                    month_year(*month)
+                )
+            }
+            NoSuchPart { parts: 4, .. } => {
+                "quarters are I to IV (\"Triwulan II\", \"TW 3\", \"Q4\")".to_string()
+            }
+            NoSuchPart { .. } => "half years are I and II (\"Semester I\", \"S2\")".to_string(),
         }
     }
 

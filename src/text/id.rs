@@ -299,6 +299,10 @@ impl Catalogue for Id {
             PlanYearOutOfRange { plan_year } => format!(
                 "bulan tanpa tahun memakai tahun rencana, tetapi {plan_year} bukan tahun yang sah, dalam \"{quoted}\""
             ),
+            NoSuchDay { day, month } => format!("{} tidak punya tanggal {day}, dalam \"{quoted}\"", month_year(*month)),
+            NoSuchPart { word, parts } => {
+                format!("\"{word}\" menyebut bagian tahun yang tidak ada (hanya ada {parts}), dalam \"{quoted}\"")
+            }
         }
     }
 
@@ -319,6 +323,15 @@ impl Catalogue for Id {
                 "hapus tahunnya (\"{}\") atau pindahkan indikator ke rencana {year:04}",
                 recurrence.phrase()
             ),
+            NoSuchDay { month, .. } => format!(
+                "tulis tanggal yang ada di {} (\"15 {}\"), atau bulannya saja untuk akhir bulan",
+                month_year(*month),
+                month_year(*month)
+            ),
+            NoSuchPart { parts: 4, .. } => {
+                "triwulan adalah I sampai IV (\"Triwulan II\", \"TW 3\", \"Q4\")".to_string()
+            }
+            NoSuchPart { .. } => "semester adalah I dan II (\"Semester I\", \"S2\")".to_string(),
         }
     }
 

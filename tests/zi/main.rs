@@ -34,6 +34,8 @@ mod score;
 mod shipped;
 mod snapshots;
 mod spreadsheet;
+mod start;
 mod status;
+mod target_times;
 mod terminal;
 mod tmux;

@@ -49,7 +49,7 @@ fn examples(file: &Path) -> Vec<Example> {
 
 /// A command line split as a shell would split a simple one: spaces, and
 /// single or double quotes around words that hold spaces.
-fn words(line: &str) -> Vec<String> {
+pub fn words(line: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word: Option<String> = None;
     let mut quote = None;
@@ -70,7 +70,7 @@ fn words(line: &str) -> Vec<String> {
 
 /// Whether `actual` is `expected`, where a `…` line of `expected` stands
 /// for any number of lines.
-fn matches(expected: &[String], actual: &[&str]) -> bool {
+pub fn matches(expected: &[String], actual: &[&str]) -> bool {
     match expected.split_first() {
         None => actual.is_empty(),
         Some((first, rest)) if first == "…" => {

@@ -81,8 +81,15 @@ fn the_csv_export_is_the_rkt_table_for_indonesian_excel() {
 /// merged NO and KOMPONEN cells, an indicator over two rows, bullets and
 /// numbering, a date cell, a hidden column, a component without its number,
 /// a row above every area, a signature block, and a hidden sheet.
+///
+/// It is also `examples/rkt-contoh.xlsx`, the workbook the README imports
+/// (fixed document properties, so the same code gives the same bytes).
 pub fn real_rkt_workbook(path: &Path) {
     let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2023, 1, 2).unwrap();
+    book.set_properties(
+        &rust_xlsxwriter::DocProperties::new().set_author("Tim Kerja ZI").set_creation_datetime(&created),
+    );
     let wrap = Format::new().set_text_wrap();
     let date = Format::new().set_num_format("mmmm yyyy");
     let hidden = book.add_worksheet();
@@ -135,7 +142,7 @@ pub fn real_rkt_workbook(path: &Path) {
     sheet.write(12, 2, "Agen perubahan sudah ditetapkan").unwrap();
     sheet.write(12, 4, "Menetapkan agen perubahan").unwrap();
     sheet.write(12, 5, "SK Agen Perubahan").unwrap();
-    sheet.write(12, 6, "Triwulan I 2023").unwrap();
+    sheet.write(12, 6, "Maret 2023").unwrap();
     sheet.write(14, 0, "II.").unwrap();
     sheet.write(14, 1, "PENATAAN TATA LAKSANA").unwrap();
     sheet.write(15, 0, 1).unwrap();
@@ -162,15 +169,33 @@ fn a_real_rkt_workbook_is_imported_row_by_row_and_what_it_cannot_read_is_named_b
     assert_run!("real_rkt_workbook_check", check);
 }
 
+/// The example of the README is the workbook above, not a binary of
+/// unknown make: `ZI_WRITE_EXAMPLES=1 cargo test --test zi example_workbook`
+/// writes it again after a change.
+#[test]
+fn the_example_workbook_is_the_one_this_test_builds() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/rkt-contoh.xlsx");
+    let built = tempfile::tempdir().unwrap();
+    real_rkt_workbook(&built.path().join("rkt.xlsx"));
+    let bytes = std::fs::read(built.path().join("rkt.xlsx")).unwrap();
+    if std::env::var_os("ZI_WRITE_EXAMPLES").is_some() {
+        std::fs::write(&example, &bytes).unwrap();
+    }
+    assert!(
+        std::fs::read(&example).ok() == Some(bytes),
+        "examples/rkt-contoh.xlsx is not what real_rkt_workbook builds"
+    );
+}
+
 #[test]
 fn a_semicolon_csv_with_a_byte_order_mark_crlf_and_quoted_line_breaks() {
     let repo = Repo::empty();
-    let csv = "\u{feff}RENCANA KERJA TAHUNAN ZONA INTEGRITAS;;;;;\r\n\
+    let csv = "\u{feff}RENCANA KERJA TAHUNAN ZONA INTEGRITAS TAHUN 2024;;;;;\r\n\
                Balai Uji Standar;;;;;\r\n\
                ;;;;;\r\n\
                NO;KOMPONEN;INDIKATOR;LANGKAH AKSI;BUKTI FISIK;TARGET WAKTU\r\n\
                I;MANAJEMEN PERUBAHAN;;;;\r\n\
-               1;Tim Kerja;\"SK Tim \"\"ZI\"\" dibuat\";\"Menyusun SOP\r\nMenyusun SK\";\"Undangan, daftar hadir; notulen\";Januari 2024\r\n\
+               1;Tim Kerja;\"SK Tim \"\"ZI\"\" dibuat\";\"Menyusun SOP\r\nMenyusun SK\";\"Undangan, daftar hadir; notulen\";menyesuaikan jadwal pimpinan\r\n\
                ;;;Rapat tim;Foto;\r\n";
     repo.write("rkt.csv", csv);
     let run = repo.run(AUGUST, &["import", "rkt.csv", "--dry-run"]);
@@ -466,4 +491,15 @@ fn the_workbook_prints_on_a4_landscape_with_the_header_frozen_and_repeated_and_n
         core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:created>"),
         "{core}"
     );
+}
+
+#[test]
+fn without_a_title_block_the_unit_and_year_come_from_the_flags_or_are_asked_for() {
+    let table = "INDIKATOR,KOMPONEN,NO,BUKTI FISIK\nI,MANAJEMEN PERUBAHAN,,\nSK Tim,Tim Kerja,1,SK\n";
+    let repo = Repo::empty();
+    repo.write("rkt.csv", table);
+    assert_run!("no_unit_no_year", repo.run(AUGUST, &["import", "rkt.csv", "--dry-run"]));
+    let run = repo.run(AUGUST, &["import", "rkt.csv", "--unit", "Loka Uji", "--year", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(repo.read("zi.toml"), "unit = \"Loka Uji\"\nyear = 2025\nlang = \"id\"\n");
 }
