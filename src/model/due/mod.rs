@@ -30,6 +30,12 @@ pub(crate) fn quoted(text: &str) -> String {
     clip(&one_line(text), MAX_QUOTED_TEXT)
 }
 
+/// The month a word names, in any spelling the grammar reads ("Juli",
+/// "Agt", "Pebruari", "December"), whatever its case.
+pub(crate) fn month_of_word(word: &str) -> Option<u32> {
+    month_number(&word.to_lowercase())
+}
+
 /// Reads a `due` text. Months without a year take `plan_year`.
 pub(crate) fn parse(text: &str, plan_year: i32) -> Result<Due, DueError> {
     let body = body_of(text);
