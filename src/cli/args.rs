@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand};
 
+use crate::render::score::ScoreFormat;
 use crate::render::Format;
 use crate::text::Lang;
 
@@ -145,8 +146,12 @@ pub(crate) enum Command {
         questions: bool,
         #[arg(long)]
         check: bool,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+        format: ScoreFormat,
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -49,7 +49,7 @@ pub(crate) fn run(
             let options = init::Options { unit: unit.as_deref(), year: *year, from: from.as_deref() };
             init::run(settings, &options, err)
         }
-        Command::Score { file, target, detail, questions, check, format } => {
+        Command::Score { file, target, detail, questions, check, format, output, force } => {
             let ask = score::Ask {
                 file: file.as_deref(),
                 target: *target,
@@ -57,6 +57,8 @@ pub(crate) fn run(
                 questions: *questions,
                 check: *check,
                 format: *format,
+                output: output.as_deref(),
+                force: *force,
             };
             score::run(settings, &ask, out, err)
         }

@@ -71,5 +71,9 @@ pub(super) fn report_on(
     if note_problems && errors > 0 {
         let _ = writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, settings.style()));
     }
+    let places = eval.problems.iter().filter(|p| p.code().is_misfiled()).count();
+    if note_problems && places > 0 {
+        let _ = writeln!(err, "zi: {}", render::note(&Note::Misfiled { places }, settings.style()));
+    }
     Ok(code)
 }

@@ -1,7 +1,9 @@
 //! `zi score`: the LKE score of the newest assessment (or FILE), or the
 //! projection from the evidence when there is none; `--questions` lists the
-//! LKE instead. Problems in the LKE, the assessment and the `lke` keys are
-//! `zi check`'s to list; here a note says they exist.
+//! LKE instead. To standard output, or with `-o FILE` written atomically
+//! (never over a file zi did not write, unless `--force`). Problems in the
+//! LKE, the assessment and the `lke` keys are `zi check`'s to list; here a
+//! note says they exist.
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -13,11 +15,13 @@ use super::plan;
 use crate::cli::TargetArg;
 use crate::judge::evaluate::Detail;
 use crate::judge::score::{self, QuestionsView, ScoreView};
-use crate::load::{assessment, lke};
+use crate::load::{assessment, lke, sheet};
 use crate::model::assessment::Assessment;
 use crate::problem::{Fatal, Note, Problem};
+use crate::render::score::{self as score_render, xlsx, ScoreFormat};
 use crate::render::{self, Format};
 use crate::settings::Settings;
+use crate::write::atomic;
 
 /// What `zi score` was asked.
 pub(super) struct Ask<'a> {
@@ -26,7 +30,9 @@ pub(super) struct Ask<'a> {
     pub(super) detail: bool,
     pub(super) questions: bool,
     pub(super) check: bool,
-    pub(super) format: Format,
+    pub(super) format: ScoreFormat,
+    pub(super) output: Option<&'a Path>,
+    pub(super) force: bool,
 }
 
 pub(super) fn run(
@@ -37,32 +43,70 @@ pub(super) fn run(
 ) -> Result<ExitCode> {
     let mut problems = Vec::new();
     let lke = lke::for_config(&settings.root, &settings.config, &mut problems);
-    let mut buffered = BufWriter::with_capacity(64 * 1024, out);
     let style = settings.style();
+    // Everything is made before anything is written, so a failure leaves
+    // no half-written file.
+    let mut bytes = Vec::with_capacity(64 * 1024);
     if ask.questions {
-        render::renderer(ask.format, style, &mut buffered).questions(&QuestionsView { lke: &lke })?;
-        buffered.flush()?;
+        let format = ask.format.report().unwrap_or(Format::Table);
+        render::renderer(format, style, &mut bytes).questions(&QuestionsView { lke: &lke })?;
+        write(settings, ask, &bytes, out)?;
         return Ok(ExitCode::SUCCESS);
     }
     let assessment = match ask.file {
         Some(file) => Some(given_file(settings, file, &lke, &mut problems)?),
         None => newest(assessment::load_all(&settings.root, &lke, &mut problems)),
     };
-    let eval = plan::evaluate_settings(settings, |_| Detail::Summary);
+    // The workbook lists the files that serve each question.
+    let detail = if ask.format == ScoreFormat::Xlsx { Detail::Files } else { Detail::Summary };
+    let eval = plan::evaluate_settings(settings, |_| detail);
     problems.extend(score::lke_ref_problems(&eval, &lke));
     let scored = score::score(&lke, assessment.as_ref(), &eval, ask.target.map(TargetArg::id));
-    render::renderer(ask.format, style, &mut buffered).score(&ScoreView {
-        score: &scored,
-        eval: &eval,
-        detail: ask.detail,
-    })?;
-    buffered.flush()?;
+    let view = ScoreView { score: &scored, eval: &eval, detail: ask.detail };
+    match ask.format.report() {
+        Some(format) => render::renderer(format, style, &mut bytes).score(&view)?,
+        None => bytes = xlsx::xlsx(&view, style.lang)?,
+    }
+    write(settings, ask, &bytes, out)?;
     let errors = eval.problems.iter().chain(&problems).filter(|p| p.is_error()).count();
     if errors > 0 {
         let _ = writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, style));
     }
     let missed = scored.verdict().is_some_and(|v| !v.met);
     Ok(if ask.check && missed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The output to standard output, or to `-o FILE`.
+fn write(settings: &Settings, ask: &Ask, bytes: &[u8], out: &mut dyn Write) -> Result<()> {
+    let Some(file) = ask.output else {
+        let mut buffered = BufWriter::with_capacity(64 * 1024, out);
+        buffered.write_all(bytes)?;
+        buffered.flush()?;
+        return Ok(());
+    };
+    let path = settings.given_path(file);
+    let shown = file.display().to_string();
+    if path.is_dir() {
+        return Err(Fatal::OutputIsFolder { path: shown }.into());
+    }
+    if path.exists() && !ask.force && !written_by_zi(&path) {
+        return Err(Fatal::NotWrittenByZi { path: shown }.into());
+    }
+    atomic::write(&path, bytes).map_err(|e| Fatal::CannotWrite { path: shown, error: e.to_string() })?;
+    Ok(())
+}
+
+/// A score zi wrote: a workbook with its hidden column of question ids, or
+/// a text report that begins as zi's do.
+fn written_by_zi(path: &Path) -> bool {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
+        return sheet::read(path).is_ok_and(|grids| {
+            grids.iter().any(|g| g.rows.first().is_some_and(|r| r.iter().any(|c| c.text == xlsx::ID_TITLE)))
+        });
+    }
+    std::fs::read(path).is_ok_and(|bytes| {
+        score_render::is_score_text(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]))
+    })
 }
 
 /// The newest assessment: the latest `date`, then the last file name.

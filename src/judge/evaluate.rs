@@ -211,10 +211,8 @@ impl Evaluation {
         let files: Vec<&Arc<IndicatorFile>> = plan.indicators().collect();
         // Reports and their problems go straight into separate vectors: a
         // vector of pairs would hold every report twice while it is split.
-        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Problem>>) = files
-            .par_iter()
-            .map(|file| evaluate(&plan, file, YearMonth::of(as_of), detail(file), &read))
-            .unzip();
+        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Problem>>) =
+            files.par_iter().map(|file| evaluate(&plan, file, as_of, detail(file), &read)).unzip();
         problems.extend(found.into_iter().flatten());
         problem::sort(&mut problems);
         Evaluation { plan, as_of, indicators, problems }
@@ -229,10 +227,11 @@ impl Evaluation {
 pub(crate) fn evaluate(
     plan: &Plan,
     file: &Arc<IndicatorFile>,
-    now: YearMonth,
+    as_of: NaiveDate,
     detail: Detail,
     read: &(impl Fn(&Plan, &IndicatorFile, &mut Vec<Problem>) -> Loaded + Sync),
 ) -> (IndicatorReport, Vec<Problem>) {
+    let now = YearMonth::of(as_of);
     let mut found = Vec::new();
     let Loaded { indicator, mut folder } = read(plan, file, &mut found);
     let mut report = IndicatorReport {
@@ -265,7 +264,7 @@ pub(crate) fn evaluate(
                 let progress = Progress { present: assignment.present(), required: matcher.required() };
                 let state = if assignment.is_complete() {
                     PeriodState::Complete
-                } else if period.last < now {
+                } else if period.has_ended(as_of) {
                     PeriodState::Overdue
                 } else if period.last == now {
                     PeriodState::Due
@@ -273,7 +272,7 @@ pub(crate) fn evaluate(
                     PeriodState::Open
                 };
                 report.year.add(progress);
-                if period.last < now {
+                if period.has_ended(as_of) {
                     report.to_date.add(progress);
                 }
                 report.periods.push(PeriodReport {
@@ -392,17 +391,6 @@ fn missing(names: &[DocumentName], assignment: &Assignment) -> Vec<DocumentName>
         .filter(|(_, hits)| hits.is_empty())
         .map(|(n, _)| n.clone())
         .collect()
-}
-
-/// The last day of `month`: the deadline date of a period ending then.
-pub(crate) fn last_day(month: YearMonth) -> NaiveDate {
-    let next = month.next();
-    NaiveDate::from_ymd_opt(next.year(), next.month(), 1).and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
-}
-
-/// Days from `today` to the end of `month` (negative once past).
-pub(crate) fn days_until_end_of(month: YearMonth, today: NaiveDate) -> i64 {
-    (last_day(month) - today).num_days()
 }
 
 #[cfg(test)]

@@ -7,9 +7,7 @@ use serde::Serialize;
 use crate::model::month::YearMonth;
 use crate::problem::{Code, Problem};
 
-use crate::judge::evaluate::{
-    days_until_end_of, Evaluation, IndicatorReport, PeriodReport, PeriodState, Status,
-};
+use crate::judge::evaluate::{Evaluation, IndicatorReport, PeriodReport, PeriodState, Status};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -42,7 +40,7 @@ pub(crate) fn entries(eval: &Evaluation, within: Option<u32>) -> Vec<Entry<'_>> 
             continue;
         }
         for period in &report.periods {
-            let days = days_until_end_of(period.period.last, eval.as_of);
+            let days = (period.period.deadline() - eval.as_of).num_days();
             match period.state {
                 PeriodState::Overdue => {
                     late.push(Entry { report, period: Some(period), lateness: Lateness::Overdue, days })

@@ -195,13 +195,64 @@ fn bad_folder(path: &str, name: &str) -> Problem {
     Problem::new(Kind::BadMonthFolder { name: name.to_string(), guess: guess_month_folder(name) }, path)
 }
 
-/// `2022-1` → `2022-01`: the fix for a month folder written loosely.
+/// The fix for a month folder written as people write dates: `2022-1` →
+/// `2022-01`, `22-01` → `2022-01`, `Juli 2027` → `2027-07`, `07-2027` →
+/// `2027-07`, `2027-04 Rapat April` → `2027-04`, `2027-7-15` →
+/// `2027-07-15`. Any month spelling the target times read counts.
 fn guess_month_folder(name: &str) -> Option<String> {
-    let (year, month) = name.split_once(['-', '_', '.', ' '])?;
-    let year: i32 = year.parse().ok()?;
-    let month: u32 = month.parse().ok()?;
-    let year = if (0..100).contains(&year) && year.to_string().len() <= 2 { 2000 + year } else { year };
-    YearMonth::new(year, month).map(|m| m.to_string()).filter(|g| g != name)
+    let parts: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).collect();
+    let number = |p: &str| p.bytes().all(|b| b.is_ascii_digit()).then(|| p.parse::<u32>().ok()).flatten();
+    let month_of = |p: &str| match number(p) {
+        Some(n) if p.len() <= 2 => YearMonth::new(2000, n).map(|_| n),
+        Some(_) => None,
+        None => crate::model::due::month_of_word(p),
+    };
+    let year_of = |p: &str| match (number(p), p.len()) {
+        (Some(y), 4) if y >= 1 => Some(y as i32),
+        (Some(y), 2) => Some(2000 + y as i32),
+        _ => None,
+    };
+    // A dated prefix and words after it: "2027-04 Rapat April".
+    let prefix = |len: usize| {
+        let rest = name.get(len..)?;
+        let words_follow = rest.starts_with([' ', '_'])
+            || (rest.starts_with('-') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()));
+        name.get(..len).filter(|p| words_follow && parse_occasion(p).is_some()).map(str::to_string)
+    };
+    if let Some(dated) = prefix(10).or_else(|| prefix(7)) {
+        return Some(dated).filter(|g| g != name);
+    }
+    let guess = match parts.as_slice() {
+        // 2022-7, 22-07, 2022-7-15
+        [y, m, rest @ ..]
+            if year_of(y).is_some() && number(m).is_some() && m.len() <= 2 && rest.len() <= 1 =>
+        {
+            let at = YearMonth::new(year_of(y)?, month_of(m)?)?;
+            match rest {
+                [d] => day_folder(at, number(d)?)?,
+                _ => at.to_string(),
+            }
+        }
+        // Juli 2027, 07-2027, 7 2027
+        [m, y] if y.len() == 4 && year_of(y).is_some() => {
+            YearMonth::new(year_of(y)?, month_of(m)?)?.to_string()
+        }
+        // 2027 Juli
+        [y, m] if y.len() == 4 && year_of(y).is_some() => {
+            YearMonth::new(year_of(y)?, month_of(m)?)?.to_string()
+        }
+        // 15 Juli 2027
+        [d, m, y] if number(d).is_some() && month_of(m).is_some() => {
+            day_folder(YearMonth::new(year_of(y)?, month_of(m)?)?, number(d)?)?
+        }
+        _ => return None,
+    };
+    Some(guess).filter(|g| g != name)
+}
+
+/// `YYYY-MM-DD`, when the month has that day.
+fn day_folder(at: YearMonth, day: u32) -> Option<String> {
+    NaiveDate::from_ymd_opt(at.year(), at.month(), day).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// Every file below a dated folder, depth first with siblings in name
@@ -272,10 +323,30 @@ mod tests {
 
     #[test]
     fn loose_month_folder_names_get_a_suggested_fix() {
-        assert_eq!(guess_month_folder("2022-1").as_deref(), Some("2022-01"));
-        assert_eq!(guess_month_folder("22-01").as_deref(), Some("2022-01"));
-        assert_eq!(guess_month_folder("2022-13"), None);
-        assert_eq!(guess_month_folder("foto"), None);
+        for (name, fix) in [
+            ("2022-1", "2022-01"),
+            ("22-01", "2022-01"),
+            ("2022_07", "2022-07"),
+            ("Juli 2027", "2027-07"),
+            ("juli-2027", "2027-07"),
+            ("Agt 2027", "2027-08"),
+            ("Pebruari 2027", "2027-02"),
+            ("December 2027", "2027-12"),
+            ("07-2027", "2027-07"),
+            ("7 2027", "2027-07"),
+            ("2027 Juli", "2027-07"),
+            ("2027-04 Rapat April", "2027-04"),
+            ("2027-04-05 Rapat", "2027-04-05"),
+            ("2027-7-5", "2027-07-05"),
+            ("15 Juli 2027", "2027-07-15"),
+        ] {
+            assert_eq!(guess_month_folder(name).as_deref(), Some(fix), "{name}");
+        }
+        for name in
+            ["2022-13", "foto", "Juli", "2027", "31 Juni 2027", "Rapat 2027-04", "Juli 27", "2022-02-30"]
+        {
+            assert_eq!(guess_month_folder(name), None, "{name}");
+        }
     }
 
     #[test]

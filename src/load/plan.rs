@@ -92,12 +92,28 @@ fn check_evidence_dir(
         match (entry.kind, known.get(child.as_str())) {
             (EntryKind::Dir, Some(3)) => {}
             (EntryKind::Dir, Some(level)) if *level == depth + 1 => below.push(child),
-            (EntryKind::Dir, _) => out.push(Problem::new(Kind::OrphanEvidence, shown)),
+            (EntryKind::Dir, _) => {
+                let suggestion = nearest_folder(&rel, &entry.name, depth + 1, known);
+                out.push(Problem::new(Kind::OrphanEvidence { suggestion }, shown))
+            }
             (EntryKind::File, Some(3)) => out.push(Problem::new(Kind::IndicatorEvidenceIsFile, shown)),
             (EntryKind::File, _) => out.push(Problem::new(Kind::StrayEvidence, shown)),
         }
     }
     par_map(below, out, |child, out| check_evidence_dir(root, child, depth + 1, known, out));
+}
+
+/// The folder at `level` below `parent` one edit (a typo, a changed
+/// number) from `name`, when there is exactly one: what the orphan was
+/// most likely meant to be.
+fn nearest_folder(parent: &str, name: &str, level: u8, known: &HashMap<&str, u8>) -> Option<String> {
+    let lower = name.to_lowercase();
+    let mut near = known.iter().filter(|(_, l)| **l == level).filter_map(|(path, _)| {
+        let (dir, last) = path.rsplit_once('/').unwrap_or(("", path));
+        (dir == parent && strsim::damerau_levenshtein(&lower, &last.to_lowercase()) <= 1).then_some(*path)
+    });
+    let first = near.next()?;
+    near.next().is_none().then(|| tree::join(EVIDENCE_DIR, first))
 }
 
 /// Maps `items` in parallel (folders of a large plan are listed on every

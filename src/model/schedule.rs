@@ -2,23 +2,54 @@
 //! evidence may sit in any of its months: this is what lets a document filed
 //! in March count for a July deadline.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::due::{Due, Recurrence};
 use crate::model::month::YearMonth;
 
-/// Months `first..=last`; the deadline is the end of `last`.
+/// Months `first..=last`; the deadline is the end of `last`, or its `day`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub(crate) struct Period {
     #[serde(serialize_with = "crate::model::month::serialize")]
     pub(crate) first: YearMonth,
     #[serde(serialize_with = "crate::model::month::serialize")]
     pub(crate) last: YearMonth,
+    /// A day deadline in `last` ("31 Juli 2022"): overdue from the next day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) day: Option<u32>,
 }
 
 impl Period {
+    /// Months `first..=last`, due at the end of `last`.
+    pub(crate) fn months(first: YearMonth, last: YearMonth) -> Period {
+        Period { first, last, day: None }
+    }
+
     pub(crate) fn contains(&self, month: YearMonth) -> bool {
         self.first <= month && month <= self.last
+    }
+
+    /// The last day evidence is on time: the deadline day, or the last day
+    /// of `last`.
+    pub(crate) fn deadline(&self) -> NaiveDate {
+        let end_of_month = || {
+            let next = self.last.next();
+            NaiveDate::from_ymd_opt(next.year(), next.month(), 1).and_then(|d| d.pred_opt())
+        };
+        self.day
+            .and_then(|day| NaiveDate::from_ymd_opt(self.last.year(), self.last.month(), day))
+            .or_else(end_of_month)
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// Whether the period is over on `as_of`: from the next month for a
+    /// month deadline, from the next day for a day deadline.
+    pub(crate) fn has_ended(&self, as_of: NaiveDate) -> bool {
+        match self.day {
+            Some(_) => as_of > self.deadline(),
+            None => self.last < YearMonth::of(as_of),
+        }
     }
 }
 
@@ -40,9 +71,7 @@ impl Schedule {
         let year = year.clamp(1, 9999);
         let month = |m| YearMonth::new(year, m).unwrap_or_else(|| unreachable!("month {m} of year {year}"));
         let every = |step: u32| {
-            (1..=12 / step)
-                .map(|i| Period { first: month(i * step - step + 1), last: month(i * step) })
-                .collect()
+            (1..=12 / step).map(|i| Period::months(month(i * step - step + 1), month(i * step))).collect()
         };
         match due {
             None | Some(Due::AsNeeded) => Schedule::Occurrences,
@@ -80,7 +109,7 @@ fn dated_periods(terms: &[crate::model::due::Term], january: YearMonth) -> Vec<P
                 term.last
             }
         };
-        periods.push(Period { first, last: term.last });
+        periods.push(Period { first, last: term.last, day: term.day });
         previous = Some(term.last);
     }
     periods
@@ -100,7 +129,7 @@ mod tests {
     }
 
     fn single(m: u32) -> Term {
-        Term { first: ym(m), last: ym(m) }
+        Term::month(ym(m))
     }
 
     #[test]
@@ -111,7 +140,7 @@ mod tests {
 
     #[test]
     fn a_window_is_its_own_period() {
-        let s = Schedule::of(Some(&Due::Dated(vec![Term { first: ym(1), last: ym(3) }, single(7)])), 2022);
+        let s = Schedule::of(Some(&Due::Dated(vec![Term::window(ym(1), ym(3)), single(7)])), 2022);
         assert_eq!(spans(&s), [("2022-01".into(), "2022-03".into()), ("2022-04".into(), "2022-07".into())]);
     }
 
@@ -127,7 +156,7 @@ mod tests {
 
     #[test]
     fn a_deadline_before_the_plan_year_is_a_one_month_period() {
-        let dec = Term { first: YearMonth::new(2021, 12).unwrap(), last: YearMonth::new(2021, 12).unwrap() };
+        let dec = Term::month(YearMonth::new(2021, 12).unwrap());
         let s = Schedule::of(Some(&Due::Dated(vec![dec])), 2022);
         assert_eq!(spans(&s), [("2021-12".into(), "2021-12".into())]);
     }

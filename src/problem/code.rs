@@ -11,6 +11,22 @@ pub(crate) enum Severity {
     Warning,
 }
 
+impl Code {
+    /// Evidence that is in the repository but filed where it does not
+    /// count: `zi status`, `zi overdue` and `zi report` say that such files
+    /// exist, so that nobody takes a misfiled document for a missing one.
+    pub(crate) fn is_misfiled(self) -> bool {
+        matches!(
+            self,
+            Code::BadMonthFolder
+                | Code::LooseEvidence
+                | Code::MonthOutsidePlan
+                | Code::OrphanEvidence
+                | Code::StrayEvidence
+        )
+    }
+}
+
 impl Severity {
     #[cfg(test)]
     pub(crate) fn name(self) -> &'static str {

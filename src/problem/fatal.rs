@@ -180,6 +180,10 @@ pub(crate) enum Note {
     ProblemsInPlan {
         errors: usize,
     },
+    /// Evidence filed where it does not count (`Code::is_misfiled`).
+    Misfiled {
+        places: usize,
+    },
     /// `zi fmt --check` found files to rewrite.
     NotCanonical {
         files: usize,

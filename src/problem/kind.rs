@@ -152,7 +152,10 @@ pub(crate) enum Kind {
     // The evidence tree.
     EvidenceNotAFolder,
     IndicatorEvidenceIsFile,
-    OrphanEvidence,
+    OrphanEvidence {
+        /// The folder of an indicator (or area, component) one edit away.
+        suggestion: Option<String>,
+    },
     StrayEvidence,
     LooseEvidence {
         periods: usize,
@@ -239,7 +242,7 @@ impl Kind {
             Kind::LinkNotFollowed => Code::LinkNotFollowed,
             Kind::BrokenLink { .. } => Code::BrokenLink,
             Kind::EvidenceNotAFolder | Kind::IndicatorEvidenceIsFile => Code::NotAFolder,
-            Kind::OrphanEvidence => Code::OrphanEvidence,
+            Kind::OrphanEvidence { .. } => Code::OrphanEvidence,
             Kind::StrayEvidence => Code::StrayEvidence,
             Kind::LooseEvidence { .. } => Code::LooseEvidence,
             Kind::BadMonthFolder { .. } => Code::BadMonthFolder,

@@ -244,8 +244,7 @@ pub(crate) fn diff_sections<'a>(changes: &'a Changes, lang: Lang) -> Vec<DiffSec
         |text: &str| if text.trim().is_empty() { l.no_target.to_string() } else { format!("\"{text}\"") };
     let target =
         |c: &'a TargetChange| row(&c.named, format!("{} → {}", due(&c.due_before), due(&c.due_after)));
-    let period =
-        |c: &'a PeriodChange| row(&c.named, period_text(Period { first: c.first, last: c.last }, lang));
+    let period = |c: &'a PeriodChange| row(&c.named, period_text(Period::months(c.first, c.last), lang));
     let file = |c: &'a FileChange| {
         let counted = if c.documents.is_empty() {
             l.matches_no_document.to_string()
@@ -331,7 +330,7 @@ fn counted_period_text(period: &str, lang: Lang) -> String {
         .split_once("..")
         .and_then(|(a, b)| Some((YearMonth::parse_folder(a)?, YearMonth::parse_folder(b)?)));
     match months {
-        Some((first, last)) => period_text(Period { first, last }, lang),
+        Some((first, last)) => period_text(Period::months(first, last), lang),
         None => period.to_string(),
     }
 }

@@ -131,7 +131,7 @@ impl Catalogue for En {
             Kind::IndicatorEvidenceIsFile => {
                 "an indicator's evidence must be a folder, not a file; nothing in it is counted".into()
             }
-            Kind::OrphanEvidence => "evidence folder belongs to no indicator in plan/".into(),
+            Kind::OrphanEvidence { .. } => "evidence folder belongs to no indicator in plan/".into(),
             Kind::StrayEvidence => "file is not inside an indicator's evidence folder".into(),
             Kind::LooseEvidence { .. } => "file is outside a month folder and is not counted".into(),
             Kind::BadMonthFolder { name, .. } => {
@@ -233,7 +233,10 @@ impl Catalogue for En {
             Kind::IndicatorEvidenceIsFile => {
                 "make it a folder of month folders (YYYY-MM) holding the documents".into()
             }
-            Kind::OrphanEvidence => {
+            Kind::OrphanEvidence { suggestion: Some(name) } => {
+                format!("did you mean {name}? rename the folder to it, and its files count for that indicator")
+            }
+            Kind::OrphanEvidence { suggestion: None } => {
                 "evidence/ mirrors plan/: rename the folder to match its indicator file, or move its files".into()
             }
             Kind::StrayEvidence => "move it to evidence/<area>/<component>/<indicator>/YYYY-MM/".into(),
@@ -296,6 +299,10 @@ impl Catalogue for En {
             PlanYearOutOfRange { plan_year } => format!(
                 "a month without a year takes the plan year, but {plan_year} is not a valid year, in \"{quoted}\""
             ),
+            NoSuchDay { day, month } => format!("{} has no day {day}, in \"{quoted}\"", month_year(*month)),
+            NoSuchPart { word, parts } => {
+                format!("\"{word}\" names a part the year does not have (it has {parts}), in \"{quoted}\"")
+            }
         }
     }
 
@@ -318,6 +325,17 @@ impl Catalogue for En {
                 "drop the year (\"{}\") or move the indicator to the {year:04} plan",
                 recurrence.phrase()
             ),
+            NoSuchDay { month, .. } => {
+                format!(
+                    "write a day of {} (\"15 {}\"), or the month alone for its end",
+                    month_year(*month),
+                    month_year(*month)
+                )
+            }
+            NoSuchPart { parts: 4, .. } => {
+                "quarters are I to IV (\"Triwulan II\", \"TW 3\", \"Q4\")".to_string()
+            }
+            NoSuchPart { .. } => "half years are I and II (\"Semester I\", \"S2\")".to_string(),
         }
     }
 
@@ -455,6 +473,12 @@ impl Catalogue for En {
             }
             Note::HookRemoved { shown, restored: false } => {
                 format!("removed the zi pre-commit hook: {shown}")
+            }
+            Note::Misfiled { places: 1 } => {
+                "1 evidence file or folder is filed where it does not count; `zi check` says where".into()
+            }
+            Note::Misfiled { places } => {
+                format!("{places} evidence files or folders are filed where they do not count; `zi check` says where")
             }
             Note::NewSince { rev, new: 0 } => format!("none of this is new since {rev}"),
             Note::NewSince { rev, new } => {

@@ -78,6 +78,8 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("score.detail", "Also one row per question"),
     ("score.questions", "List the LKE's questions: ids, weights, scales and the inputs of percentage items"),
     ("score.check", "Exit 1 when the target is missed"),
+    ("score.output", "Write to FILE (atomically) instead of standard output"),
+    ("score.force", "Replace FILE even when zi did not write it"),
     ("import", "Read an RKT table (.xlsx, .xls, .ods, .csv) and write the plan's files"),
     ("import.file", "The spreadsheet"),
     ("import.sheet", "Read this sheet (if none: the first whose header zi recognises)"),

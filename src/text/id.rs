@@ -134,7 +134,7 @@ impl Catalogue for Id {
             Kind::IndicatorEvidenceIsFile => {
                 "bukti indikator harus berupa folder, bukan berkas; tidak ada yang dihitung".into()
             }
-            Kind::OrphanEvidence => "folder bukti tidak milik indikator mana pun di plan/".into(),
+            Kind::OrphanEvidence { .. } => "folder bukti tidak milik indikator mana pun di plan/".into(),
             Kind::StrayEvidence => "berkas tidak berada di folder bukti indikator".into(),
             Kind::LooseEvidence { .. } => "berkas di luar folder bulan dan tidak dihitung".into(),
             Kind::BadMonthFolder { name, .. } => {
@@ -236,7 +236,10 @@ impl Catalogue for Id {
             Kind::IndicatorEvidenceIsFile => {
                 "ganti dengan folder yang berisi folder bulan (YYYY-MM) tempat dokumen disimpan".into()
             }
-            Kind::OrphanEvidence => {
+            Kind::OrphanEvidence { suggestion: Some(name) } => {
+                format!("maksud Anda {name}? ganti nama folder itu, maka berkasnya dihitung untuk indikator tersebut")
+            }
+            Kind::OrphanEvidence { suggestion: None } => {
                 "evidence/ mencerminkan plan/: samakan nama folder dengan berkas indikatornya, atau pindahkan berkasnya".into()
             }
             Kind::StrayEvidence => "pindahkan ke evidence/<area>/<komponen>/<indikator>/YYYY-MM/".into(),
@@ -299,6 +302,10 @@ impl Catalogue for Id {
             PlanYearOutOfRange { plan_year } => format!(
                 "bulan tanpa tahun memakai tahun rencana, tetapi {plan_year} bukan tahun yang sah, dalam \"{quoted}\""
             ),
+            NoSuchDay { day, month } => format!("{} tidak punya tanggal {day}, dalam \"{quoted}\"", month_year(*month)),
+            NoSuchPart { word, parts } => {
+                format!("\"{word}\" menyebut bagian tahun yang tidak ada (hanya ada {parts}), dalam \"{quoted}\"")
+            }
         }
     }
 
@@ -319,6 +326,15 @@ impl Catalogue for Id {
                 "hapus tahunnya (\"{}\") atau pindahkan indikator ke rencana {year:04}",
                 recurrence.phrase()
             ),
+            NoSuchDay { month, .. } => format!(
+                "tulis tanggal yang ada di {} (\"15 {}\"), atau bulannya saja untuk akhir bulan",
+                month_year(*month),
+                month_year(*month)
+            ),
+            NoSuchPart { parts: 4, .. } => {
+                "triwulan adalah I sampai IV (\"Triwulan II\", \"TW 3\", \"Q4\")".to_string()
+            }
+            NoSuchPart { .. } => "semester adalah I dan II (\"Semester I\", \"S2\")".to_string(),
         }
     }
 
@@ -446,6 +462,9 @@ impl Catalogue for Id {
                 format!("hook pre-commit zi dihapus dan hook yang digantikannya dikembalikan: {shown}")
             }
             Note::HookRemoved { shown, restored: false } => format!("hook pre-commit zi dihapus: {shown}"),
+            Note::Misfiled { places } => format!(
+                "{places} berkas atau folder bukti disimpan di tempat yang tidak dihitung; `zi check` menunjukkan letaknya"
+            ),
             Note::NewSince { rev, new: 0 } => format!("tidak ada yang baru sejak {rev}"),
             Note::NewSince { rev, new } => {
                 format!("{new} baru sejak {rev}: periode terlambat atau galat rencana yang belum ada di {rev}")

@@ -90,6 +90,8 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("score.detail", "Juga satu baris per pertanyaan"),
     ("score.questions", "Daftar pertanyaan LKE: id, bobot, skala, dan data butir persentase"),
     ("score.check", "Keluar dengan status 1 bila target tidak tercapai"),
+    ("score.output", "Tulis ke FILE (secara atomik), bukan ke keluaran standar"),
+    ("score.force", "Ganti FILE meskipun bukan zi yang menulisnya"),
 ];
 
 /// What is wrong with a command line.

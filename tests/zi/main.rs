@@ -36,5 +36,6 @@ mod snapshots;
 mod spreadsheet;
 mod start;
 mod status;
+mod target_times;
 mod terminal;
 mod tmux;

@@ -308,3 +308,101 @@ fn the_shipped_plan_maps_every_indicator_and_leaves_these_questions_unserved() {
     .unwrap();
     assert!(mapped.ends_with("# SOP for the service standard was a question of the older LKE; 90/2021 has\n# none like it.\nlke = []\n"), "{mapped}");
 }
+
+#[test]
+fn the_workbook_has_the_lke_sheet_layout_with_answers_values_and_evidence() {
+    use calamine::{Data, Reader, Xlsx};
+    let change = [
+        ("P.I.i.b", Some("{ answer = \"B\", note = \"Tanpa seleksi\" }")),
+        ("R.I.i.a", Some("{ agen = 4, perubahan = 3 }")),
+    ];
+    let repo = repo_with(&example(&change, BEST_RESULTS));
+    repo.write(
+        "plan/1-area/1-comp/1-tim.toml",
+        "indicator = \"Tim\"\nactions = [\"A\"]\nevidence = [\"SK Tim\"]\ndue = \"Januari 2022\"\nlke = [\"P.I.i.b\"]\n",
+    );
+    repo.file("evidence/1-area/1-comp/1-tim/sk-tim.pdf");
+    let run = repo.run(DATE, &["score", "--format", "xlsx", "-o", "lke.xlsx"]);
+    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, "", ""));
+    let first = std::fs::read(repo.at("lke.xlsx")).unwrap();
+    assert_eq!(
+        repo.run(DATE, &["score", "--format", "xlsx", "-o", "lke.xlsx"]).code,
+        0,
+        "zi replaces its own workbook"
+    );
+    assert_eq!(std::fs::read(repo.at("lke.xlsx")).unwrap(), first, "the same inputs give the same bytes");
+    let mut book: Xlsx<_> = calamine::open_workbook(repo.at("lke.xlsx")).unwrap();
+    assert_eq!(book.sheet_names(), ["Rekap", "Answers"]);
+    let sheet = book.worksheet_range("Answers").unwrap();
+    let text = |r: usize, c: usize| match sheet.get((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Float(f)) => f.to_string(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => format!("{other:?}"),
+    };
+    let header: Vec<String> = (0..19).map(|c| text(0, c)).filter(|t| !t.is_empty()).collect();
+    assert_eq!(
+        header,
+        [
+            "ID",
+            "Assessment",
+            "Weight",
+            "Criteria",
+            "Answer options",
+            "Unit's answer",
+            "Notes (unit)",
+            "Evidence (unit)",
+            "New evidence links",
+            "TPI's answer",
+            "Value",
+            "%",
+            "Notes (TPI)",
+            "zi:lke"
+        ]
+    );
+    let row_of = |id: &str| (0..sheet.height()).find(|r| text(*r, 18) == id).unwrap();
+    let b = row_of("P.I.i.b");
+    assert_eq!(
+        (text(b, 5), text(b, 6), text(b, 9), text(b, 10), text(b, 11), text(b, 15)),
+        (
+            "b.".into(),
+            "Penentuan anggota Tim dipilih melalui prosedur/mekanisme yang jelas".into(),
+            "A/B/C".into(),
+            "B".into(),
+            "Tanpa seleksi".into(),
+            "0.5".into()
+        )
+    );
+    assert_eq!(text(b, 12), "I.1.1: evidence/1-area/1-comp/1-tim/\n  sk-tim.pdf");
+    assert!(text(b, 8).starts_with("a. Jika dengan prosedur/mekanisme yang jelas"), "{}", text(b, 8));
+    let agen = row_of("R.I.i.a:agen");
+    assert_eq!(
+        (text(agen, 6), text(agen, 9), text(agen, 10)),
+        ("- Jumlah Agen Perubahan".into(), "Count".into(), "4".into())
+    );
+    assert_eq!(text(row_of("R.I.i.a"), 15), "0.75");
+    let last = sheet.height() - 1;
+    assert_eq!(
+        (text(last, 1), text(last, 7), text(last, 15)),
+        ("".into(), "100".into(), (100.0 - 0.125 - 0.25).to_string())
+    );
+    // A file zi did not write is left alone without --force.
+    repo.write("mine.xlsx", "not a workbook");
+    let refused = repo.run(DATE, &["score", "--format", "xlsx", "-o", "mine.xlsx"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert_eq!(repo.read("mine.xlsx"), "not a workbook");
+    assert_eq!(repo.run(DATE, &["score", "--format", "xlsx", "-o", "mine.xlsx", "--force"]).code, 0);
+    // Text reports too: zi's own is replaced, a note of the team's is not.
+    for format in ["table", "json", "csv", "markdown"] {
+        let file = format!("score.{format}");
+        assert_eq!(repo.run(DATE, &["score", "--format", format, "-o", &file]).code, 0);
+        assert_eq!(
+            repo.run(DATE, &["score", "--format", format, "-o", &file, "--lang", "id"]).code,
+            0,
+            "{format}"
+        );
+    }
+    repo.write("catatan.md", "# Catatan rapat\n");
+    assert_eq!(repo.run(DATE, &["score", "--format", "markdown", "-o", "catatan.md"]).code, 2);
+    assert_eq!(repo.read("catatan.md"), "# Catatan rapat\n");
+}

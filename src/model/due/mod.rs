@@ -30,6 +30,12 @@ pub(crate) fn quoted(text: &str) -> String {
     clip(&one_line(text), MAX_QUOTED_TEXT)
 }
 
+/// The month a word names, in any spelling the grammar reads ("Juli",
+/// "Agt", "Pebruari", "December"), whatever its case.
+pub(crate) fn month_of_word(word: &str) -> Option<u32> {
+    month_number(&word.to_lowercase())
+}
+
 /// Reads a `due` text. Months without a year take `plan_year`.
 pub(crate) fn parse(text: &str, plan_year: i32) -> Result<Due, DueError> {
     let body = body_of(text);
@@ -225,9 +231,47 @@ fn bad_year(digits: &str, span: Range<usize>) -> DueError {
 // ---------------------------------------------------------------------------
 // Dated terms
 
+/// A part of the year a window can be named by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Quarter,
+    Half,
+}
+
+impl Part {
+    fn count(self) -> u32 {
+        match self {
+            Part::Quarter => 4,
+            Part::Half => 2,
+        }
+    }
+
+    /// The months of part `n` (1-based).
+    fn months(self, n: u32) -> (u32, u32) {
+        let length = 12 / self.count();
+        (n * length - length + 1, n * length)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Tok {
     Month(u32),
+    /// A window of months named as a whole: a quarter or half year (with
+    /// its part and number, so that `TW I s/d IV` can count on), or the
+    /// year.
+    Window {
+        first: u32,
+        last: u32,
+        part: Option<(Part, u32)>,
+    },
+    /// A day of the month that follows ("31 Juli").
+    Day(u32),
+    /// A whole date, `2022-07-31`.
+    Date {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
     /// Digits, with the year they spell if they are one.
     Number(Option<i32>),
     /// `,` `;` `&` `dan` `and`
@@ -264,9 +308,29 @@ fn range_len(rest: &[Lexeme]) -> Option<usize> {
 
 /// Names every lexeme, or fails on the first word the grammar does not know.
 fn classify(text: &str, lexemes: &[Lexeme]) -> Result<Vec<Token>, DueError> {
-    let mut tokens = Vec::new();
+    let mut tokens: Vec<Token> = Vec::new();
     let mut i = 0;
+    // The part the last window was named by, for a bare number after a
+    // list or range word: "Triwulan I dan III", "TW I s/d IV".
+    let mut part: Option<Part> = None;
     while let Some(lexeme) = lexemes.get(i) {
+        if let Some((tok, len)) = named(text, &lexemes[i..], part, tokens.last())? {
+            let end = lexemes[i + len - 1].span.end;
+            let span = lexeme.span.start..end;
+            i += len;
+            match tok {
+                // Words that only say what a month deadline means already.
+                None => {}
+                Some(tok) => {
+                    part = match tok {
+                        Tok::Window { part: Some((p, _)), .. } => Some(p),
+                        _ => None,
+                    };
+                    push_window(&mut tokens, tok, span)?;
+                }
+            }
+            continue;
+        }
         let (tok, len) = match (range_len(&lexemes[i..]), &lexeme.raw) {
             (Some(len), _) => (Tok::Range, len),
             (None, Raw::Word { lower, .. }) => match month_number(lower) {
@@ -280,11 +344,132 @@ fn classify(text: &str, lexemes: &[Lexeme]) -> Result<Vec<Token>, DueError> {
             (None, Raw::Dash | Raw::Slash) => (Tok::Keyword, 1),
             (None, Raw::Other) => return Err(unknown_word(text, lexeme, None)),
         };
+        if !matches!(tok, Tok::Range | Tok::Separator) {
+            part = None;
+        }
         let end = lexemes.get(i + len - 1).map_or(lexeme.span.end, |l| l.span.end);
         tokens.push(Token { tok, span: lexeme.span.start..end });
         i += len;
     }
     Ok(tokens)
+}
+
+/// Pushes `tok`; a numbered window after a range word from a window of the
+/// same part becomes every part in between, each its own window.
+fn push_window(tokens: &mut Vec<Token>, tok: Tok, span: Range<usize>) -> Result<(), DueError> {
+    let Tok::Window { part: Some((part, to)), .. } = tok else {
+        tokens.push(Token { tok, span });
+        return Ok(());
+    };
+    let from = match tokens.as_slice() {
+        [.., Token { tok: Tok::Window { part: Some((p, from)), .. }, .. }, Token { tok: Tok::Range, span: range }]
+            if *p == part =>
+        {
+            if to <= *from {
+                let word = clip(&format!("{from}–{to}"), MAX_QUOTED_WORD);
+                return Err(DueError::new(DueErrorKind::Misplaced { word }, range.clone()));
+            }
+            *from
+        }
+        _ => {
+            tokens.push(Token { tok, span });
+            return Ok(());
+        }
+    };
+    tokens.pop();
+    for n in from + 1..=to {
+        let (first, last) = part.months(n);
+        tokens.push(Token { tok: Tok::Separator, span: span.clone() });
+        tokens.push(Token { tok: Tok::Window { first, last, part: Some((part, n)) }, span: span.clone() });
+    }
+    Ok(())
+}
+
+/// What the lexemes at the start of `rest` name beyond single words: a
+/// date, a day before a month, a quarter, a half year, the whole year, or
+/// words meaning "the end of" before a month (`Some((None, len))`). `part`
+/// is the part a bare number continues, after a list or range word.
+#[allow(clippy::type_complexity)]
+fn named(
+    text: &str,
+    rest: &[Lexeme],
+    part: Option<Part>,
+    previous: Option<&Token>,
+) -> Result<Option<(Option<Tok>, usize)>, DueError> {
+    let digits = |i: usize| rest.get(i).filter(|l| l.raw == Raw::Digits).map(|l| &text[l.span.clone()]);
+    let dash = |i: usize| rest.get(i).is_some_and(|l| l.raw == Raw::Dash);
+    let word = |i: usize| rest.get(i).and_then(Lexeme::word);
+    let is_month = |i: usize| word(i).is_some_and(|w| month_number(w).is_some());
+    // 2022-07-31
+    if let (Some(y), true, Some(m), true, Some(d)) = (digits(0), dash(1), digits(2), dash(3), digits(4)) {
+        if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) {
+            let span = rest[0].span.start..rest[4].span.end;
+            let year = year_of(y).ok_or_else(|| bad_year(y, rest[0].span.clone()))?;
+            let (month, day) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+            let at = YearMonth::new(year, month).ok_or_else(|| {
+                DueError::new(
+                    DueErrorKind::UnknownWord {
+                        word: clip(&text[span.clone()], MAX_QUOTED_WORD),
+                        suggestion: None,
+                    },
+                    span.clone(),
+                )
+            })?;
+            if !day_exists(at, day) {
+                return Err(DueError::new(DueErrorKind::NoSuchDay { day, month: at }, span));
+            }
+            return Ok(Some((Some(Tok::Date { year, month, day }), 5)));
+        }
+    }
+    // 31 Juli
+    if let Some(d) = digits(0).filter(|d| d.len() <= 2) {
+        if is_month(1) {
+            return Ok(Some((Some(Tok::Day(d.parse().unwrap_or(0))), 1)));
+        }
+    }
+    // Akhir Juni, akhir bulan Juni, end of June
+    for phrase in END_OF {
+        if (0..phrase.len()).all(|i| word(i) == Some(phrase[i])) && is_month(phrase.len()) {
+            return Ok(Some((None, phrase.len())));
+        }
+    }
+    // Triwulan I, TW 2, Q3, Semester II, S1; and a bare number continuing them.
+    let ordinal_at = |i: usize| word(i).or(digits(i)).and_then(ordinal);
+    let named_part = word(0).and_then(|w| {
+        if QUARTER_WORDS.contains(&w) {
+            Some(Part::Quarter)
+        } else if SEMESTER_WORDS.contains(&w) {
+            Some(Part::Half)
+        } else {
+            None
+        }
+    });
+    let after_joint = matches!(previous, Some(Token { tok: Tok::Range | Tok::Separator, .. }));
+    let (found, number, len) = match (named_part, part) {
+        (Some(p), _) if ordinal_at(1).is_some() => (p, ordinal_at(1), 2),
+        (None, Some(p)) if after_joint && ordinal_at(0).is_some() => (p, ordinal_at(0), 1),
+        _ => (Part::Quarter, None, 0),
+    };
+    if let Some(n) = number {
+        if n > found.count() {
+            let span = rest[0].span.start..rest[len - 1].span.end;
+            let word = clip(&text[span.clone()], MAX_QUOTED_WORD);
+            return Err(DueError::new(DueErrorKind::NoSuchPart { word, parts: found.count() }, span));
+        }
+        let (first, last) = found.months(n);
+        return Ok(Some((Some(Tok::Window { first, last, part: Some((found, n)) }), len)));
+    }
+    // Tahun 2022, sepanjang tahun
+    for phrase in YEAR_WORDS {
+        if (0..phrase.len()).all(|i| word(i) == Some(phrase[i])) {
+            return Ok(Some((Some(Tok::Window { first: 1, last: 12, part: None }), phrase.len())));
+        }
+    }
+    Ok(None)
+}
+
+fn day_exists(month: YearMonth, day: u32) -> bool {
+    chrono::NaiveDate::from_ymd_opt(month.year(), month.month(), day).is_some()
 }
 
 fn unknown_word(text: &str, lexeme: &Lexeme, suggestion: Option<String>) -> DueError {
@@ -299,6 +484,10 @@ fn unknown_word(text: &str, lexeme: &Lexeme, suggestion: Option<String>) -> DueE
 struct Mark {
     month: u32,
     year: Option<i32>,
+    /// A deadline day in the month ("31 Juli").
+    day: Option<u32>,
+    /// A whole date's: no later year applies to it.
+    dated: bool,
     span: Range<usize>,
 }
 
@@ -325,31 +514,58 @@ fn parse_dated(text: &str, tokens: &[Token], plan_year: i32) -> Result<Vec<Term>
     let mut items: Vec<Item> = Vec::new();
     // The first mark of a window whose range word has been read, and that word.
     let mut open: Option<(usize, &Range<usize>)> = None;
+    // A day read before its month, and where.
+    let mut day: Option<(u32, &Range<usize>)> = None;
     let mut unyeared = 0;
     let mut previous: Option<&Tok> = None;
     for Token { tok, span } in tokens {
-        if let (Some((_, range)), false) = (open, matches!(tok, Tok::Month(_))) {
+        if let (Some((_, range)), false) = (open, matches!(tok, Tok::Month(_) | Tok::Day(_))) {
             return Err(dangling(range));
         }
-        let after_item = matches!(previous, Some(Tok::Month(_) | Tok::Number(_)));
+        if let (Some((_, at)), false) = (day, matches!(tok, Tok::Month(_))) {
+            return Err(misplaced(at));
+        }
+        let after_item =
+            matches!(previous, Some(Tok::Month(_) | Tok::Number(_) | Tok::Window { .. } | Tok::Date { .. }));
         match tok {
             Tok::Month(month) => {
-                marks.push(Mark { month: *month, year: None, span: span.clone() });
+                let day = day.take().map(|(d, _)| d);
+                marks.push(Mark { month: *month, year: None, day, dated: false, span: span.clone() });
                 let at = marks.len() - 1;
                 let first = open.take().map_or(at, |(first, _)| first);
                 items.push(Item { first, last: at });
             }
+            Tok::Day(d) => day = Some((*d, span)),
+            Tok::Window { first, last, .. } => {
+                for month in [*first, *last] {
+                    marks.push(Mark { month, year: None, day: None, dated: false, span: span.clone() });
+                }
+                items.push(Item { first: marks.len() - 2, last: marks.len() - 1 });
+            }
+            Tok::Date { year, month, day } => {
+                let mark = Mark {
+                    month: *month,
+                    year: Some(*year),
+                    day: Some(*day),
+                    dated: true,
+                    span: span.clone(),
+                };
+                marks.push(mark);
+                items.push(Item { first: marks.len() - 1, last: marks.len() - 1 });
+            }
             Tok::Number(year) => {
                 let year = year.ok_or_else(|| bad_year(&text[span.clone()], span.clone()))?;
-                if !matches!(previous, Some(Tok::Month(_))) {
+                if !matches!(previous, Some(Tok::Month(_) | Tok::Window { .. })) {
                     return Err(DueError::new(DueErrorKind::MissingMonth { year }, span.clone()));
                 }
-                marks[unyeared..].iter_mut().for_each(|mark| mark.year = Some(year));
+                marks[unyeared..].iter_mut().filter(|m| !m.dated).for_each(|mark| mark.year = Some(year));
                 unyeared = marks.len();
             }
             Tok::Separator if after_item => {}
             Tok::Range if after_item => match items.pop() {
-                Some(item) if item.first == item.last => open = Some((item.first, span)),
+                Some(item) if item.first == item.last && !marks[item.first].dated => {
+                    open = Some((item.first, span))
+                }
                 _ => return Err(misplaced(span)),
             },
             Tok::Range => return Err(dangling(span)),
@@ -359,6 +575,9 @@ fn parse_dated(text: &str, tokens: &[Token], plan_year: i32) -> Result<Vec<Term>
     }
     if let Some((_, range)) = open {
         return Err(dangling(range));
+    }
+    if let Some((_, at)) = day {
+        return Err(misplaced(at));
     }
     if let (Some(Tok::Separator), Some(last)) = (previous, tokens.last()) {
         return Err(misplaced(&last.span));
@@ -372,15 +591,23 @@ fn parse_dated(text: &str, tokens: &[Token], plan_year: i32) -> Result<Vec<Term>
         .iter()
         .map(|item| {
             let (first, last) = (&marks[item.first], &marks[item.last]);
-            let term = Term { first: resolved(first)?, last: resolved(last)? };
+            let term = Term { first: resolved(first)?, last: resolved(last)?, day: last.day };
             if term.last < term.first {
                 let kind = DueErrorKind::WindowBackwards { first: term.first, last: term.last };
                 return Err(DueError::new(kind, first.span.start..last.span.end));
+            }
+            if let Some(day) = term.day.filter(|&d| !day_exists(term.last, d)) {
+                return Err(DueError::new(
+                    DueErrorKind::NoSuchDay { day, month: term.last },
+                    last.span.clone(),
+                ));
             }
             Ok(term)
         })
         .collect()
 }
 
+#[cfg(test)]
+mod named_tests;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -15,7 +15,7 @@ pub(crate) fn on(year: i32, month: u32) -> Term {
 }
 
 pub(crate) fn window(first: (i32, u32), last: (i32, u32)) -> Term {
-    Term { first: ym(first.0, first.1), last: ym(last.0, last.1) }
+    Term::window(ym(first.0, first.1), ym(last.0, last.1))
 }
 
 pub(crate) fn dated(terms: &[Term]) -> Due {
@@ -475,6 +475,27 @@ fn check(text: &str, plan_year: i32) -> Result<(), TestCaseError> {
 }
 
 const TOKENS: &[&str] = &[
+    "Triwulan",
+    "TW",
+    "Q",
+    "Semester",
+    "S",
+    "I",
+    "II",
+    "IV",
+    "V",
+    "1",
+    "3",
+    "31",
+    "15",
+    "Akhir",
+    "akhir bulan",
+    "bulan",
+    "Tahun",
+    "sepanjang tahun",
+    "2022-07-31",
+    "2022-02-30",
+    "2022-13-01",
     "Januari",
     "jan.",
     "Pebruari",
@@ -543,10 +564,13 @@ fn year_month() -> impl Strategy<Value = YearMonth> {
     (1..=9997i32, 1..=12u32).prop_map(|(year, month)| ym(year, month))
 }
 
+/// A window or a month, half of them with a day deadline (1 to 28: every
+/// month has those days).
 fn term() -> impl Strategy<Value = Term> {
-    (year_month(), 0..24usize).prop_map(|(first, length)| Term {
+    (year_month(), 0..24usize, prop::option::of(1..=28u32)).prop_map(|(first, length, day)| Term {
         first,
         last: first.through(ym(9999, 12)).nth(length).unwrap_or(first),
+        day,
     })
 }
 

@@ -19,18 +19,27 @@ pub(crate) enum Due {
 }
 
 /// One deadline month (`first == last`) or a window of months (`first < last`);
-/// either way the deadline is the end of `last`.
+/// either way the deadline is the end of `last`, or its `day` when one is
+/// written ("31 Juli 2022").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Term {
     pub(crate) first: YearMonth,
     pub(crate) last: YearMonth,
+    /// The deadline's day in `last`; `None` for the end of the month.
+    pub(crate) day: Option<u32>,
 }
 
 impl Term {
     /// A single deadline month.
     #[cfg(test)]
     pub(crate) fn month(at: YearMonth) -> Self {
-        Self { first: at, last: at }
+        Self { first: at, last: at, day: None }
+    }
+
+    /// A window of months, its deadline the end of `last`.
+    #[cfg(test)]
+    pub(crate) fn window(first: YearMonth, last: YearMonth) -> Self {
+        Self { first, last, day: None }
     }
 
     /// Whether the term covers more than one month.
@@ -92,6 +101,10 @@ pub(crate) enum DueErrorKind {
     /// A month without a year, when the plan year it would take is itself no
     /// valid year. Points at the month.
     PlanYearOutOfRange { plan_year: i32 },
+    /// A day that the month does not have ("31 Juni", "2022-02-30").
+    NoSuchDay { day: u32, month: YearMonth },
+    /// A quarter or half year with a number it does not have ("Triwulan V").
+    NoSuchPart { word: String, parts: u32 },
 }
 
 impl DueError {
@@ -123,10 +136,12 @@ impl fmt::Display for Term {
     /// text reads back the same whatever the plan year.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_window() {
-            write!(f, "{} s/d {}", month_year(self.first), month_year(self.last))
-        } else {
-            f.write_str(&month_year(self.first))
+            write!(f, "{} s/d ", month_year(self.first))?;
         }
+        if let Some(day) = self.day {
+            write!(f, "{day} ")?;
+        }
+        f.write_str(&month_year(self.last))
     }
 }
 

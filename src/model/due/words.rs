@@ -56,6 +56,31 @@ pub(super) const MONTH_ABBREVIATIONS: &[(&str, u32, &[&str; 12])] = &[
     ("des", 12, &NAMES_ID),
 ];
 
+/// Words naming a quarter (`Triwulan I`, `TW 2`, `Q3`) or a half year
+/// (`Semester I`, `S2`), before its number.
+pub(super) const QUARTER_WORDS: &[&str] =
+    &["triwulan", "tw", "kuartal", "kwartal", "quarter", "q", "trimester"];
+pub(super) const SEMESTER_WORDS: &[&str] = &["semester", "smt", "s", "half", "h"];
+
+/// Words naming the whole plan year as one window.
+pub(super) const YEAR_WORDS: &[&[&str]] =
+    &[&["sepanjang", "tahun"], &["selama", "tahun"], &["setahun"], &["tahun"], &["whole", "year"], &["year"]];
+
+/// Words before a month that say "by the end of it", which every month
+/// deadline already means: `Akhir Juni`, `akhir bulan Juni`, `end of June`.
+pub(super) const END_OF: &[&[&str]] = &[&["akhir", "bulan"], &["akhir"], &["end", "of"]];
+
+/// A quarter's or half year's number: Roman or Arabic, up to 12 so that
+/// "Triwulan V" is refused as a quarter the year does not have.
+pub(super) fn ordinal(word: &str) -> Option<u32> {
+    const ROMAN: [&str; 12] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+    match ROMAN.iter().position(|r| *r == word) {
+        Some(i) => Some(i as u32 + 1),
+        None if word.len() <= 2 => word.parse().ok().filter(|n| (1..=12).contains(n)),
+        None => None,
+    }
+}
+
 /// Words joining list items, besides `,`, `;` and `&`.
 pub(super) const LIST_WORDS: &[&str] = &["dan", "and"];
 
@@ -132,6 +157,14 @@ pub(super) const PHRASE_WORDS: &[&str] = &[
     "when",
     "needed",
     "dengan",
+    "sepanjang",
+    "selama",
+    "akhir",
+    "end",
+    "of",
+    "tw",
+    "kuartal",
+    "kwartal",
 ];
 
 pub(super) fn month_number(lower: &str) -> Option<u32> {

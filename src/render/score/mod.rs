@@ -7,15 +7,41 @@ pub(crate) mod csv;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod table;
+pub(crate) mod xlsx;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::judge::score::{Miss, QuestionScore, Score};
 use crate::model::assessment::{Assessment, Given};
 use crate::model::lke::{AnswerKind, Lke, Question};
+use crate::render::renderer::Format;
 use crate::render::words::date_text;
 use crate::render::words::StatusLabel;
 use crate::text::Lang;
+
+/// The formats of `zi score`: every report's, and the LKE workbook.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ScoreFormat {
+    #[value(alias = "text")]
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    Xlsx,
+}
+
+impl ScoreFormat {
+    /// The report format, or `None` for the workbook.
+    pub(crate) fn report(self) -> Option<Format> {
+        match self {
+            ScoreFormat::Table => Some(Format::Table),
+            ScoreFormat::Json => Some(Format::Json),
+            ScoreFormat::Csv => Some(Format::Csv),
+            ScoreFormat::Markdown => Some(Format::Markdown),
+            ScoreFormat::Xlsx => None,
+        }
+    }
+}
 
 /// `12.50` / `12,50`: printed with two decimals, compared unrounded elsewhere.
 pub(crate) fn two(value: Decimal, lang: Lang) -> String {
@@ -29,6 +55,19 @@ pub(crate) fn two(value: Decimal, lang: Lang) -> String {
 /// A ratio as a percentage with two decimals: `87.50`.
 pub(crate) fn percent(ratio: Decimal, lang: Lang) -> String {
     two(ratio * Decimal::ONE_HUNDRED, lang)
+}
+
+/// Whether `text` begins as a score zi wrote in a text format (so `-o`
+/// may replace it without `--force`).
+pub(crate) fn is_score_text(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or_default();
+    let json = first == "{" && text.lines().nth(1).is_some_and(|l| l.starts_with("  \"lke\": "));
+    json || crate::text::LANGUAGES.iter().any(|lang| {
+        let l = lang.score().labels();
+        first.starts_with(&format!("{} — ", l.title))
+            || first.starts_with(&format!("# {} — ", l.title))
+            || first.starts_with(&format!("{},id,", l.kind))
+    })
 }
 
 /// An answer as a table shows it: `B`, `agen=10 perubahan=12`, `3.71`.

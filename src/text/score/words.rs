@@ -57,6 +57,23 @@ pub(crate) struct ScoreLabels {
     pub(crate) kind: &'static str,
     pub(crate) target: &'static str,
     pub(crate) questions_title: &'static str,
+    /// The columns of the LKE sheet (`--format xlsx`), as evaluators title them.
+    pub(crate) sheet_answers: &'static str,
+    pub(crate) sheet_rekap: &'static str,
+    pub(crate) col_assessment: &'static str,
+    pub(crate) col_criteria: &'static str,
+    pub(crate) col_options: &'static str,
+    pub(crate) col_unit_answer: &'static str,
+    pub(crate) col_unit_note: &'static str,
+    pub(crate) col_evidence: &'static str,
+    pub(crate) col_links: &'static str,
+    pub(crate) col_tpi_answer: &'static str,
+    pub(crate) col_tpi_note: &'static str,
+    pub(crate) count: &'static str,
+    pub(crate) index: &'static str,
+    pub(crate) total_pengungkit: &'static str,
+    pub(crate) total_hasil: &'static str,
+    pub(crate) grand_total: &'static str,
     pub(crate) results: &'static str,
 }
 
