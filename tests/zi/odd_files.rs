@@ -111,10 +111,7 @@ fn a_reader_that_closes_the_pipe_early_does_not_change_the_exit_status() {
 #[test]
 fn misfiled_evidence_is_named_by_status_and_overdue_and_check_says_how_to_fix_it() {
     let repo = good();
-    repo.write(
-        "plan/1-area/1-comp/2-rapat.toml",
-        indicator("Rapat", "[\"Notulen\"]", "Maret, Juli 2022"),
-    );
+    repo.write("plan/1-area/1-comp/2-rapat.toml", indicator("Rapat", "[\"Notulen\"]", "Maret, Juli 2022"));
     for folder in ["Juli 2022", "07-2022", "2022-7", "2022-03 Rapat Maret"] {
         repo.file(&format!("evidence/1-area/1-comp/2-rapat/{folder}/notulen.pdf"));
     }
