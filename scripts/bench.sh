@@ -175,9 +175,10 @@ for n in $SIZES; do
     commands=(
         "list=find plan evidence -type f | wc -l"
         "read=find plan -type f -name '*.toml' -print0 | xargs -0 cat > /dev/null")
+    # Names without spaces: `status` (the table) and `status--format-json` differ.
     for sub in check status "status --format json" overdue; do
-        commands+=("${sub%% *}=$ZI $sub > /dev/null")
-        [ -n "$BASE" ] && commands+=("base-${sub%% *}=$BASE $sub > /dev/null")
+        commands+=("${sub// /-}=$ZI $sub > /dev/null")
+        [ -n "$BASE" ] && commands+=("base-${sub// /-}=$BASE $sub > /dev/null")
     done
     declare -A median=()
     while read -r name seconds; do median[$name]=$seconds; done < <(time_commands "${commands[@]}")
@@ -187,8 +188,8 @@ for n in $SIZES; do
     row "floor: \`find plan evidence -type f \| wc -l\`" list "$(peak_mib "find plan evidence -type f | wc -l")"
     row "floor: \`cat\` every plan file" read "–"
     for sub in check status "status --format json" overdue; do
-        row "\`zi $sub\`" "${sub%% *}" "$(peak_mib "$ZI $sub")"
-        [ -n "$BASE" ] && row "baseline \`zi $sub\`" "base-${sub%% *}" "$(peak_mib "$BASE $sub")"
+        row "\`zi $sub\`" "${sub// /-}" "$(peak_mib "$ZI $sub")"
+        [ -n "$BASE" ] && row "baseline \`zi $sub\`" "base-${sub// /-}" "$(peak_mib "$BASE $sub")"
     done
     unset median
     cd "$ROOT"

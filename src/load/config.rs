@@ -4,10 +4,11 @@
 use std::path::Path;
 
 use crate::load::source::{missing_key, string_at, unknown_keys, wrong_type, Source};
-use crate::model::plan::{Config, Gate, CONFIG_FILE};
+use crate::model::plan::{Config, Gate, Head, CONFIG_FILE};
 use crate::problem::{Expected, Kind, Problem};
 
-const CONFIG_KEYS: [&str; 6] = ["unit", "year", "title", "lang", "lke", "hook"];
+const CONFIG_KEYS: [&str; 7] = ["unit", "year", "title", "lang", "lke", "hook", "head"];
+const HEAD_KEYS: [&str; 3] = ["name", "nip", "title"];
 const HOOK_KEYS: [&str; 1] = ["gate"];
 
 /// Reads `zi.toml` at `root`, and keeps its text for quoting. Its problems
@@ -61,7 +62,31 @@ fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
     config.lang = lang.map(|text| (text, source.at(table.get("lang").and_then(|i| i.span()))));
     config.lke = lke.map(|text| (text, source.at(table.get("lke").and_then(|i| i.span()))));
     config.gate = gate(source, table, out);
+    config.head = head(source, table, out);
     config
+}
+
+/// `head = { name = "…", nip = "…", title = "…" }` (or a `[head]` table),
+/// every key optional.
+fn head(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) -> Option<Head> {
+    let item = table.get("head")?;
+    let head = match (item.as_table(), item.as_inline_table()) {
+        (Some(table), _) => table.clone(),
+        (None, Some(inline)) => inline.clone().into_table(),
+        (None, None) => {
+            out.push(wrong_type(source, "head", item, Expected::Table));
+            return None;
+        }
+    };
+    unknown_keys(source, &head, &HEAD_KEYS, out);
+    let mut take = |key: &str| match string_at(source, &head, key) {
+        Ok(v) => v.map(|(s, _)| s.to_string()).filter(|s| !s.trim().is_empty()),
+        Err(d) => {
+            out.push(d);
+            None
+        }
+    };
+    Some(Head { name: take("name"), nip: take("nip"), title: take("title") })
 }
 
 /// `[hook] gate = "new" | "all" | "none"`.

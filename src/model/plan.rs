@@ -49,6 +49,18 @@ pub(crate) struct Config {
     pub(crate) lke: Option<(String, At)>,
     /// `[hook] gate`: what refuses a commit (`Gate::New` when unset).
     pub(crate) gate: Option<Gate>,
+    /// `head = { name, nip, title }`: who signs the report, when set.
+    pub(crate) head: Option<Head>,
+}
+
+/// The head of the unit, as the report's signature block names them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Head {
+    pub(crate) name: Option<String>,
+    /// The civil-service number (Nomor Induk Pegawai).
+    pub(crate) nip: Option<String>,
+    /// The position: "Kepala Balai Penelitian Tanaman Palma".
+    pub(crate) title: Option<String>,
 }
 
 /// What the pre-commit hook refuses a commit for (`[hook] gate`).

@@ -217,6 +217,17 @@ pub(crate) struct Labels {
     pub(crate) required: &'static str,
     /// The CSV column of how many days a period is late.
     pub(crate) days_late: &'static str,
+    // The HTML report for the head of the unit.
+    /// After a count of documents: "8/16 documents".
+    pub(crate) documents: &'static str,
+    /// A document of a period that has not ended: not missing yet.
+    pub(crate) not_due_yet: &'static str,
+    /// Above the head's signature: "Mengetahui,".
+    pub(crate) acknowledged: &'static str,
+    /// Before the head's civil-service number.
+    pub(crate) nip: &'static str,
+    /// The column of how late an overdue period is.
+    pub(crate) late: &'static str,
 }
 
 /// The RKT table's words, as units title their columns (`zi import`

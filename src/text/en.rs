@@ -673,6 +673,11 @@ pub(super) static LABELS: Labels = Labels {
     present: "present",
     required: "required",
     days_late: "Days late",
+    documents: "documents",
+    not_due_yet: "not due yet",
+    acknowledged: "Acknowledged,",
+    nip: "NIP",
+    late: "Late",
 };
 
 pub(super) static RKT: RktLabels = RktLabels {

@@ -657,6 +657,11 @@ pub(super) static LABELS: Labels = Labels {
     present: "ada",
     required: "wajib",
     days_late: "Hari terlambat",
+    documents: "dokumen",
+    not_due_yet: "belum jatuh tempo",
+    acknowledged: "Mengetahui,",
+    nip: "NIP",
+    late: "Keterlambatan",
 };
 
 pub(super) static RKT: RktLabels = RktLabels {

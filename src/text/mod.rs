@@ -78,6 +78,12 @@ impl Lang {
         format!("{} {}", self.month_name(month.month()), month.year())
     }
 
+    /// "15 Agustus 2022" / "15 August 2022": a date as a letter writes it.
+    pub(crate) fn long_date(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        format!("{} {} {}", date.day(), self.month_name(date.month()), date.year())
+    }
+
     /// The `lang` attribute of an HTML page.
     pub(crate) fn code(self) -> &'static str {
         match self {

@@ -243,6 +243,36 @@ fn ids_narrow_the_report_to_an_area() {
     assert_run!("unknown-id", realistic().run(AS_OF, &["report", "IX"]));
 }
 
+/// The head of the unit signs under "Mengetahui,": position, room for the
+/// signature, name and NIP from zi.toml's `head`; without it, blank lines.
+#[test]
+fn the_signature_block_names_the_head_from_zi_toml() {
+    let repo = realistic();
+    let with_head = "unit = \"Balai Uji Tanaman & Kebun\"\nyear = 2022\nlang = \"id\"\n\
+                     head = { name = \"Dr. Siti Aminah\", nip = \"19700101 199503 2 001\", title = \"Kepala Balai Uji\" }\n";
+    repo.write("zi.toml", with_head);
+    let signed = visible_text(&repo.run(AS_OF, &["report", "VI.1"]).stdout);
+    let block = |text: &str| {
+        text[text.find("15 Agustus 2022 \n Mengetahui,").expect("the signature block")..].to_string()
+    };
+    assert_text!("signature-with-head", block(&signed));
+    repo.write("zi.toml", "unit = \"Balai Uji Tanaman & Kebun\"\nyear = 2022\nlang = \"en\"\n");
+    let blank = visible_text(&repo.run(AS_OF, &["report", "VI.1"]).stdout);
+    assert!(blank.contains("Acknowledged,"), "{blank}");
+    let check = repo.run(AS_OF, &["check"]);
+    assert_eq!(check.code, 1, "the realistic plan has its own errors");
+    repo.write("zi.toml", format!("{with_head}[extra]\n").replace("nip =", "nipp ="));
+    let typo = repo.run(AS_OF, &["check", "--format", "json"]).json();
+    let codes: Vec<&str> = typo["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["path"] == "zi.toml")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["kunci `nipp` tidak dikenal", "kunci `extra` tidak dikenal"]);
+}
+
 #[test]
 fn a_report_of_a_plan_with_nothing_overdue_says_so() {
     let repo = realistic();

@@ -8,19 +8,24 @@
 //! Everything the plan wrote is escaped; the page carries no timestamp, so
 //! the same plan, evidence and date give the same bytes.
 
+mod markup;
+mod timeline;
+
 use std::fmt::Write as _;
 
-use crate::judge::evaluate::{Document, IndicatorReport, PeriodState, Progress, Status};
+use crate::judge::evaluate::{Document, IndicatorReport, PeriodState, Status};
 use crate::judge::overdue::{Entry, Lateness};
 use crate::judge::view::{StatusView, Totals};
-use crate::model::month::YearMonth;
+use crate::model::plan::Head;
 use crate::problem::Note;
 use crate::render::problems;
 use crate::render::words::{
-    document_name, fraction, next_deadline_text, percent, period_text, state_label, status_text, Heading,
-    StatusLabel,
+    document_name, entry_when, fraction, next_deadline_text, period_text, pic, state_label, status_count,
+    status_text, Heading,
 };
 use crate::text::{Labels, Lang};
+use markup::{bar, state_key};
+pub(crate) use markup::{esc, url_path};
 
 /// Marks a page as written by zi: `zi report -o` replaces an existing file
 /// only when it carries this line (or with `--force`).
@@ -71,7 +76,8 @@ impl Page<'_> {
         w!(self, "<style>\n{STYLE}</style>\n</head>\n<body>\n");
         w!(self, "<header>\n<h1>{}</h1>\n", esc(&h.title));
         w!(self, "<p class=\"unit\">{}</p>\n", esc(&h.unit));
-        w!(self, "<p class=\"when\">{} {} · {} {}</p>\n", l.plan_year, h.year, l.as_of, h.as_of);
+        let as_of = self.lang.long_date(view.eval.as_of);
+        w!(self, "<p class=\"when\">{} {} · {} {as_of}</p>\n", l.plan_year, h.year, l.as_of);
         let errors = view.eval.problems.iter().filter(|d| d.is_error()).count();
         if errors > 0 {
             let note = self.lang.catalogue().note(&Note::ProblemsInPlan { errors });
@@ -87,10 +93,13 @@ impl Page<'_> {
             l.documents_and_files
         );
         w!(self, "</header>\n");
+        // The sections in page order. A new one is a method writing one
+        // `<section id="…">` (and, for the contents line above, a link).
         self.progress(view);
-        self.timeline(view);
-        self.overdue(entries, &h.as_of);
+        self.out.push_str(&timeline::section(view, self.lang));
+        self.overdue(entries, &as_of);
         self.indicators(view);
+        self.signature(view.eval.plan.config.head.as_ref(), &as_of);
         w!(self, "</body>\n</html>\n");
     }
 
@@ -126,110 +135,15 @@ impl Page<'_> {
         for status in Status::ALL {
             let n = totals.statuses.get(status);
             if n > 0 {
-                w!(self, "<span class=\"chip {}\">{n} {}</span> ", status.key(), status.label(self.lang));
+                w!(
+                    self,
+                    "<span class=\"chip {}\">{}</span> ",
+                    status.key(),
+                    status_count(status, n, self.lang)
+                );
             }
         }
         w!(self, "</td></tr>\n");
-    }
-
-    /// Indicators × months of the plan year. A deadline cell takes the
-    /// colour of its period's state; the other months of the period a pale
-    /// tint of it, so windows and semesters read as spans.
-    fn timeline(&mut self, view: &StatusView) {
-        let l = self.l;
-        let year = view.eval.plan.year;
-        let now = YearMonth::of(view.eval.as_of);
-        w!(self, "<section id=\"timeline\">\n<h2>{} {year}</h2>\n", l.timeline);
-        self.legend();
-        w!(
-            self,
-            "<table class=\"timeline\">\n<colgroup><col class=\"id\"><col class=\"text\"><col class=\"st\">"
-        );
-        for _ in 1..=12 {
-            w!(self, "<col class=\"m\">");
-        }
-        w!(self, "</colgroup>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th>", l.id, l.indicator, l.status);
-        for month in 1..=12 {
-            let class = if YearMonth::new(year, month) == Some(now) { " class=\"now\"" } else { "" };
-            w!(self, "<th{class}>{}</th>", self.lang.month_short(month));
-        }
-        w!(self, "</tr></thead>\n<tbody>\n");
-        for area in &view.areas {
-            w!(
-                self,
-                "<tr class=\"group\"><th colspan=\"15\">{}. {}</th></tr>\n",
-                esc(&area.area.id),
-                esc(&area.area.name)
-            );
-            for report in area.components.iter().flat_map(|c| &c.indicators) {
-                self.timeline_row(report, year, now);
-            }
-        }
-        w!(self, "</tbody>\n</table>\n</section>\n");
-    }
-
-    fn legend(&mut self) {
-        let l = self.l;
-        w!(self, "<p class=\"legend\">{}: ", l.legend);
-        let items = [
-            ("m done", "✓", l.status_done),
-            ("m due", "•", l.status_due),
-            ("m overdue", "!", l.status_overdue),
-            ("m upcoming", "○", l.upcoming),
-            ("m span-upcoming", "", l.period_months),
-            ("m occ", "●", l.occurrence_with_files),
-            ("m now", "", l.this_month),
-        ];
-        for (class, mark, label) in items {
-            w!(self, "<span class=\"key\"><span class=\"{class}\">{mark}</span> {label}</span> ");
-        }
-        w!(self, "</p>\n");
-    }
-
-    fn timeline_row(&mut self, report: &IndicatorReport, year: i32, now: YearMonth) {
-        let id = esc(&report.file.id);
-        let text = esc(report.text());
-        w!(self, "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td><td class=\"text\" title=\"{text}\">{text}</td>");
-        w!(
-            self,
-            "<td><span class=\"chip {}\">{}</span></td>",
-            report.status.key(),
-            esc(&status_text(report, self.lang))
-        );
-        if report.status == Status::Invalid {
-            let problem =
-                report.problem.as_ref().map(|p| problems::message(p, self.lang)).unwrap_or_default();
-            w!(self, "<td colspan=\"12\" class=\"invalid\">{}</td></tr>\n", esc(&problem));
-            return;
-        }
-        for month in (1..=12).filter_map(|m| YearMonth::new(year, m)) {
-            let mut class = String::from("m");
-            let mut mark = "";
-            let mut title = self.lang.month(month);
-            if let Some(period) = report.periods.iter().find(|p| p.period.contains(month)) {
-                let key = state_key(period.state);
-                title = format!(
-                    "{} · {}",
-                    period_text(period.period, self.lang),
-                    state_label(period.state, self.lang)
-                );
-                if period.period.last == month {
-                    let _ = write!(class, " {key}");
-                    let _ = write!(title, " · {}", fraction(period.progress, self.lang));
-                    mark = state_mark(period.state);
-                } else {
-                    let _ = write!(class, " span-{key}");
-                }
-            } else if report.occurrences.iter().any(|o| o.has_files() && o.month() == Some(month)) {
-                class.push_str(" occ");
-                mark = "●";
-            }
-            if month == now {
-                class.push_str(" now");
-            }
-            w!(self, "<td class=\"{class}\" title=\"{}\">{mark}</td>", esc(&title));
-        }
-        w!(self, "</tr>\n");
     }
 
     /// `zi overdue`'s list: each overdue period with its missing documents,
@@ -246,15 +160,29 @@ impl Page<'_> {
             );
             return;
         }
-        w!(self, "<table class=\"overdue\">\n<thead><tr><th>{}</th><th>{}</th>", l.id, l.month);
-        w!(self, "<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n", l.indicator, l.missing_documents);
+        w!(
+            self,
+            "<table class=\"overdue\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th>",
+            l.id,
+            l.month,
+            l.late
+        );
+        w!(
+            self,
+            "<th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            l.indicator,
+            l.pic,
+            l.missing_documents
+        );
         for entry in late {
             let id = esc(&entry.report.file.id);
             w!(self, "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td>");
+            let who = esc(pic(entry.report).unwrap_or(""));
             match entry.period {
                 Some(period) => {
                     w!(self, "<td class=\"when\">{}</td>", self.lang.month(period.period.last));
-                    w!(self, "<td>{}</td><td><ul class=\"missing\">", esc(entry.report.text()));
+                    w!(self, "<td class=\"late\">{}</td>", esc(&entry_when(entry, self.lang)));
+                    w!(self, "<td>{}</td><td>{who}</td><td><ul class=\"missing\">", esc(entry.report.text()));
                     for name in &period.missing {
                         w!(self, "<li>{}</li>", esc(document_name(name, self.lang)));
                     }
@@ -267,8 +195,17 @@ impl Page<'_> {
                         .as_ref()
                         .map(|p| problems::message(p, self.lang))
                         .unwrap_or_default();
-                    w!(self, "<td><span class=\"chip invalid\">{}</span></td>", l.status_invalid);
-                    w!(self, "<td>{}</td><td>{}</td></tr>\n", esc(entry.report.text()), esc(&problem));
+                    w!(
+                        self,
+                        "<td colspan=\"2\"><span class=\"chip invalid\">{}</span></td>",
+                        l.status_invalid
+                    );
+                    w!(
+                        self,
+                        "<td>{}</td><td>{who}</td><td>{}</td></tr>\n",
+                        esc(entry.report.text()),
+                        esc(&problem)
+                    );
                 }
             }
         }
@@ -318,9 +255,9 @@ impl Page<'_> {
             self.meta(l.target, &esc(due));
         }
         self.meta(l.next_deadline, &esc(&next_deadline_text(report, lang)));
-        self.meta(l.to_date, &fraction(report.to_date, lang));
-        self.meta(l.year, &fraction(report.year, lang));
-        if let Some(pic) = report.indicator.as_ref().and_then(|i| i.pic.as_deref()) {
+        self.meta(l.to_date, &format!("{} {}", fraction(report.to_date, lang), l.documents));
+        self.meta(l.year, &format!("{} {}", fraction(report.year, lang), l.documents));
+        if let Some(pic) = pic(report) {
             self.meta(l.pic, &esc(pic));
         }
         self.meta(l.plan_file, &self.link(&report.file.path, &report.file.path));
@@ -352,7 +289,14 @@ impl Page<'_> {
                 state_label(period.state, lang)
             );
             let when = period_text(period.period, lang);
-            self.document_rows(&when, &state, &period.documents, &period.unmatched, evidence);
+            self.document_rows(
+                &when,
+                &state,
+                Some(period.state),
+                &period.documents,
+                &period.unmatched,
+                evidence,
+            );
         }
         for occurrence in &report.occurrences {
             let (key, label) =
@@ -361,6 +305,7 @@ impl Page<'_> {
             self.document_rows(
                 &esc(&occurrence.folder),
                 &state,
+                None,
                 &occurrence.documents,
                 &occurrence.unmatched,
                 evidence,
@@ -374,15 +319,32 @@ impl Page<'_> {
         w!(self, "</tbody>\n</table>\n</article>\n");
     }
 
+    /// Where the head of the unit signs: "Mengetahui," their position,
+    /// room for the signature, their name and NIP (`head` in zi.toml). A
+    /// plan without `head` gets the block with blank lines to fill in.
+    fn signature(&mut self, head: Option<&Head>, as_of: &str) {
+        let blank = Head::default();
+        let head = head.unwrap_or(&blank);
+        let line = |text: &Option<String>| text.as_deref().map_or_else(|| "&nbsp;".to_string(), esc);
+        w!(self, "<section id=\"signature\" class=\"signature\">\n<div class=\"sign\">\n");
+        w!(self, "<p>{as_of}</p>\n<p>{}</p>\n", self.l.acknowledged);
+        w!(self, "<p class=\"position\">{}</p>\n<p class=\"room\"></p>\n", line(&head.title));
+        w!(self, "<p class=\"name\">{}</p>\n", line(&head.name));
+        w!(self, "<p>{} {}</p>\n</div>\n</section>\n", self.l.nip, line(&head.nip));
+    }
+
     fn meta(&mut self, label: &str, value: &str) {
         w!(self, "<span><span class=\"k\">{label}</span> {value}</span> ");
     }
 
-    /// One row per document; the period and its state span them all.
+    /// One row per document; the period and its state span them all. A
+    /// document without a file is missing (red) once its period has ended,
+    /// due (orange) in its last month, and not due yet (grey) before.
     fn document_rows(
         &mut self,
         when: &str,
         state: &str,
+        period: Option<PeriodState>,
         documents: &[Document],
         unmatched: &[String],
         evidence: &str,
@@ -398,7 +360,12 @@ impl Page<'_> {
             }
             w!(self, "<td>{}</td><td>", esc(document_name(&document.name, self.lang)));
             if document.files.is_empty() {
-                w!(self, "<span class=\"no\">✗ {}</span>", self.l.missing);
+                let (class, mark, label) = match period {
+                    Some(PeriodState::Open) => ("not-yet", "○", self.l.not_due_yet),
+                    Some(PeriodState::Due) => ("due", "•", self.l.missing),
+                    _ => ("no", "✗", self.l.missing),
+                };
+                w!(self, "<span class=\"{class}\">{mark} {label}</span>");
             } else {
                 self.file_list(&document.files, evidence);
             }
@@ -427,106 +394,5 @@ impl Page<'_> {
     }
 }
 
-/// The CSS class of a period state, shared with the status classes.
-fn state_key(state: PeriodState) -> &'static str {
-    match state {
-        PeriodState::Complete => "done",
-        PeriodState::Open => "upcoming",
-        PeriodState::Due => "due",
-        PeriodState::Overdue => "overdue",
-    }
-}
-
-/// A mark that survives black-and-white printing.
-fn state_mark(state: PeriodState) -> &'static str {
-    match state {
-        PeriodState::Complete => "✓",
-        PeriodState::Open => "○",
-        PeriodState::Due => "•",
-        PeriodState::Overdue => "!",
-    }
-}
-
-/// A progress bar in SVG (prints where CSS backgrounds may not), its
-/// fraction and percentage. The missing part takes the class `missing`:
-/// red for documents already late, grey for those still to come.
-fn bar(p: Progress, missing: &str, lang: Lang) -> String {
-    if p.required == 0 {
-        return format!("<span class=\"frac\">{}</span>", fraction(p, lang));
-    }
-    // Tenths of a percent, in integers, so the bytes never depend on float printing.
-    let width = (p.present * 1000 / p.required).min(1000);
-    format!(
-        "<svg class=\"bar\" viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" width=\"140\" height=\"12\" aria-hidden=\"true\">\
-<rect class=\"{missing}\" width=\"1000\" height=\"10\"/><rect class=\"have\" width=\"{width}\" height=\"10\"/></svg> \
-<span class=\"frac\">{}</span> <span class=\"pct\">{}%</span>",
-        fraction(p, lang),
-        percent(p)
-    )
-}
-
-/// Escapes text for HTML content and quoted attribute values.
-pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Percent-encodes a relative path for an `href`: every byte except
-/// unreserved characters and `/`, so names with spaces, `#`, `?` or `%`
-/// open the right file.
-pub(crate) fn url_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
-}
-
 /// The page's style sheet, inlined: the page must stand alone.
-const STYLE: &str = include_str!("report.css");
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plan_text_cannot_open_a_tag_or_close_an_attribute() {
-        assert_eq!(esc(r#"<b>SOP & "baru" 'x'"#), "&lt;b&gt;SOP &amp; &quot;baru&quot; &#39;x&#39;");
-    }
-
-    #[test]
-    fn links_encode_spaces_hashes_and_non_ascii_but_keep_slashes() {
-        assert_eq!(
-            url_path("evidence/1-a/2022-07/Daftar hadir #1.pdf"),
-            "evidence/1-a/2022-07/Daftar%20hadir%20%231.pdf"
-        );
-        assert_eq!(url_path("é?%"), "%C3%A9%3F%25");
-    }
-
-    #[test]
-    fn a_bar_is_full_only_when_every_document_is_there() {
-        let bar_width = |present, required| {
-            let svg = bar(Progress { present, required }, "rest", Lang::En);
-            let start = svg.find("class=\"have\" width=\"").unwrap() + 20;
-            svg[start..].split('"').next().unwrap().to_string()
-        };
-        assert_eq!(bar_width(2, 3), "666");
-        assert_eq!(bar_width(999, 1000), "999");
-        assert_eq!(bar_width(3, 3), "1000");
-        assert!(!bar(Progress::default(), "rest", Lang::En).contains("<svg"));
-    }
-}
+const STYLE: &str = include_str!("../report.css");

@@ -1,0 +1,111 @@
+//! The small pieces of the page: escaping, links, the marks and classes of
+//! period states, and progress bars.
+
+use std::fmt::Write as _;
+
+use crate::judge::evaluate::{PeriodState, Progress};
+use crate::render::words::{fraction, percent};
+use crate::text::Lang;
+
+/// The CSS class of a period state, shared with the status classes.
+pub(super) fn state_key(state: PeriodState) -> &'static str {
+    match state {
+        PeriodState::Complete => "done",
+        PeriodState::Open => "upcoming",
+        PeriodState::Due => "due",
+        PeriodState::Overdue => "overdue",
+    }
+}
+
+/// A mark that survives black-and-white printing.
+pub(super) fn state_mark(state: PeriodState) -> &'static str {
+    match state {
+        PeriodState::Complete => "✓",
+        PeriodState::Open => "○",
+        PeriodState::Due => "•",
+        PeriodState::Overdue => "!",
+    }
+}
+
+/// A progress bar in SVG (prints where CSS backgrounds may not), its
+/// fraction of documents and percentage. The missing part takes the class
+/// `missing`: red for documents already late, grey for those still to come.
+pub(super) fn bar(p: Progress, missing: &str, lang: Lang) -> String {
+    let documents = lang.labels().documents;
+    if p.required == 0 {
+        return format!("<span class=\"frac\">{}</span>", fraction(p, lang));
+    }
+    // Tenths of a percent, in integers, so the bytes never depend on float printing.
+    let width = (p.present * 1000 / p.required).min(1000);
+    format!(
+        "<svg class=\"bar\" viewBox=\"0 0 1000 10\" preserveAspectRatio=\"none\" width=\"140\" height=\"12\" aria-hidden=\"true\">\
+<rect class=\"{missing}\" width=\"1000\" height=\"10\"/><rect class=\"have\" width=\"{width}\" height=\"10\"/></svg> \
+<span class=\"frac\">{} {documents}</span> <span class=\"pct\">{}%</span>",
+        fraction(p, lang),
+        percent(p)
+    )
+}
+
+/// Escapes text for HTML content and quoted attribute values.
+pub(crate) fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes a relative path for an `href`: every byte except
+/// unreserved characters and `/`, so names with spaces, `#`, `?` or `%`
+/// open the right file.
+pub(crate) fn url_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_text_cannot_open_a_tag_or_close_an_attribute() {
+        assert_eq!(esc(r#"<b>SOP & "baru" 'x'"#), "&lt;b&gt;SOP &amp; &quot;baru&quot; &#39;x&#39;");
+    }
+
+    #[test]
+    fn links_encode_spaces_hashes_and_non_ascii_but_keep_slashes() {
+        assert_eq!(
+            url_path("evidence/1-a/2022-07/Daftar hadir #1.pdf"),
+            "evidence/1-a/2022-07/Daftar%20hadir%20%231.pdf"
+        );
+        assert_eq!(url_path("é?%"), "%C3%A9%3F%25");
+    }
+
+    #[test]
+    fn a_bar_is_full_only_when_every_document_is_there_and_says_documents() {
+        let bar_width = |present, required| {
+            let svg = bar(Progress { present, required }, "rest", Lang::En);
+            let start = svg.find("class=\"have\" width=\"").unwrap() + 20;
+            svg[start..].split('"').next().unwrap().to_string()
+        };
+        assert_eq!(bar_width(2, 3), "666");
+        assert_eq!(bar_width(999, 1000), "999");
+        assert_eq!(bar_width(3, 3), "1000");
+        assert!(!bar(Progress::default(), "rest", Lang::En).contains("<svg"));
+        assert!(bar(Progress { present: 8, required: 16 }, "rest", Lang::Id).contains(">8/16 dokumen<"));
+    }
+}

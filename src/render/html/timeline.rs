@@ -1,0 +1,112 @@
+//! The year's timeline: indicators × months. A deadline cell takes the
+//! colour of its period's state; the other months of the period a pale
+//! tint of it, so windows and semesters read as spans. The indicator's
+//! text wraps in its column (on A4 too) and the person in charge is under it.
+
+use std::fmt::Write as _;
+
+use super::markup::{esc, state_key, state_mark};
+use crate::judge::evaluate::{IndicatorReport, Status};
+use crate::judge::view::StatusView;
+use crate::model::month::YearMonth;
+use crate::render::problems;
+use crate::render::words::{fraction, period_text, pic, state_label, status_text};
+use crate::text::Lang;
+
+/// The timeline section of the page.
+pub(super) fn section(view: &StatusView, lang: Lang) -> String {
+    let l = lang.labels();
+    let year = view.eval.plan.year;
+    let now = YearMonth::of(view.eval.as_of);
+    let mut out = String::new();
+    let _ = writeln!(out, "<section id=\"timeline\">\n<h2>{} {year}</h2>", l.timeline);
+    legend(&mut out, lang);
+    out.push_str(
+        "<table class=\"timeline\">\n<colgroup><col class=\"id\"><col class=\"text\"><col class=\"st\">",
+    );
+    for _ in 1..=12 {
+        out.push_str("<col class=\"m\">");
+    }
+    let _ =
+        write!(out, "</colgroup>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th>", l.id, l.indicator, l.status);
+    for month in 1..=12 {
+        let class = if YearMonth::new(year, month) == Some(now) { " class=\"now\"" } else { "" };
+        let _ = write!(out, "<th{class}>{}</th>", lang.month_short(month));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for area in &view.areas {
+        let _ = writeln!(
+            out,
+            "<tr class=\"group\"><th colspan=\"15\">{}. {}</th></tr>",
+            esc(&area.area.id),
+            esc(&area.area.name)
+        );
+        for report in area.components.iter().flat_map(|c| &c.indicators) {
+            row(&mut out, report, year, now, lang);
+        }
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+    out
+}
+
+fn legend(out: &mut String, lang: Lang) {
+    let l = lang.labels();
+    let _ = write!(out, "<p class=\"legend\">{}: ", l.legend);
+    let items = [
+        ("m done", "✓", l.status_done),
+        ("m due", "•", l.status_due),
+        ("m overdue", "!", l.status_overdue),
+        ("m upcoming", "○", l.upcoming),
+        ("m span-upcoming", "", l.period_months),
+        ("m occ", "●", l.occurrence_with_files),
+        ("m now", "", l.this_month),
+    ];
+    for (class, mark, label) in items {
+        let _ = write!(out, "<span class=\"key\"><span class=\"{class}\">{mark}</span> {label}</span> ");
+    }
+    out.push_str("</p>\n");
+}
+
+fn row(out: &mut String, report: &IndicatorReport, year: i32, now: YearMonth, lang: Lang) {
+    let id = esc(&report.file.id);
+    let text = esc(report.text());
+    let _ = write!(out, "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td><td class=\"text\">{text}");
+    if let Some(pic) = pic(report) {
+        let _ = write!(out, "<span class=\"pic\">{}</span>", esc(pic));
+    }
+    let _ = write!(
+        out,
+        "</td><td><span class=\"chip {}\">{}</span></td>",
+        report.status.key(),
+        esc(&status_text(report, lang))
+    );
+    if report.status == Status::Invalid {
+        let problem = report.problem.as_ref().map(|p| problems::message(p, lang)).unwrap_or_default();
+        let _ = writeln!(out, "<td colspan=\"12\" class=\"invalid\">{}</td></tr>", esc(&problem));
+        return;
+    }
+    for month in (1..=12).filter_map(|m| YearMonth::new(year, m)) {
+        let mut class = String::from("m");
+        let mut mark = "";
+        let mut title = lang.month(month);
+        if let Some(period) = report.periods.iter().find(|p| p.period.contains(month)) {
+            let key = state_key(period.state);
+            title = format!("{} · {}", period_text(period.period, lang), state_label(period.state, lang));
+            if period.period.last == month {
+                let _ = write!(class, " {key}");
+                let _ = write!(title, " · {} {}", fraction(period.progress, lang), lang.labels().documents);
+                mark = state_mark(period.state);
+            } else {
+                let _ = write!(class, " span-{key}");
+            }
+        } else if report.occurrences.iter().any(|o| o.has_files() && o.month() == Some(month)) {
+            class.push_str(" occ");
+            mark = "●";
+        }
+        if month == now {
+            class.push_str(" now");
+        }
+        let _ = write!(out, "<td class=\"{class}\" title=\"{}\">{mark}</td>", esc(&title));
+    }
+    out.push_str("</tr>\n");
+}
