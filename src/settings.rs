@@ -54,9 +54,8 @@ pub(crate) struct Settings {
     /// The problems of `zi.toml`, reported with the plan's.
     pub(crate) config_problems: Vec<Problem>,
     pub(crate) lang: Lang,
-    /// The language of a plan `zi init` starts: `--lang`, else Indonesian,
-    /// the language RKT tables and the LKE are written in.
-    pub(crate) plan_lang: Lang,
+    /// `--lang`: the language of a plan `zi init` starts (see `plan_lang`).
+    lang_flag: Option<Lang>,
     pub(crate) as_of: NaiveDate,
     pub(crate) color: bool,
     /// The width tables are laid out for.
@@ -102,7 +101,7 @@ impl Settings {
             config_text: None,
             config_problems: Vec::new(),
             lang,
-            plan_lang: global.lang.unwrap_or(Lang::Id),
+            lang_flag: global.lang,
             as_of,
             color: env.color,
             width: width(env),
@@ -128,7 +127,6 @@ impl Settings {
         let lang = global.lang.or(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
         let as_of =
             as_of(global, env).map_err(|f| (f, Style { lang, color: env.color, width: width(env) }))?;
-        let plan_lang = global.lang.unwrap_or(Lang::Id);
         Ok(Settings {
             root,
             base,
@@ -136,7 +134,7 @@ impl Settings {
             config_text,
             config_problems,
             lang,
-            plan_lang,
+            lang_flag: global.lang,
             as_of,
             color: env.color,
             width: width(env),
@@ -162,9 +160,12 @@ impl Settings {
         self.config_text.as_deref().map(|text| (CONFIG_FILE, text)).into_iter().collect()
     }
 
-    /// `zi.toml`'s `lang` for a new plan.
-    pub(crate) fn plan_lang_code(&self) -> &'static str {
-        self.plan_lang.code()
+    /// The language of a plan `zi init` starts from one whose `zi.toml`
+    /// says `lang = old` (`None` for a new plan): `--lang`, else `old` when
+    /// zi speaks it, else Indonesian, the language of the LKE and of RKT
+    /// tables.
+    pub(crate) fn plan_lang(&self, old: Option<&str>) -> Lang {
+        self.lang_flag.or_else(|| old.and_then(Lang::from_code)).unwrap_or(Lang::Id)
     }
 
     pub(crate) fn style(&self) -> Style {

@@ -35,17 +35,18 @@ pub(super) fn run(settings: &Settings, options: &Options, err: &mut dyn Write) -
         return Err(Fatal::PlanExists { path: shown, force_helps: false }.into());
     }
     let mut found = Vec::new();
-    let rkt = match options.from {
+    let (rkt, old_lang) = match options.from {
         Some(from) => last_years(&settings.given_path(from), options, &mut found),
         None => {
             let (unit, year) = (options.unit.unwrap_or_default(), options.year.unwrap_or_default());
-            init::from_lke(load::lke::builtin(), unit, year)
+            (init::from_lke(load::lke::builtin(), unit, year), None)
         }
     };
-    let mut files = plan_files(&rkt, settings.plan_lang_code());
+    let lang = settings.plan_lang(old_lang.as_deref());
+    let mut files = plan_files(&rkt, render::lang_code(lang));
     let example = files.iter().find(|f| f.path.starts_with(EVIDENCE_DIR)).map(|f| evidence_folder(&f.path));
     let (unit, year) = (rkt.unit.clone().unwrap_or_default(), rkt.year.unwrap_or_default());
-    let readme = render::team_readme(settings.plan_lang, &unit, year, example.as_deref());
+    let readme = render::team_readme(lang, &unit, year, example.as_deref());
     files.push(PlanFile { path: README.to_string(), contents: readme });
     tree_writer::write_all(root, &files, false)?;
     let git = git::init_unless_inside(root)?;
@@ -66,13 +67,14 @@ pub(super) fn run(settings: &Settings, options: &Options, err: &mut dyn Write) -
 }
 
 /// The plan at `from` rolled over to the new year (its year + 1 unless
-/// `--year` says otherwise).
-fn last_years(from: &Path, options: &Options, out: &mut Vec<Problem>) -> Rkt {
+/// `--year` says otherwise), and its `lang`.
+fn last_years(from: &Path, options: &Options, out: &mut Vec<Problem>) -> (Rkt, Option<String>) {
     let (config, _) = config::load(from, out);
     let old_year = config.year.unwrap_or_default();
+    let old_lang = config.lang.as_ref().map(|(code, _)| code.clone());
     let discovered = plan::discover(from, config, old_year, out);
     let rkt = load::rkt::table(&discovered, out);
-    init::rolled_over(rkt, options.year.unwrap_or(old_year + 1), options.unit)
+    (init::rolled_over(rkt, options.year.unwrap_or(old_year + 1), options.unit), old_lang)
 }
 
 /// `evidence/…/N-slug` of its `.gitkeep`.

@@ -52,6 +52,13 @@ pub(crate) enum UnsafeLayout {
     Unstable,
 }
 
+/// Where a file `zi fmt` was named lies, when it is no plan file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    Evidence,
+    Elsewhere,
+}
+
 /// What the plan layout found where it expected something else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Entry {
@@ -189,6 +196,17 @@ pub(crate) enum Kind {
     Unwritable {
         error: String,
     },
+    /// The laid-out text would be over the size zi reads.
+    FmtTooLarge {
+        size: u64,
+        limit: u64,
+    },
+    ReadOnly,
+    /// A temporary file of a zi run that was killed before it could clean up.
+    StaleTemporary,
+    NotPlanFile {
+        place: Place,
+    },
     /// The LKE, assessments and `lke` keys (`crate::problem::lke`).
     Lke(Box<LkeKind>),
     // Reading a spreadsheet (`zi import`).
@@ -254,6 +272,10 @@ impl Kind {
             Kind::LeftAsIs(inner) => inner.code(),
             Kind::FmtUnsafe { .. } => Code::FmtUnsafe,
             Kind::Unwritable { .. } => Code::Unwritable,
+            Kind::FmtTooLarge { .. } => Code::FmtTooLarge,
+            Kind::ReadOnly => Code::ReadOnly,
+            Kind::StaleTemporary => Code::StaleTemporary,
+            Kind::NotPlanFile { .. } => Code::NotPlanFile,
             Kind::Lke(kind) => kind.code(),
             Kind::NoHeader => Code::NoHeader,
             Kind::DuplicateColumn { .. } => Code::DuplicateColumn,

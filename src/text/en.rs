@@ -7,8 +7,8 @@ use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
 use crate::problem::{
-    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Tip, UnsafeLayout, UsageKind,
-    ValueKind,
+    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Place, Tip, UnsafeLayout,
+    UsageKind, ValueKind,
 };
 
 pub(super) struct En;
@@ -157,6 +157,17 @@ impl Catalogue for En {
                 format!("cannot lay this file out: {why}")
             }
             Kind::Unwritable { error } => format!("cannot write file: {error}"),
+            Kind::FmtTooLarge { size, limit } => format!(
+                "laid out, the file would be {size} bytes, over the {limit} bytes zi reads; it is left as it is"
+            ),
+            Kind::ReadOnly => "file is read-only; it is left as it is".into(),
+            Kind::StaleTemporary => "temporary file of a zi run that was killed before it finished".into(),
+            Kind::NotPlanFile { place: Place::Evidence } => {
+                "is under evidence/, which zi fmt never opens".into()
+            }
+            Kind::NotPlanFile { place: Place::Elsewhere } => {
+                "is not zi.toml or under plan/; zi fmt lays out plan files only".into()
+            }
             Kind::Lke(kind) => super::score::EN.problem(kind),
             Kind::NoHeader => "no row names the columns of an RKT table".into(),
             Kind::DuplicateColumn { title } => {
@@ -266,6 +277,14 @@ impl Catalogue for En {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; this is a bug in zi, please report it with the file"),
             Kind::Unwritable { .. } => "check the file's permissions; the file is unchanged".into(),
+            Kind::FmtTooLarge { .. } => {
+                "a plan file holds one indicator; move the other data out of plan/, then run zi fmt again".into()
+            }
+            Kind::ReadOnly => "make it writable (chmod u+w) to have it laid out, or leave it".into(),
+            Kind::StaleTemporary => {
+                "the next zi fmt removes it (or delete it); it is not part of the plan, so do not commit it".into()
+            }
+            Kind::NotPlanFile { .. } => "name zi.toml, plan/ or files under it; evidence is never rewritten".into(),
             Kind::Lke(kind) => super::score::EN.hint(kind),
             Kind::NoHeader => "title the columns of the table, in one row: INDIKATOR and at least two of NO, KOMPONEN, LANGKAH AKSI, BUKTI FISIK, TARGET WAKTU, PIC (`docs/format.md` lists every title zi knows); or name the sheet with --sheet".into(),
             Kind::DuplicateColumn { .. } => "rename or delete one of the two columns".into(),

@@ -5,8 +5,8 @@ use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
 use crate::problem::{
-    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Tip, UnsafeLayout, UsageKind,
-    ValueKind,
+    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Place, Tip, UnsafeLayout,
+    UsageKind, ValueKind,
 };
 
 pub(super) struct Id;
@@ -160,6 +160,17 @@ impl Catalogue for Id {
                 format!("berkas ini tidak dapat dirapikan: {why}")
             }
             Kind::Unwritable { error } => format!("berkas tidak dapat ditulis: {error}"),
+            Kind::FmtTooLarge { size, limit } => format!(
+                "setelah ditata, berkas akan berukuran {size} bita, melebihi {limit} bita yang dibaca zi; berkas dibiarkan"
+            ),
+            Kind::ReadOnly => "berkas hanya-baca; berkas dibiarkan".into(),
+            Kind::StaleTemporary => "berkas sementara dari zi yang dihentikan sebelum selesai".into(),
+            Kind::NotPlanFile { place: Place::Evidence } => {
+                "berada di bawah evidence/, yang tidak pernah dibuka zi fmt".into()
+            }
+            Kind::NotPlanFile { place: Place::Elsewhere } => {
+                "bukan zi.toml dan tidak di bawah plan/; zi fmt hanya menata berkas rencana".into()
+            }
             Kind::Lke(kind) => super::score::ID.problem(kind),
             Kind::NoHeader => "tidak ada baris yang berisi judul kolom tabel RKT".into(),
             Kind::DuplicateColumn { title } => {
@@ -269,6 +280,14 @@ impl Catalogue for Id {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; ini kesalahan zi, mohon laporkan beserta berkasnya"),
             Kind::Unwritable { .. } => "periksa izin akses berkas; berkas tidak berubah".into(),
+            Kind::FmtTooLarge { .. } => {
+                "satu berkas rencana memuat satu indikator; pindahkan data lain keluar dari plan/, lalu jalankan zi fmt lagi".into()
+            }
+            Kind::ReadOnly => "jadikan dapat ditulis (chmod u+w) agar ditata, atau biarkan".into(),
+            Kind::StaleTemporary => {
+                "zi fmt berikutnya menghapusnya (atau hapus sendiri); berkas ini bukan bagian rencana, jangan di-commit".into()
+            }
+            Kind::NotPlanFile { .. } => "sebut zi.toml, plan/ atau berkas di bawahnya; bukti tidak pernah ditulis ulang".into(),
             Kind::Lke(kind) => super::score::ID.hint(kind),
             Kind::NoHeader => "beri judul kolom tabel dalam satu baris: INDIKATOR dan sedikitnya dua dari NO, KOMPONEN, LANGKAH AKSI, BUKTI FISIK, TARGET WAKTU, PIC (`docs/format.md` memuat semua judul yang dikenal zi); atau sebut lembarnya dengan --sheet".into(),
             Kind::DuplicateColumn { .. } => "ganti nama atau hapus salah satu dari kedua kolom itu".into(),

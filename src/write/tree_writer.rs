@@ -14,7 +14,7 @@ use crate::write::plan_files::PlanFile;
 /// only with `force`; evidence is never touched: an evidence file (a
 /// `.gitkeep`) is written only into a folder that does not exist yet.
 pub(crate) fn write_all(root: &Path, files: &[PlanFile], force: bool) -> Result<(), Fatal> {
-    let mut batch = Batch::new();
+    let mut batch = Batch::for_many();
     for file in files {
         let path = root.join(&file.path);
         let folder = path.parent().unwrap_or(root);

@@ -101,6 +101,16 @@ fn from_last_years_plan_the_same_files_with_the_targets_a_year_on_and_no_evidenc
     assert_eq!(old_plan, new_plan, "the same plan files");
     assert!(!new.keys().any(|p| p.ends_with(".pdf")), "no evidence comes along");
     assert_eq!(top.read("rkt-2023/zi.toml"), shipped.read("zi.toml").replace("2022", "2023"));
+    assert!(top
+        .read("rkt-2023/README.md")
+        .starts_with("# Rencana kerja Zona Integritas 2023: Balai Penelitian Tanaman Palma\n"));
+    let english =
+        top.run(AUGUST, &["init", "rkt-2023-en", "--from", shipped.root().to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(english.code, 0, "{}", english.stderr);
+    assert!(
+        top.read("rkt-2023-en/README.md").starts_with("# Integrity Zone work plan 2023"),
+        "--lang wins over the old plan's"
+    );
     let pimpinan =
         "plan/4-penguatan-akuntabilitas/1-keterlibatan-pimpinan/3-pimpinan-memantau-pencapaian-kinerja.toml";
     assert_eq!(

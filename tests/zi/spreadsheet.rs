@@ -43,8 +43,12 @@ pub fn written(repo: &Repo) -> String {
 fn the_shipped_plan_comes_back_byte_for_byte_through_a_workbook_and_through_csv() {
     let shipped = Repo::shipped();
     let expected = files_under(shipped.root());
-    for name in ["rkt.xlsx", "rkt.csv"] {
-        let export = shipped.run(AUGUST, &["export", "-o", name]);
+    for (name, status) in
+        [("rkt.xlsx", false), ("rkt.csv", false), ("status.xlsx", true), ("status.csv", true)]
+    {
+        let args =
+            if status { vec!["export", "-o", name, "--with-status"] } else { vec!["export", "-o", name] };
+        let export = shipped.run(AUGUST, &args);
         assert_eq!(export.code, 0, "{}", export.stderr);
         let target = Repo::empty();
         let import = target.run(AUGUST, &["import", shipped.at(name).to_str().unwrap()]);
@@ -486,6 +490,13 @@ fn the_workbook_prints_on_a4_landscape_with_the_header_frozen_and_repeated_and_n
         sheet.contains(r#"<col min="8" max="10" width="20.7109375" hidden="1" customWidth="1"/>"#),
         "{sheet}"
     );
+    // --with-status: a second, flat sheet with a filter.
+    repo.run(AUGUST, &["export", "-o", "status.xlsx", "--with-status"]);
+    let status = std::fs::read(repo.at("status.xlsx")).unwrap();
+    let flat = workbook_part(&status, "xl/worksheets/sheet2.xml");
+    assert!(flat.contains(r#"<autoFilter ref="A1:I3"/>"#), "{flat}");
+    assert!(workbook_part(&status, "xl/workbook.xml")
+        .contains(r#"<sheet name="Status" sheetId="2" r:id="rId2"/>"#));
     // Fixed properties: no clock in the bytes.
     assert!(
         core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z</dcterms:created>"),

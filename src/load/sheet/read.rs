@@ -172,3 +172,35 @@ fn csv_grid(bytes: &[u8], name: String) -> Grid {
     let rows = if score(&comma) > score(&semicolon) { comma } else { semicolon };
     Grid { name, hidden: false, rows }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(grid: &Grid) -> Vec<Vec<String>> {
+        grid.rows.iter().map(|r| r.iter().map(|c| c.text.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn a_csv_is_read_with_the_separator_that_makes_its_header() {
+        let semicolon =
+            csv_grid(b"\xEF\xBB\xBFNO;INDIKATOR;BUKTI FISIK\r\n1;\"A, B\";\"C\r\nD\"\r\n", "x".into());
+        assert_eq!(texts(&semicolon), [vec!["NO", "INDIKATOR", "BUKTI FISIK"], vec!["1", "A, B", "C\r\nD"]]);
+        let comma = csv_grid(b"NO,INDIKATOR,BUKTI FISIK\n1,\"A; B\",C\n", "x".into());
+        assert_eq!(texts(&comma), [vec!["NO", "INDIKATOR", "BUKTI FISIK"], vec!["1", "A; B", "C"]]);
+    }
+
+    #[test]
+    fn a_csv_that_is_not_utf8_is_read_as_windows_1252() {
+        let grid = csv_grid(b"INDIKATOR;KOMPONEN;NO\nKafe \xE9 \x96 ok;x;1\n", "x".into());
+        assert_eq!(grid.rows[1][0].text, "Kafe é – ok");
+    }
+
+    #[test]
+    fn numbers_lose_a_stray_fraction_and_dates_become_months() {
+        assert_eq!(number_text(3.0), "3");
+        assert_eq!(number_text(2.5), "2.5");
+        assert_eq!(iso_month("2023-07-31T00:00:00"), Some("Juli 2023".to_string()));
+        assert_eq!(iso_month("31/07/2023"), None);
+    }
+}

@@ -48,6 +48,29 @@ fn a_committed_batch_writes_every_file_and_the_folders_they_need() {
 }
 
 #[test]
+fn a_batch_for_many_files_flushed_at_its_commit_writes_them_all_or_none() {
+    let dir = folder_with_one_file();
+    let before = snapshot(dir.path());
+    let fill = |batch: &mut Batch| {
+        for n in 1..=50 {
+            let folder = dir.path().join(format!("plan/1-a/{n}-b"));
+            batch.create_dir_all(&folder).unwrap();
+            batch.add(&folder.join("component.toml"), format!("name = \"{n}\"\n").as_bytes()).unwrap();
+        }
+    };
+    let mut dropped = Batch::for_many();
+    fill(&mut dropped);
+    drop(dropped);
+    assert_eq!(snapshot(dir.path()), before);
+    let mut committed = Batch::for_many();
+    fill(&mut committed);
+    committed.commit().unwrap();
+    let files: Vec<_> = snapshot(dir.path()).into_iter().filter(|(_, c)| c.is_some()).collect();
+    assert_eq!(files.len(), 51);
+    assert!(files.iter().all(|(name, _)| !name.contains(TEMP_PREFIX)));
+}
+
+#[test]
 fn a_batch_dropped_before_its_commit_leaves_the_tree_as_it_was() {
     let dir = folder_with_one_file();
     let before = snapshot(dir.path());
