@@ -72,6 +72,18 @@ pub(crate) enum Kind {
     TomlSyntax {
         message: String,
     },
+    /// A key set twice in one table; `first` is the line that set it first.
+    DuplicateKey {
+        key: String,
+        first: Option<u32>,
+    },
+    /// Arrays or tables nested deeper than the parser goes.
+    NestingTooDeep,
+    /// An indicator key (`due`, `pic`, …) inside an evidence item: written
+    /// below `[[evidence]]`, where TOML reads it as part of the item.
+    KeyInEvidenceItem {
+        key: &'static str,
+    },
     UnknownKey {
         key: Box<str>,
         suggestion: Option<&'static str>,
@@ -230,8 +242,11 @@ pub(crate) enum Kind {
 impl Kind {
     pub(crate) fn code(&self) -> Code {
         match self {
-            Kind::TomlSyntax { .. } | Kind::InvalidToml => Code::TomlSyntax,
-            Kind::UnknownKey { .. } => Code::UnknownKey,
+            Kind::TomlSyntax { .. }
+            | Kind::InvalidToml
+            | Kind::DuplicateKey { .. }
+            | Kind::NestingTooDeep => Code::TomlSyntax,
+            Kind::UnknownKey { .. } | Kind::KeyInEvidenceItem { .. } => Code::UnknownKey,
             Kind::WrongType { .. } | Kind::WrongElement { .. } => Code::WrongType,
             Kind::MissingKey { .. } | Kind::EvidenceWithoutName => Code::MissingKey,
             Kind::UnreadableFile { .. } => Code::UnreadableFile,

@@ -74,6 +74,10 @@ impl Catalogue for En {
     fn problem(&self, kind: &Kind) -> String {
         match kind {
             Kind::TomlSyntax { message } => format!("invalid TOML: {message}"),
+            Kind::DuplicateKey { key, first: Some(line) } => format!("`{key}` is set twice: on line {line} and here"),
+            Kind::DuplicateKey { key, first: None } => format!("`{key}` is set twice in the same table"),
+            Kind::NestingTooDeep => "arrays or tables are nested deeper than zi reads".into(),
+            Kind::KeyInEvidenceItem { key } => format!("`{key}` is read as part of an evidence item"),
             Kind::UnknownKey { key, .. } => format!("unknown key `{}`", quoted_key(key)),
             Kind::WrongType { key, expected: e, found } => {
                 format!("`{key}` must be {}, found {}", expected(*e), value_kind(*found))
@@ -192,10 +196,19 @@ impl Catalogue for En {
 
     fn hint(&self, kind: &Kind) -> String {
         match kind {
-            Kind::TomlSyntax { .. } => {
+            Kind::TomlSyntax { message } if message.contains("quoted") || message.contains("string") => {
                 "strings need double quotes and arrays square brackets: key = \"text\", list = [\"a\", \"b\"]"
                     .into()
             }
+            Kind::TomlSyntax { .. } => {
+                "write one key = value per line, text in double quotes, lists in [ ], tables as [name] on a line of their own"
+                    .into()
+            }
+            Kind::KeyInEvidenceItem { key } => format!(
+                "a key below [[evidence]] belongs to that item: move `{key} = …` above the first [[evidence]]"
+            ),
+            Kind::DuplicateKey { .. } => "keep one of the two lines (a key holds one value; a list holds many)".into(),
+            Kind::NestingTooDeep => "a plan file needs at most a list of { name, file } items: flatten the nesting".into(),
             Kind::UnknownKey { suggestion: Some(k), .. } => format!("did you mean `{k}`?"),
             Kind::UnknownKey { suggestion: None, known, .. } => format!("known keys: {}", known.join(", ")),
             Kind::WrongType { key, expected: e, .. } => format!("write `{key}` as {}", expected(*e)),
@@ -492,6 +505,9 @@ impl Catalogue for En {
             }
             Note::HookRemoved { shown, restored: false } => {
                 format!("removed the zi pre-commit hook: {shown}")
+            }
+            Note::BrokenConfig { place, kind } => {
+                format!("{place}: {}; zi goes on without it (`zi check` says more)", self.problem(kind))
             }
             Note::Misfiled { places: 1 } => {
                 "1 evidence file or folder is filed where it does not count; `zi check` says where".into()

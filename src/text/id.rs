@@ -71,6 +71,10 @@ impl Catalogue for Id {
     fn problem(&self, kind: &Kind) -> String {
         match kind {
             Kind::TomlSyntax { message } => format!("TOML tidak sah: {message}"),
+            Kind::DuplicateKey { key, first: Some(line) } => format!("`{key}` ditulis dua kali: di baris {line} dan di sini"),
+            Kind::DuplicateKey { key, first: None } => format!("`{key}` ditulis dua kali dalam tabel yang sama"),
+            Kind::NestingTooDeep => "daftar atau tabel bersarang lebih dalam daripada yang dibaca zi".into(),
+            Kind::KeyInEvidenceItem { key } => format!("`{key}` terbaca sebagai bagian dari butir bukti"),
             Kind::UnknownKey { key, .. } => format!("kunci `{}` tidak dikenal", quoted_key(key)),
             Kind::WrongType { key, expected: e, found } => {
                 format!("`{key}` harus berupa {}, ditemukan {}", expected(*e), value_kind(*found))
@@ -195,10 +199,19 @@ impl Catalogue for Id {
 
     fn hint(&self, kind: &Kind) -> String {
         match kind {
-            Kind::TomlSyntax { .. } => {
+            Kind::TomlSyntax { message } if message.contains("quoted") || message.contains("string") => {
                 "teks perlu tanda kutip ganda dan daftar kurung siku: kunci = \"teks\", daftar = [\"a\", \"b\"]"
                     .into()
             }
+            Kind::TomlSyntax { .. } => {
+                "tulis satu kunci = nilai per baris, teks dalam tanda kutip ganda, daftar dalam [ ], tabel sebagai [nama] pada barisnya sendiri"
+                    .into()
+            }
+            Kind::KeyInEvidenceItem { key } => format!(
+                "kunci di bawah [[evidence]] termasuk butir itu: pindahkan `{key} = …` ke atas [[evidence]] pertama"
+            ),
+            Kind::DuplicateKey { .. } => "pertahankan salah satu baris (satu kunci memuat satu nilai; daftar memuat banyak)".into(),
+            Kind::NestingTooDeep => "berkas rencana paling banyak memuat daftar butir { name, file }: ratakan susunannya".into(),
             Kind::UnknownKey { suggestion: Some(k), .. } => format!("maksud Anda `{k}`?"),
             Kind::UnknownKey { suggestion: None, known, .. } => format!("kunci yang dikenal: {}", known.join(", ")),
             Kind::WrongType { key, expected: e, .. } => format!("tulis `{key}` sebagai {}", expected(*e)),
@@ -481,6 +494,9 @@ impl Catalogue for Id {
                 format!("hook pre-commit zi dihapus dan hook yang digantikannya dikembalikan: {shown}")
             }
             Note::HookRemoved { shown, restored: false } => format!("hook pre-commit zi dihapus: {shown}"),
+            Note::BrokenConfig { place, kind } => {
+                format!("{place}: {}; zi tetap berjalan tanpanya (`zi check` menjelaskan lebih lanjut)", self.problem(kind))
+            }
             Note::Misfiled { places } => format!(
                 "{places} berkas atau folder bukti disimpan di tempat yang tidak dihitung; `zi check` menunjukkan letaknya"
             ),
