@@ -4,6 +4,7 @@
 //! zero, with a decimal comma in Indonesian.
 
 pub(crate) mod csv;
+pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod table;

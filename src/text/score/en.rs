@@ -154,6 +154,7 @@ static LABELS: ScoreLabels = ScoreLabels {
     kind: "Row",
     target: "Target",
     questions_title: "The questions of the LKE",
+    questions_served: "LKE questions",
     sheet_answers: "Answers",
     sheet_rekap: "Rekap",
     col_assessment: "Assessment",
