@@ -660,6 +660,8 @@ pub(super) static LABELS: Labels = Labels {
     occurrence_with_files: "occurrence with files",
     this_month: "this month",
     overdue_documents: "Overdue: missing documents",
+    misfiled_evidence: "Evidence filed where it does not count",
+    misfiled_why: "These files are in the repository, but where zi cannot count them: a document listed as missing above may be one of them. Move or rename them as the fix says.",
     missing_documents: "Missing documents",
     documents_and_files: "Documents and files per indicator",
     plan_file: "Plan file",

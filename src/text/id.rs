@@ -644,6 +644,8 @@ pub(super) static LABELS: Labels = Labels {
     occurrence_with_files: "kejadian yang sudah ada berkasnya",
     this_month: "bulan ini",
     overdue_documents: "Terlambat: dokumen yang kurang",
+    misfiled_evidence: "Bukti yang disimpan di tempat yang tidak dihitung",
+    misfiled_why: "Berkas ini ada di repositori, tetapi di tempat yang tidak dapat dihitung zi: dokumen yang tercatat kurang di atas mungkin salah satunya. Pindahkan atau ganti namanya sesuai saran.",
     missing_documents: "Dokumen yang kurang",
     documents_and_files: "Dokumen dan berkas per indikator",
     plan_file: "Berkas rencana",

@@ -9,6 +9,7 @@
 //! the same plan, evidence and date give the same bytes.
 
 mod markup;
+mod misfiled;
 mod timeline;
 
 use std::fmt::Write as _;
@@ -93,6 +94,11 @@ impl Page<'_> {
             let note = self.lang.catalogue().note(&Note::ProblemsInPlan { errors });
             w!(self, "<p class=\"problems\">⚠ {}</p>\n", esc(&note));
         }
+        let places = misfiled::misfiled(view.eval).len();
+        if places > 0 {
+            let note = self.lang.catalogue().note(&Note::Misfiled { places });
+            w!(self, "<p class=\"problems\">⚠ <a href=\"#misfiled\">{}</a></p>\n", esc(&note));
+        }
         w!(
             self,
             "<nav>{}: <a href=\"#progress\">{}</a> · <a href=\"#score\">{}</a> · <a href=\"#timeline\">{}</a> · <a href=\"#overdue\">{}</a> · <a href=\"#indicators\">{}</a></nav>\n",
@@ -110,6 +116,7 @@ impl Page<'_> {
         self.out.push_str(&score_html::section(self.score, view.eval.as_of, self.lang));
         self.out.push_str(&timeline::section(view, self.lang));
         self.overdue(entries, &as_of);
+        self.out.push_str(&misfiled::section(view.eval, self.lang));
         self.indicators(view);
         self.signature(view.eval.plan.config.head.as_ref(), &as_of);
         w!(self, "</body>\n</html>\n");
