@@ -155,6 +155,7 @@ static LABELS: ScoreLabels = ScoreLabels {
     target: "Target",
     questions_title: "The questions of the LKE",
     questions_served: "LKE questions",
+    answers_changed: "LKE answers changed",
     sheet_answers: "Answers",
     sheet_rekap: "Rekap",
     col_assessment: "Assessment",

@@ -156,6 +156,7 @@ static LABELS: ScoreLabels = ScoreLabels {
     target: "Target",
     questions_title: "Pertanyaan LKE",
     questions_served: "Pertanyaan LKE",
+    answers_changed: "Jawaban LKE berubah",
     sheet_answers: "Jawaban",
     sheet_rekap: "Rekap",
     col_assessment: "Penilaian",
