@@ -75,6 +75,15 @@ where
         Ok(settings) => settings,
         Err((fatal, style)) => return refuse(&fatal, style, err),
     };
+    // A broken zi.toml is named by every command (`zi check` and `zi fmt`
+    // report it in full themselves).
+    if !matches!(cli.command, cli::Command::Check { .. } | cli::Command::Fmt { .. }) {
+        if let Some(broken) = settings.config_problems.iter().find(|p| p.is_error()) {
+            let note =
+                problem::Note::BrokenConfig { place: broken.place(), kind: Box::new(broken.kind.clone()) };
+            let _ = writeln!(err, "zi: {}", render::note(&note, settings.style()));
+        }
+    }
     // A reader that stops early (`zi overdue | head -1`) must not change
     // the exit status: output to a closed pipe is dropped, and the command
     // runs to its end and decides as it would have.

@@ -13,8 +13,12 @@ use chrono::NaiveDate;
 use super::plan;
 use crate::judge::changes::Changes;
 use crate::judge::evaluate::{Detail, Evaluation};
+use crate::judge::score;
 use crate::judge::view::DiffView;
 use crate::load::git::Repo;
+use crate::load::{assessment, lke};
+use crate::model::assessment::Assessment;
+use crate::model::lke::Lke;
 use crate::problem::Fatal;
 use crate::render::{self, Format};
 use crate::settings::Settings;
@@ -30,9 +34,11 @@ pub(super) fn run(
     // Both revisions are checked before anything is read.
     let from_commit = repo.commit(from)?;
     let to_commit = to.map(|rev| repo.commit(rev)).transpose()?;
-    let before = judge(&repo, settings, Some(&from_commit))?;
-    let after = judge(&repo, settings, to_commit.as_deref())?;
-    let changes = Changes::between(&before, &after);
+    let (before, before_answers) = judge(&repo, settings, Some(&from_commit))?;
+    let (after, after_answers) = judge(&repo, settings, to_commit.as_deref())?;
+    let mut changes = Changes::between(&before, &after);
+    changes.answers =
+        score::answer_changes((&before_answers.0, &before_answers.1), (&after_answers.0, &after_answers.1));
     let view =
         DiffView { eval: &after, from: from.to_string(), to: to.map(str::to_string), changes: &changes };
     render::renderer(format, settings.style(), out).diff(&view)?;
@@ -55,15 +61,32 @@ fn parse_range(range: Option<&str>) -> Result<(&str, Option<&str>), Fatal> {
     })
 }
 
-/// The plan judged as it is in `commit`, or in the working tree.
-fn judge(repo: &Repo, settings: &Settings, commit: Option<&str>) -> Result<Evaluation, Fatal> {
-    let Some(commit) = commit else { return Ok(plan::evaluate_settings(settings, |_| Detail::Files)) };
+/// An LKE and the assessments made against it.
+type Answers = (Lke, Vec<Assessment>);
+
+/// The plan judged as it is in `commit`, or in the working tree, and its
+/// assessments (their problems are `zi check`'s to list).
+fn judge(repo: &Repo, settings: &Settings, commit: Option<&str>) -> Result<(Evaluation, Answers), Fatal> {
+    let Some(commit) = commit else {
+        let eval = plan::evaluate_settings(settings, |_| Detail::Files);
+        let answers = answers(&settings.root, &eval);
+        return Ok((eval, answers));
+    };
     let scratch = tempfile::Builder::new()
         .prefix("zi-diff-")
         .tempdir()
         .map_err(|e| Fatal::TempFolder { error: e.to_string() })?;
     repo.export(commit, scratch.path())?;
-    Ok(judge_folder(scratch.path(), settings.as_of))
+    let eval = judge_folder(scratch.path(), settings.as_of);
+    let answers = answers(scratch.path(), &eval);
+    Ok((eval, answers))
+}
+
+fn answers(root: &Path, eval: &Evaluation) -> Answers {
+    let mut problems = Vec::new();
+    let lke = lke::for_config(root, &eval.plan.config, &mut problems).into_owned();
+    let all = assessment::load_all(root, &lke, &mut problems);
+    (lke, all)
 }
 
 fn judge_folder(root: &Path, as_of: NaiveDate) -> Evaluation {

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::load::source::{self, Source};
+use crate::load::source::{self, Source, MAX_PLAN_FILE_BYTES};
 use crate::load::tree::{self, EntryKind};
-use crate::model::plan::{CONFIG_FILE, PLAN_DIR};
-use crate::problem::{self, Fatal, Kind, Note, Problem, Severity};
+use crate::model::plan::{CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
+use crate::problem::{self, Fatal, Kind, Note, Place, Problem, Severity};
 use crate::render::{self, problems};
 use crate::settings::Settings;
 use crate::write::atomic;
@@ -38,6 +38,12 @@ pub(super) fn run(
     } else {
         named_files(root, &settings.base, paths, &mut diagnostics)?
     };
+    if !check {
+        // What a killed run left goes with the next write (`atomic`).
+        let folders: std::collections::BTreeSet<&Path> =
+            targets.iter().filter_map(|t| t.path.parent()).collect();
+        folders.into_iter().for_each(atomic::remove_stale);
+    }
     let mut differing = 0;
     for target in &targets {
         let source = match Source::read(&target.path, target.shown.clone()) {
@@ -57,7 +63,17 @@ pub(super) fn run(
         if text == source.text {
             continue;
         }
+        if text.len() as u64 > MAX_PLAN_FILE_BYTES {
+            // zi would refuse to read what it wrote: the file stays as it is.
+            let kind = Kind::FmtTooLarge { size: text.len() as u64, limit: MAX_PLAN_FILE_BYTES };
+            diagnostics.push(Problem::new(kind, target.shown.as_str()));
+            continue;
+        }
         differing += 1;
+        if !check && is_read_only(&target.path) {
+            diagnostics.push(Problem::new(Kind::ReadOnly, target.shown.as_str()));
+            continue;
+        }
         if !check {
             // Through a link, the file it points at is the one rewritten.
             let real = std::fs::canonicalize(&target.path).unwrap_or_else(|_| target.path.clone());
@@ -82,6 +98,13 @@ pub(super) fn run(
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
+/// Whether the file (or the file a link at it leads to) may not be written
+/// by its owner: `zi fmt` reports it rather than replace it by a rename,
+/// which the folder's permissions would allow.
+fn is_read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly())
+}
+
 /// `zi.toml` and every `.toml` file under `plan/`, in plan order.
 fn plan_files(root: &Path, out: &mut Vec<Problem>) -> Vec<Target> {
     let mut targets = Vec::new();
@@ -98,7 +121,9 @@ fn plan_files(root: &Path, out: &mut Vec<Problem>) -> Vec<Target> {
 /// of the listing are kept: `zi check` reports the rest.
 fn toml_files_below(root: &Path, rel: &str, out: &mut Vec<Problem>, targets: &mut Vec<Target>) {
     let mut found = Vec::new();
-    let mut entries = tree::list(&root.join(rel), rel, Severity::Warning, &mut found);
+    // What the listing skips (a pipe, a link to a folder) is an error here:
+    // the user asked for every plan file to be laid out.
+    let mut entries = tree::list(&root.join(rel), rel, Severity::Error, &mut found);
     out.extend(found.into_iter().filter(Problem::is_error));
     // A folder's own area.toml or component.toml before what it holds.
     entries.sort_by_key(|e| e.number.is_some());
@@ -136,7 +161,17 @@ fn named_files(
             }
             Err(_) => path.display().to_string(),
         };
-        if real.is_dir() {
+        // Only zi.toml and plan/ hold plan files: evidence, seeds and
+        // anything outside the repository are never opened.
+        let inside_plan = shown == CONFIG_FILE || shown == PLAN_DIR || shown.starts_with("plan/");
+        let above_plan = real.is_dir() && root.starts_with(&real);
+        if above_plan {
+            targets.extend(plan_files(root, out));
+        } else if !inside_plan || real.strip_prefix(root).is_err() {
+            let evidence = shown == EVIDENCE_DIR || shown.starts_with("evidence/");
+            let place = if evidence { Place::Evidence } else { Place::Elsewhere };
+            out.push(Problem::new(Kind::NotPlanFile { place }, shown));
+        } else if real.is_dir() {
             let mut below = Vec::new();
             toml_files_below(&real, "", out, &mut below);
             for target in below {

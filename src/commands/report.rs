@@ -11,8 +11,10 @@ use anyhow::Result;
 
 use crate::judge::evaluate::{Evaluation, IndicatorReport};
 use crate::judge::overdue::{self, Entry};
+use crate::judge::score;
 use crate::judge::select::{self, Filter};
 use crate::judge::view::StatusView;
+use crate::load::{assessment, lke};
 use crate::problem::Fatal;
 use crate::render::html::{self, Links};
 use crate::settings::Settings;
@@ -39,9 +41,14 @@ pub(super) fn run(
     let entries: Vec<Entry> =
         overdue::entries(eval, None).into_iter().filter(|e| selected(e.report)).collect();
     let lang = settings.style().lang;
+    // The LKE score of the whole unit (its problems are `zi check`'s to list).
+    let mut problems = Vec::new();
+    let lke = lke::for_config(&settings.root, &settings.config, &mut problems);
+    let assessment = super::score::newest(assessment::load_all(&settings.root, &lke, &mut problems));
+    let scored = score::score(&lke, assessment.as_ref(), eval, None);
     let Some(file) = output.file else {
         // Standard output: assume the page is saved at the repository root.
-        out.write_all(html::report(&view, &entries, &Links { to_root: "" }, lang).as_bytes())?;
+        out.write_all(html::report(&view, &entries, &Links { to_root: "" }, &scored, lang).as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
     let path = settings.given_path(file);
@@ -53,7 +60,7 @@ pub(super) fn run(
     let folder = std::fs::canonicalize(&folder)
         .map_err(|e| Fatal::CannotOpen { path: folder.display().to_string(), error: e.to_string() })?;
     let to_root = relative_dir(&folder, &eval.plan.root);
-    let page = html::report(&view, &entries, &Links { to_root: &to_root }, lang);
+    let page = html::report(&view, &entries, &Links { to_root: &to_root }, &scored, lang);
     atomic::write(&path, page.as_bytes())
         .map_err(|e| Fatal::CannotWrite { path: file.display().to_string(), error: e.to_string() })?;
     Ok(ExitCode::SUCCESS)

@@ -110,7 +110,7 @@ fn written_by_zi(path: &Path) -> bool {
 }
 
 /// The newest assessment: the latest `date`, then the last file name.
-fn newest(mut all: Vec<Assessment>) -> Option<Assessment> {
+pub(super) fn newest(mut all: Vec<Assessment>) -> Option<Assessment> {
     all.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
     all.pop()
 }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::judge::evaluate::{DocumentName, Evaluation, IndicatorReport, PeriodState, Status};
+use crate::judge::score::AnswerChange;
 use crate::model::month::YearMonth;
 use crate::model::plan::{join, number_prefix};
 
@@ -98,6 +99,9 @@ pub(crate) struct Changes {
     pub(crate) documents: Vec<FileChange>,
     pub(crate) indicators_added: Vec<Named>,
     pub(crate) indicators_removed: Vec<Named>,
+    /// Answers of assessments changed (filled in by `zi diff`, which reads
+    /// the assessments of both sides).
+    pub(crate) answers: Vec<AnswerChange>,
 }
 
 impl Changes {

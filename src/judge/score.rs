@@ -5,7 +5,10 @@
 
 use std::collections::BTreeMap;
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 
 use crate::judge::evaluate::{Evaluation, IndicatorReport, Status};
 use crate::model::assessment::{Assessment, Given};
@@ -128,6 +131,94 @@ impl Miss {
     }
 }
 
+/// An answer (or hasil result) that differs between two commits of an
+/// assessment file; `None` where it is not answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub(crate) struct AnswerChange {
+    pub(crate) assessment: String,
+    /// A question id or a result id (`ipak`).
+    pub(crate) id: String,
+    pub(crate) before: Option<AnswerValue>,
+    pub(crate) after: Option<AnswerValue>,
+}
+
+/// An answer as a diff shows it: JSON writes a word, a number, or the
+/// inputs by name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum AnswerValue {
+    Choice(String),
+    Number(Decimal),
+    Inputs(Vec<(String, Decimal)>),
+}
+
+impl Serialize for AnswerValue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnswerValue::Choice(answer) => s.serialize_str(answer),
+            AnswerValue::Number(n) => s.serialize_f64(n.to_f64().unwrap_or_default()),
+            AnswerValue::Inputs(inputs) => {
+                let mut map = s.serialize_map(Some(inputs.len()))?;
+                for (name, value) in inputs {
+                    map.serialize_entry(name, &value.to_f64().unwrap_or_default())?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+fn answer_value(lke: &Lke, id: &str, given: &Given) -> AnswerValue {
+    match given {
+        Given::Choice(answer) => AnswerValue::Choice(answer.clone()),
+        Given::Index(index) => AnswerValue::Number(*index),
+        Given::Inputs(values) => {
+            let names = match lke.question(id).map(|q| &q.answer) {
+                Some(AnswerKind::Percentage(p)) => p.inputs.iter().map(|i| i.name.clone()).collect(),
+                _ => Vec::new(),
+            };
+            AnswerValue::Inputs(names.into_iter().zip(values.iter().copied()).collect())
+        }
+    }
+}
+
+/// The answers and results that differ between the assessments of two
+/// commits, file by file (a file on one side only counts as empty on the
+/// other), in the LKE's order.
+pub(crate) fn answer_changes(
+    (lke_before, before): (&Lke, &[Assessment]),
+    (lke_after, after): (&Lke, &[Assessment]),
+) -> Vec<AnswerChange> {
+    let mut paths: Vec<&str> = before.iter().chain(after).map(|a| a.path.as_str()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let mut order: Vec<String> = lke_after.question_ids();
+    order.extend(lke_after.results().map(|(_, r)| r.id.clone()));
+    let mut changes = Vec::new();
+    for path in paths {
+        let find = |all: &'_ [Assessment]| all.iter().find(|a| a.path == path).cloned().unwrap_or_default();
+        let (old, new) = (find(before), find(after));
+        let given = |a: &Assessment, id: &str| {
+            a.answers.get(id).map(|x| &x.given).or_else(|| a.results.get(id)).cloned()
+        };
+        let mut ids: Vec<&str> = old.answers.keys().chain(new.answers.keys()).map(String::as_str).collect();
+        ids.extend(old.results.keys().chain(new.results.keys()).map(String::as_str));
+        ids.sort_by_key(|id| (order.iter().position(|o| o == id).unwrap_or(usize::MAX), id.to_string()));
+        ids.dedup();
+        for id in ids {
+            let (b, a) = (given(&old, id), given(&new, id));
+            if b != a {
+                changes.push(AnswerChange {
+                    assessment: path.to_string(),
+                    id: id.to_string(),
+                    before: b.map(|g| answer_value(lke_before, id, &g)),
+                    after: a.map(|g| answer_value(lke_after, id, &g)),
+                });
+            }
+        }
+    }
+    changes
+}
+
 /// The questions each indicator's `lke` names, checked against the LKE.
 pub(crate) fn lke_ref_problems(eval: &Evaluation, lke: &Lke) -> Vec<Problem> {
     let ids = lke.question_ids();
@@ -184,7 +275,7 @@ fn projected(serving: &[&IndicatorReport]) -> Decimal {
 }
 
 /// The value (0–1) an answer gives a question.
-fn answer_value(question: &Question, given: &Given) -> Decimal {
+fn answer_score(question: &Question, given: &Given) -> Decimal {
     match (&question.answer, given) {
         (AnswerKind::Choice { scale, .. }, Given::Choice(answer)) => {
             scale.option(answer).map_or(Decimal::ZERO, |o| o.1)
@@ -214,7 +305,7 @@ pub(crate) fn score<'a>(
                 let given = assessment.and_then(|a| a.answers.get(&question.id)).map(|a| &a.given);
                 let serving = serving.get(question.id.as_str()).cloned().unwrap_or_default();
                 let value = match (assessment, given) {
-                    (Some(_), Some(given)) => answer_value(question, given),
+                    (Some(_), Some(given)) => answer_score(question, given),
                     (Some(_), None) => Decimal::ZERO,
                     (None, _) if sub.part == Part::Pemenuhan => projected(&serving),
                     (None, _) => Decimal::ZERO,

@@ -130,6 +130,10 @@ fn list(
             }
             continue;
         }
+        if crate::load::leftovers::is_stale(&os_name) {
+            out.push(Problem::new(Kind::StaleTemporary, path()));
+            continue;
+        }
         if name == GITKEEP {
             // The placeholder that keeps an empty folder in git: never a
             // document, and too common to be worth listing.

@@ -7,6 +7,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use crate::model::assessment::ASSESSMENTS_DIR;
 use crate::model::plan::{CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
 use crate::problem::{Fatal, GitTrouble};
 
@@ -64,8 +65,8 @@ impl Repo {
             .map_err(|_| Fatal::UnknownRevision { rev: rev.to_string() })
     }
 
-    /// Writes the plan as it is in `commit` below `dest`: `zi.toml` and
-    /// `plan/` with their contents, and `evidence/` as placeholder files,
+    /// Writes the plan as it is in `commit` below `dest`: `zi.toml`,
+    /// `plan/` and `assessments/` with their contents, and `evidence/` as placeholder files,
     /// since only evidence file names count (and whether a file is empty).
     /// Links are kept as links.
     pub(crate) fn export(&self, commit: &str, dest: &Path) -> Result<()> {
@@ -104,8 +105,10 @@ impl Repo {
         let mut contents: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
         let mut links: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
         for entry in entries {
-            let wanted =
-                entry.path == CONFIG_FILE || under(&entry.path, PLAN_DIR) || under(&entry.path, EVIDENCE_DIR);
+            let wanted = entry.path == CONFIG_FILE
+                || under(&entry.path, PLAN_DIR)
+                || under(&entry.path, EVIDENCE_DIR)
+                || under(&entry.path, ASSESSMENTS_DIR);
             let Some(path) = safe_path(dest, &entry.path).filter(|_| wanted && entry.kind == "blob") else {
                 continue;
             };

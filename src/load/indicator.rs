@@ -232,6 +232,11 @@ fn evidence_table(
                 Some(g) => file = Some(g),
                 None => ok = false,
             },
+            // `due = …` written below `[[evidence]]` belongs to that table in TOML.
+            other if KEYS.contains(&other) && other != "evidence" => {
+                let key = KEYS.iter().find(|k| **k == other).copied().unwrap_or("due");
+                out.push(source.problem(Kind::KeyInEvidenceItem { key }, key_span(other)))
+            }
             other => out.push(unknown_key(source, other, key_span(other), &ITEM_KEYS)),
         }
     }

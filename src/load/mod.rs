@@ -6,6 +6,7 @@ pub(crate) mod config;
 pub(crate) mod evidence;
 pub(crate) mod git;
 pub(crate) mod indicator;
+pub(crate) mod leftovers;
 pub(crate) mod lke;
 pub(crate) mod plan;
 pub(crate) mod rkt;

@@ -18,6 +18,11 @@ use crate::problem::{self, Kind, Problem, Severity};
 /// Finds every area, component and indicator file under `root/plan`.
 pub(crate) fn discover(root: &Path, config: Config, year: i32, out: &mut Vec<Problem>) -> Plan {
     let plan_dir = root.join(PLAN_DIR);
+    // A killed `zi fmt` of zi.toml leaves its temporary file at the root.
+    for path in crate::load::leftovers::stale(root) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        out.push(Problem::new(Kind::StaleTemporary, name));
+    }
     let mut areas = Vec::new();
     if !plan_dir.is_dir() {
         out.push(Problem::new(Kind::NoPlan { exists: plan_dir.exists() }, PLAN_DIR));

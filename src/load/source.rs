@@ -73,8 +73,38 @@ impl Source {
 
     /// Parses the text as a TOML document that keeps spans.
     pub(crate) fn parse(&self) -> Result<Document<&str>, Problem> {
-        Document::parse(self.text.as_str())
-            .map_err(|e| self.problem(Kind::TomlSyntax { message: e.message().trim().to_string() }, e.span()))
+        Document::parse(self.text.as_str()).map_err(|e| self.problem(self.syntax(&e), e.span()))
+    }
+
+    /// A TOML syntax error named for what it is: a key set twice (with the
+    /// line that set it first), nesting past the parser's limit, or the
+    /// parser's own words.
+    fn syntax(&self, e: &toml_edit::TomlError) -> Kind {
+        let message = e.message().trim();
+        if message.starts_with("duplicate key") {
+            if let Some(span) = e.span() {
+                let key =
+                    self.text.get(span.clone()).unwrap_or("").trim().trim_matches(['"', '\'']).to_string();
+                let first = self.text[..span.start]
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, line)| {
+                        let line = line.trim_start().trim_start_matches(['"', '\'']);
+                        line.strip_prefix(key.as_str()).is_some_and(|rest| {
+                            rest.trim_start_matches(['"', '\'']).trim_start().starts_with(['=', '.'])
+                        })
+                    })
+                    .last()
+                    .map(|(i, _)| i as u32 + 1);
+                if !key.is_empty() {
+                    return Kind::DuplicateKey { key: crate::model::quote::clip(&key, 40), first };
+                }
+            }
+        }
+        if message.contains("recurs") {
+            return Kind::NestingTooDeep;
+        }
+        Kind::TomlSyntax { message: message.to_string() }
     }
 }
 
@@ -113,6 +143,33 @@ pub(crate) fn unknown_keys(
     }
 }
 
+/// Keys written the way RKT tables title their columns, and the key zi
+/// reads for each.
+const RKT_COLUMNS: &[(&str, &str)] = &[
+    ("indikator", "indicator"),
+    ("langkah_aksi", "actions"),
+    ("rencana_aksi", "actions"),
+    ("kegiatan", "actions"),
+    ("aksi", "actions"),
+    ("bukti_fisik", "evidence"),
+    ("data_dukung", "evidence"),
+    ("output", "evidence"),
+    ("bukti", "evidence"),
+    ("target_waktu", "due"),
+    ("waktu_pelaksanaan", "due"),
+    ("jadwal", "due"),
+    ("target", "due"),
+    ("tenggat", "due"),
+    ("penanggung_jawab", "pic"),
+    ("pj", "pic"),
+    ("nama", "name"),
+    ("unit_kerja", "unit"),
+    ("satker", "unit"),
+    ("tahun", "year"),
+    ("judul", "title"),
+    ("bahasa", "lang"),
+];
+
 pub(crate) fn unknown_key(
     source: &Source,
     key: &str,
@@ -121,15 +178,20 @@ pub(crate) fn unknown_key(
 ) -> Problem {
     let limit = |k: &str| 2.max(k.len() / 3);
     let length = key.chars().count();
-    let suggestion = known
-        .iter()
-        // Lengths further apart than the limit cannot be within it (and a
-        // huge key would cost a huge distance table).
-        .filter(|k| k.len().abs_diff(length) <= limit(k))
-        .map(|k| (strsim::damerau_levenshtein(&key.to_lowercase(), k), k))
-        .filter(|(d, k)| *d <= limit(k))
-        .min()
-        .map(|(_, k)| *k);
+    let lower = key.to_lowercase().replace([' ', '-'], "_");
+    let column =
+        RKT_COLUMNS.iter().find(|(title, _)| *title == lower).map(|(_, k)| *k).filter(|k| known.contains(k));
+    let suggestion = column.or_else(|| {
+        known
+            .iter()
+            // Lengths further apart than the limit cannot be within it (and a
+            // huge key would cost a huge distance table).
+            .filter(|k| k.len().abs_diff(length) <= limit(k))
+            .map(|k| (strsim::damerau_levenshtein(&key.to_lowercase(), k), k))
+            .filter(|(d, k)| *d <= limit(k))
+            .min()
+            .map(|(_, k)| *k)
+    });
     source.problem(Kind::UnknownKey { key: key.into(), suggestion, known }, span)
 }
 

@@ -87,6 +87,10 @@ pub(crate) fn try_list(
             }
             continue;
         };
+        if crate::load::leftovers::is_stale(&os_name) {
+            out.push(Problem::new(Kind::StaleTemporary, join(rel, name)));
+            continue;
+        }
         if is_ignored(name) {
             continue;
         }

@@ -116,6 +116,10 @@ codes! {
     BrokenLink = "broken-link", Warning, "a link that leads nowhere (an error under `plan/`)";
     FmtUnsafe = "fmt-unsafe", Error, "`zi fmt` could not lay a file out without changing it (left as it is)";
     Unwritable = "unwritable", Error, "`zi fmt` could not write a file (left unchanged)";
+    FmtTooLarge = "fmt-too-large", Error, "laid out, a plan file would be over 1 MiB, which zi does not read (left unchanged)";
+    StaleTemporary = "stale-temporary", Warning, "a `.zi-tmp-*` file left by a zi run that was killed (the next write in its folder removes it)";
+    ReadOnly = "read-only", Error, "`zi fmt` would rewrite a read-only file (left unchanged)";
+    NotPlanFile = "not-a-plan-file", Error, "`zi fmt` was named a path outside `zi.toml` and `plan/` (never opened)";
     BadLke = "bad-lke", Error, "`zi.toml`'s `lke` names no built-in LKE and no readable file, or the file breaks the LKE's rules";
     UnknownQuestion = "unknown-question", Error, "an assessment or an indicator's `lke` names a question the LKE does not have (with did-you-mean)";
     BadAnswer = "bad-answer", Error, "an answer outside its question's scale, a result outside its range, or an unknown `assessor`, `target` or result";

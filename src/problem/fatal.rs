@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use super::kind::Kind;
+
 /// Why a command could not do its job.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Fatal {
@@ -179,6 +181,12 @@ pub(crate) enum Note {
     /// On standard error when plan files have errors.
     ProblemsInPlan {
         errors: usize,
+    },
+    /// `zi.toml` has an error: said by every command but `zi check`, which
+    /// lists it, so that nobody reads "?" as the unit without knowing why.
+    BrokenConfig {
+        place: String,
+        kind: Box<Kind>,
     },
     /// Evidence filed where it does not count (`Code::is_misfiled`).
     Misfiled {

@@ -52,6 +52,13 @@ pub(crate) enum UnsafeLayout {
     Unstable,
 }
 
+/// Where a file `zi fmt` was named lies, when it is no plan file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    Evidence,
+    Elsewhere,
+}
+
 /// What the plan layout found where it expected something else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Entry {
@@ -64,6 +71,18 @@ pub(crate) enum Kind {
     // Reading and parsing a TOML file.
     TomlSyntax {
         message: String,
+    },
+    /// A key set twice in one table; `first` is the line that set it first.
+    DuplicateKey {
+        key: String,
+        first: Option<u32>,
+    },
+    /// Arrays or tables nested deeper than the parser goes.
+    NestingTooDeep,
+    /// An indicator key (`due`, `pic`, …) inside an evidence item: written
+    /// below `[[evidence]]`, where TOML reads it as part of the item.
+    KeyInEvidenceItem {
+        key: &'static str,
     },
     UnknownKey {
         key: Box<str>,
@@ -189,6 +208,17 @@ pub(crate) enum Kind {
     Unwritable {
         error: String,
     },
+    /// The laid-out text would be over the size zi reads.
+    FmtTooLarge {
+        size: u64,
+        limit: u64,
+    },
+    ReadOnly,
+    /// A temporary file of a zi run that was killed before it could clean up.
+    StaleTemporary,
+    NotPlanFile {
+        place: Place,
+    },
     /// The LKE, assessments and `lke` keys (`crate::problem::lke`).
     Lke(Box<LkeKind>),
     // Reading a spreadsheet (`zi import`).
@@ -212,8 +242,11 @@ pub(crate) enum Kind {
 impl Kind {
     pub(crate) fn code(&self) -> Code {
         match self {
-            Kind::TomlSyntax { .. } | Kind::InvalidToml => Code::TomlSyntax,
-            Kind::UnknownKey { .. } => Code::UnknownKey,
+            Kind::TomlSyntax { .. }
+            | Kind::InvalidToml
+            | Kind::DuplicateKey { .. }
+            | Kind::NestingTooDeep => Code::TomlSyntax,
+            Kind::UnknownKey { .. } | Kind::KeyInEvidenceItem { .. } => Code::UnknownKey,
             Kind::WrongType { .. } | Kind::WrongElement { .. } => Code::WrongType,
             Kind::MissingKey { .. } | Kind::EvidenceWithoutName => Code::MissingKey,
             Kind::UnreadableFile { .. } => Code::UnreadableFile,
@@ -254,6 +287,10 @@ impl Kind {
             Kind::LeftAsIs(inner) => inner.code(),
             Kind::FmtUnsafe { .. } => Code::FmtUnsafe,
             Kind::Unwritable { .. } => Code::Unwritable,
+            Kind::FmtTooLarge { .. } => Code::FmtTooLarge,
+            Kind::ReadOnly => Code::ReadOnly,
+            Kind::StaleTemporary => Code::StaleTemporary,
+            Kind::NotPlanFile { .. } => Code::NotPlanFile,
             Kind::Lke(kind) => kind.code(),
             Kind::NoHeader => Code::NoHeader,
             Kind::DuplicateColumn { .. } => Code::DuplicateColumn,

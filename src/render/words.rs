@@ -6,6 +6,7 @@ use crate::judge::changes::{
 };
 use crate::judge::evaluate::{DocumentName, Evaluation, IndicatorReport, PeriodState, Progress, Status};
 use crate::judge::overdue::{Entry, Lateness};
+use crate::judge::score::AnswerValue;
 use crate::judge::view::{DiffView, StatusCounts};
 use crate::model::month::YearMonth;
 use crate::model::schedule::Period;
@@ -159,6 +160,29 @@ pub(crate) fn fraction(p: Progress, lang: Lang) -> String {
         lang.labels().none.to_string()
     } else {
         format!("{}/{}", p.present, p.required)
+    }
+}
+
+/// `12.50` / `12,50`: a value with two decimals, rounded half away from
+/// zero, with a decimal comma in Indonesian (the LKE's numbers).
+pub(crate) fn decimal(value: rust_decimal::Decimal, lang: Lang) -> String {
+    let rounded = value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{rounded:.2}");
+    match lang {
+        Lang::Id => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// An answer in a diff: `B`, `3.71`, `agen=10 perubahan=12`, or a dash.
+fn answer_change_text(value: Option<&AnswerValue>, lang: Lang) -> String {
+    match value {
+        None => lang.labels().none.to_string(),
+        Some(AnswerValue::Choice(answer)) => answer.clone(),
+        Some(AnswerValue::Number(n)) => decimal(*n, lang),
+        Some(AnswerValue::Inputs(inputs)) => {
+            inputs.iter().map(|(name, v)| format!("{name}={}", v.normalize())).collect::<Vec<_>>().join(" ")
+        }
     }
 }
 
@@ -319,6 +343,23 @@ pub(crate) fn diff_sections<'a>(changes: &'a Changes, lang: Lang) -> Vec<DiffSec
             title: l.indicators_removed,
             prominent: false,
             rows: changes.indicators_removed.iter().map(|n| row(n, n.path.clone())).collect(),
+        },
+        DiffSection {
+            title: lang.score().labels().answers_changed,
+            prominent: false,
+            rows: changes
+                .answers
+                .iter()
+                .map(|c| DiffRow {
+                    id: &c.id,
+                    change: format!(
+                        "{} → {}",
+                        answer_change_text(c.before.as_ref(), lang),
+                        answer_change_text(c.after.as_ref(), lang)
+                    ),
+                    indicator: &c.assessment,
+                })
+                .collect(),
         },
     ];
     sections.into_iter().filter(|s| !s.rows.is_empty()).collect()

@@ -183,6 +183,9 @@ pub(crate) struct Labels {
     pub(crate) occurrence_with_files: &'static str,
     pub(crate) this_month: &'static str,
     pub(crate) overdue_documents: &'static str,
+    /// The report's section on evidence filed where it does not count.
+    pub(crate) misfiled_evidence: &'static str,
+    pub(crate) misfiled_why: &'static str,
     pub(crate) missing_documents: &'static str,
     pub(crate) documents_and_files: &'static str,
     pub(crate) plan_file: &'static str,

@@ -7,8 +7,8 @@ use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_EN};
 use crate::problem::{
-    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Tip, UnsafeLayout, UsageKind,
-    ValueKind,
+    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Place, Tip, UnsafeLayout,
+    UsageKind, ValueKind,
 };
 
 pub(super) struct En;
@@ -74,6 +74,10 @@ impl Catalogue for En {
     fn problem(&self, kind: &Kind) -> String {
         match kind {
             Kind::TomlSyntax { message } => format!("invalid TOML: {message}"),
+            Kind::DuplicateKey { key, first: Some(line) } => format!("`{key}` is set twice: on line {line} and here"),
+            Kind::DuplicateKey { key, first: None } => format!("`{key}` is set twice in the same table"),
+            Kind::NestingTooDeep => "arrays or tables are nested deeper than zi reads".into(),
+            Kind::KeyInEvidenceItem { key } => format!("`{key}` is read as part of an evidence item"),
             Kind::UnknownKey { key, .. } => format!("unknown key `{}`", quoted_key(key)),
             Kind::WrongType { key, expected: e, found } => {
                 format!("`{key}` must be {}, found {}", expected(*e), value_kind(*found))
@@ -157,6 +161,17 @@ impl Catalogue for En {
                 format!("cannot lay this file out: {why}")
             }
             Kind::Unwritable { error } => format!("cannot write file: {error}"),
+            Kind::FmtTooLarge { size, limit } => format!(
+                "laid out, the file would be {size} bytes, over the {limit} bytes zi reads; it is left as it is"
+            ),
+            Kind::ReadOnly => "file is read-only; it is left as it is".into(),
+            Kind::StaleTemporary => "temporary file of a zi run that was killed before it finished".into(),
+            Kind::NotPlanFile { place: Place::Evidence } => {
+                "is under evidence/, which zi fmt never opens".into()
+            }
+            Kind::NotPlanFile { place: Place::Elsewhere } => {
+                "is not zi.toml or under plan/; zi fmt lays out plan files only".into()
+            }
             Kind::Lke(kind) => super::score::EN.problem(kind),
             Kind::NoHeader => "no row names the columns of an RKT table".into(),
             Kind::DuplicateColumn { title } => {
@@ -181,10 +196,19 @@ impl Catalogue for En {
 
     fn hint(&self, kind: &Kind) -> String {
         match kind {
-            Kind::TomlSyntax { .. } => {
+            Kind::TomlSyntax { message } if message.contains("quoted") || message.contains("string") => {
                 "strings need double quotes and arrays square brackets: key = \"text\", list = [\"a\", \"b\"]"
                     .into()
             }
+            Kind::TomlSyntax { .. } => {
+                "write one key = value per line, text in double quotes, lists in [ ], tables as [name] on a line of their own"
+                    .into()
+            }
+            Kind::KeyInEvidenceItem { key } => format!(
+                "a key below [[evidence]] belongs to that item: move `{key} = …` above the first [[evidence]]"
+            ),
+            Kind::DuplicateKey { .. } => "keep one of the two lines (a key holds one value; a list holds many)".into(),
+            Kind::NestingTooDeep => "a plan file needs at most a list of { name, file } items: flatten the nesting".into(),
             Kind::UnknownKey { suggestion: Some(k), .. } => format!("did you mean `{k}`?"),
             Kind::UnknownKey { suggestion: None, known, .. } => format!("known keys: {}", known.join(", ")),
             Kind::WrongType { key, expected: e, .. } => format!("write `{key}` as {}", expected(*e)),
@@ -266,6 +290,14 @@ impl Catalogue for En {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; this is a bug in zi, please report it with the file"),
             Kind::Unwritable { .. } => "check the file's permissions; the file is unchanged".into(),
+            Kind::FmtTooLarge { .. } => {
+                "a plan file holds one indicator; move the other data out of plan/, then run zi fmt again".into()
+            }
+            Kind::ReadOnly => "make it writable (chmod u+w) to have it laid out, or leave it".into(),
+            Kind::StaleTemporary => {
+                "the next zi fmt removes it (or delete it); it is not part of the plan, so do not commit it".into()
+            }
+            Kind::NotPlanFile { .. } => "name zi.toml, plan/ or files under it; evidence is never rewritten".into(),
             Kind::Lke(kind) => super::score::EN.hint(kind),
             Kind::NoHeader => "title the columns of the table, in one row: INDIKATOR and at least two of NO, KOMPONEN, LANGKAH AKSI, BUKTI FISIK, TARGET WAKTU, PIC (`docs/format.md` lists every title zi knows); or name the sheet with --sheet".into(),
             Kind::DuplicateColumn { .. } => "rename or delete one of the two columns".into(),
@@ -474,6 +506,9 @@ impl Catalogue for En {
             Note::HookRemoved { shown, restored: false } => {
                 format!("removed the zi pre-commit hook: {shown}")
             }
+            Note::BrokenConfig { place, kind } => {
+                format!("{place}: {}; zi goes on without it (`zi check` says more)", self.problem(kind))
+            }
             Note::Misfiled { places: 1 } => {
                 "1 evidence file or folder is filed where it does not count; `zi check` says where".into()
             }
@@ -625,6 +660,8 @@ pub(super) static LABELS: Labels = Labels {
     occurrence_with_files: "occurrence with files",
     this_month: "this month",
     overdue_documents: "Overdue: missing documents",
+    misfiled_evidence: "Evidence filed where it does not count",
+    misfiled_why: "These files are in the repository, but where zi cannot count them: a document listed as missing above may be one of them. Move or rename them as the fix says.",
     missing_documents: "Missing documents",
     documents_and_files: "Documents and files per indicator",
     plan_file: "Plan file",

@@ -5,8 +5,8 @@ use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
 use crate::problem::{
-    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Tip, UnsafeLayout, UsageKind,
-    ValueKind,
+    Entry, Expected, Fatal, GitTrouble, GlobProblem, HookMessage, Kind, Note, Place, Tip, UnsafeLayout,
+    UsageKind, ValueKind,
 };
 
 pub(super) struct Id;
@@ -71,6 +71,10 @@ impl Catalogue for Id {
     fn problem(&self, kind: &Kind) -> String {
         match kind {
             Kind::TomlSyntax { message } => format!("TOML tidak sah: {message}"),
+            Kind::DuplicateKey { key, first: Some(line) } => format!("`{key}` ditulis dua kali: di baris {line} dan di sini"),
+            Kind::DuplicateKey { key, first: None } => format!("`{key}` ditulis dua kali dalam tabel yang sama"),
+            Kind::NestingTooDeep => "daftar atau tabel bersarang lebih dalam daripada yang dibaca zi".into(),
+            Kind::KeyInEvidenceItem { key } => format!("`{key}` terbaca sebagai bagian dari butir bukti"),
             Kind::UnknownKey { key, .. } => format!("kunci `{}` tidak dikenal", quoted_key(key)),
             Kind::WrongType { key, expected: e, found } => {
                 format!("`{key}` harus berupa {}, ditemukan {}", expected(*e), value_kind(*found))
@@ -160,6 +164,17 @@ impl Catalogue for Id {
                 format!("berkas ini tidak dapat dirapikan: {why}")
             }
             Kind::Unwritable { error } => format!("berkas tidak dapat ditulis: {error}"),
+            Kind::FmtTooLarge { size, limit } => format!(
+                "setelah ditata, berkas akan berukuran {size} bita, melebihi {limit} bita yang dibaca zi; berkas dibiarkan"
+            ),
+            Kind::ReadOnly => "berkas hanya-baca; berkas dibiarkan".into(),
+            Kind::StaleTemporary => "berkas sementara dari zi yang dihentikan sebelum selesai".into(),
+            Kind::NotPlanFile { place: Place::Evidence } => {
+                "berada di bawah evidence/, yang tidak pernah dibuka zi fmt".into()
+            }
+            Kind::NotPlanFile { place: Place::Elsewhere } => {
+                "bukan zi.toml dan tidak di bawah plan/; zi fmt hanya menata berkas rencana".into()
+            }
             Kind::Lke(kind) => super::score::ID.problem(kind),
             Kind::NoHeader => "tidak ada baris yang berisi judul kolom tabel RKT".into(),
             Kind::DuplicateColumn { title } => {
@@ -184,10 +199,19 @@ impl Catalogue for Id {
 
     fn hint(&self, kind: &Kind) -> String {
         match kind {
-            Kind::TomlSyntax { .. } => {
+            Kind::TomlSyntax { message } if message.contains("quoted") || message.contains("string") => {
                 "teks perlu tanda kutip ganda dan daftar kurung siku: kunci = \"teks\", daftar = [\"a\", \"b\"]"
                     .into()
             }
+            Kind::TomlSyntax { .. } => {
+                "tulis satu kunci = nilai per baris, teks dalam tanda kutip ganda, daftar dalam [ ], tabel sebagai [nama] pada barisnya sendiri"
+                    .into()
+            }
+            Kind::KeyInEvidenceItem { key } => format!(
+                "kunci di bawah [[evidence]] termasuk butir itu: pindahkan `{key} = …` ke atas [[evidence]] pertama"
+            ),
+            Kind::DuplicateKey { .. } => "pertahankan salah satu baris (satu kunci memuat satu nilai; daftar memuat banyak)".into(),
+            Kind::NestingTooDeep => "berkas rencana paling banyak memuat daftar butir { name, file }: ratakan susunannya".into(),
             Kind::UnknownKey { suggestion: Some(k), .. } => format!("maksud Anda `{k}`?"),
             Kind::UnknownKey { suggestion: None, known, .. } => format!("kunci yang dikenal: {}", known.join(", ")),
             Kind::WrongType { key, expected: e, .. } => format!("tulis `{key}` sebagai {}", expected(*e)),
@@ -269,6 +293,14 @@ impl Catalogue for Id {
             Kind::InvalidToml => LEFT_AS_IS.into(),
             Kind::FmtUnsafe { .. } => format!("{LEFT_AS_IS}; ini kesalahan zi, mohon laporkan beserta berkasnya"),
             Kind::Unwritable { .. } => "periksa izin akses berkas; berkas tidak berubah".into(),
+            Kind::FmtTooLarge { .. } => {
+                "satu berkas rencana memuat satu indikator; pindahkan data lain keluar dari plan/, lalu jalankan zi fmt lagi".into()
+            }
+            Kind::ReadOnly => "jadikan dapat ditulis (chmod u+w) agar ditata, atau biarkan".into(),
+            Kind::StaleTemporary => {
+                "zi fmt berikutnya menghapusnya (atau hapus sendiri); berkas ini bukan bagian rencana, jangan di-commit".into()
+            }
+            Kind::NotPlanFile { .. } => "sebut zi.toml, plan/ atau berkas di bawahnya; bukti tidak pernah ditulis ulang".into(),
             Kind::Lke(kind) => super::score::ID.hint(kind),
             Kind::NoHeader => "beri judul kolom tabel dalam satu baris: INDIKATOR dan sedikitnya dua dari NO, KOMPONEN, LANGKAH AKSI, BUKTI FISIK, TARGET WAKTU, PIC (`docs/format.md` memuat semua judul yang dikenal zi); atau sebut lembarnya dengan --sheet".into(),
             Kind::DuplicateColumn { .. } => "ganti nama atau hapus salah satu dari kedua kolom itu".into(),
@@ -462,6 +494,9 @@ impl Catalogue for Id {
                 format!("hook pre-commit zi dihapus dan hook yang digantikannya dikembalikan: {shown}")
             }
             Note::HookRemoved { shown, restored: false } => format!("hook pre-commit zi dihapus: {shown}"),
+            Note::BrokenConfig { place, kind } => {
+                format!("{place}: {}; zi tetap berjalan tanpanya (`zi check` menjelaskan lebih lanjut)", self.problem(kind))
+            }
             Note::Misfiled { places } => format!(
                 "{places} berkas atau folder bukti disimpan di tempat yang tidak dihitung; `zi check` menunjukkan letaknya"
             ),
@@ -609,6 +644,8 @@ pub(super) static LABELS: Labels = Labels {
     occurrence_with_files: "kejadian yang sudah ada berkasnya",
     this_month: "bulan ini",
     overdue_documents: "Terlambat: dokumen yang kurang",
+    misfiled_evidence: "Bukti yang disimpan di tempat yang tidak dihitung",
+    misfiled_why: "Berkas ini ada di repositori, tetapi di tempat yang tidak dapat dihitung zi: dokumen yang tercatat kurang di atas mungkin salah satunya. Pindahkan atau ganti namanya sesuai saran.",
     missing_documents: "Dokumen yang kurang",
     documents_and_files: "Dokumen dan berkas per indikator",
     plan_file: "Berkas rencana",

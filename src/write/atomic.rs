@@ -17,14 +17,12 @@
 
 mod signals;
 
-use std::ffi::OsStr;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use signals::Created;
 
-/// How every temporary file zi creates is named.
-pub(crate) const TEMP_PREFIX: &str = ".zi-tmp-";
+pub(crate) use crate::load::leftovers::{stale, TEMP_PREFIX};
 
 /// Replaces `path` with `contents` atomically.
 pub(crate) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
@@ -311,57 +309,12 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// Whether `name` is one of zi's temporary files.
-pub(crate) fn is_temporary(name: &OsStr) -> bool {
-    name.as_encoded_bytes().starts_with(TEMP_PREFIX.as_bytes())
-}
-
-/// The temporary files in `dir` that no running zi is writing: left by a
-/// run that was killed before it could clean up. Sorted by name.
-pub(crate) fn stale(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|e| is_temporary(&e.file_name()) && e.file_type().is_ok_and(|t| t.is_file()))
-        .filter(|e| !owner_is_running(&e.file_name()))
-        .map(|e| e.path())
-        .collect();
-    found.sort();
-    found
-}
-
-/// Removes the stale temporary files of `dir` (best effort).
+/// The stale temporary files of `dir`, removed (best effort): what a run
+/// killed outright left behind.
 pub(crate) fn remove_stale(dir: &Path) {
     for path in stale(dir) {
         let _ = std::fs::remove_file(path);
     }
-}
-
-/// Whether the process whose id is in a temporary file's name still runs.
-/// A name without an id is an older zi's: nobody is writing it.
-fn owner_is_running(name: &OsStr) -> bool {
-    let name = name.to_string_lossy();
-    let Some(pid) = name[TEMP_PREFIX.len()..].split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
-        return false;
-    };
-    pid == std::process::id() || process_exists(pid)
-}
-
-#[cfg(unix)]
-fn process_exists(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
-        return false;
-    };
-    // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
-    let answer = unsafe { libc::kill(pid, 0) };
-    answer == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-}
-
-#[cfg(not(unix))]
-fn process_exists(_pid: u32) -> bool {
-    true
 }
 
 /// The file a write to `path` should replace: `path` itself, or the file a

@@ -10,7 +10,10 @@
 //! leads to a file of the repository, and that no request left the machine
 //! (Chromium's net log, with every host name unresolvable, holds no request
 //! made by the page to anything but `file:` or `data:`; a leaky page is
-//! checked the same way to show that such a request would be seen).
+//! checked the same way to show that such a request would be seen). The
+//! page is also printed to PDF and its first two pages rendered by
+//! pdftoppm: not blank, upright, and page 1 holding the header, the first
+//! area and the timeline (read back by pdftotext).
 //!
 //! The plan is the realistic fixture, or the repository named by
 //! `ZI_BROWSER_ROOT` (the shipped plan: `scripts/browser-test.sh .`), judged
@@ -95,6 +98,19 @@ fn the_report_renders_in_headless_chromium_in_both_languages() {
                 target.display()
             );
         }
+        let pdf = out.join(format!("report-{lang}.pdf"));
+        let _ = std::fs::remove_file(&pdf);
+        run_chromium(
+            &chromium,
+            &[&format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer", &url],
+        );
+        let (unit, first_area) = unit_and_first_area(&root, &as_of);
+        let timeline = if lang == "id" { "Linimasa" } else { "Timeline" };
+        assert_printed(
+            &pdf,
+            &out.join(format!("report-{lang}-page")),
+            &[&unit, heading, &first_area, timeline],
+        );
         eprintln!(
             "--lang {lang}: {} rendered to {} ({} indicators)",
             page.display(),
@@ -135,6 +151,56 @@ fn chromium() -> Option<PathBuf> {
         .iter()
         .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
         .find(|candidate| candidate.is_file())
+}
+
+/// The unit's name and its first area ("I. MANAJEMEN PERUBAHAN" as the
+/// page writes it: "I. Manajemen Perubahan"), as `zi status --format json` says.
+fn unit_and_first_area(root: &Path, as_of: &str) -> (String, String) {
+    let json = Zi::new(root, as_of, &["status", "--format", "json"]).run().json();
+    let area = &json["areas"][0];
+    let first =
+        format!("{}. {}", area["id"].as_str().expect("area id"), area["name"].as_str().expect("area name"));
+    (json["unit"].as_str().expect("unit").to_string(), first)
+}
+
+/// A report printed to PDF by Chromium: its first two pages rendered by
+/// pdftoppm are not blank, and page 1 holds `page_one` (the unit, the
+/// progress heading, the first area and the timeline: page 1 is used).
+fn assert_printed(pdf: &Path, png_prefix: &Path, page_one: &[&str]) {
+    assert!(pdf.is_file(), "chromium printed no {}", pdf.display());
+    for page in ["1", "2"] {
+        let png = PathBuf::from(format!("{}-{page}.png", png_prefix.display()));
+        let rendered = Command::new("pdftoppm")
+            .args(["-png", "-r", "60", "-f", page, "-l", page, "-singlefile"])
+            .arg(pdf)
+            .arg(png_prefix.with_file_name(png.file_stem().unwrap()))
+            .output()
+            .expect("pdftoppm runs (apt-get install poppler-utils)");
+        assert!(rendered.status.success(), "pdftoppm: {}", String::from_utf8_lossy(&rendered.stderr));
+        let file = std::fs::File::open(&png).unwrap_or_else(|e| panic!("{}: {e}", png.display()));
+        let mut reader = png::Decoder::new(std::io::BufReader::new(file)).read_info().expect("a PNG");
+        let mut pixels = vec![0; reader.output_buffer_size().expect("buffer size")];
+        let info = reader.next_frame(&mut pixels).expect("decode the PNG");
+        let channels = info.color_type.samples();
+        let pixels = &pixels[..info.buffer_size()];
+        let white = pixels.chunks(channels).filter(|p| p[..3] == [255, 255, 255]).count();
+        let inked = 1.0 - white as f64 / f64::from(info.width * info.height);
+        let colours: HashSet<&[u8]> = pixels.chunks(channels).collect();
+        assert!(info.height > info.width, "{}: an A4 page stands upright", png.display());
+        assert!(
+            inked > 0.02 && colours.len() >= 16,
+            "{}: page {page} is blank ({:.1}% inked)",
+            png.display(),
+            inked * 100.0
+        );
+    }
+    let text = Command::new("pdftotext").args(["-f", "1", "-l", "1", "-layout"]).arg(pdf).arg("-").output();
+    let text = String::from_utf8_lossy(&text.expect("pdftotext runs").stdout).into_owned();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for wanted in page_one {
+        let wanted = wanted.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&wanted), "page 1 of {} lacks {wanted:?}:\n{text}", pdf.display());
+    }
 }
 
 /// The plan's indicator ids, as `zi status --format json` lists them.

@@ -104,3 +104,29 @@ fn an_unknown_revision_or_no_git_repository_exits_2() {
     }
     assert!(!repo.at("x").exists());
 }
+
+#[test]
+fn changed_answers_of_an_assessment_are_listed_between_two_commits() {
+    let repo = fixture::small();
+    repo.write(
+        "assessments/2022-10.toml",
+        "assessor = \"unit\"\ndate = 2022-10-15\n[answers]\n\"P.I.i.a\" = \"Ya\"\n\"P.I.i.b\" = \"C\"\n\"R.I.i.a\" = { agen = 4, perubahan = 3 }\n[results]\nipak = 3.2\n",
+    );
+    repo.init_and_commit();
+    repo.write(
+        "assessments/2022-10.toml",
+        "assessor = \"unit\"\ndate = 2022-10-15\n[answers]\n\"P.I.i.a\" = \"Ya\"\n\"P.I.i.b\" = { answer = \"B\", note = \"seleksi sebagian\" }\n\"P.I.ii.a\" = \"Ya\"\n\"R.I.i.a\" = { agen = 4, perubahan = 4 }\n[results]\nipak = 3.61\n",
+    );
+    repo.commit_all("Penilaian mandiri direvisi", AUGUST);
+    let json = repo.run(AUGUST, &["diff", "HEAD~1..HEAD", "--format", "json"]).json();
+    assert_eq!(
+        json["answers"],
+        serde_json::json!([
+            { "assessment": "assessments/2022-10.toml", "id": "P.I.i.b", "before": "C", "after": "B" },
+            { "assessment": "assessments/2022-10.toml", "id": "P.I.ii.a", "before": null, "after": "Ya" },
+            { "assessment": "assessments/2022-10.toml", "id": "R.I.i.a", "before": { "agen": 4.0, "perubahan": 3.0 }, "after": { "agen": 4.0, "perubahan": 4.0 } },
+            { "assessment": "assessments/2022-10.toml", "id": "ipak", "before": 3.2, "after": 3.61 },
+        ])
+    );
+    assert_run!("answers-changed-table-id", repo.run(AUGUST, &["diff", "HEAD~1..HEAD", "--lang", "id"]));
+}

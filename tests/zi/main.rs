@@ -25,6 +25,8 @@ mod json;
 mod languages;
 mod layers;
 mod libreoffice;
+mod named;
+mod never_lose;
 mod odd_files;
 mod overdue;
 mod people;

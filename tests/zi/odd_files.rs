@@ -123,3 +123,24 @@ fn misfiled_evidence_is_named_by_status_and_overdue_and_check_says_how_to_fix_it
     let overdue = repo.run(TODAY, &["overdue"]);
     assert_run!("misfiled-evidence-overdue", overdue);
 }
+
+#[test]
+fn the_report_has_a_section_on_misfiled_evidence_and_a_line_pointing_to_it() {
+    let repo = good();
+    repo.write("plan/1-area/1-comp/2-rapat.toml", indicator("Rapat", "[\"Notulen\"]", "Maret, Juli 2022"));
+    repo.file("evidence/1-area/1-comp/2-rapat/Juli 2022/notulen.pdf");
+    repo.file("evidence/1-area/1-comp/2-rpat/2022-07/notulen <b>.pdf");
+    for lang in ["en", "id"] {
+        let run = repo.run(TODAY, &["report", "-o", "laporan.html", "--force", "--lang", lang]);
+        assert_eq!(run.code, 0, "{run:?}");
+        let page = repo.read("laporan.html");
+        let start = page.find("<section id=\"misfiled\">").expect("the section is there");
+        let end = start + page[start..].find("</section>").unwrap() + "</section>".len();
+        let pointer =
+            page.lines().find(|l| l.contains("href=\"#misfiled\"")).expect("the header points to it");
+        assert_text!(format!("report-misfiled-section-{lang}"), format!("{pointer}\n{}", &page[start..end]));
+    }
+    let clean = good();
+    clean.run(TODAY, &["report", "-o", "laporan.html"]);
+    assert!(!clean.read("laporan.html").contains("misfiled"), "no section when nothing is misfiled");
+}

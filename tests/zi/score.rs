@@ -406,3 +406,29 @@ fn the_workbook_has_the_lke_sheet_layout_with_answers_values_and_evidence() {
     assert_eq!(repo.run(DATE, &["score", "--format", "markdown", "-o", "catatan.md"]).code, 2);
     assert_eq!(repo.read("catatan.md"), "# Catatan rapat\n");
 }
+
+#[test]
+fn the_report_shows_the_score_and_each_indicators_questions() {
+    let change = [("P.I.i.b", Some("\"B\""))];
+    let repo = repo_with(&example(&change, BEST_RESULTS));
+    repo.write(
+        "plan/1-area/1-comp/1-tim.toml",
+        "indicator = \"Tim <b>\"\nactions = [\"A\"]\nevidence = [\"SK Tim\"]\ndue = \"Januari 2022\"\nlke = [\"P.I.i.a\", \"P.I.i.b\"]\n",
+    );
+    let run = repo.run(DATE, &["report"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(crate::html::structure_problems(&run.stdout), Vec::<String>::new());
+    let text = crate::html::visible_text(&run.stdout);
+    let section: String = text
+        .lines()
+        .skip_while(|l| l.trim() != "LKE score")
+        .take_while(|l| l.trim() != "Timeline 2022")
+        .map(|l| format!("{}\n", l.trim()))
+        .collect();
+    assert_text!("report-score-section", section);
+    assert!(
+        run.stdout.contains("<p class=\"lke\">LKE questions: <span class=\"qid\" title=\"Unit kerja telah membentuk tim untuk melakukan pembangunan Zona Integritas\">P.I.i.a</span>, <span class=\"qid\" title=\"Penentuan anggota Tim dipilih melalui prosedur/mekanisme yang jelas\">P.I.i.b</span></p>"),
+        "{}",
+        run.stdout
+    );
+}

@@ -48,18 +48,7 @@ pub(super) fn bar(p: Progress, missing: &str, lang: Lang) -> String {
 
 /// Escapes text for HTML content and quoted attribute values.
 pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::escape::html(text)
 }
 
 /// Percent-encodes a relative path for an `href`: every byte except

@@ -9,16 +9,19 @@
 //! the same plan, evidence and date give the same bytes.
 
 mod markup;
+mod misfiled;
 mod timeline;
 
 use std::fmt::Write as _;
 
 use crate::judge::evaluate::{Document, IndicatorReport, PeriodState, Status};
 use crate::judge::overdue::{Entry, Lateness};
+use crate::judge::score::Score;
 use crate::judge::view::{StatusView, Totals};
 use crate::model::plan::Head;
 use crate::problem::Note;
 use crate::render::problems;
+use crate::render::score::html as score_html;
 use crate::render::words::{
     document_name, entry_when, fraction, next_deadline_text, period_text, pic, state_label, status_count,
     status_text, Heading,
@@ -38,9 +41,16 @@ pub(crate) struct Links<'a> {
     pub(crate) to_root: &'a str,
 }
 
-/// Renders the whole page. `entries` is the overdue list (`zi overdue`'s).
-pub(crate) fn report(view: &StatusView, entries: &[Entry], links: &Links, lang: Lang) -> String {
-    let mut page = Page { out: String::with_capacity(64 * 1024), lang, l: lang.labels(), links };
+/// Renders the whole page. `entries` is the overdue list (`zi overdue`'s);
+/// `score` the LKE score (or its projection), shown in its own section.
+pub(crate) fn report(
+    view: &StatusView,
+    entries: &[Entry],
+    links: &Links,
+    score: &Score,
+    lang: Lang,
+) -> String {
+    let mut page = Page { out: String::with_capacity(64 * 1024), lang, l: lang.labels(), links, score };
     page.document(view, entries);
     page.out
 }
@@ -50,6 +60,7 @@ struct Page<'a> {
     lang: Lang,
     l: &'static Labels,
     links: &'a Links<'a>,
+    score: &'a Score<'a>,
 }
 
 /// Writes to the page's buffer; writing to a `String` cannot fail.
@@ -73,7 +84,7 @@ impl Page<'_> {
         );
         w!(self, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         w!(self, "<title>{} — {} {}</title>\n", esc(&h.unit), esc(&h.title), h.year);
-        w!(self, "<style>\n{STYLE}</style>\n</head>\n<body>\n");
+        w!(self, "<style>\n{STYLE}{}</style>\n</head>\n<body>\n", score_html::STYLE);
         w!(self, "<header>\n<h1>{}</h1>\n", esc(&h.title));
         w!(self, "<p class=\"unit\">{}</p>\n", esc(&h.unit));
         let as_of = self.lang.long_date(view.eval.as_of);
@@ -83,11 +94,17 @@ impl Page<'_> {
             let note = self.lang.catalogue().note(&Note::ProblemsInPlan { errors });
             w!(self, "<p class=\"problems\">⚠ {}</p>\n", esc(&note));
         }
+        let places = misfiled::misfiled(view.eval).len();
+        if places > 0 {
+            let note = self.lang.catalogue().note(&Note::Misfiled { places });
+            w!(self, "<p class=\"problems\">⚠ <a href=\"#misfiled\">{}</a></p>\n", esc(&note));
+        }
         w!(
             self,
-            "<nav>{}: <a href=\"#progress\">{}</a> · <a href=\"#timeline\">{}</a> · <a href=\"#overdue\">{}</a> · <a href=\"#indicators\">{}</a></nav>\n",
+            "<nav>{}: <a href=\"#progress\">{}</a> · <a href=\"#score\">{}</a> · <a href=\"#timeline\">{}</a> · <a href=\"#overdue\">{}</a> · <a href=\"#indicators\">{}</a></nav>\n",
             l.contents,
             l.progress_per_area,
+            self.lang.score().labels().title,
             l.timeline,
             l.overdue_documents,
             l.documents_and_files
@@ -96,8 +113,10 @@ impl Page<'_> {
         // The sections in page order. A new one is a method writing one
         // `<section id="…">` (and, for the contents line above, a link).
         self.progress(view);
+        self.out.push_str(&score_html::section(self.score, view.eval.as_of, self.lang));
         self.out.push_str(&timeline::section(view, self.lang));
         self.overdue(entries, &as_of);
+        self.out.push_str(&misfiled::section(view.eval, self.lang));
         self.indicators(view);
         self.signature(view.eval.plan.config.head.as_ref(), &as_of);
         w!(self, "</body>\n</html>\n");
@@ -265,6 +284,7 @@ impl Page<'_> {
         let folder = if report.evidence_exists { self.link(&folder, &folder) } else { esc(&folder) };
         self.meta(l.evidence_folder, &folder);
         w!(self, "</p>\n");
+        self.out.push_str(&score_html::served(self.score, report, lang));
         if let Some(problem) = &report.problem {
             w!(self, "<p class=\"problem\">{}: {}</p>\n", l.problem, esc(&problems::message(problem, lang)));
         }

@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use super::{answer_text, mark, percent, rekap_rows, scale_text, serving_text, two};
 use crate::judge::score::{QuestionsView, ScoreView};
+use crate::render::escape::escape;
 use crate::render::fields::row;
 use crate::text::Lang;
 
@@ -38,7 +39,7 @@ pub(crate) fn score(view: &ScoreView, lang: Lang, out: &mut dyn Write) -> Result
             &[
                 r.kind.key().to_string(),
                 r.id,
-                r.name,
+                escape(&r.name).into_owned(),
                 two(r.weight, lang),
                 optional(r.pemenuhan),
                 optional(r.reform),
@@ -57,7 +58,7 @@ pub(crate) fn score(view: &ScoreView, lang: Lang, out: &mut dyn Write) -> Result
                 &[
                     "question".to_string(),
                     q.question.id.clone(),
-                    q.question.text.clone(),
+                    escape(&q.question.text).into_owned(),
                     two(q.weight, lang),
                     String::new(),
                     String::new(),
@@ -78,7 +79,10 @@ pub(crate) fn questions(view: &QuestionsView, lang: Lang, out: &mut dyn Write) -
     row(out, &[l.question, l.sub_component, l.weight, l.scale, l.text])?;
     for (_, sub, q) in view.lke.questions() {
         let weight = sub.weight / rust_decimal::Decimal::from(sub.questions.len().max(1));
-        row(out, &[q.id.clone(), sub.id.clone(), two(weight, lang), scale_text(q), q.text.clone()])?;
+        row(
+            out,
+            &[q.id.clone(), sub.id.clone(), two(weight, lang), scale_text(q), escape(&q.text).into_owned()],
+        )?;
     }
     Ok(())
 }

@@ -9,7 +9,13 @@ use super::{
     answer_text, assessment_text, mark, miss_text, percent, rekap_rows, scale_text, serving_text, two,
 };
 use crate::judge::score::{QuestionsView, ScoreView};
-use crate::render::fields::cell;
+use crate::render::escape::escape;
+use crate::render::fields;
+
+/// A cell with control characters made visible.
+fn cell(text: &str) -> String {
+    fields::cell(&escape(text))
+}
 use crate::render::words::StatusLabel;
 use crate::render::words::{date_text, Heading};
 use crate::text::Lang;
@@ -60,7 +66,7 @@ pub(crate) fn score(view: &ScoreView, lang: Lang, out: &mut dyn Write) -> Result
         let projected = if s.projection() { format!(" ({})", l.projected) } else { String::new() };
         writeln!(out, "- {} **{}**: {word}{projected}", mark(Some(v.met)), v.target)?;
         for miss in &v.missed {
-            writeln!(out, "  - {}", miss_text(s.lke, miss, lang))?;
+            writeln!(out, "  - {}", cell(&miss_text(s.lke, miss, lang)))?;
         }
     }
     let lost = s.most_lost();

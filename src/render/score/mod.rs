@@ -4,12 +4,13 @@
 //! zero, with a decimal comma in Indonesian.
 
 pub(crate) mod csv;
+pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod table;
 pub(crate) mod xlsx;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::judge::score::{Miss, QuestionScore, Score};
 use crate::model::assessment::{Assessment, Given};
@@ -45,11 +46,7 @@ impl ScoreFormat {
 
 /// `12.50` / `12,50`: printed with two decimals, compared unrounded elsewhere.
 pub(crate) fn two(value: Decimal, lang: Lang) -> String {
-    let text = format!("{:.2}", value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero));
-    match lang {
-        Lang::Id => text.replace('.', ","),
-        Lang::En => text,
-    }
+    crate::render::words::decimal(value, lang)
 }
 
 /// A ratio as a percentage with two decimals: `87.50`.

@@ -11,6 +11,7 @@ use super::{
     RowKind,
 };
 use crate::judge::score::{QuestionsView, Score, ScoreView};
+use crate::render::escape::escape;
 use crate::render::renderer::Style;
 use crate::render::words::StatusLabel;
 use crate::render::words::{date_text, shorten, Heading};
@@ -56,10 +57,10 @@ fn heading(view: &ScoreView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let s = view.score;
     let l = lang.score().labels();
     let h = Heading::of(view.eval, lang);
-    writeln!(out, "{} — {} {}", l.title, h.unit, h.year)?;
+    writeln!(out, "{} — {} {}", l.title, escape(&h.unit), h.year)?;
     writeln!(out, "{}: {} · {}: {}", l.lke, s.lke.id, l.target, s.target)?;
     match s.assessment {
-        Some(a) => writeln!(out, "{}: {}", l.assessment, assessment_text(a, lang))?,
+        Some(a) => writeln!(out, "{}: {}", l.assessment, escape(&assessment_text(a, lang)))?,
         None => {
             writeln!(out, "{} · {} {}", l.projection, lang.labels().as_of, date_text(view.eval.as_of))?;
             writeln!(out, "  {}", l.projection_note)?;
@@ -78,7 +79,7 @@ fn rekap(s: &Score, style: Style) -> Table {
         |value: Option<rust_decimal::Decimal>| number(value.map(|v| two(v, lang)).unwrap_or_default());
     for row in rekap_rows(s, lang) {
         let indent = if row.kind == RowKind::Result { "· " } else { "" };
-        let mut name = Cell::new(format!("{indent}{}", row.name));
+        let mut name = Cell::new(format!("{indent}{}", escape(&row.name)));
         let mut value = number(two(row.value, lang));
         if row.kind.is_sum() {
             name = name.add_attribute(Attribute::Bold);
@@ -105,7 +106,7 @@ fn verdict(s: &Score, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let projected = if s.projection() { format!(" ({})", l.projected) } else { String::new() };
         writeln!(out, "  {} {}: {word}{projected}", if v.met { "✓" } else { "✗" }, v.target)?;
         for miss in &v.missed {
-            writeln!(out, "      {}", miss_text(s.lke, miss, lang))?;
+            writeln!(out, "      {}", escape(&miss_text(s.lke, miss, lang)))?;
         }
     }
     Ok(())
@@ -125,7 +126,7 @@ fn most_lost(s: &Score, style: Style, out: &mut dyn Write) -> Result<()> {
             Cell::new(&q.question.id),
             number(two(q.lost(), lang)),
             Cell::new(answer_text(s, q, lang)),
-            Cell::new(shorten(&q.question.text, 60)),
+            Cell::new(shorten(&escape(&q.question.text), 60)),
         ]);
     }
     writeln!(out, "{table}")?;
@@ -205,7 +206,7 @@ pub(crate) fn questions(view: &QuestionsView, style: Style, out: &mut dyn Write)
             Cell::new(&q.id),
             number(two(sub.weight / n, lang)),
             Cell::new(scale_text(q)),
-            Cell::new(&q.text),
+            Cell::new(escape(&q.text)),
         ]);
     }
     writeln!(out, "{table}")?;
@@ -219,7 +220,7 @@ pub(crate) fn questions(view: &QuestionsView, style: Style, out: &mut dyn Write)
             Cell::new(&r.id),
             number(two(r.weight, lang)),
             Cell::new(scale),
-            Cell::new(&r.name),
+            Cell::new(escape(&r.name)),
         ]);
     }
     writeln!(out, "{results}")?;

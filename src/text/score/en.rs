@@ -154,6 +154,8 @@ static LABELS: ScoreLabels = ScoreLabels {
     kind: "Row",
     target: "Target",
     questions_title: "The questions of the LKE",
+    questions_served: "LKE questions",
+    answers_changed: "LKE answers changed",
     sheet_answers: "Answers",
     sheet_rekap: "Rekap",
     col_assessment: "Assessment",

@@ -155,6 +155,8 @@ static LABELS: ScoreLabels = ScoreLabels {
     kind: "Baris",
     target: "Target",
     questions_title: "Pertanyaan LKE",
+    questions_served: "Pertanyaan LKE",
+    answers_changed: "Jawaban LKE berubah",
     sheet_answers: "Jawaban",
     sheet_rekap: "Rekap",
     col_assessment: "Penilaian",

@@ -57,6 +57,10 @@ pub(crate) struct ScoreLabels {
     pub(crate) kind: &'static str,
     pub(crate) target: &'static str,
     pub(crate) questions_title: &'static str,
+    /// The LKE questions an indicator serves, on its card in the report.
+    pub(crate) questions_served: &'static str,
+    /// The section of `zi diff` on assessments.
+    pub(crate) answers_changed: &'static str,
     /// The columns of the LKE sheet (`--format xlsx`), as evaluators title them.
     pub(crate) sheet_answers: &'static str,
     pub(crate) sheet_rekap: &'static str,
