@@ -61,8 +61,16 @@ impl Repo {
         if rev.is_empty() || rev.starts_with('-') {
             return Err(Fatal::NotARevision { rev: rev.to_string() });
         }
-        git(&self.top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
-            .map_err(|_| Fatal::UnknownRevision { rev: rev.to_string() })
+        git(&self.top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")]).map_err(|_| {
+            let rev = rev.to_string();
+            if !self.has_commits() {
+                Fatal::NoCommitsYet { rev }
+            } else if git(&self.top, &["rev-parse", "--is-shallow-repository"]).is_ok_and(|s| s == "true") {
+                Fatal::ShallowClone { rev }
+            } else {
+                Fatal::UnknownRevision { rev }
+            }
+        })
     }
 
     /// Writes the plan as it is in `commit` below `dest`: `zi.toml`,

@@ -18,11 +18,28 @@ pub(crate) fn find_root(start: &Path) -> Result<PathBuf, Fatal> {
         return Err(Fatal::NotAFolder { path: start.display().to_string() });
     }
     for dir in start.ancestors() {
-        if dir.join(CONFIG_FILE).exists() {
+        let config = dir.join(CONFIG_FILE);
+        if config.exists() {
             return Ok(dir.to_path_buf());
+        }
+        if std::fs::symlink_metadata(&config).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Fatal::DanglingConfig { path: config.display().to_string() });
+        }
+        if is_bare_repository(dir) {
+            return Err(Fatal::BareRepository { path: dir.display().to_string() });
         }
     }
     Err(Fatal::NoRoot { start: start.display().to_string() })
+}
+
+/// A bare git repository: `HEAD`, `objects/` and `refs/` with no work tree
+/// (a `.git` folder is no bare repository: its parent is the work tree).
+fn is_bare_repository(dir: &Path) -> bool {
+    dir.file_name().is_some_and(|n| n != ".git")
+        && dir.join("HEAD").is_file()
+        && dir.join("objects").is_dir()
+        && dir.join("refs").is_dir()
+        && dir.join("config").is_file()
 }
 
 /// What a listed entry is, after following a link to a file.

@@ -72,6 +72,22 @@ pub(crate) enum Fatal {
     NotARevision {
         rev: String,
     },
+    /// `zi.toml` is a link that leads nowhere.
+    DanglingConfig {
+        path: String,
+    },
+    /// Started in a bare repository: there is no work tree to read.
+    BareRepository {
+        path: String,
+    },
+    /// A revision was asked of a repository with no commit yet.
+    NoCommitsYet {
+        rev: String,
+    },
+    /// A revision not in a shallow clone (it may be in the full history).
+    ShallowClone {
+        rev: String,
+    },
     UnknownRevision {
         rev: String,
     },

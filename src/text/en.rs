@@ -409,6 +409,22 @@ impl Catalogue for En {
                 (format!("{path} is not inside a git repository ({error})"), "`git init` makes it one".into())
             }
             Fatal::NotARevision { rev } => plain(format!("`{rev}` is not a revision")),
+            Fatal::DanglingConfig { path } => (
+                format!("{path} is a link to a file that does not exist"),
+                "point the link at the plan's zi.toml, or replace it with the file".into(),
+            ),
+            Fatal::BareRepository { path } => (
+                format!("{path} is a bare git repository: it has no work tree with a plan to read"),
+                "run zi in a clone of it (git clone), or point at one with -C DIR".into(),
+            ),
+            Fatal::NoCommitsYet { rev } => (
+                format!("the repository has no commit yet, so `{rev}` names nothing"),
+                "commit the plan first (git add -A && git commit)".into(),
+            ),
+            Fatal::ShallowClone { rev } => (
+                format!("`{rev}` is not in this shallow clone"),
+                "fetch the history it needs: git fetch --unshallow (or --deepen N)".into(),
+            ),
             Fatal::UnknownRevision { rev } => (
                 format!("unknown revision `{rev}`"),
                 "name a commit, e.g. HEAD~1, a branch, a tag or a hash (`git log --oneline`)".into(),

@@ -411,6 +411,22 @@ impl Catalogue for Id {
                 (format!("{path} tidak berada di dalam repositori git ({error})"), "`git init` menjadikannya repositori".into())
             }
             Fatal::NotARevision { rev } => plain(format!("`{rev}` bukan revisi")),
+            Fatal::DanglingConfig { path } => (
+                format!("{path} adalah tautan ke berkas yang tidak ada"),
+                "arahkan tautan ke zi.toml rencana, atau ganti dengan berkasnya".into(),
+            ),
+            Fatal::BareRepository { path } => (
+                format!("{path} adalah repositori git bare: tidak ada pohon kerja berisi rencana untuk dibaca"),
+                "jalankan zi di hasil clone-nya (git clone), atau tunjuk dengan -C DIR".into(),
+            ),
+            Fatal::NoCommitsYet { rev } => (
+                format!("repositori belum punya commit, jadi `{rev}` tidak menunjuk apa pun"),
+                "commit rencananya dulu (git add -A && git commit)".into(),
+            ),
+            Fatal::ShallowClone { rev } => (
+                format!("`{rev}` tidak ada di clone dangkal ini"),
+                "ambil riwayat yang diperlukan: git fetch --unshallow (atau --deepen N)".into(),
+            ),
             Fatal::UnknownRevision { rev } => (
                 format!("revisi `{rev}` tidak dikenal"),
                 "sebutkan commit, mis. HEAD~1, nama cabang, tag, atau hash (`git log --oneline`)".into(),

@@ -45,3 +45,37 @@ fn a_broken_zi_toml_is_named_by_every_command() {
             .collect();
     assert_text!("broken-zi-toml-named-by-every-command", runs.join("\n"));
 }
+
+#[cfg(unix)]
+#[test]
+fn the_root_problems_are_each_said_plainly() {
+    use crate::harness::{git, path_with_zi, Zi};
+    let mut said = Vec::new();
+    let mut run = |name: &str, dir: &std::path::Path, args: &[&str]| {
+        let run = Zi::new(dir, TODAY, args).mask(dir, "[ROOT]").run();
+        said.push(format!("# {name}\n{}", run.snapshot()));
+    };
+    // A dangling zi.toml link.
+    let dangling = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("../nowhere/zi.toml", dangling.path().join("zi.toml")).unwrap();
+    run("dangling zi.toml", dangling.path(), &["status"]);
+    // A bare repository.
+    let bare = tempfile::tempdir().unwrap();
+    assert_eq!(git(bare.path(), &["init", "-q", "--bare"], &path_with_zi(), TODAY).code, 0);
+    run("bare repository", bare.path(), &["status"]);
+    // No commit yet.
+    let fresh = good();
+    fresh.git(&["init", "-q"]);
+    run("no commit yet", fresh.root(), &["diff"]);
+    // A shallow clone asked for history it lacks.
+    let full = good();
+    full.init_and_commit();
+    full.write("notes.txt", "x\n");
+    full.commit_all("second", TODAY);
+    let shallow = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", full.top().display());
+    let clone = git(shallow.path(), &["clone", "-q", "--depth", "1", &url, "c"], &path_with_zi(), TODAY);
+    assert_eq!(clone.code, 0, "{clone:?}");
+    run("shallow clone", &shallow.path().join("c"), &["diff", "HEAD~1"]);
+    assert_text!("root-problems", said.join("\n"));
+}
