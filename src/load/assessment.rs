@@ -322,3 +322,62 @@ fn read_result(
         Measure::Choice { scale, .. } => choice(source, key, scale, item, out),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::load::lke::builtin;
+
+    fn read(text: &str) -> (Option<Assessment>, Vec<Problem>) {
+        let source = Source { path: "assessments/x.toml".into(), text: text.to_string() };
+        let mut out = Vec::new();
+        (parse(&source, builtin(), &mut out), out)
+    }
+
+    #[test]
+    fn an_unquoted_id_is_the_same_answer_as_a_quoted_one() {
+        let (quoted, _) =
+            read("[answers]\n\"P.I.i.a\" = \"Ya\"\n\"R.I.i.a\" = { agen = 2, perubahan = 1 }\n");
+        let (dotted, problems) = read("[answers]\nP.I.i.a = \"ya\"\nR.I.i.a = { agen = 2, perubahan = 1 }\n");
+        assert_eq!(problems, []);
+        let answers = |a: Option<Assessment>| {
+            a.unwrap().answers.into_iter().map(|(k, v)| (k, v.given)).collect::<Vec<_>>()
+        };
+        assert_eq!(answers(quoted), answers(dotted));
+    }
+
+    const IDS: &[&str] =
+        &["P.I.i.a", "p.i.i.a", "P.I.i.z", "R.I.i.a", "R.V.iii.b", "X", "P.I", "ipak", "\"\""];
+    const VALUES: &[&str] = &[
+        "\"Ya\"",
+        "\"B\"",
+        "\"E\"",
+        "1",
+        "-3",
+        "2.5e308",
+        "nan",
+        "[1, 2]",
+        "{ answer = \"A\" }",
+        "{ agen = 1 }",
+        "{ agen = -1, perubahan = \"x\" }",
+        "{ note = 1 }",
+        "{}",
+        "2022-10-15",
+    ];
+
+    proptest! {
+        /// Whatever an assessment holds, reading it reports problems and never panics.
+        #[test]
+        fn any_assessment_is_read_without_panicking(
+            text in ".{0,300}",
+            lines in prop::collection::vec((prop::sample::select(IDS), prop::sample::select(VALUES)), 0..12),
+            section in prop::sample::select(&["[answers]", "[results]", "", "[answers.P]"][..]),
+        ) {
+            let _ = read(&text);
+            let body: String = lines.iter().map(|(k, v)| format!("{k} = {v}\n")).collect();
+            let _ = read(&format!("date = 2022-10-15\n{section}\n{body}"));
+        }
+    }
+}

@@ -6,7 +6,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{
-    answer_text, assessment_text, mark, miss_text, percent, rekap_rows, scale_text, serving_text, two,
+    answer_text, assessment_text, mark, miss_text, not_ready_text, percent, rekap_rows, scale_text,
+    serving_text, two,
 };
 use crate::judge::score::{QuestionsView, ScoreView};
 use crate::render::escape::escape;
@@ -16,7 +17,6 @@ use crate::render::fields;
 fn cell(text: &str) -> String {
     fields::cell(&escape(text))
 }
-use crate::render::words::StatusLabel;
 use crate::render::words::{date_text, Heading};
 use crate::text::Lang;
 
@@ -91,9 +91,13 @@ pub(crate) fn score(view: &ScoreView, lang: Lang, out: &mut dyn Write) -> Result
     } else {
         writeln!(out, "{}:\n", l.at_risk)?;
         for q in at_risk {
-            let ids: Vec<String> =
-                q.not_ready().iter().map(|r| format!("{} ({})", r.file.id, r.status.label(lang))).collect();
-            writeln!(out, "- {} [{}]: {}", q.question.id, cell(&answer_text(s, q, lang)), ids.join(", "))?;
+            writeln!(
+                out,
+                "- {} [{}]: {}",
+                q.question.id,
+                cell(&answer_text(s, q, lang)),
+                not_ready_text(q, lang)
+            )?;
         }
     }
     let unserved = s.unserved();

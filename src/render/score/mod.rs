@@ -158,6 +158,16 @@ pub(crate) fn serving_text(q: &QuestionScore, lang: Lang, with_status: bool) -> 
         .join(", ")
 }
 
+/// The serving indicators that are overdue or invalid, with their status:
+/// `I.3.1 (overdue), I.3.2 (invalid)`.
+pub(crate) fn not_ready_text(q: &QuestionScore, lang: Lang) -> String {
+    q.not_ready()
+        .iter()
+        .map(|r| format!("{} ({})", r.file.id, r.status.label(lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The scale of a question as `--questions` lists it: `A/B/C/D` or the
 /// input names of a percentage item.
 pub(crate) fn scale_text(question: &Question) -> String {

@@ -7,13 +7,12 @@ use anyhow::Result;
 use comfy_table::{presets, Attribute, Cell, CellAlignment, ContentArrangement, Table};
 
 use super::{
-    answer_text, assessment_text, mark, miss_text, percent, rekap_rows, scale_text, serving_text, two,
-    RowKind,
+    answer_text, assessment_text, mark, miss_text, not_ready_text, percent, rekap_rows, scale_text,
+    serving_text, two, RowKind,
 };
 use crate::judge::score::{QuestionsView, Score, ScoreView};
 use crate::render::escape::escape;
 use crate::render::renderer::Style;
-use crate::render::words::StatusLabel;
 use crate::render::words::{date_text, shorten, Heading};
 use crate::text::Lang;
 
@@ -142,9 +141,13 @@ fn readiness(s: &Score, lang: Lang, out: &mut dyn Write) -> Result<()> {
     } else {
         writeln!(out, "  {}:", l.at_risk)?;
         for q in at_risk {
-            let not_ready: Vec<String> =
-                q.not_ready().iter().map(|r| format!("{} ({})", r.file.id, r.status.label(lang))).collect();
-            writeln!(out, "    {} [{}]: {}", q.question.id, answer_text(s, q, lang), not_ready.join(", "))?;
+            writeln!(
+                out,
+                "    {} [{}]: {}",
+                q.question.id,
+                answer_text(s, q, lang),
+                not_ready_text(q, lang)
+            )?;
         }
     }
     let unserved = s.unserved();
