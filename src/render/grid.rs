@@ -77,18 +77,20 @@ fn two_lines(header: &str) -> usize {
 }
 
 impl Layout {
-    /// Widths for `rows` under `headers` within `width` columns.
-    pub(crate) fn new<'r>(
+    /// Widths for `rows` under `headers` within `width` columns. The rows
+    /// are only measured: they may be made on the fly and dropped, so a
+    /// table of 100,000 rows need not be held whole to be laid out.
+    pub(crate) fn new<R: AsRef<[Cell]>>(
         headers: &[&str],
         fits: &[Fit],
-        rows: impl IntoIterator<Item = &'r [Cell]>,
+        rows: impl IntoIterator<Item = R>,
         width: usize,
     ) -> Layout {
         let n = headers.len();
         let mut content = vec![0; n];
         let mut word = vec![0; n];
         for row in rows {
-            for (i, cell) in row.iter().enumerate().take(n) {
+            for (i, cell) in row.as_ref().iter().enumerate().take(n) {
                 for line in &cell.lines {
                     content[i] = content[i].max(line.width());
                     if fits[i] != Fit::Path {

@@ -92,12 +92,14 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     }
     headers.extend([l.status, l.next_deadline, l.to_date, l.year]);
     fits.extend([Fit::Tight; 4]);
-    let tables: Vec<Vec<Vec<Cell>>> = view.areas.iter().map(|area| area_rows(area, with_pic, lang)).collect();
-    let layout = Layout::new(&headers, &fits, tables.iter().flatten().map(Vec::as_slice), ctx.width);
-    for (area, rows) in view.areas.iter().zip(&tables) {
+    // Measured area by area, then made again to be written: a plan of
+    // 100,000 indicators is never held as cells all at once.
+    let all_rows = view.areas.iter().flat_map(|area| area_rows(area, with_pic, lang));
+    let layout = Layout::new(&headers, &fits, all_rows, ctx.width);
+    for area in &view.areas {
         let title = format!("{}. {}", area.area.id, area.area.name.to_uppercase());
         write!(out, "\n{}", group_summary(&title, &area.totals, ctx))?;
-        write!(out, "{}", layout.render(rows, 1, ctx.color))?;
+        write!(out, "{}", layout.render(&area_rows(area, with_pic, lang), 1, ctx.color))?;
     }
     if view.areas.len() > 1 {
         write!(out, "\n{}", group_summary(&l.total.to_uppercase(), &view.totals, ctx))?;
