@@ -48,7 +48,8 @@ floor=""
 row() {
     local t; t=$(median "$2" "${3:-}")
     floor=${floor:-$t}
-    local m; m=$( ${3:+eval "$3";} peak "$2")
+    if [ -n "${3:-}" ]; then bash -c "$3"; fi
+    local m; m=$(peak "$2")
     printf "| %s | %s | %s | %s |\n" "$1" "$t" "$(python3 -c "print('%.2f' % ($t / $floor))")" "$m"
 }
 row "calamine alone reads rkt.xlsx" "$READ $WORK/rkt.xlsx"
