@@ -51,7 +51,7 @@ pub fn due_text(text: &str, plan_year: i32) {
             assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
             for lang in text::LANGUAGES {
                 assert!(!lang.catalogue().due_message(&e, text).is_empty());
-                assert!(!lang.catalogue().due_hint(&e).is_empty());
+                assert!(!lang.catalogue().due_hint(&e, plan_year).is_empty());
             }
         }
     }

@@ -62,7 +62,7 @@ pub(crate) fn parse(source: &Source, plan_year: i32, out: &mut Vec<Problem>) -> 
             indicator.due_text = text.to_string();
             indicator.due = parse_due(source, text, span, plan_year, out);
         }
-        Ok(None) => out.push(missing_key(source, "due", "due = \"Juli, Desember 2022\"")),
+        Ok(None) => out.push(missing_key(source, "due", "due = \"Juli, Desember\"")),
         Err(d) => out.push(d),
     }
 
@@ -95,7 +95,10 @@ fn parse_due(
         Ok(due) => Some(due),
         Err(error) => {
             let at = span.map(|s| string_content_span(&source.text, s, text, error.span.clone()));
-            out.push(source.problem(Kind::BadDue { text: text.to_string(), error: Box::new(error) }, at));
+            out.push(
+                source
+                    .problem(Kind::BadDue { text: text.to_string(), error: Box::new(error), plan_year }, at),
+            );
             None
         }
     }

@@ -137,6 +137,8 @@ pub(crate) enum Kind {
     BadDue {
         text: String,
         error: Box<DueError>,
+        /// For hints that show the plan's own year.
+        plan_year: i32,
     },
     BadGlob {
         glob: String,

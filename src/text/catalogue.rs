@@ -19,7 +19,8 @@ pub(crate) trait Catalogue: Sync {
     /// The next step to fix it.
     fn hint(&self, kind: &Kind) -> String;
     fn due_message(&self, error: &DueError, text: &str) -> String;
-    fn due_hint(&self, error: &DueError) -> String;
+    /// With the plan's year, for the examples.
+    fn due_hint(&self, error: &DueError, plan_year: i32) -> String;
 
     /// Why a command cannot run, and what to do (empty when nothing helps).
     fn fatal(&self, fatal: &Fatal) -> (String, String);

@@ -19,9 +19,13 @@ const SHORT: [&str; 12] =
 const LAYOUT: &str =
     "plan/ holds <N-area>/area.toml, <N-area>/<N-component>/component.toml and <N-indicator>.toml files";
 const LEFT_AS_IS: &str = "the file is left as it is";
-const ACCEPTED_FORMS: &str =
-    "write a month and year (\"Juli 2022\"), a window (\"Januari s/d Maret 2022\"), \
-     \"Setiap bulan\", \"Setiap triwulan\", \"Setiap semester\" or \"setiap ada …\"";
+/// The forms a target time may take, with the plan's own year.
+fn accepted_forms(year: i32) -> String {
+    format!(
+        "write a month and year (\"Juli {year}\"), a window (\"Januari s/d Maret {year}\"), \
+         \"Setiap bulan\", \"Setiap triwulan\", \"Setiap semester\" or \"setiap ada …\""
+    )
+}
 
 fn value_kind(kind: ValueKind) -> &'static str {
     match kind {
@@ -102,7 +106,7 @@ impl Catalogue for En {
             Kind::NoEvidence => "the plan lists no evidence documents; any one file will count".into(),
             Kind::EmptyText { key } => format!("`{key}` is empty"),
             Kind::NoDue => "the plan names no target time".into(),
-            Kind::BadDue { text, error } => self.due_message(error, text),
+            Kind::BadDue { text, error, .. } => self.due_message(error, text),
             Kind::BadGlob { glob, problem } => {
                 let why = match problem {
                     GlobProblem::Empty => "it is empty",
@@ -232,10 +236,10 @@ impl Catalogue for En {
             Kind::NoEvidence => "name the evidence (BUKTI FISIK) the evaluators will ask for".into(),
             Kind::EmptyText { .. } => "write the text from the plan".into(),
             Kind::NoDue => {
-                "write the target month (TARGET WAKTU), e.g. due = \"Juli 2022\"; until then it has no deadline"
+                "write the target month (TARGET WAKTU), e.g. due = \"Juli\" (a month without a year is in the plan year); until then it has no deadline"
                     .into()
             }
-            Kind::BadDue { error, .. } => self.due_hint(error),
+            Kind::BadDue { error, plan_year, .. } => self.due_hint(error, *plan_year),
             Kind::BadGlob { .. } => {
                 "a pattern names files inside the indicator's evidence folder, e.g. \"notul*\"".into()
             }
@@ -338,21 +342,18 @@ impl Catalogue for En {
         }
     }
 
-    fn due_hint(&self, error: &DueError) -> String {
+    fn due_hint(&self, error: &DueError, year: i32) -> String {
         use DueErrorKind::*;
         match &error.kind {
             UnknownWord { suggestion: Some(s), .. } => format!("did you mean \"{s}\"?"),
-            Empty | UnknownWord { suggestion: None, .. } | Misplaced { .. } => ACCEPTED_FORMS.to_string(),
-            BadYear { .. } => {
-                "write the year with four digits, from 0001 to 9999 (\"Juli 2022\")".to_string()
-            }
-            MissingMonth { .. } | PlanYearOutOfRange { .. } => {
-                "write the month, then its year (\"Juli 2022\")".to_string()
-            }
-            DanglingRange { .. } => "write a window as \"Januari s/d Maret 2022\"".to_string(),
-            WindowBackwards { .. } => "put the earlier month first; a window across a year end \
-                 needs both years (\"Desember 2022 s/d Februari 2023\")"
-                .to_string(),
+            Empty | UnknownWord { suggestion: None, .. } | Misplaced { .. } => accepted_forms(year),
+            BadYear { .. } => format!("write the year with four digits, from 0001 to 9999 (\"Juli {year}\")"),
+            MissingMonth { .. } | PlanYearOutOfRange { .. } => format!("write the month, then its year (\"Juli {year}\")"),
+            DanglingRange { .. } => format!("write a window as \"Januari s/d Maret {year}\""),
+            WindowBackwards { .. } => format!(
+                "put the earlier month first; a window across a year end needs both years (\"Desember {year} s/d Februari {}\")",
+                year + 1
+            ),
             RecurrenceOutsidePlanYear { recurrence, year, .. } => format!(
                 "drop the year (\"{}\") or move the indicator to the {year:04} plan",
                 recurrence.phrase()

@@ -17,8 +17,13 @@ const SHORT: [&str; 12] =
 const LAYOUT: &str =
     "plan/ berisi <N-area>/area.toml, <N-area>/<N-komponen>/component.toml dan berkas <N-indikator>.toml";
 const LEFT_AS_IS: &str = "berkas dibiarkan apa adanya";
-const ACCEPTED_FORMS: &str = "tulis bulan dan tahun (\"Juli 2022\"), rentang (\"Januari s/d Maret 2022\"), \
-     \"Setiap bulan\", \"Setiap triwulan\", \"Setiap semester\" atau \"setiap ada …\"";
+/// Bentuk waktu target yang dibaca, dengan tahun rencana itu sendiri.
+fn accepted_forms(year: i32) -> String {
+    format!(
+        "tulis bulan dan tahun (\"Juli {year}\"), rentang (\"Januari s/d Maret {year}\"), \
+         \"Setiap bulan\", \"Setiap triwulan\", \"Setiap semester\" atau \"setiap ada …\""
+    )
+}
 
 fn value_kind(kind: ValueKind) -> &'static str {
     match kind {
@@ -105,7 +110,7 @@ impl Catalogue for Id {
             }
             Kind::EmptyText { key } => format!("`{key}` kosong"),
             Kind::NoDue => "rencana tidak menyebutkan target waktu".into(),
-            Kind::BadDue { text, error } => self.due_message(error, text),
+            Kind::BadDue { text, error, .. } => self.due_message(error, text),
             Kind::BadGlob { glob, problem } => {
                 let why = match problem {
                     GlobProblem::Empty => "pola kosong",
@@ -235,10 +240,10 @@ impl Catalogue for Id {
             Kind::NoEvidence => "sebutkan bukti fisik yang akan diminta evaluator".into(),
             Kind::EmptyText { .. } => "tulis teks dari rencana".into(),
             Kind::NoDue => {
-                "tulis bulan target, mis. due = \"Juli 2022\"; sampai saat itu indikator ini tanpa tenggat"
+                "tulis bulan target, mis. due = \"Juli\" (bulan tanpa tahun berada di tahun rencana); sampai saat itu indikator ini tanpa tenggat"
                     .into()
             }
-            Kind::BadDue { error, .. } => self.due_hint(error),
+            Kind::BadDue { error, plan_year, .. } => self.due_hint(error, *plan_year),
             Kind::BadGlob { .. } => {
                 "pola menyebut nama berkas di dalam folder bukti indikator, mis. \"notul*\"".into()
             }
@@ -341,19 +346,18 @@ impl Catalogue for Id {
         }
     }
 
-    fn due_hint(&self, error: &DueError) -> String {
+    fn due_hint(&self, error: &DueError, year: i32) -> String {
         use DueErrorKind::*;
         match &error.kind {
             UnknownWord { suggestion: Some(s), .. } => format!("maksud Anda \"{s}\"?"),
-            Empty | UnknownWord { suggestion: None, .. } | Misplaced { .. } => ACCEPTED_FORMS.to_string(),
-            BadYear { .. } => "tulis tahun dengan empat angka, 0001 sampai 9999 (\"Juli 2022\")".to_string(),
-            MissingMonth { .. } | PlanYearOutOfRange { .. } => {
-                "tulis bulan, lalu tahunnya (\"Juli 2022\")".to_string()
-            }
-            DanglingRange { .. } => "tulis rentang seperti \"Januari s/d Maret 2022\"".to_string(),
-            WindowBackwards { .. } => "tulis bulan yang lebih awal dulu; rentang yang melewati \
-                 akhir tahun perlu kedua tahunnya (\"Desember 2022 s/d Februari 2023\")"
-                .to_string(),
+            Empty | UnknownWord { suggestion: None, .. } | Misplaced { .. } => accepted_forms(year),
+            BadYear { .. } => format!("tulis tahun dengan empat angka, 0001 sampai 9999 (\"Juli {year}\")"),
+            MissingMonth { .. } | PlanYearOutOfRange { .. } => format!("tulis bulan, lalu tahunnya (\"Juli {year}\")"),
+            DanglingRange { .. } => format!("tulis rentang seperti \"Januari s/d Maret {year}\""),
+            WindowBackwards { .. } => format!(
+                "tulis bulan yang lebih awal dulu; rentang yang melewati akhir tahun perlu kedua tahunnya (\"Desember {year} s/d Februari {}\")",
+                year + 1
+            ),
             RecurrenceOutsidePlanYear { recurrence, year, .. } => format!(
                 "hapus tahunnya (\"{}\") atau pindahkan indikator ke rencana {year:04}",
                 recurrence.phrase()

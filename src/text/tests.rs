@@ -36,13 +36,16 @@ fn a_recurring_phrase_followed_by_another_year_is_an_error_on_that_year() {
         en().due_message(&e, text),
         "a recurring target time belongs to the plan year 2022, not 2023, in \"Setiap bulan 2023\""
     );
-    assert_eq!(en().due_hint(&e), "drop the year (\"Setiap bulan\") or move the indicator to the 2023 plan");
+    assert_eq!(
+        en().due_hint(&e, 2022),
+        "drop the year (\"Setiap bulan\") or move the indicator to the 2023 plan"
+    );
     assert_eq!(
         id().due_message(&e, text),
         "waktu target berulang berlaku untuk tahun rencana 2022, bukan 2023, dalam \"Setiap bulan 2023\""
     );
     assert_eq!(
-        id().due_hint(&e),
+        id().due_hint(&e, 2022),
         "hapus tahunnya (\"Setiap bulan\") atau pindahkan indikator ke rencana 2023"
     );
 }
@@ -57,8 +60,8 @@ fn empty_or_whitespace_only_text_is_empty_over_the_whole_text() {
     let e = error("");
     assert_eq!(en().due_message(&e, ""), "the target time is empty");
     assert_eq!(id().due_message(&e, ""), "waktu target kosong");
-    assert_eq!(en().due_hint(&e), ACCEPTED_FORMS_EN);
-    assert_eq!(id().due_hint(&e), ACCEPTED_FORMS_ID);
+    assert_eq!(en().due_hint(&e, 2022), ACCEPTED_FORMS_EN);
+    assert_eq!(id().due_hint(&e, 2022), ACCEPTED_FORMS_ID);
 }
 
 #[test]
@@ -68,9 +71,9 @@ fn a_misspelt_month_is_unknown_with_did_you_mean_in_both_languages() {
     assert_eq!(e.kind, unknown("Pebuari", Some("Februari")));
     assert_eq!(e.span, 0..7);
     assert_eq!(en().due_message(&e, text), "unknown word \"Pebuari\" in \"Pebuari 2022\"");
-    assert_eq!(en().due_hint(&e), "did you mean \"Februari\"?");
+    assert_eq!(en().due_hint(&e, 2022), "did you mean \"Februari\"?");
     assert_eq!(id().due_message(&e, text), "kata tidak dikenal \"Pebuari\" dalam \"Pebuari 2022\"");
-    assert_eq!(id().due_hint(&e), "maksud Anda \"Februari\"?");
+    assert_eq!(id().due_hint(&e, 2022), "maksud Anda \"Februari\"?");
 }
 
 #[test]
@@ -80,9 +83,9 @@ fn a_word_nowhere_near_a_month_is_unknown_without_suggestion_and_hints_the_accep
     assert_eq!(e.kind, unknown("besok", None));
     assert_eq!(e.span, 0..5);
     assert_eq!(en().due_message(&e, text), "unknown word \"besok\" in \"besok\"");
-    assert_eq!(en().due_hint(&e), ACCEPTED_FORMS_EN);
+    assert_eq!(en().due_hint(&e, 2022), ACCEPTED_FORMS_EN);
     assert_eq!(id().due_message(&e, text), "kata tidak dikenal \"besok\" dalam \"besok\"");
-    assert_eq!(id().due_hint(&e), ACCEPTED_FORMS_ID);
+    assert_eq!(id().due_hint(&e, 2022), ACCEPTED_FORMS_ID);
 }
 
 #[test]
@@ -107,9 +110,9 @@ fn a_year_alone_is_missing_its_month() {
     assert_eq!(e.kind, DueErrorKind::MissingMonth { year: 2022 });
     assert_eq!(e.span, 0..4);
     assert_eq!(en().due_message(&e, text), "year 2022 has no month in \"2022\"");
-    assert_eq!(en().due_hint(&e), "write the month, then its year (\"Juli 2022\")");
+    assert_eq!(en().due_hint(&e, 2022), "write the month, then its year (\"Juli 2022\")");
     assert_eq!(id().due_message(&e, text), "tahun 2022 tanpa bulan dalam \"2022\"");
-    assert_eq!(id().due_hint(&e), "tulis bulan, lalu tahunnya (\"Juli 2022\")");
+    assert_eq!(id().due_hint(&e, 2022), "tulis bulan, lalu tahunnya (\"Juli 2022\")");
 }
 
 #[test]
@@ -119,9 +122,9 @@ fn a_range_word_with_nothing_after_it_is_dangling() {
     assert_eq!(e.kind, DueErrorKind::DanglingRange { word: "s/d".into() });
     assert_eq!(e.span, 8..11);
     assert_eq!(en().due_message(&e, text), "\"s/d\" needs a month on both sides in \"Januari s/d\"");
-    assert_eq!(en().due_hint(&e), "write a window as \"Januari s/d Maret 2022\"");
+    assert_eq!(en().due_hint(&e, 2022), "write a window as \"Januari s/d Maret 2022\"");
     assert_eq!(id().due_message(&e, text), "\"s/d\" perlu bulan di kedua sisinya dalam \"Januari s/d\"");
-    assert_eq!(id().due_hint(&e), "tulis rentang seperti \"Januari s/d Maret 2022\"");
+    assert_eq!(id().due_hint(&e, 2022), "tulis rentang seperti \"Januari s/d Maret 2022\"");
 }
 
 #[test]
@@ -135,7 +138,7 @@ fn a_window_that_ends_before_it_starts_is_backwards() {
         "the window from March 2022 to January 2022 ends before it starts in \"Maret s/d Januari 2022\""
     );
     assert_eq!(
-        en().due_hint(&e),
+        en().due_hint(&e, 2022),
         "put the earlier month first; a window across a year end needs both years \
          (\"Desember 2022 s/d Februari 2023\")"
     );
@@ -144,7 +147,7 @@ fn a_window_that_ends_before_it_starts_is_backwards() {
         "rentang Maret 2022 s/d Januari 2022 berakhir sebelum dimulai dalam \"Maret s/d Januari 2022\""
     );
     assert_eq!(
-        id().due_hint(&e),
+        id().due_hint(&e, 2022),
         "tulis bulan yang lebih awal dulu; rentang yang melewati akhir tahun perlu kedua tahunnya \
          (\"Desember 2022 s/d Februari 2023\")"
     );
@@ -166,9 +169,9 @@ fn a_year_that_is_not_four_digits_from_0001_to_9999_is_a_bad_year() {
     }
     let e = error("Januari 0");
     assert_eq!(en().due_message(&e, "Januari 0"), "\"0\" is not a year in \"Januari 0\"");
-    assert_eq!(en().due_hint(&e), "write the year with four digits, from 0001 to 9999 (\"Juli 2022\")");
+    assert_eq!(en().due_hint(&e, 2022), "write the year with four digits, from 0001 to 9999 (\"Juli 2022\")");
     assert_eq!(id().due_message(&e, "Januari 0"), "\"0\" bukan tahun dalam \"Januari 0\"");
-    assert_eq!(id().due_hint(&e), "tulis tahun dengan empat angka, 0001 sampai 9999 (\"Juli 2022\")");
+    assert_eq!(id().due_hint(&e, 2022), "tulis tahun dengan empat angka, 0001 sampai 9999 (\"Juli 2022\")");
 }
 
 #[test]
@@ -192,7 +195,7 @@ fn known_words_out_of_place_are_misplaced() {
     let e = error(text);
     assert_eq!(en().due_message(&e, text), "\"setiap\" is out of place in \"Juli setiap bulan\"");
     assert_eq!(id().due_message(&e, text), "\"setiap\" tidak pada tempatnya dalam \"Juli setiap bulan\"");
-    assert_eq!(en().due_hint(&e), ACCEPTED_FORMS_EN);
+    assert_eq!(en().due_hint(&e, 2022), ACCEPTED_FORMS_EN);
 }
 
 #[test]
@@ -218,7 +221,7 @@ proptest! {
         if let Err(e) = parse(&text, PLAN_YEAR) {
             for catalogue in [en(), id()] {
                 prop_assert!(!catalogue.due_message(&e, &text).is_empty());
-                prop_assert!(!catalogue.due_hint(&e).is_empty());
+                prop_assert!(!catalogue.due_hint(&e, 2022).is_empty());
             }
         }
     }

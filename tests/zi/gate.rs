@@ -10,11 +10,31 @@ use crate::harness::{Repo, AUGUST};
 
 /// The small plan committed, with the hook installed.
 fn committed_with_hook() -> Repo {
-    let repo = fixture::small();
+    committed(fixture::small(), true)
+}
+
+/// `repo` committed (the hook installed first when `hook`).
+fn committed(repo: Repo, hook: bool) -> Repo {
     repo.init_and_commit();
-    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    if hook {
+        assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    }
     repo
 }
+
+/// The small plan with I.1.2's July documents filed, so that only I.1.1's
+/// January period is overdue, and `[hook] gate` as given.
+fn july_filed(gate: Option<&str>) -> Repo {
+    let repo = fixture::small();
+    if let Some(gate) = gate {
+        set_gate(&repo, gate);
+    }
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
+    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/{NOTULEN}"));
+    repo
+}
+
+const NOTULEN: &str = "notulen.pdf";
 
 fn set_gate(repo: &Repo, gate: &str) {
     repo.write("zi.toml", format!("{}\n[hook]\ngate = \"{gate}\"\n", fixture::ZI_TOML));
@@ -41,11 +61,7 @@ fn a_commit_unrelated_to_the_plan_passes_while_periods_are_overdue() {
 
 #[test]
 fn a_commit_removing_the_evidence_of_an_ended_period_is_refused() {
-    let repo = fixture::small();
-    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
-    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"));
-    repo.init_and_commit();
-    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    let repo = committed(july_filed(None), true);
     repo.git(&["rm", "-q", &format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf")]);
     // I.1.2's July period is new: refused, and the way out named.
     let run = repo.commit_all("tidy up", AUGUST);
@@ -87,11 +103,7 @@ fn an_indicator_made_invalid_is_refused() {
 
 #[test]
 fn evidence_removed_from_the_index_but_left_on_disk_is_refused() {
-    let repo = fixture::small();
-    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
-    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"));
-    repo.init_and_commit();
-    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    let repo = committed(july_filed(None), true);
     repo.git(&["rm", "-q", "--cached", &format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf")]);
     let run = repo.git_run(&["commit", "-q", "-m", "untrack"], &crate::harness::path_with_zi(), AUGUST);
     assert_eq!(run.code, 1, "the working tree still has the file, the commit does not: {run:?}");
@@ -100,12 +112,7 @@ fn evidence_removed_from_the_index_but_left_on_disk_is_refused() {
 
 #[test]
 fn with_gate_all_an_unstaged_document_does_not_make_the_hook_pass() {
-    let repo = fixture::small();
-    set_gate(&repo, "all");
-    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
-    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"));
-    repo.init_and_commit();
-    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    let repo = committed(july_filed(Some("all")), true);
     // The missing January document is in the working tree, not staged.
     repo.file(&format!("{SK_EVIDENCE}/2022-01/Daftar Hadir.pdf"));
     repo.write("STATUS.md", "# Status\n");
@@ -122,8 +129,7 @@ fn with_gate_all_an_unstaged_document_does_not_make_the_hook_pass() {
 fn with_gate_none_the_hook_only_prints() {
     let repo = fixture::small();
     set_gate(&repo, "none");
-    repo.init_and_commit();
-    assert_eq!(repo.run(AUGUST, &["hook", "install"]).code, 0);
+    let repo = committed(repo, true);
     repo.write(MONEV_PATH, "not toml [");
     let run = repo.commit_all("broken", AUGUST);
     assert_eq!(run.code, 0, "{run:?}");
@@ -142,10 +148,7 @@ fn the_hook_speaks_the_language_of_the_plan_at_commit_time() {
 
 #[test]
 fn overdue_staged_new_since_head_lists_everything_and_counts_only_what_is_new() {
-    let repo = fixture::small();
-    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"));
-    repo.file(&format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf"));
-    repo.init_and_commit();
+    let repo = committed(july_filed(None), false);
     repo.git(&["rm", "-q", "--cached", &format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf")]);
     // I.1.1's January period was overdue in HEAD already; I.1.2's July is new.
     let new = repo.run(AUGUST, &["overdue", "--staged", "--new-since", "HEAD"]);
