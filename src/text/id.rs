@@ -1,6 +1,7 @@
 //! Bahasa Indonesia.
 
 use super::catalogue::{few, listed, quoted_key, quoted_list, Catalogue, HelpWords, Labels, RktLabels};
+use super::os;
 use super::score::ScoreWords;
 use crate::model::due::{quoted, DueError, DueErrorKind};
 use crate::model::month::{name_in, NAMES_ID};
@@ -93,7 +94,7 @@ impl Catalogue for Id {
             }
             Kind::MissingKey { key, .. } => format!("kunci `{key}` tidak ada"),
             Kind::EvidenceWithoutName => "butir bukti tidak punya `name`".into(),
-            Kind::UnreadableFile { error } => format!("berkas tidak dapat dibaca: {error}"),
+            Kind::UnreadableFile { error } => format!("berkas tidak dapat dibaca: {}", os::indonesian(error)),
             Kind::FolderNotFile => "berupa folder, bukan berkas".into(),
             Kind::FileTooLarge { size, limit } => {
                 format!("berkas berukuran {size} byte; berkas rencana dibaca hingga {limit} byte")
@@ -132,10 +133,10 @@ impl Catalogue for Id {
             }
             Kind::StrayFile { entry: Entry::Folder } => "folder bukan bagian dari susunan rencana".into(),
             Kind::StrayFile { entry: Entry::File } => "berkas bukan bagian dari susunan rencana".into(),
-            Kind::UnreadableFolder { error } => format!("folder tidak dapat dibaca: {error}"),
+            Kind::UnreadableFolder { error } => format!("folder tidak dapat dibaca: {}", os::indonesian(error)),
             Kind::NonUtf8Name => "nama bukan UTF-8 yang sah; dilewati".into(),
             Kind::LinkNotFollowed => "tautan ke folder tidak diikuti; isinya dilewati".into(),
-            Kind::BrokenLink { error } => format!("tautan tidak dapat diikuti: {error}"),
+            Kind::BrokenLink { error } => format!("tautan tidak dapat diikuti: {}", os::indonesian(error)),
             Kind::SpecialFile => {
                 "bukan berkas maupun folder (perangkat, pipe, atau soket); tidak dibaca".into()
             }
@@ -168,7 +169,7 @@ impl Catalogue for Id {
                 };
                 format!("berkas ini tidak dapat dirapikan: {why}")
             }
-            Kind::Unwritable { error } => format!("berkas tidak dapat ditulis: {error}"),
+            Kind::Unwritable { error } => format!("berkas tidak dapat ditulis: {}", os::indonesian(error)),
             Kind::FmtTooLarge { size, limit } => format!(
                 "setelah ditata, berkas akan berukuran {size} bita, melebihi {limit} bita yang dibaca zi; berkas dibiarkan"
             ),
@@ -381,7 +382,7 @@ impl Catalogue for Id {
                 format!("tidak ada zi.toml di {start} atau folder induknya"),
                 "jalankan zi di dalam repositori rencana, atau tunjuk dengan -C DIR".into(),
             ),
-            Fatal::CannotOpen { path, error } => plain(format!("tidak dapat membuka {path}: {error}")),
+            Fatal::CannotOpen { path, error } => plain(format!("tidak dapat membuka {path}: {}", os::indonesian(error))),
             Fatal::NotAFolder { path } => plain(format!("{path} bukan folder")),
             Fatal::NoIndicatorMatches { ids } => (
                 format!("tidak ada indikator yang cocok dengan {}", quoted_list(ids)),
@@ -401,18 +402,18 @@ impl Catalogue for Id {
             Fatal::OutputIsFolder { path } => {
                 (format!("{path} adalah folder"), format!("tulis nama berkas, mis. {path}/laporan.html"))
             }
-            Fatal::CannotRead { path, error } => plain(format!("tidak dapat membaca {path}: {error}")),
-            Fatal::CannotWrite { path, error } => plain(format!("tidak dapat menulis {path}: {error}")),
-            Fatal::CannotCreate { path, error } => plain(format!("tidak dapat membuat {path}: {error}")),
-            Fatal::CannotRemove { path, error } => plain(format!("tidak dapat menghapus {path}: {error}")),
+            Fatal::CannotRead { path, error } => plain(format!("tidak dapat membaca {path}: {}", os::indonesian(error))),
+            Fatal::CannotWrite { path, error } => plain(format!("tidak dapat menulis {path}: {}", os::indonesian(error))),
+            Fatal::CannotCreate { path, error } => plain(format!("tidak dapat membuat {path}: {}", os::indonesian(error))),
+            Fatal::CannotRemove { path, error } => plain(format!("tidak dapat menghapus {path}: {}", os::indonesian(error))),
             Fatal::CannotKeepOldHook { backup, error } => {
-                plain(format!("hook lama tidak dapat disimpan sebagai {backup}: {error}"))
+                plain(format!("hook lama tidak dapat disimpan sebagai {backup}: {}", os::indonesian(error)))
             }
-            Fatal::CannotRestoreHook { backup, error } => plain(format!("{backup} tidak dapat dikembalikan: {error}")),
+            Fatal::CannotRestoreHook { backup, error } => plain(format!("{backup} tidak dapat dikembalikan: {}", os::indonesian(error))),
             Fatal::NoSuchPath { path } => plain(format!("berkas atau folder tidak ada: {path}")),
-            Fatal::TempFolder { error } => plain(format!("folder sementara tidak dapat dibuat: {error}")),
+            Fatal::TempFolder { error } => plain(format!("folder sementara tidak dapat dibuat: {}", os::indonesian(error))),
             Fatal::NotInGit { path, error } => {
-                (format!("{path} tidak berada di dalam repositori git ({error})"), "`git init` menjadikannya repositori".into())
+                (format!("{path} tidak berada di dalam repositori git ({})", os::indonesian(error)), "`git init` menjadikannya repositori".into())
             }
             Fatal::NotARevision { rev } => plain(format!("`{rev}` bukan revisi")),
             Fatal::DanglingConfig { path } => (
@@ -439,14 +440,14 @@ impl Catalogue for Id {
                 plain(format!("`{range}`: zi diff membandingkan dua commit, A..B; A...B tidak didukung"))
             }
             Fatal::GitMissing => plain("git tidak terpasang atau tidak ada di PATH".into()),
-            Fatal::GitCannotRun { error } => plain(format!("git tidak dapat dijalankan: {error}")),
+            Fatal::GitCannotRun { error } => plain(format!("git tidak dapat dijalankan: {}", os::indonesian(error))),
             Fatal::GitFailed { command, message } => plain(format!("git {command} gagal: {message}")),
             Fatal::GitUnexpected { trouble } => plain(match trouble {
                 GitTrouble::NoTop => "git tidak menyebutkan folder teratas direktori kerja".into(),
                 GitTrouble::NoPipe => "git cat-file tidak dapat diberi masukan atau dibaca".into(),
-                GitTrouble::ReadObject { object, error } => format!("jawaban git tidak terduga untuk objek {object}: {error}"),
-                GitTrouble::Write { error } => format!("tidak dapat menulis ke git cat-file: {error}"),
-                GitTrouble::Wait { error } => format!("gagal menunggu git: {error}"),
+                GitTrouble::ReadObject { object, error } => format!("jawaban git tidak terduga untuk objek {object}: {}", os::indonesian(error)),
+                GitTrouble::Write { error } => format!("tidak dapat menulis ke git cat-file: {}", os::indonesian(error)),
+                GitTrouble::Wait { error } => format!("gagal menunggu git: {}", os::indonesian(error)),
             }),
             Fatal::ForeignHook { shown, chain, backup } => (
                 format!("{shown} sudah ada dan tidak ditulis oleh zi; berkas itu dibiarkan"),
@@ -467,7 +468,7 @@ impl Catalogue for Id {
                 format!("ZI_TODAY bukan tanggal: \"{text}\""),
                 "tulis sebagai YYYY-MM-DD (tahun 0001 sampai 9999), atau hapus variabelnya".into(),
             ),
-            Fatal::Output { error } => plain(format!("keluaran tidak dapat ditulis: {error}")),
+            Fatal::Output { error } => plain(format!("keluaran tidak dapat ditulis: {}", os::indonesian(error))),
             Fatal::PlanExists { path, force_helps: true } => (
                 format!("{path} sudah berisi rencana; tidak menulis ke sana"),
                 "impor ke folder kosong (-C DIR), atau pakai --force untuk mengganti berkas rencananya".into(),
@@ -480,7 +481,7 @@ impl Catalogue for Id {
                 format!("{path} bukan lembar kerja yang dapat dibaca zi"),
                 "zi mengimpor berkas .xlsx, .xls, .ods dan .csv".into(),
             ),
-            Fatal::UnreadableSpreadsheet { path, error } => plain(format!("{path} tidak dapat dibaca: {error}")),
+            Fatal::UnreadableSpreadsheet { path, error } => plain(format!("{path} tidak dapat dibaca: {}", os::indonesian(error))),
             Fatal::NoSuchSheet { name, sheets } => (
                 format!("tidak ada lembar bernama \"{name}\""),
                 format!("lembar yang ada: {}", sheets.join(", ")),

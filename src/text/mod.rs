@@ -9,6 +9,7 @@ mod en;
 mod en_help;
 mod id;
 mod id_help;
+mod os;
 pub(crate) mod score;
 mod team;
 #[cfg(test)]
