@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::judge::looks_like;
 use crate::judge::matcher::{self, Assignment, Matcher};
 use crate::model::evidence::EvidenceFile;
 use crate::model::month::YearMonth;
@@ -214,6 +215,7 @@ impl Evaluation {
         let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Problem>>) =
             files.par_iter().map(|file| evaluate(&plan, file, as_of, detail(file), &read)).unzip();
         problems.extend(found.into_iter().flatten());
+        looks_like::name_siblings(&plan, &mut problems, &read);
         problem::sort(&mut problems);
         Evaluation { plan, as_of, indicators, problems }
     }
@@ -347,8 +349,11 @@ fn unmatched_files(report: &IndicatorReport, indicator: &Indicator, out: &mut Ve
     let documents: Arc<[Arc<str>]> = indicator.evidence.iter().map(|e| Arc::from(e.name.as_str())).collect();
     let plan_file: Arc<str> = Arc::from(report.file.path.as_str());
     for file in unmatched {
-        let kind =
-            Kind::UnmatchedFile { documents: Arc::clone(&documents), plan_file: Arc::clone(&plan_file) };
+        let kind = Kind::UnmatchedFile {
+            documents: Arc::clone(&documents),
+            plan_file: Arc::clone(&plan_file),
+            looks_like: None,
+        };
         out.push(Problem::new(kind, format!("{}/{file}", report.file.evidence)));
     }
 }

@@ -66,6 +66,15 @@ impl Matcher {
         }
     }
 
+    /// The first document whose own pattern `key` matches; never the
+    /// catch-all of a one-document indicator, which matches every file.
+    pub(crate) fn item_matching(&self, key: &str) -> Option<usize> {
+        if self.items.len() <= 1 {
+            return None;
+        }
+        self.items.iter().position(|patterns| patterns.iter().any(|p| p.matches(key)))
+    }
+
     /// Documents required per period.
     pub(crate) fn required(&self) -> usize {
         self.items.len()

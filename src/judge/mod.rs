@@ -3,6 +3,7 @@
 
 pub(crate) mod changes;
 pub(crate) mod evaluate;
+mod looks_like;
 pub(crate) mod matcher;
 pub(crate) mod overdue;
 pub(crate) mod score;

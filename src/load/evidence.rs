@@ -21,7 +21,8 @@ const MAX_DEPTH_IN_MONTH: usize = 8;
 /// Lists `root/rel`. A missing folder is simply empty: no evidence yet. A
 /// folder reached through a link below `evidence/` is not scanned at all:
 /// the caller asks `Plan::evidence_unfollowed` first.
-pub(crate) fn scan(root: &Path, rel: &str, out: &mut Vec<Problem>) -> Folder {
+/// `year` is the plan's: the hint of a misnamed folder shows its months.
+pub(crate) fn scan(root: &Path, rel: &str, year: i32, out: &mut Vec<Problem>) -> Folder {
     let dir = root.join(rel);
     let mut folder = Folder::default();
     let repository = Repository::new(root);
@@ -45,7 +46,7 @@ pub(crate) fn scan(root: &Path, rel: &str, out: &mut Vec<Problem>) -> Folder {
                     let files = files_below(&repository, rel, &name, out, &mut folder.ignored);
                     folder.dated.insert(Occasion { name, month }, files);
                 }
-                None => out.push(bad_folder(&tree::join(rel, &name), &name)),
+                None => out.push(bad_folder(&tree::join(rel, &name), &name, year)),
             },
         }
     }
@@ -195,8 +196,8 @@ fn parse_occasion(name: &str) -> Option<YearMonth> {
     YearMonth::parse_folder(name.get(..7)?).filter(|_| date.format("%Y-%m-%d").to_string() == name)
 }
 
-fn bad_folder(path: &str, name: &str) -> Problem {
-    Problem::new(Kind::BadMonthFolder { name: name.to_string(), guess: guess_month_folder(name) }, path)
+fn bad_folder(path: &str, name: &str, year: i32) -> Problem {
+    Problem::new(Kind::BadMonthFolder { name: name.to_string(), guess: guess_month_folder(name), year }, path)
 }
 
 /// The fix for a month folder written as people write dates: `2022-1` →
@@ -416,7 +417,7 @@ mod tests {
         std::os::unix::fs::symlink(outside.path().join("hostname"), month.join("hostname.pdf")).unwrap();
         std::os::unix::fs::symlink(month.join("notulen.pdf"), month.join("salinan.pdf")).unwrap();
         let mut out = Vec::new();
-        let folder = scan(&root, "evidence/1-a/1-b/1-c", &mut out);
+        let folder = scan(&root, "evidence/1-a/1-b/1-c", 2022, &mut out);
         let files: Vec<&str> = folder.dated.values().flatten().map(|f| f.path.as_str()).collect();
         assert_eq!(files, ["2022-07/notulen.pdf", "2022-07/salinan.pdf"]);
         assert_eq!(folder.ignored, ["2022-07/Thumbs.db", "2022-07/hostname.pdf", "2022-07/kosong.pdf"]);

@@ -31,7 +31,7 @@ pub(crate) fn indicator(plan: &Plan, file: &IndicatorFile, out: &mut Vec<Problem
     let folder = if plan.evidence_unfollowed(&file.evidence) {
         Folder::default()
     } else {
-        evidence::scan(&plan.root, &file.evidence, out)
+        evidence::scan(&plan.root, &file.evidence, plan.year, out)
     };
     Loaded { indicator, folder }
 }

@@ -185,6 +185,8 @@ pub(crate) enum Kind {
     BadMonthFolder {
         name: String,
         guess: Option<String>,
+        /// The plan year, for the example in the hint.
+        year: i32,
     },
     MonthOutsidePlan {
         folder: String,
@@ -199,6 +201,8 @@ pub(crate) enum Kind {
     UnmatchedFile {
         documents: Arc<[Arc<str>]>,
         plan_file: Arc<str>,
+        /// Another indicator of the same component whose document it matches.
+        looks_like: Option<Box<LooksLike>>,
     },
     // Writing.
     /// A problem found while formatting: the file is left as it is.
@@ -302,4 +306,16 @@ impl Kind {
             Kind::NoYear => Code::NoYear,
         }
     }
+}
+
+/// The sibling indicator a misfiled file seems to belong to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LooksLike {
+    /// `I.1.2`.
+    pub(crate) id: String,
+    /// The document of that indicator the file's name matches.
+    pub(crate) document: String,
+    /// Where the file belongs: that indicator's evidence folder, and the
+    /// same month folder inside it.
+    pub(crate) folder: String,
 }

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 pub(crate) use crate::model::place::At;
 pub(crate) use code::{Code, Severity};
 pub(crate) use fatal::{Fatal, GitTrouble, HookMessage, Note};
-pub(crate) use kind::{Entry, Expected, GlobProblem, Kind, Place, UnsafeLayout, ValueKind};
+pub(crate) use kind::{Entry, Expected, GlobProblem, Kind, LooksLike, Place, UnsafeLayout, ValueKind};
 pub(crate) use lke::LkeKind;
 pub(crate) use usage::{Tip, UsageError, UsageKind, Wanted};
 

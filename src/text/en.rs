@@ -276,15 +276,18 @@ impl Catalogue for En {
                     .into()
             }
             Kind::BadMonthFolder { guess: Some(guess), .. } => format!("rename it to {guess}"),
-            Kind::BadMonthFolder { guess: None, .. } => {
-                "evidence goes in month folders named YYYY-MM (e.g. 2022-07), or YYYY-MM-DD for one occurrence"
-                    .into()
+            Kind::BadMonthFolder { guess: None, year, .. } => {
+                format!("evidence goes in month folders named YYYY-MM (e.g. {year}-07), or YYYY-MM-DD for one occurrence")
             }
             Kind::MonthOutsidePlan { first, last, .. } => {
                 format!("its periods run from {first} to {last}: move the files into one of those months")
             }
             Kind::TooDeep { .. } => "move the documents up, closer to the month folder".into(),
-            Kind::UnmatchedFile { documents, plan_file } => format!(
+            Kind::UnmatchedFile { looks_like: Some(like), .. } => format!(
+                "it looks like \"{}\" of {}: move it to {}/",
+                like.document, like.id, like.folder
+            ),
+            Kind::UnmatchedFile { documents, plan_file, looks_like: None } => format!(
                 "name it after one of: {}; or give the document a `file` pattern in {plan_file}",
                 few(documents, |n| format!(" and {n} more"))
             ),

@@ -281,15 +281,18 @@ impl Catalogue for Id {
                     .into()
             }
             Kind::BadMonthFolder { guess: Some(guess), .. } => format!("ganti namanya menjadi {guess}"),
-            Kind::BadMonthFolder { guess: None, .. } => {
-                "bukti disimpan di folder bulan bernama YYYY-MM (mis. 2022-07), atau YYYY-MM-DD untuk satu kejadian"
-                    .into()
+            Kind::BadMonthFolder { guess: None, year, .. } => {
+                format!("bukti disimpan di folder bulan bernama YYYY-MM (mis. {year}-07), atau YYYY-MM-DD untuk satu kejadian")
             }
             Kind::MonthOutsidePlan { first, last, .. } => {
                 format!("periodenya dari {first} sampai {last}: pindahkan berkas ke salah satu bulan itu")
             }
             Kind::TooDeep { .. } => "pindahkan dokumen ke atas, lebih dekat ke folder bulan".into(),
-            Kind::UnmatchedFile { documents, plan_file } => format!(
+            Kind::UnmatchedFile { looks_like: Some(like), .. } => format!(
+                "tampaknya ini \"{}\" milik {}: pindahkan ke {}/",
+                like.document, like.id, like.folder
+            ),
+            Kind::UnmatchedFile { documents, plan_file, looks_like: None } => format!(
                 "beri nama sesuai salah satu dari: {}; atau beri dokumen pola `file` di {plan_file}",
                 few(documents, |n| format!(" dan {n} lainnya"))
             ),

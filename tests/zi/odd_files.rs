@@ -144,3 +144,37 @@ fn the_report_has_a_section_on_misfiled_evidence_and_a_line_pointing_to_it() {
     clean.run(TODAY, &["report", "-o", "laporan.html"]);
     assert!(!clean.read("laporan.html").contains("misfiled"), "no section when nothing is misfiled");
 }
+
+#[test]
+fn a_file_filed_under_the_wrong_sibling_is_named_as_that_siblings_document() {
+    let repo = good();
+    repo.write(
+        "plan/1-area/1-comp/2-rapat.toml",
+        indicator("Rapat", "[\"Undangan rapat\", \"Notulen rapat\"]", "Juli 2022"),
+    );
+    repo.write(
+        "plan/1-area/1-comp/3-monev.toml",
+        indicator("Monev", "[\"Lembar monev\", \"Laporan monev\"]", "Juli 2022"),
+    );
+    repo.file("evidence/1-area/1-comp/2-rapat/2022-07/undangan-rapat.pdf");
+    // The minutes went into the monitoring indicator's folder, and a photo
+    // that is nobody's document beside them.
+    repo.file("evidence/1-area/1-comp/3-monev/2022-07/Notulen_Rapat_Juli.pdf");
+    repo.file("evidence/1-area/1-comp/3-monev/2022-07/foto.jpg");
+    for lang in ["en", "id"] {
+        let run = repo.run(TODAY, &["--lang", lang, "check"]);
+        assert_run!(&format!("looks-like-a-sibling-{lang}"), run);
+    }
+}
+
+#[test]
+fn the_hint_for_a_folder_zi_cannot_read_as_a_month_shows_the_plans_own_year() {
+    let repo = crate::harness::Repo::new();
+    repo.write("zi.toml", "unit = \"Balai\"\nyear = 2027\n")
+        .write("plan/1-area/area.toml", "name = \"Manajemen Perubahan\"\n")
+        .write("plan/1-area/1-comp/component.toml", "name = \"Tim Kerja\"\n")
+        .write("plan/1-area/1-comp/1-good.toml", indicator("Laporan tim", "[\"Laporan\"]", "Juli"))
+        .file("evidence/1-area/1-comp/1-good/2027-07/laporan.pdf")
+        .file("evidence/1-area/1-comp/1-good/foto kegiatan/foto.jpg");
+    assert_run!("bad-month-folder-plan-year", repo.run("2027-09-01", &["check"]));
+}
