@@ -19,8 +19,14 @@ pub(crate) fn find_root(start: &Path) -> Result<PathBuf, Fatal> {
     }
     for dir in start.ancestors() {
         let config = dir.join(CONFIG_FILE);
-        if config.exists() {
-            return Ok(dir.to_path_buf());
+        // A folder zi may not look into is said as such: walking on past it
+        // would end in "no zi.toml found", which is not what is wrong.
+        match config.try_exists() {
+            Ok(true) => return Ok(dir.to_path_buf()),
+            Ok(false) => {}
+            Err(e) => {
+                return Err(Fatal::CannotOpen { path: dir.display().to_string(), error: e.to_string() })
+            }
         }
         if std::fs::symlink_metadata(&config).is_ok_and(|m| m.file_type().is_symlink()) {
             return Err(Fatal::DanglingConfig { path: config.display().to_string() });

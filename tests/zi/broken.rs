@@ -883,3 +883,36 @@ fn unreadable_files_and_folders_are_reported_and_the_rest_still_read() {
     mode("plan/2-locked-area", 0o755);
     mode("evidence/1-area/1-comp/3-other/2022-12/sub", 0o755);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_root_is_said_plainly_not_as_a_missing_zi_toml() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = Fixture::new();
+    std::fs::set_permissions(f.root(), std::fs::Permissions::from_mode(0o000)).unwrap();
+    // As for unreadable files: root reads a mode-000 folder unless setpriv
+    // drops the capabilities that let it.
+    let prefix = [
+        "setpriv",
+        "--inh-caps=-dac_override,-dac_read_search",
+        "--bounding-set=-dac_override,-dac_read_search",
+    ];
+    let blocked = Command::new(prefix[0])
+        .args(&prefix[1..])
+        .args(["test", "-e"])
+        .arg(f.at("zi.toml"))
+        .status()
+        .is_ok_and(|s| s.code() == Some(1));
+    let run = blocked.then(|| f.run_with(&prefix, &["--lang", "en", "status"]));
+    std::fs::set_permissions(f.root(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let Some(run) = run else {
+        println!("note: setpriv cannot drop the privileges that read a mode-000 folder here");
+        return;
+    };
+    let root = std::fs::canonicalize(f.root()).unwrap();
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.replace(&root.display().to_string(), "ROOT"),
+        "error: cannot open ROOT: Permission denied (os error 13)\n"
+    );
+}
