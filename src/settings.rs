@@ -85,13 +85,14 @@ impl Settings {
         env: &Env,
         target: Option<&Path>,
     ) -> Result<Settings, (Fatal, Style)> {
-        let lang = global.lang.or_else(|| env_lang(env)).unwrap_or(Lang::En);
         let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
         let root = match (target, &global.dir) {
             (Some(t), Some(dir)) => dir.join(t),
             (Some(t), None) => t.to_path_buf(),
             (None, _) => base.clone(),
         };
+        // Importing over a plan (`--force`) speaks that plan's language.
+        let lang = global.lang.or_else(|| existing_lang(&root)).or_else(|| env_lang(env)).unwrap_or(Lang::En);
         let as_of =
             as_of(global, env).map_err(|f| (f, Style { lang, color: env.color, width: width(env) }))?;
         Ok(Settings {
@@ -203,4 +204,14 @@ fn as_of(global: &GlobalArgs, env: &Env) -> Result<NaiveDate, Fatal> {
             cli::parse_date(text).map_err(|_| Fatal::BadToday { text: crate::model::quote::clip(text, 40) })
         }
     }
+}
+
+/// The `lang` of a plan already at `root`, when there is one that names a
+/// language zi speaks.
+fn existing_lang(root: &Path) -> Option<Lang> {
+    if !root.join(CONFIG_FILE).is_file() {
+        return None;
+    }
+    let (config, _) = config::load(root, &mut Vec::new());
+    config.lang.and_then(|(text, _)| Lang::from_code(&text))
 }
