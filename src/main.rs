@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     // Colour is decided for the stream written to: a terminal, and NO_COLOR,
     // CLICOLOR_FORCE and TERM=dumb as anstream reads them.
     let color = anstream::AutoStream::choice(&stdout) != ColorChoice::Never;
-    let env = zi::Env::of_process(color, terminal_width(&stdout));
+    let env = zi::Env::of_process(color, terminal_width(&stdout), stdout.is_terminal());
     zi::run(std::env::args_os(), &env, &mut stdout.lock(), &mut stderr.lock())
 }
 

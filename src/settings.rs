@@ -29,12 +29,15 @@ pub struct Env {
     /// not one (a pipe, a file): then tables keep a fixed width, so that a
     /// committed report diffs cleanly.
     pub width: Option<u16>,
+    /// Whether standard output is a terminal: a workbook's bytes are never
+    /// written to one.
+    pub terminal: bool,
 }
 
 impl Env {
     /// The environment of this process.
-    pub fn of_process(color: bool, width: Option<u16>) -> Env {
-        Env { lang: std::env::var_os("LANG"), today: std::env::var_os("ZI_TODAY"), color, width }
+    pub fn of_process(color: bool, width: Option<u16>, terminal: bool) -> Env {
+        Env { lang: std::env::var_os("LANG"), today: std::env::var_os("ZI_TODAY"), color, width, terminal }
     }
 }
 
@@ -60,6 +63,8 @@ pub(crate) struct Settings {
     pub(crate) color: bool,
     /// The width tables are laid out for.
     pub(crate) width: usize,
+    /// Standard output is a terminal.
+    pub(crate) terminal: bool,
 }
 
 impl Settings {
@@ -106,6 +111,7 @@ impl Settings {
             as_of,
             color: env.color,
             width: width(env),
+            terminal: env.terminal,
         })
     }
 
@@ -139,6 +145,7 @@ impl Settings {
             as_of,
             color: env.color,
             width: width(env),
+            terminal: env.terminal,
         })
     }
 

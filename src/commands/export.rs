@@ -32,6 +32,9 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let format = format_of(options)?;
+    if format == ExportFormat::Xlsx && options.output.is_none() && settings.terminal {
+        return Err(Fatal::WorkbookToTerminal.into());
+    }
     let eval = plan::evaluate_settings(settings, |_| Detail::Summary);
     // Files that cannot be read are among the plan's problems already.
     let rkt = load::rkt::table(&eval.plan, &mut Vec::new());

@@ -41,6 +41,9 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
+    if ask.format == ScoreFormat::Xlsx && !ask.questions && ask.output.is_none() && settings.terminal {
+        return Err(Fatal::WorkbookToTerminal.into());
+    }
     let mut problems = Vec::new();
     let lke = lke::for_config(&settings.root, &settings.config, &mut problems);
     let style = settings.style();

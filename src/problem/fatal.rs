@@ -35,6 +35,8 @@ pub(crate) enum Fatal {
     OutputIsFolder {
         path: String,
     },
+    /// `--format xlsx` with no `-o FILE`, and standard output a terminal.
+    WorkbookToTerminal,
     CannotRead {
         path: String,
         error: String,

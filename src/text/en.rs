@@ -396,6 +396,10 @@ impl Catalogue for En {
                 format!("{path} exists and was not written by zi; not replacing it"),
                 "choose another file, or pass --force to replace it".into(),
             ),
+            Fatal::WorkbookToTerminal => (
+                "a workbook is binary: zi does not write it to a terminal".into(),
+                "write it to a file with -o FILE.xlsx, or redirect it: > FILE.xlsx".into(),
+            ),
             Fatal::OutputIsFolder { path } => {
                 (format!("{path} is a folder"), format!("name a file, e.g. {path}/laporan.html"))
             }

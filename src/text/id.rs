@@ -402,6 +402,10 @@ impl Catalogue for Id {
                 format!("{path} sudah ada dan bukan dibuat oleh zi; tidak ditimpa"),
                 "pilih berkas lain, atau tambahkan --force untuk menimpanya".into(),
             ),
+            Fatal::WorkbookToTerminal => (
+                "buku kerja berformat biner: zi tidak menuliskannya ke terminal".into(),
+                "tulis ke berkas dengan -o BERKAS.xlsx, atau alihkan: > BERKAS.xlsx".into(),
+            ),
             Fatal::OutputIsFolder { path } => {
                 (format!("{path} adalah folder"), format!("tulis nama berkas, mis. {path}/laporan.html"))
             }

@@ -77,3 +77,14 @@ fn status_show_and_overdue_fit_80_100_and_160_columns() {
         }
     }
 }
+
+#[test]
+fn a_workbook_is_never_written_to_a_terminal() {
+    let fixture = realistic();
+    let mut shown = String::new();
+    for args in [&["--lang", "en", "export"][..], &["--lang", "id", "score", "--format", "xlsx"]] {
+        let Some(screen) = screen(fixture.root(), 100, args) else { return };
+        shown.push_str(&format!("$ zi {}\n{screen}", args.join(" ")));
+    }
+    assert_text!("workbook-to-terminal", shown);
+}
