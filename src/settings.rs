@@ -84,7 +84,8 @@ impl Settings {
 
     /// The settings of a command that makes a plan at `target` (relative
     /// to `-C DIR`; the base folder itself when `None`): no `zi.toml` is
-    /// looked for, and none is read.
+    /// looked for above it, and one already at `target` gives only its
+    /// language (importing over a plan with `--force` speaks that plan's).
     pub(crate) fn for_new_plan(
         global: &GlobalArgs,
         env: &Env,
@@ -96,23 +97,8 @@ impl Settings {
             (Some(t), None) => t.to_path_buf(),
             (None, _) => base.clone(),
         };
-        // Importing over a plan (`--force`) speaks that plan's language.
-        let lang = global.lang.or_else(|| existing_lang(&root)).or_else(|| env_lang(env)).unwrap_or(Lang::En);
-        let as_of =
-            as_of(global, env).map_err(|f| (f, Style { lang, color: env.color, width: width(env) }))?;
-        Ok(Settings {
-            root,
-            base,
-            config: Config::default(),
-            config_text: None,
-            config_problems: Vec::new(),
-            lang,
-            lang_flag: global.lang,
-            as_of,
-            color: env.color,
-            width: width(env),
-            terminal: env.terminal,
-        })
+        let lang = global.lang.or_else(|| plan_lang(&root)).or_else(|| env_lang(env)).unwrap_or(Lang::En);
+        Settings::assemble(global, env, (base, root), (Config::default(), None, Vec::new()), lang)
     }
 
     fn with_root(
@@ -132,6 +118,18 @@ impl Settings {
             lang
         });
         let lang = global.lang.or(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
+        Settings::assemble(global, env, (base, root), (config, config_text, config_problems), lang)
+    }
+
+    /// The settings once the root, `zi.toml` (as read, its text, its
+    /// problems) and the language are known: only the date is left.
+    fn assemble(
+        global: &GlobalArgs,
+        env: &Env,
+        (base, root): (PathBuf, PathBuf),
+        (config, config_text, config_problems): (Config, Option<String>, Vec<Problem>),
+        lang: Lang,
+    ) -> Result<Settings, (Fatal, Style)> {
         let as_of =
             as_of(global, env).map_err(|f| (f, Style { lang, color: env.color, width: width(env) }))?;
         Ok(Settings {
@@ -154,11 +152,7 @@ impl Settings {
     /// it), else `LANG`, else English.
     pub(crate) fn usage_style(args: &[OsString], env: &Env) -> Style {
         let (flag, dir) = cli::early_globals(args);
-        let config_lang = || {
-            let root = tree::find_root(&dir.unwrap_or_else(|| PathBuf::from("."))).ok()?;
-            let (config, _) = config::load(&root, &mut Vec::new());
-            config.lang.and_then(|(text, _)| Lang::from_code(&text))
-        };
+        let config_lang = || plan_lang(&tree::find_root(&dir.unwrap_or_else(|| PathBuf::from("."))).ok()?);
         let lang = flag.or_else(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
         Style { lang, color: env.color, width: width(env) }
     }
@@ -213,9 +207,9 @@ fn as_of(global: &GlobalArgs, env: &Env) -> Result<NaiveDate, Fatal> {
     }
 }
 
-/// The `lang` of a plan already at `root`, when there is one that names a
-/// language zi speaks.
-fn existing_lang(root: &Path) -> Option<Lang> {
+/// The `lang` of the `zi.toml` at `root`, when there is one that names a
+/// language zi speaks; its problems are left to a run that reads it.
+fn plan_lang(root: &Path) -> Option<Lang> {
     if !root.join(CONFIG_FILE).is_file() {
         return None;
     }
