@@ -91,7 +91,6 @@ where
     let (out, err) = (&mut out, &mut err);
     match commands::run(&cli, &settings, out, err) {
         Ok(code) => code,
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let fatal = match e.downcast::<Fatal>() {
                 Ok(fatal) => fatal,
@@ -162,13 +161,4 @@ fn usage(error: &clap::Error, style: render::Style, out: &mut dyn Write, err: &m
 fn refuse(fatal: &Fatal, style: render::Style, err: &mut dyn Write) -> ExitCode {
     let _ = write!(err, "{}", render::problems::fatal(fatal, style.lang));
     ExitCode::from(fatal.exit_code())
-}
-
-/// `zi status | head` closes the pipe early; that is not a failure.
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    let broken = Some(std::io::ErrorKind::BrokenPipe);
-    e.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == broken
-            || cause.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind) == broken
-    })
 }

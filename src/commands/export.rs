@@ -12,7 +12,7 @@ use crate::commands::plan;
 use crate::judge::evaluate::Detail;
 use crate::load::{self, sheet};
 use crate::model::rkt::PATH_TITLE;
-use crate::problem::{Fatal, Note};
+use crate::problem::{self, Fatal, Note};
 use crate::render;
 use crate::render::rkt::{self as rkt_render, Export};
 use crate::settings::Settings;
@@ -62,7 +62,7 @@ pub(super) fn run(
     }
     // The plan's problems are `zi check`'s to list; the export says that
     // there are some, and its exit status says so too.
-    let errors = eval.problems.iter().filter(|p| p.is_error()).count();
+    let (errors, _) = problem::count(&eval.problems);
     if errors > 0 {
         writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, settings.style()))?;
         return Ok(ExitCode::FAILURE);

@@ -43,7 +43,7 @@ pub(super) fn run(settings: &Settings, options: &Options, err: &mut dyn Write) -
         }
     };
     let lang = settings.plan_lang(old_lang.as_deref());
-    let mut files = plan_files(&rkt, render::lang_code(lang));
+    let mut files = plan_files(&rkt, lang.code());
     let example = files.iter().find(|f| f.path.starts_with(EVIDENCE_DIR)).map(|f| evidence_folder(&f.path));
     let (unit, year) = (rkt.unit.clone().unwrap_or_default(), rkt.year.unwrap_or_default());
     let readme = render::team_readme(lang, &unit, year, example.as_deref());

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::judge::evaluate::{Detail, Evaluation};
 use crate::load::{config, plan};
 use crate::model::plan::{Config, IndicatorFile};
-use crate::problem::{Note, Problem};
+use crate::problem::{self, Note, Problem};
 use crate::render;
 use crate::settings::Settings;
 
@@ -67,7 +67,7 @@ pub(super) fn report_on(
     let mut buffered = BufWriter::with_capacity(64 * 1024, out);
     let code = report(eval, &mut buffered)?;
     buffered.flush()?;
-    let errors = eval.problems.iter().filter(|d| d.is_error()).count();
+    let (errors, _) = problem::count(&eval.problems);
     if note_problems && errors > 0 {
         let _ = writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, settings.style()));
     }

@@ -5,7 +5,7 @@
 //! LKE, the assessment and the `lke` keys are `zi check`'s to list; here a
 //! note says they exist.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -82,9 +82,7 @@ pub(super) fn run(
 /// The output to standard output, or to `-o FILE`.
 fn write(settings: &Settings, ask: &Ask, bytes: &[u8], out: &mut dyn Write) -> Result<()> {
     let Some(file) = ask.output else {
-        let mut buffered = BufWriter::with_capacity(64 * 1024, out);
-        buffered.write_all(bytes)?;
-        buffered.flush()?;
+        out.write_all(bytes)?;
         return Ok(());
     };
     let path = settings.given_path(file);

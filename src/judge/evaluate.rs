@@ -197,8 +197,6 @@ pub(crate) struct Evaluation {
 }
 
 impl Evaluation {
-    /// Judges every indicator of `plan` on `as_of`, keeping of each as much
-    /// as `detail` asks for it.
     /// Judges every indicator of `plan` on `as_of`, reading each with
     /// `read` (on every core: an indicator is read, judged and reduced to
     /// its report before the next, so a large plan is never held whole).

@@ -41,8 +41,3 @@ pub(crate) fn renderer<'w>(format: Format, style: Style, out: &'w mut dyn Write)
 pub(crate) fn team_readme(lang: Lang, unit: &str, year: i32, example_folder: Option<&str>) -> String {
     lang.team_readme(&crate::text::TeamReadme { unit, year, example_folder })
 }
-
-/// `zi.toml`'s `lang` for `lang`.
-pub(crate) fn lang_code(lang: Lang) -> &'static str {
-    lang.code()
-}

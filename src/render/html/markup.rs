@@ -47,9 +47,7 @@ pub(super) fn bar(p: Progress, missing: &str, lang: Lang) -> String {
 }
 
 /// Escapes text for HTML content and quoted attribute values.
-pub(crate) fn esc(text: &str) -> String {
-    crate::render::escape::html(text)
-}
+pub(crate) use crate::render::escape::html as esc;
 
 /// Percent-encodes a relative path for an `href`: every byte except
 /// unreserved characters and `/`, so names with spaces, `#`, `?` or `%`

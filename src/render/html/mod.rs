@@ -89,7 +89,7 @@ impl Page<'_> {
         w!(self, "<p class=\"unit\">{}</p>\n", esc(&h.unit));
         let as_of = self.lang.long_date(view.eval.as_of);
         w!(self, "<p class=\"when\">{} {} · {} {as_of}</p>\n", l.plan_year, h.year, l.as_of);
-        let errors = view.eval.problems.iter().filter(|d| d.is_error()).count();
+        let (errors, _) = crate::problem::count(&view.eval.problems);
         if errors > 0 {
             let note = self.lang.catalogue().note(&Note::ProblemsInPlan { errors });
             w!(self, "<p class=\"problems\">⚠ {}</p>\n", esc(&note));
