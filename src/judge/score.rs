@@ -221,11 +221,14 @@ pub(crate) fn answer_changes(
 
 /// The questions each indicator's `lke` names, checked against the LKE.
 pub(crate) fn lke_ref_problems(eval: &Evaluation, lke: &Lke) -> Vec<Problem> {
+    // `zi check` runs this on every indicator: one set, not a walk of the
+    // LKE per reference; the list for a did-you-mean only when one is wrong.
     let ids = lke.question_ids();
+    let known: std::collections::HashSet<&str> = ids.iter().map(|id| id.as_ref()).collect();
     let mut out = Vec::new();
     for report in &eval.indicators {
         for r in report.indicator.iter().flat_map(|i| i.lke.iter()) {
-            if lke.question(&r.id).is_none() {
+            if !known.contains(r.id.as_str()) {
                 let suggestion = nearest(&r.id, &ids);
                 let kind = LkeKind::UnknownQuestion { id: r.id.clone(), suggestion };
                 out.push(Problem::new(Kind::Lke(Box::new(kind)), report.file.path.clone()).at(r.at));
@@ -241,7 +244,8 @@ fn serving(eval: &Evaluation) -> BTreeMap<&str, Vec<&IndicatorReport>> {
     for report in &eval.indicators {
         for r in report.indicator.iter().flat_map(|i| i.lke.iter()) {
             let list = map.entry(r.id.as_str()).or_default();
-            if !list.iter().any(|other| std::ptr::eq(*other, report)) {
+            // Indicators come in order, so a repeat can only be the last one.
+            if !list.last().is_some_and(|other| std::ptr::eq(*other, report)) {
                 list.push(report);
             }
         }
