@@ -398,7 +398,13 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{}: {}", l.loose_files, escape(&report.loose.join(", ")))?;
     }
     if !report.ignored.is_empty() {
-        writeln!(out, "{} ({}): {}", l.ignored_files, report.ignored.len(), report.ignored.join(", "))?;
+        writeln!(
+            out,
+            "{} ({}): {}",
+            l.ignored_files,
+            report.ignored.len(),
+            escape(&report.ignored.join(", "))
+        )?;
     }
     show_problems(&view.problems, &view.excerpts, lang, out)
 }
