@@ -13,7 +13,7 @@ use crate::judge::looks_like;
 use crate::judge::matcher::{self, Assignment, Matcher};
 use crate::model::evidence::EvidenceFile;
 use crate::model::month::YearMonth;
-use crate::model::plan::{Indicator, IndicatorFile, Loaded, Plan};
+use crate::model::plan::{Indicator, IndicatorFile, Loaded, Part, Plan};
 use crate::model::schedule::{Period, Schedule};
 use crate::problem::{self, Kind, Problem};
 
@@ -204,7 +204,7 @@ impl Evaluation {
         plan: Plan,
         as_of: NaiveDate,
         detail: impl Fn(&IndicatorFile) -> Detail + Sync,
-        read: impl Fn(&Plan, &IndicatorFile, &mut Vec<Problem>) -> Loaded + Sync,
+        read: impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync,
         mut problems: Vec<Problem>,
     ) -> Evaluation {
         let files: Vec<&Arc<IndicatorFile>> = plan.indicators().collect();
@@ -229,11 +229,11 @@ pub(crate) fn evaluate(
     file: &Arc<IndicatorFile>,
     as_of: NaiveDate,
     detail: Detail,
-    read: &(impl Fn(&Plan, &IndicatorFile, &mut Vec<Problem>) -> Loaded + Sync),
+    read: &(impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync),
 ) -> (IndicatorReport, Vec<Problem>) {
     let now = YearMonth::of(as_of);
     let mut found = Vec::new();
-    let Loaded { indicator, mut folder } = read(plan, file, &mut found);
+    let Loaded { indicator, mut folder } = read(plan, file, Part::Whole, &mut found);
     let mut report = IndicatorReport {
         file: Arc::clone(file),
         indicator: None,

@@ -3,8 +3,8 @@
 //! sibling ("looks like I.1.2's Notulen") beats telling the user to rename
 //! a file that is named right.
 //!
-//! Only components that hold such a file are read again, and only their
-//! indicators with several documents: a one-document indicator takes any
+//! Only components that hold such a file are read again (their plan files,
+//! not their evidence), and only their indicators with several documents: a one-document indicator takes any
 //! file, so matching it would say nothing.
 
 use std::collections::HashMap;
@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::judge::matcher::Matcher;
 use crate::model::evidence::normalise;
-use crate::model::plan::{Component, IndicatorFile, Loaded, Plan};
+use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
 use crate::problem::{Kind, LooksLike, Problem};
 
 /// Fills `looks_like` of every `unmatched-file` problem whose file matches
@@ -21,7 +21,7 @@ use crate::problem::{Kind, LooksLike, Problem};
 pub(crate) fn name_siblings(
     plan: &Plan,
     problems: &mut [Problem],
-    read: &(impl Fn(&Plan, &IndicatorFile, &mut Vec<Problem>) -> Loaded + Sync),
+    read: &(impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync),
 ) {
     let owner: HashMap<&str, &Component> = plan
         .areas
@@ -94,14 +94,15 @@ struct Sibling<'a> {
 fn documents_of<'a>(
     plan: &Plan,
     component: &'a Component,
-    read: &(impl Fn(&Plan, &IndicatorFile, &mut Vec<Problem>) -> Loaded + Sync),
+    read: &(impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync),
 ) -> Vec<Sibling<'a>> {
     let mut ignored = Vec::new();
     component
         .indicators
         .iter()
         .filter_map(|file| {
-            let indicator = read(plan, file, &mut ignored).indicator?;
+            // Only the documents are wanted: the sibling's evidence stays unread.
+            let indicator = read(plan, file, Part::PlanFile, &mut ignored).indicator?;
             ignored.clear();
             (indicator.evidence.len() > 1).then(|| Sibling {
                 file,

@@ -15,12 +15,13 @@ pub(crate) mod source;
 pub(crate) mod tree;
 
 use crate::model::evidence::Folder;
-use crate::model::plan::{IndicatorFile, Loaded, Plan};
+use crate::model::plan::{IndicatorFile, Loaded, Part, Plan};
 use crate::problem::Problem;
 
-/// Reads one indicator's plan file and evidence folder; problems go to `out`.
-/// Folders below a link the evidence tree check did not follow are not read.
-pub(crate) fn indicator(plan: &Plan, file: &IndicatorFile, out: &mut Vec<Problem>) -> Loaded {
+/// Reads one indicator's plan file and, for `Part::Whole`, its evidence
+/// folder; problems go to `out`. Folders below a link the evidence tree
+/// check did not follow are not read.
+pub(crate) fn indicator(plan: &Plan, file: &IndicatorFile, part: Part, out: &mut Vec<Problem>) -> Loaded {
     let indicator = match source::Source::read(&plan.root.join(&file.path), file.path.clone()) {
         Ok(source) => indicator::parse(&source, plan.year, out),
         Err(d) => {
@@ -28,7 +29,7 @@ pub(crate) fn indicator(plan: &Plan, file: &IndicatorFile, out: &mut Vec<Problem
             None
         }
     };
-    let folder = if plan.evidence_unfollowed(&file.evidence) {
+    let folder = if part == Part::PlanFile || plan.evidence_unfollowed(&file.evidence) {
         Folder::default()
     } else {
         evidence::scan(&plan.root, &file.evidence, plan.year, out)

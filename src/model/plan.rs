@@ -205,3 +205,12 @@ pub(crate) struct Loaded {
     pub(crate) indicator: Option<Indicator>,
     pub(crate) folder: crate::model::evidence::Folder,
 }
+
+/// How much of an indicator a reader reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// The plan file and the evidence folder.
+    Whole,
+    /// The plan file alone: the folder is left empty and unread.
+    PlanFile,
+}
