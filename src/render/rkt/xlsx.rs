@@ -75,12 +75,17 @@ fn table_sheet(sheet: &mut Worksheet, layout: &Layout) -> Result<()> {
             sheet.set_column_hidden(col)?;
         }
     }
-    let merged = |row: usize, col: usize| {
-        layout
-            .merges
-            .iter()
-            .find(|m| (m.first_row..=m.last_row).contains(&row) && (m.first_col..=m.last_col).contains(&col))
-    };
+    // Each cell's merge, looked up once per cell rather than by a walk of
+    // every merge (a large plan has one per area and three per component).
+    let mut covering = std::collections::HashMap::new();
+    for m in &layout.merges {
+        for row in m.first_row..=m.last_row {
+            for col in m.first_col..=m.last_col {
+                covering.entry((row, col)).or_insert(m);
+            }
+        }
+    }
+    let merged = |row: usize, col: usize| covering.get(&(row, col)).copied();
     for (r, row) in layout.rows.iter().enumerate() {
         let format = format_of(row.kind);
         let excel_row = u32::try_from(r)?;
