@@ -168,7 +168,7 @@ table_head() {
 }
 
 machine() {
-    echo "## The machine and the run"
+    echo "### The machine and the run"
     echo
     echo "- cores: $(nproc); CPU: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
     echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo);" \
@@ -176,7 +176,7 @@ machine() {
     echo "- zi $("$ZI" --version | cut -d' ' -f2) (release build), hyperfine $(hyperfine --version | cut -d' ' -f2)," \
         "$(rg --version | head -1), $(git --version); as of $AS_OF"
     [ -n "$BASELINE" ] && echo "- baseline: zi $("$BASELINE" --version | cut -d' ' -f2) at $BASELINE, timed in the same rounds"
-    echo "- medians of $ROUNDS rounds of $RUNS runs after $WARMUP warm-up run(s), warm cache; peak memory is the" \
+    echo "- medians of $ROUNDS round(s) of $RUNS runs after $WARMUP warm-up run(s), warm cache; peak memory is the" \
         "highest maximum resident set size of all those runs (GNU time), written MiB their highest block output"
     echo "- load average (1, 5, 15 min) at the start: $(load)"
     echo
@@ -195,7 +195,7 @@ every_command() {
         cmds+=("$name=$(zi_line "$Q_ZI" "$args")")
         [ -n "$Q_BASE" ] && cmds+=("base-$name=$(zi_line "$Q_BASE" "$args")")
     done
-    echo "## $(thousands "$n") indicators ($(thousands "$files") files)"
+    echo "### $(thousands "$n") indicators ($(thousands "$files") files)"
     echo
     echo "- load before: $(load)"
     echo "timing every command at $n indicators ($files files)..." >&2
@@ -225,7 +225,7 @@ growth() {
     local ROUNDS=1
     sizes=$(printf '%s\n' $SIZES $GROWTH | sort -n -u)
     [ -n "$sizes" ] || return 0
-    echo "## Growth"
+    echo "### Growth"
     echo
     for n in $GROWTH; do
         [ -n "${MED[$n/find]:-}" ] && continue

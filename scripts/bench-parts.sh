@@ -50,7 +50,7 @@ diff_section() {
     repo=$(diff_repo "$n")
     cd "$repo"
     changes=$(git status --porcelain --untracked-files=all | wc -l)
-    echo "## \`zi diff\` against \`git status\`"
+    echo "### \`zi diff\` against \`git status\`"
     echo
     echo "In a git copy of the $(thousands "$n")-indicator plan, committed, then 50 evidence files added and 50"
     echo "removed ($changes lines of \`git status --porcelain --untracked-files=all\`). \`zi diff\` compares HEAD"
@@ -82,7 +82,7 @@ workspace_section() {
     dir=$(plan_dir 72 "$units")
     cd "$dir"
     files=$(find units -type f | wc -l)
-    echo "## A workspace of $units units"
+    echo "### A workspace of $units units"
     echo
     echo "$units units of 72 indicators ($(thousands $((units * 72))) in all, $(thousands "$files") files under"
     echo "\`units/\`), each its own generated plan, at the root of the workspace."
@@ -123,7 +123,7 @@ contention_section() {
         cmds+=("$name=$(zi_line "$Q_ZI" "$(COMMANDS=$name command_rows | cut -d@ -f3-)")")
     done
     cmds+=("1t-overdue=env RAYON_NUM_THREADS=1 $Q_ZI overdue")
-    echo "## What a busy neighbour does"
+    echo "### What a busy neighbour does"
     echo
     echo "At $(thousands "$n") indicators, the same commands timed on the machine as it is, then while"
     echo "\`sh -c 'while :; do :; done'\` keeps one core busy."
@@ -169,11 +169,11 @@ shipped_section() {
     local indicators files
     indicators=$(find plan -name '*.toml' ! -name area.toml ! -name component.toml | wc -l)
     files=$(find plan evidence -type f | wc -l)
-    echo "## The shipped plan: \`zi overdue\` against \`git status\`"
+    echo "### The shipped plan: \`zi overdue\` against \`git status\`"
     echo
     echo "The plan of this repository ($indicators indicators, $files files in \`plan/\` and \`evidence/\`) copied"
     echo "with \`zi.toml\` into a fresh git repository and committed. All commands in one hyperfine invocation"
-    echo "without a shell, $SHIPPED_RUNS runs each after 20 warm-up runs, $ROUNDS rounds."
+    echo "without a shell, $SHIPPED_RUNS runs each after 20 warm-up runs, $ROUNDS round(s)."
     echo
     echo "- load before: $(load)"
     echo "timing the shipped plan..." >&2
