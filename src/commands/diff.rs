@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::plan;
 use crate::judge::changes::Changes;
-use crate::judge::evaluate::{Detail, Evaluation};
+use crate::judge::evaluate::{Detail, Evaluation, Keep};
 use crate::judge::score;
 use crate::judge::view::DiffView;
 use crate::load::git::Repo;
@@ -96,12 +96,19 @@ type Answers = (Lke, Vec<Assessment>);
 /// `zi check`'s to list).
 fn judge_working_tree(settings: &Settings, plan_files: Option<&[String]>) -> (Evaluation, Answers) {
     let eval = match plan_files {
-        None => plan::evaluate_settings(settings, |_| Detail::Files),
+        None => plan::evaluate_settings(settings, Keep::Errors, |_| Detail::Files),
         Some(plan_files) => {
             let year = settings.config.year.unwrap_or_else(|| settings.as_of.year());
             let (files, unfollowed) = subset::on_disk(&settings.root, plan_files);
             let plan = subset::plan(&settings.root, settings.config.clone(), year, files, unfollowed);
-            Evaluation::new(plan, settings.as_of, |_| Detail::Files, crate::load::indicator, Vec::new())
+            Evaluation::new(
+                plan,
+                settings.as_of,
+                |_| Detail::Files,
+                Keep::Errors,
+                crate::load::indicator,
+                Vec::new(),
+            )
         }
     };
     let mut problems = Vec::new();
@@ -127,7 +134,7 @@ fn judge_commit(
     // Every path of the plan comes from the tree: the root is never read.
     let plan = subset::plan(Path::new(""), config, year, tree.indicators(plan_files), Vec::new());
     let read = |plan: &_, file: &_, part, out: &mut _| tree.indicator(plan, file, part, out);
-    let eval = Evaluation::new(plan, as_of, |_| Detail::Files, read, problems);
+    let eval = Evaluation::new(plan, as_of, |_| Detail::Files, Keep::Errors, read, problems);
     Ok((eval, (lke, assessments)))
 }
 

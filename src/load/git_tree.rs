@@ -253,7 +253,9 @@ impl Listing for CommitTree {
                 None => {}
                 Some(0) => listed.push(Listed::Ignored(name.to_string())),
                 Some(_) if is_never_evidence(name) => listed.push(Listed::Ignored(name.to_string())),
-                Some(_) => listed.push(Listed::File(name.to_string())),
+                // Whether a file is an LFS pointer only labels it: it counts
+                // either way, and no change is made of the label.
+                Some(_) => listed.push(Listed::File(name.to_string(), false)),
             }
         }
         Ok(listed)

@@ -50,7 +50,14 @@ pub(crate) fn report(
     score: &Score,
     lang: Lang,
 ) -> String {
-    let mut page = Page { out: String::with_capacity(64 * 1024), lang, l: lang.labels(), links, score };
+    let mut page = Page {
+        out: String::with_capacity(64 * 1024),
+        lang,
+        l: lang.labels(),
+        links,
+        score,
+        in_lfs: Vec::new(),
+    };
     page.document(view, entries);
     page.out
 }
@@ -61,6 +68,8 @@ struct Page<'a> {
     l: &'static Labels,
     links: &'a Links<'a>,
     score: &'a Score<'a>,
+    /// The files of the indicator being written that are LFS pointers.
+    in_lfs: Vec<String>,
 }
 
 /// Writes to the page's buffer; writing to a `String` cannot fail.
@@ -269,7 +278,7 @@ impl Page<'_> {
             esc(&status_text(report, lang)),
             esc(report.text())
         );
-        if let Some(indicator) = &report.indicator {
+        if let Some(indicator) = report.whole() {
             let due = if indicator.due_text.trim().is_empty() { l.no_target } else { &indicator.due_text };
             self.meta(l.target, &esc(due));
         }
@@ -288,7 +297,7 @@ impl Page<'_> {
         if let Some(problem) = &report.problem {
             w!(self, "<p class=\"problem\">{}: {}</p>\n", l.problem, esc(&problems::message(problem, lang)));
         }
-        if let Some(indicator) = report.indicator.as_ref().filter(|i| !i.actions.is_empty()) {
+        if let Some(indicator) = report.whole().filter(|i| !i.actions.is_empty()) {
             w!(self, "<p class=\"label\">{}</p>\n<ul class=\"actions\">", l.actions);
             for action in &indicator.actions {
                 w!(self, "<li>{}</li>", esc(action));
@@ -302,6 +311,7 @@ impl Page<'_> {
         w!(self, "<table class=\"docs\">\n<thead><tr><th>{}</th><th>{}</th>", l.period, l.state);
         w!(self, "<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n", l.document, l.files);
         let evidence = &report.file.evidence;
+        self.in_lfs.clone_from(&report.in_lfs_files);
         for period in &report.periods {
             let state = format!(
                 "<span class=\"chip {}\">{}</span>",
@@ -403,7 +413,11 @@ impl Page<'_> {
         w!(self, "<ul class=\"files\">");
         for file in files {
             let link = self.link(&format!("{evidence}/{file}"), file);
-            w!(self, "<li>{link}</li>");
+            if self.in_lfs.binary_search(file).is_ok() {
+                w!(self, "<li>{link} <span class=\"lfs\">{}</span></li>", self.l.in_lfs);
+            } else {
+                w!(self, "<li>{link}</li>");
+            }
         }
         w!(self, "</ul>");
     }
