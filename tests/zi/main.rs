@@ -41,3 +41,4 @@ mod status;
 mod target_times;
 mod terminal;
 mod tmux;
+mod workspace;
