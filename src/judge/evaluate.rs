@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::judge::looks_like;
 use crate::judge::matcher::{self, Assignment, Matcher};
-use crate::model::evidence::EvidenceFile;
+use crate::model::evidence::{EvidenceFile, Folder};
 use crate::model::month::YearMonth;
 use crate::model::plan::{Indicator, IndicatorFile, Loaded, Part, Plan};
 use crate::model::schedule::{Period, Schedule};
@@ -176,6 +176,10 @@ pub(crate) struct IndicatorReport {
     pub(crate) ignored: Vec<String>,
     /// Whether the evidence folder exists (reports link to it only then).
     pub(crate) evidence_exists: bool,
+    /// How many of the folder's files are Git LFS pointers not pulled.
+    pub(crate) in_lfs: usize,
+    /// Those files, sorted; empty unless evaluated with `Detail::Files`.
+    pub(crate) in_lfs_files: Vec<String>,
     /// The first error that made the indicator invalid.
     pub(crate) problem: Option<Box<Problem>>,
 }
@@ -246,8 +250,11 @@ pub(crate) fn evaluate(
         loose: folder.loose.iter().map(|f| f.path.clone()).collect(),
         ignored: std::mem::take(&mut folder.ignored),
         evidence_exists: folder.exists,
+        in_lfs: 0,
+        in_lfs_files: Vec::new(),
         problem: found.iter().find(|d| d.is_error()).map(|d| Box::new(d.clone())),
     };
+    (report.in_lfs, report.in_lfs_files) = lfs_pointers(&folder, detail);
     let Some(indicator) = indicator else { return (report, found) };
     let invalid = report.problem.is_some();
     let schedule = Schedule::of(indicator.due.as_ref(), plan.year);
@@ -329,6 +336,18 @@ pub(crate) fn evaluate(
         },
     }));
     (report, found)
+}
+
+/// How many of the folder's files are LFS pointers, and which when
+/// `detail` asks.
+fn lfs_pointers(folder: &Folder, detail: Detail) -> (usize, Vec<String>) {
+    let pointers = folder.dated.values().flatten().chain(&folder.loose).filter(|f| f.in_lfs);
+    if detail == Detail::Summary {
+        return (pointers.count(), Vec::new());
+    }
+    let mut paths: Vec<String> = pointers.map(|f| f.path.clone()).collect();
+    paths.sort_unstable();
+    (paths.len(), paths)
 }
 
 /// Files that satisfy no document usually carry a name the document's

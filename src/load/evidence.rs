@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::load::lfs;
 use crate::load::tree;
 use crate::model::evidence::{is_never_evidence, EvidenceFile, Folder, Occasion};
 use crate::model::month::YearMonth;
@@ -39,7 +40,9 @@ pub(crate) fn scan(root: &Path, rel: &str, year: i32, out: &mut Vec<Problem>) ->
     folder.exists = true;
     for entry in entries {
         match entry {
-            Listed::File(name) => folder.loose.push(EvidenceFile::new(name.clone(), &name)),
+            Listed::File(name, in_lfs) => {
+                folder.loose.push(EvidenceFile::new(name.clone(), &name).in_lfs(in_lfs))
+            }
             Listed::Ignored(name) => folder.ignored.push(name),
             Listed::Dir(name, _) => match parse_occasion(&name) {
                 Some(month) => {
@@ -82,8 +85,8 @@ impl<'a> Repository<'a> {
 enum Listed {
     /// A folder, with its path for walking into it.
     Dir(String, PathBuf),
-    /// A file that may be a document.
-    File(String),
+    /// A file that may be a document, and whether it is a Git LFS pointer.
+    File(String, bool),
     /// A file that is there but never counts (reported when it says why).
     Ignored(String),
 }
@@ -93,7 +96,8 @@ enum Listed {
 /// leave the repository, which are also reported; links to folders,
 /// broken links, pipes and names that are not UTF-8 are reported and
 /// left out. Hidden folders are left out silently. Each entry costs one
-/// stat (its size), links a second one.
+/// stat (its size), links a second one; a file of an LFS pointer's size is
+/// also opened, to tell whether it is one.
 fn list(
     dir: &Path,
     shown: &str,
@@ -181,7 +185,7 @@ fn list(
             out.push(Problem::new(Kind::EmptyFile, path()));
             listed.push(Listed::Ignored(name.to_string()));
         } else {
-            listed.push(Listed::File(name.to_string()));
+            listed.push(Listed::File(name.to_string(), lfs::is_pointer(&entry.path(), meta.len())));
         }
     }
     Ok(listed)
@@ -311,7 +315,9 @@ impl Walk<'_, '_> {
                         self.out.push(Problem::new(Kind::TooDeep { limit: MAX_DEPTH_IN_MONTH }, at));
                     }
                 }
-                Listed::File(name) => self.files.push(EvidenceFile::new(format!("{inner}/{name}"), &name)),
+                Listed::File(name, in_lfs) => {
+                    self.files.push(EvidenceFile::new(format!("{inner}/{name}"), &name).in_lfs(in_lfs))
+                }
                 Listed::Ignored(name) => self.ignored.push(format!("{inner}/{name}")),
             }
         }

@@ -267,10 +267,10 @@ impl Builder {
                 if s.answers.len() != s.values.len() || s.answers.is_empty() {
                     self.fault(
                         s.id.span(),
-                        FaultKind::Weights {
-                            what: format!("{} answers and values", s.id.get_ref()),
-                            expected: s.answers.len().to_string(),
-                            found: s.values.len().to_string(),
+                        FaultKind::ScaleLength {
+                            scale: s.id.get_ref().clone(),
+                            answers: s.answers.len(),
+                            values: s.values.len(),
                         },
                     );
                 }

@@ -7,6 +7,7 @@ pub(crate) mod evidence;
 pub(crate) mod git;
 pub(crate) mod indicator;
 pub(crate) mod leftovers;
+pub(crate) mod lfs;
 pub(crate) mod lke;
 pub(crate) mod plan;
 pub(crate) mod rkt;

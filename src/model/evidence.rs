@@ -15,11 +15,19 @@ pub(crate) struct EvidenceFile {
     pub(crate) path: String,
     /// The file name, normalised for matching.
     pub(crate) key: String,
+    /// A Git LFS pointer whose content was not pulled: it stands for the
+    /// document and counts as it would.
+    pub(crate) in_lfs: bool,
 }
 
 impl EvidenceFile {
     pub(crate) fn new(path: String, name: &str) -> Self {
-        EvidenceFile { path, key: normalise(name) }
+        EvidenceFile { path, key: normalise(name), in_lfs: false }
+    }
+
+    /// The same file, marked as an LFS pointer when `in_lfs`.
+    pub(crate) fn in_lfs(self, in_lfs: bool) -> Self {
+        EvidenceFile { in_lfs, ..self }
     }
 }
 

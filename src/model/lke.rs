@@ -244,7 +244,6 @@ pub(crate) fn is_question_id(id: &str) -> bool {
 
 /// 1–10 for `I`–`X` (`upper`) or `i`–`x`.
 pub(crate) fn roman_value(text: &str, upper: bool) -> Option<u32> {
-    const NUMERALS: [&str; 10] = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
     let same_case = if upper {
         text.bytes().all(|b| b.is_ascii_uppercase())
     } else {
@@ -253,8 +252,7 @@ pub(crate) fn roman_value(text: &str, upper: bool) -> Option<u32> {
     if !same_case {
         return None;
     }
-    let lower = text.to_ascii_lowercase();
-    NUMERALS.iter().position(|n| *n == lower).map(|i| i as u32 + 1)
+    crate::model::rkt::roman_value(text).filter(|v| *v <= 10)
 }
 
 /// The candidate nearest to `word`, for a did-you-mean: the same but for
@@ -307,6 +305,12 @@ pub(crate) enum FaultKind {
     BadNumber {
         value: String,
     },
+    /// A scale whose answers and values do not pair up (or that has none).
+    ScaleLength {
+        scale: String,
+        answers: usize,
+        values: usize,
+    },
     /// Weights that should add up to `expected` add up to `found`.
     Weights {
         what: String,
@@ -321,11 +325,22 @@ mod tests {
 
     #[test]
     fn question_ids_have_the_printed_form() {
-        for good in ["P.I.i.a", "R.VI.ii.a", "P.III.iii.f", "R.V.iii.b"] {
+        for good in ["P.I.i.a", "R.VI.ii.a", "P.III.iii.f", "R.V.iii.b", "P.X.ix.z"] {
             assert!(is_question_id(good), "{good}");
         }
-        for bad in ["P.I.i", "X.I.i.a", "P.i.i.a", "P.I.I.a", "P.I.i.A", "P.I.i.ab", "P.XI.i.a", "", "P..i.a"]
-        {
+        for bad in [
+            "P.I.i",
+            "X.I.i.a",
+            "P.i.i.a",
+            "P.I.I.a",
+            "P.I.i.A",
+            "P.I.i.ab",
+            "P.XI.i.a",
+            "P.IIII.i.a",
+            "P.I.iiii.a",
+            "",
+            "P..i.a",
+        ] {
             assert!(!is_question_id(bad), "{bad}");
         }
     }

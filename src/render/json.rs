@@ -124,6 +124,8 @@ struct IndicatorJson<'a> {
     /// Dated folders holding files, for indicators without deadlines.
     occurrences: Option<usize>,
     periods: Vec<PeriodJson<'a>>,
+    /// How many of the evidence files are Git LFS pointers not pulled.
+    in_lfs: usize,
     problem: Option<ProblemJson<'a>>,
 }
 
@@ -184,6 +186,7 @@ fn indicator_json<'a>(report: &'a IndicatorReport, lang: Lang) -> IndicatorJson<
                 missing: p.missing().collect(),
             })
             .collect(),
+        in_lfs: report.in_lfs,
         problem: report.problem.as_deref().map(|p| ProblemJson::of(p, lang)),
     }
 }
@@ -289,6 +292,7 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         occurrence_folders: &'a [OccurrenceReport],
         loose_files: &'a [String],
         ignored_files: &'a [String],
+        in_lfs_files: &'a [String],
         diagnostics: Vec<ProblemJson<'a>>,
     }
     let indicator = report.indicator.as_ref();
@@ -307,6 +311,7 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         occurrence_folders: &report.occurrences,
         loose_files: &report.loose,
         ignored_files: &report.ignored,
+        in_lfs_files: &report.in_lfs_files,
         diagnostics: view.problems.iter().map(|p| ProblemJson::of(p, lang)).collect(),
     };
     with_header(eval, lang, body, out)

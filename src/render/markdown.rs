@@ -12,6 +12,7 @@ use crate::problem;
 use crate::render::fields::cell;
 use crate::render::problems;
 
+use crate::render::words::file_text;
 use crate::render::words::{
     counts_summary, date_text, diff_sections, diff_to, document_name, entry_missing, entry_when, fraction,
     next_deadline_text, overdue_summary, period_text, pic, state_label, status_text, Heading,
@@ -138,6 +139,13 @@ fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// A document's files, one per line, those in `in_lfs` marked; `None`
+/// when it has none.
+fn files_text(files: &[String], in_lfs: &[String], lang: Lang) -> Option<String> {
+    let texts: Vec<String> = files.iter().map(|f| file_text(f, in_lfs, lang)).collect();
+    (!texts.is_empty()).then(|| texts.join("<br>"))
+}
+
 fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let (eval, report) = (view.eval, view.report);
     let l = lang.labels();
@@ -168,7 +176,8 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     for p in &report.periods {
         let period = period_text(p.period, lang);
         for d in &p.documents {
-            let files = if d.files.is_empty() { format!("✗ {}", l.missing) } else { d.files.join("<br>") };
+            let files = files_text(&d.files, &report.in_lfs_files, lang)
+                .unwrap_or_else(|| format!("✗ {}", l.missing));
             writeln!(
                 out,
                 "| {period} | {} | {} | {} |",
@@ -180,7 +189,8 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     }
     for o in &report.occurrences {
         for d in &o.documents {
-            let files = if d.files.is_empty() { format!("✗ {}", l.missing) } else { d.files.join("<br>") };
+            let files = files_text(&d.files, &report.in_lfs_files, lang)
+                .unwrap_or_else(|| format!("✗ {}", l.missing));
             writeln!(
                 out,
                 "| {} | {} | {} | {} |",

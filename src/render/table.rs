@@ -17,7 +17,7 @@ use crate::render::grid::{shorten_middle, wrap, Cell, Fit, Layout};
 use crate::render::problems;
 use crate::render::renderer::{Renderer, Style};
 use crate::render::words::{
-    date_text, diff_sections, diff_to, document_name, entry_missing, entry_when, fraction,
+    date_text, diff_sections, diff_to, document_name, entry_missing, entry_when, file_text, fraction,
     next_deadline_text, overdue_summary, percent, period_text, pic, shorten, state_label, status_count,
     status_text, Heading, StatusLabel,
 };
@@ -103,6 +103,10 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     }
     if view.areas.len() > 1 {
         write!(out, "\n{}", group_summary(&l.total.to_uppercase(), &view.totals, ctx))?;
+    }
+    let in_lfs: usize = reports().map(|r| r.in_lfs).sum();
+    if in_lfs > 0 {
+        writeln!(out, "\n{}: {in_lfs}", l.in_lfs_files)?;
     }
     Ok(())
 }
@@ -375,7 +379,15 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     for period in &report.periods {
         let when = period_text(period.period, lang);
         let state = state_label(period.state, lang);
-        documents_rows(&mut rows, &when, state, &period.documents, &period.unmatched, lang);
+        documents_rows(
+            &mut rows,
+            &when,
+            state,
+            &period.documents,
+            &period.unmatched,
+            &report.in_lfs_files,
+            lang,
+        );
     }
     for occurrence in &report.occurrences {
         let state = if occurrence.complete { l.complete } else { l.missing };
@@ -385,6 +397,7 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
             state,
             &occurrence.documents,
             &occurrence.unmatched,
+            &report.in_lfs_files,
             lang,
         );
     }
@@ -395,7 +408,9 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
         write!(out, "{}", layout.render(&rows, 2, ctx.color))?;
     }
     if !report.loose.is_empty() && report.periods.len() != 1 {
-        writeln!(out, "{}: {}", l.loose_files, escape(&report.loose.join(", ")))?;
+        let loose: Vec<String> =
+            report.loose.iter().map(|f| file_text(f, &report.in_lfs_files, lang)).collect();
+        writeln!(out, "{}: {}", l.loose_files, escape(&loose.join(", ")))?;
     }
     if !report.ignored.is_empty() {
         writeln!(
@@ -417,13 +432,15 @@ fn show_problems(found: &[&Problem], excerpts: &Excerpts, lang: Lang, out: &mut 
 }
 
 /// A period's documents, one row each with the files that satisfy it, one
-/// per line, whole names for the layout to shorten in the middle.
+/// per line, whole names for the layout to shorten in the middle; files in
+/// `in_lfs` are marked so.
 fn documents_rows(
     rows: &mut Vec<Vec<Cell>>,
     when: &str,
     state: &str,
     documents: &[crate::judge::evaluate::Document],
     unmatched: &[String],
+    in_lfs: &[String],
     lang: Lang,
 ) {
     let l = lang.labels();
@@ -435,7 +452,7 @@ fn documents_rows(
                 .files
                 .iter()
                 .enumerate()
-                .map(|(j, f)| format!("{} {f}", if j == 0 { "✓" } else { " " }))
+                .map(|(j, f)| format!("{} {}", if j == 0 { "✓" } else { " " }, file_text(f, in_lfs, lang)))
                 .collect()
         };
         let (when, state) = if i == 0 { (when, state) } else { ("", "") };
@@ -447,6 +464,7 @@ fn documents_rows(
         ]);
     }
     if !unmatched.is_empty() {
+        let unmatched: Vec<String> = unmatched.iter().map(|f| file_text(f, in_lfs, lang)).collect();
         rows.push(vec![
             Cell::default(),
             Cell::default(),

@@ -59,6 +59,16 @@ pub(crate) fn document_name(name: &DocumentName, lang: Lang) -> &str {
     name.as_deref().unwrap_or(lang.labels().any_document)
 }
 
+/// An evidence file as the reports list it: its path, marked "in LFS" when
+/// it is a Git LFS pointer whose content was not pulled (`in_lfs`, sorted).
+pub(crate) fn file_text(path: &str, in_lfs: &[String], lang: Lang) -> String {
+    if in_lfs.binary_search_by(|p| p.as_str().cmp(path)).is_ok() {
+        format!("{path} ({})", lang.labels().in_lfs)
+    } else {
+        path.to_string()
+    }
+}
+
 /// The later side of a diff as a person reads it.
 pub(crate) fn diff_to<'a>(view: &'a DiffView, lang: Lang) -> &'a str {
     view.to.as_deref().unwrap_or(lang.labels().working_tree)

@@ -159,6 +159,10 @@ pub(crate) struct Labels {
     pub(crate) loose_files: &'static str,
     /// Files in an evidence folder that never count.
     pub(crate) ignored_files: &'static str,
+    /// After a file that is a Git LFS pointer whose content was not pulled.
+    pub(crate) in_lfs: &'static str,
+    /// Before the number of such files under `zi status`.
+    pub(crate) in_lfs_files: &'static str,
     // Statuses of indicators (SPEC "Status").
     pub(crate) status_done: &'static str,
     pub(crate) status_on_track: &'static str,

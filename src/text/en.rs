@@ -687,6 +687,8 @@ pub(super) static LABELS: Labels = Labels {
     no_target: "(no target time)",
     loose_files: "files outside month folders",
     ignored_files: "files that never count",
+    in_lfs: "in LFS",
+    in_lfs_files: "Evidence files in Git LFS, not pulled (they count)",
     status_done: "done",
     status_on_track: "on track",
     status_due: "due",

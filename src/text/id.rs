@@ -675,6 +675,8 @@ pub(super) static LABELS: Labels = Labels {
     no_target: "(tanpa target waktu)",
     loose_files: "berkas di luar folder bulan",
     ignored_files: "berkas yang tidak pernah dihitung",
+    in_lfs: "di LFS",
+    in_lfs_files: "Berkas bukti di Git LFS, belum diunduh (tetap dihitung)",
     status_done: "selesai",
     status_on_track: "sesuai jadwal",
     status_due: "jatuh tempo",

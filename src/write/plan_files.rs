@@ -163,7 +163,7 @@ fn update_indicator(doc: &mut DocumentMut, indicator: &RktIndicator) {
     if actions != indicator.actions || doc.get("actions").and_then(Item::as_array).is_none() {
         doc["actions"] = toml_edit::value(strings(&indicator.actions));
     }
-    let evidence = doc.get("evidence").and_then(Item::as_array).cloned();
+    let evidence = evidence_array(doc);
     let carried_names = evidence.as_ref().map(names);
     if carried_names.as_ref() != Some(&indicator.evidence) {
         let mut array = Array::new();
@@ -183,6 +183,18 @@ fn update_indicator(doc: &mut DocumentMut, indicator: &RktIndicator) {
         None => {
             doc.remove("pic");
         }
+    }
+}
+
+/// The carried `evidence` as one array: an `[[evidence]]` array of tables
+/// becomes inline tables (the canonical layout writes them inline anyway),
+/// so a document kept by name keeps its `file` patterns either way.
+fn evidence_array(doc: &DocumentMut) -> Option<Array> {
+    match doc.get("evidence")? {
+        Item::ArrayOfTables(tables) => {
+            Some(tables.iter().map(|t| Value::InlineTable(t.clone().into_inline_table())).collect())
+        }
+        item => item.as_array().cloned(),
     }
 }
 
@@ -266,6 +278,25 @@ mod tests {
             files[3].contents,
             "# catatan\nindicator = \"Teks baru\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  { name = \"SK Tim\", file = \"sk*\" },\n  \"Daftar hadir; rapat\",\n]\ndue = \"Januari 2022\"  # seed\nlke = [\"P.I.i.a\"]\n"
         );
+    }
+
+    #[test]
+    fn an_array_of_evidence_tables_keeps_its_patterns() {
+        let carried = "indicator = \"Teks\"\nactions = [\n  \"Menyusun SK\",\n]\ndue = \"Januari 2022\"\n\n[[evidence]]\nname = \"SK Tim\"\nfile = \"sk*\"\n\n[[evidence]]\nname = \"Daftar hadir; rapat\"\nfile = [\"hadir*\", \"*.jpg\"]\n";
+        let expected = |extra: &str| {
+            format!(
+                "indicator = \"Teks\"\nactions = [\n  \"Menyusun SK\",\n]\nevidence = [\n  {{ name = \"SK Tim\", file = \"sk*\" }},\n  {{ name = \"Daftar hadir; rapat\", file = [\"hadir*\", \"*.jpg\"] }},\n{extra}]\ndue = \"Januari 2022\"\n"
+            )
+        };
+        // The same documents: the patterns stay.
+        let mut same = indicator("Teks");
+        same.carried.text = Some(carried.into());
+        assert_eq!(plan_files(&plan(same), "id")[3].contents, expected(""));
+        // A document added in the table: the others keep their patterns.
+        let mut added = indicator("Teks");
+        added.evidence.push("Foto".into());
+        added.carried.text = Some(carried.into());
+        assert_eq!(plan_files(&plan(added), "id")[3].contents, expected("  \"Foto\",\n"));
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod init;
 mod json;
 mod languages;
 mod layers;
+mod lfs;
 mod libreoffice;
 mod named;
 mod never_lose;

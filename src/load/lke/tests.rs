@@ -135,11 +135,13 @@ fn a_variant_that_breaks_the_rules_is_reported_not_scored() {
         .replacen("id = \"P.I.i.b\"", "id = \"P.I.i.a\"", 1)
         .replacen("weight = 0.5\n", "weight = 0.75\n", 1)
         .replacen("numerator = [\"perubahan\"]", "numerator = [\"perubahn\"]", 1)
-        .replacen("scale = \"A/B/C/D/E\"", "scale = \"A-E\"", 1);
+        .replacen("scale = \"A/B/C/D/E\"", "scale = \"A-E\"", 1)
+        .replacen("values = [1.0, 0.5, 0.0]", "values = [1.0, 0.5]", 1);
     let kinds: Vec<FaultKind> = parse(&broken).unwrap_err().into_iter().map(|f| f.kind).collect();
     assert_eq!(
         kinds,
         vec![
+            FaultKind::ScaleLength { scale: "A/B/C".into(), answers: 3, values: 2 },
             FaultKind::DuplicateId { id: "P.I.i.a".into() },
             FaultKind::UnknownInput { question: "R.I.i.a".into(), input: "perubahn".into() },
             // The first A/B/C/D/E is capaian kinerja's: without it, bersih is short of its weight.

@@ -51,7 +51,14 @@ pub(crate) fn report(
     score: &Score,
     lang: Lang,
 ) -> String {
-    let mut page = Page { out: String::with_capacity(64 * 1024), lang, l: lang.labels(), links, score };
+    let mut page = Page {
+        out: String::with_capacity(64 * 1024),
+        lang,
+        l: lang.labels(),
+        links,
+        score,
+        in_lfs: Vec::new(),
+    };
     page.document(view, entries);
     page.out
 }
@@ -62,6 +69,8 @@ struct Page<'a> {
     l: &'static Labels,
     links: &'a Links<'a>,
     score: &'a Score<'a>,
+    /// The files of the indicator being written that are LFS pointers.
+    in_lfs: Vec<String>,
 }
 
 /// Writes to the page's buffer; writing to a `String` cannot fail.
@@ -289,6 +298,7 @@ impl Page<'_> {
         w!(self, "<table class=\"docs\">\n<thead><tr><th>{}</th><th>{}</th>", l.period, l.state);
         w!(self, "<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n", l.document, l.files);
         let evidence = &report.file.evidence;
+        self.in_lfs.clone_from(&report.in_lfs_files);
         for period in &report.periods {
             let state = format!(
                 "<span class=\"chip {}\">{}</span>",
@@ -390,7 +400,11 @@ impl Page<'_> {
         w!(self, "<ul class=\"files\">");
         for file in files {
             let link = self.link(&format!("{evidence}/{file}"), file);
-            w!(self, "<li>{link}</li>");
+            if self.in_lfs.binary_search(file).is_ok() {
+                w!(self, "<li>{link} <span class=\"lfs\">{}</span></li>", self.l.in_lfs);
+            } else {
+                w!(self, "<li>{link}</li>");
+            }
         }
         w!(self, "</ul>");
     }

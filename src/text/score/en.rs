@@ -88,6 +88,10 @@ impl ScoreWords for En {
                 format!("`{question}`'s formula names no input `{input}`")
             }
             FaultKind::BadNumber { value } => format!("{value} is not a usable number"),
+            FaultKind::ScaleLength { scale, answers: 0, .. } => format!("scale \"{scale}\" has no answers"),
+            FaultKind::ScaleLength { scale, answers, values } => {
+                format!("scale \"{scale}\" has {answers} answers but {values} values")
+            }
             FaultKind::Weights { what, expected, found } => {
                 format!("the weights of {what} add up to {found}, not {expected}")
             }

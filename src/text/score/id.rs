@@ -92,6 +92,12 @@ impl ScoreWords for Id {
                 format!("rumus `{question}` menyebut data `{input}` yang tidak ada")
             }
             FaultKind::BadNumber { value } => format!("{value} bukan angka yang dapat dipakai"),
+            FaultKind::ScaleLength { scale, answers: 0, .. } => {
+                format!("skala \"{scale}\" tidak punya jawaban")
+            }
+            FaultKind::ScaleLength { scale, answers, values } => {
+                format!("skala \"{scale}\" punya {answers} jawaban tetapi {values} nilai")
+            }
             FaultKind::Weights { what, expected, found } => {
                 format!("bobot {what} berjumlah {found}, bukan {expected}")
             }
