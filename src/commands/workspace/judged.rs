@@ -116,7 +116,8 @@ fn judge_unit(
     let mut eval = crate::commands::plan::evaluate_settings(&unit, detail);
     let mut score_problems = Vec::new();
     let lke = lke::for_config(&unit.root, &unit.config, &mut score_problems);
-    let mut assessment = crate::commands::score::newest(assessment::load_all(&unit.root, &lke, &mut score_problems));
+    let mut assessment =
+        crate::commands::score::newest(assessment::load_all(&unit.root, &lke, &mut score_problems));
     judged::prefix(&mut eval, &dir.tag, &dir.rel);
     judged::prefix_problems(&mut score_problems, &dir.rel);
     score_problems.extend(score::lke_ref_problems(&eval, &lke));

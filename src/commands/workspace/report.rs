@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::reports::{notes, require_ids, rows};
 use super::judged::{judge, Unit};
+use super::reports::{notes, require_ids, rows};
 use crate::judge::evaluate::{Detail, IndicatorReport};
 use crate::judge::overdue;
 use crate::judge::select::Filter;
