@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::judge::evaluate::Evaluation;
 use crate::judge::view::Totals;
 use crate::model::plan::{join, IndicatorFile};
-use crate::problem::{self, Problem};
+use crate::problem::Problem;
 
 /// Gives every ID of `eval` the prefix `tag:` and every path (of the plan,
 /// of the evidence, of the problems) the folder `rel`, so that reports at
@@ -88,7 +88,7 @@ impl UnitRow<'_> {
         totals: Totals,
         score: Option<UnitScore>,
     ) -> UnitRow<'a> {
-        let (errors, warnings) = problem::count(&eval.problems);
+        let (errors, warnings) = eval.counts();
         UnitRow {
             tag,
             rel,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::judge::evaluate::{Detail, Evaluation};
+use crate::judge::evaluate::{Detail, Evaluation, Keep};
 use crate::judge::score::{self, Score};
 use crate::judge::workspace::{self as judged, UnitScore};
 use crate::load::workspace::UnitDir;
@@ -72,11 +72,12 @@ impl Judged {
     }
 }
 
-/// Judges the units `wanted` selects (every unit when none), keeping of
-/// each indicator what `detail` asks for.
+/// Judges the units `wanted` selects (every unit when none), keeping the
+/// problems `keep` asks for and of each indicator what `detail` asks for.
 pub(super) fn judge<'s>(
     settings: &'s Settings,
     wanted: &[String],
+    keep: Keep,
     detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync),
 ) -> Result<Workspace<'s>, Fatal> {
     let mut problems = settings.config_problems.clone();
@@ -98,7 +99,7 @@ pub(super) fn judge<'s>(
         .into_par_iter()
         .map(|(dir, unit)| {
             let problems = folder_problems.iter().filter(|p| p.path == dir.rel).cloned().collect();
-            let judged = unit.map(|unit| judge_unit(&dir, unit, year, detail));
+            let judged = unit.map(|unit| judge_unit(&dir, unit, year, (keep, detail)));
             Unit { dir, judged, problems }
         })
         .collect();
@@ -111,9 +112,9 @@ fn judge_unit(
     dir: &UnitDir,
     unit: Settings,
     year: Option<i32>,
-    detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync),
+    (keep, detail): (Keep, &(dyn Fn(&IndicatorFile) -> Detail + Sync)),
 ) -> Judged {
-    let mut eval = crate::commands::plan::evaluate_settings(&unit, detail);
+    let mut eval = crate::commands::plan::evaluate_settings(&unit, keep, detail);
     let mut score_problems = Vec::new();
     let lke = lke::for_config(&unit.root, &unit.config, &mut score_problems);
     let mut assessment =
@@ -127,8 +128,13 @@ fn judge_unit(
     if let (Some(own), Some(workspace)) = (unit.config.year, year) {
         if own != workspace {
             let kind = Kind::OtherYear { year: own, workspace };
-            eval.problems.push(Problem::new(kind, join(&dir.rel, CONFIG_FILE)));
-            problem::sort(&mut eval.problems);
+            match keep {
+                Keep::Every => {
+                    eval.problems.push(Problem::new(kind, join(&dir.rel, CONFIG_FILE)));
+                    problem::sort(&mut eval.problems);
+                }
+                Keep::Errors => eval.counted.warnings += 1,
+            }
         }
     }
     Judged { eval, lke, assessment, score_problems }

@@ -10,7 +10,7 @@ use anyhow::Result;
 
 use super::judged::{judge, Unit};
 use super::reports::{notes, require_ids, rows};
-use crate::judge::evaluate::{Detail, IndicatorReport};
+use crate::judge::evaluate::{Detail, IndicatorReport, Keep};
 use crate::judge::overdue;
 use crate::judge::select::Filter;
 use crate::judge::view::StatusView;
@@ -30,7 +30,7 @@ pub(crate) fn report(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let ws = judge(settings, wanted, &|_| Detail::Summary)?;
+    let ws = judge(settings, wanted, Keep::Every, &|_| Detail::Summary)?;
     require_ids(&ws, filter.ids)?;
     let keeps = |r: &IndicatorReport| filter.keeps(r);
     let units = UnitsView::new(rows(&ws, &keeps, true));

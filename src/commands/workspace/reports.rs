@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::judged::{judge, Judged, Unit, Workspace};
-use crate::judge::evaluate::{Detail, IndicatorReport};
+use crate::judge::evaluate::{Detail, IndicatorReport, Keep};
 use crate::judge::overdue;
 use crate::judge::score::ScoreView;
 use crate::judge::select::{self, Filter};
@@ -31,7 +31,7 @@ pub(crate) fn status(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let ws = judge(settings, wanted, &|_| Detail::Summary)?;
+    let ws = judge(settings, wanted, Keep::Errors, &|_| Detail::Summary)?;
     require_ids(&ws, filter.ids)?;
     let keeps = |r: &IndicatorReport| filter.keeps(r);
     let rows = rows(&ws, &keeps, false);
@@ -54,7 +54,7 @@ pub(crate) fn overdue(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let ws = judge(settings, wanted, &|_| Detail::Summary)?;
+    let ws = judge(settings, wanted, Keep::Errors, &|_| Detail::Summary)?;
     require_ids(&ws, filter.ids)?;
     let keeps = |r: &IndicatorReport| filter.keeps(r);
     let rows = rows(&ws, &keeps, false);
@@ -80,7 +80,7 @@ pub(crate) fn check(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let ws = judge(settings, wanted, &|_| Detail::Summary)?;
+    let ws = judge(settings, wanted, Keep::Every, &|_| Detail::Summary)?;
     let rows = rows(&ws, &|_| true, false);
     let fails = |problems: &[Problem]| {
         let (errors, warnings) = problem::count(problems);
@@ -129,7 +129,7 @@ pub(crate) fn score(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let ws = judge(settings, wanted, &|_| Detail::Summary)?;
+    let ws = judge(settings, wanted, Keep::Every, &|_| Detail::Summary)?;
     let rows = rows(&ws, &|_| true, true);
     let code = write(&ws, ask.format, rows, &[], out, &|unit, renderer| {
         let Some(judged) = &unit.judged else { return Ok(None) };
@@ -154,7 +154,7 @@ pub(crate) fn show(settings: &Settings, id: &str, format: Format, out: &mut dyn 
             Detail::Summary
         }
     };
-    let ws = judge(settings, &wanted, &detail)?;
+    let ws = judge(settings, &wanted, Keep::Every, &detail)?;
     let evals: Vec<&Judged> = ws.units.iter().filter_map(|u| u.judged.as_ref()).collect();
     let matches: Vec<&IndicatorReport> = evals
         .iter()
@@ -315,14 +315,14 @@ pub(super) fn worst(a: ExitCode, b: ExitCode) -> ExitCode {
 /// many errors the units' files have, and that evidence is misfiled.
 pub(super) fn notes(ws: &Workspace, err: &mut dyn Write) -> Result<()> {
     let style = ws.settings.style();
-    let plans = ws.units.iter().filter_map(|u| u.judged.as_ref()).map(|j| &j.eval.problems);
-    let unit_problems = ws.units.iter().map(|u| &u.problems).chain(plans);
-    let all: Vec<&Problem> = unit_problems.flatten().chain(&ws.problems).collect();
-    let errors = all.iter().filter(|p| p.is_error()).count();
+    let evals: Vec<&crate::judge::evaluate::Evaluation> =
+        ws.units.iter().filter_map(|u| u.judged.as_ref()).map(|j| &j.eval).collect();
+    let outside = ws.units.iter().flat_map(|u| &u.problems).chain(&ws.problems);
+    let errors = outside.filter(|p| p.is_error()).count() + evals.iter().map(|e| e.counts().0).sum::<usize>();
     if errors > 0 {
         writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, style))?;
     }
-    let places = all.iter().filter(|p| p.code().is_misfiled()).count();
+    let places: usize = evals.iter().map(|e| e.misfiled()).sum();
     if places > 0 {
         writeln!(err, "zi: {}", render::note(&Note::Misfiled { places }, style))?;
     }
