@@ -16,6 +16,7 @@ pub(crate) mod sheet;
 pub(crate) mod source;
 pub(crate) mod subset;
 pub(crate) mod tree;
+pub(crate) mod workspace;
 
 use crate::model::evidence::Folder;
 use crate::model::plan::{IndicatorFile, Loaded, Part, Plan};
