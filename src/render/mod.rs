@@ -18,6 +18,7 @@ pub(crate) mod problems;
 pub(crate) mod rkt;
 pub(crate) mod score;
 pub(crate) mod table;
+pub(crate) mod units;
 mod words;
 
 use std::io::Write;

@@ -42,3 +42,4 @@ mod status;
 mod target_times;
 mod terminal;
 mod tmux;
+mod workspace;
