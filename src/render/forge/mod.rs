@@ -1,0 +1,59 @@
+//! What a forge's CI shows of `zi check` and `zi overdue`: each problem,
+//! overdue period and invalid indicator as an annotation on the file it is
+//! about. One model (`Annotation`), two writers: GitHub Actions workflow
+//! commands (`github.rs`) and GitLab's code quality report (`gitlab.rs`).
+//! Paths are relative to the top of the git repository, as the forge
+//! shows files, whatever folder zi ran in.
+
+mod annotation;
+mod github;
+mod gitlab;
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::judge::view::{CheckView, OverdueView};
+use crate::problem::Severity;
+use crate::render::renderer::{Findings, Forge};
+use crate::text::Lang;
+use annotation::{Annotation, Level};
+
+/// Writes `zi check` and `zi overdue` for one forge.
+pub(crate) struct Annotations<'w> {
+    pub(crate) forge: Forge,
+    pub(crate) lang: Lang,
+    /// The plan root's folder below the top of the repository, ending in
+    /// `/` (empty at the top).
+    pub(crate) prefix: String,
+    pub(crate) out: &'w mut dyn Write,
+}
+
+impl Annotations<'_> {
+    fn write(&mut self, annotations: &[Annotation]) -> Result<()> {
+        match self.forge {
+            Forge::Github => github::write(annotations, self.out),
+            Forge::Gitlab => gitlab::write(annotations, self.out),
+        }
+    }
+}
+
+impl Findings for Annotations<'_> {
+    fn check(&mut self, view: &CheckView) -> Result<()> {
+        let annotations: Vec<Annotation> = view
+            .problems
+            .iter()
+            .map(|p| {
+                let level = if p.severity == Severity::Error { Level::Error } else { Level::Warning };
+                Annotation::of_problem(p, level, self.lang, &self.prefix)
+            })
+            .collect();
+        self.write(&annotations)
+    }
+
+    fn overdue(&mut self, view: &OverdueView) -> Result<()> {
+        let annotations: Vec<Annotation> =
+            view.entries.iter().map(|e| Annotation::of_entry(e, self.lang, &self.prefix)).collect();
+        self.write(&annotations)
+    }
+}
