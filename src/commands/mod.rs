@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::judge::evaluate::{Detail, Evaluation, Status};
+use crate::judge::evaluate::{Detail, Evaluation, Keep, Status};
 use crate::judge::select::{self, Filter};
 use crate::model::plan::IndicatorFile;
 use crate::render;
@@ -35,10 +35,11 @@ pub(crate) fn run(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let style = settings.style();
-    let mut on_plan = |detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync), report: plan::Report| {
-        let note_problems = !matches!(cli.command, Command::Check { .. });
-        on_the_plan(settings, detail, report, note_problems, out, err)
-    };
+    let mut on_plan =
+        |keep: Keep, detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync), report: plan::Report| {
+            let note_problems = !matches!(cli.command, Command::Check { .. });
+            on_the_plan(settings, (keep, detail), report, note_problems, out, err)
+        };
     match &cli.command {
         // Commands that work on files and git rather than on one judgement of the plan.
         Command::Hook { action } => hook::run(settings, action, out, err),
@@ -84,11 +85,12 @@ pub(crate) fn run(
         }
         // The summaries need no file lists, actions or patterns, which at
         // ministry scale would be most of the memory; `zi show` needs them
-        // for the indicator it shows, `zi report` for every one.
+        // for the indicator it shows, `zi report` for every one. `zi status`
+        // and `zi overdue` only count warnings.
         Command::Status { ids, filter, only, format } => {
             let only = statuses(only);
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &only };
-            on_plan(&|_| Detail::Summary, &|eval, out| {
+            on_plan(Keep::Errors, &|_| Detail::Summary, &|eval, out| {
                 status::run(eval, filter, &mut *render::renderer(*format, style, out))
             })
         }
@@ -99,7 +101,7 @@ pub(crate) fn run(
                 return overdue::run_scoped(settings, filter, *within, scope, *format, out, err);
             }
             let prefix = check::repository_prefix(settings, *format);
-            on_plan(&|_| Detail::Summary, &|eval, out| {
+            on_plan(Keep::Errors, &|_| Detail::Summary, &|eval, out| {
                 overdue::run(
                     eval,
                     filter,
@@ -111,7 +113,7 @@ pub(crate) fn run(
         }
         Command::Check { strict, format } => {
             let prefix = check::repository_prefix(settings, *format);
-            on_plan(&|_| Detail::Summary, &|eval, out| {
+            on_plan(Keep::Every, &|_| Detail::Summary, &|eval, out| {
                 check::run(eval, settings, *strict, &mut *render::findings(*format, style, &prefix, out))
             })
         }
@@ -123,15 +125,17 @@ pub(crate) fn run(
                     Detail::Summary
                 }
             };
-            on_plan(&detail, &|eval, out| {
+            on_plan(Keep::Every, &detail, &|eval, out| {
                 show::run(eval, settings, id, &mut *render::renderer(*format, style, out))
             })
         }
-        Command::Report { ids, filter, output, force } => on_plan(&|_| Detail::Files, &|eval, out| {
-            let output = report::Output { file: output.as_deref(), force: *force };
-            let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
-            report::run(eval, settings, filter, output, out)
-        }),
+        Command::Report { ids, filter, output, force } => {
+            on_plan(Keep::Every, &|_| Detail::Files, &|eval, out| {
+                let output = report::Output { file: output.as_deref(), force: *force };
+                let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
+                report::run(eval, settings, filter, output, out)
+            })
+        }
     }
 }
 
@@ -146,13 +150,13 @@ fn statuses(names: &[String]) -> Vec<Status> {
 /// so a report that reads fine still says that something in the plan does not.
 fn on_the_plan(
     settings: &Settings,
-    detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync),
+    (keep, detail): (Keep, &(dyn Fn(&IndicatorFile) -> Detail + Sync)),
     report: plan::Report,
     note_problems: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let eval = plan::evaluate_settings(settings, |file| detail(file));
+    let eval = plan::evaluate_settings(settings, keep, |file| detail(file));
     let code = plan::report_on(settings, &eval, note_problems, out, err, report)?;
     free_in_background(eval);
     Ok(code)

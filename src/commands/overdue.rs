@@ -11,7 +11,7 @@ use anyhow::Result;
 use tempfile::TempDir;
 
 use super::plan;
-use crate::judge::evaluate::{Detail, Evaluation};
+use crate::judge::evaluate::{Detail, Evaluation, Keep};
 use crate::judge::overdue::{self, Baseline};
 use crate::judge::select::{self, Filter};
 use crate::judge::view::OverdueView;
@@ -63,12 +63,12 @@ pub(super) fn run(
 /// into (kept until the reports are written).
 pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<(Evaluation, Option<TempDir>), Fatal> {
     if !scope.staged {
-        return Ok((plan::evaluate_settings(settings, |_| Detail::Summary), None));
+        return Ok((plan::evaluate_settings(settings, Keep::Errors, |_| Detail::Summary), None));
     }
     let repo = Repo::containing(&settings.root)?;
     let scratch = scratch()?;
     repo.export_index(scratch.path())?;
-    let eval = plan::evaluate_other(scratch.path(), settings.as_of, |_| Detail::Summary);
+    let eval = plan::evaluate_other(scratch.path(), settings.as_of, Keep::Errors, |_| Detail::Summary);
     Ok((eval, Some(scratch)))
 }
 
@@ -90,7 +90,7 @@ impl Since {
         };
         let scratch = scratch()?;
         repo.export(&commit, scratch.path())?;
-        let eval = plan::evaluate_other(scratch.path(), settings.as_of, |_| Detail::Summary);
+        let eval = plan::evaluate_other(scratch.path(), settings.as_of, Keep::Errors, |_| Detail::Summary);
         Ok(Since { rev: rev.to_string(), baseline: Some(Baseline::of(&eval)) })
     }
 

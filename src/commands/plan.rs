@@ -9,10 +9,10 @@ use anyhow::Result;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::judge::evaluate::{Detail, Evaluation};
+use crate::judge::evaluate::{Detail, Evaluation, Keep};
 use crate::load::{config, plan};
 use crate::model::plan::{Config, IndicatorFile};
-use crate::problem::{self, Note, Problem};
+use crate::problem::{Note, Problem};
 use crate::render;
 use crate::settings::Settings;
 
@@ -20,10 +20,11 @@ use crate::settings::Settings;
 /// `zi.toml` as the settings read it.
 pub(super) fn evaluate_settings(
     settings: &Settings,
+    keep: Keep,
     detail: impl Fn(&IndicatorFile) -> Detail + Sync,
 ) -> Evaluation {
     let problems = settings.config_problems.clone();
-    evaluate(&settings.root, settings.config.clone(), problems, settings.as_of, detail)
+    evaluate(&settings.root, settings.config.clone(), problems, settings.as_of, keep, detail)
 }
 
 /// Reads the plan and evidence under `root` and judges them on `as_of`.
@@ -32,22 +33,24 @@ fn evaluate(
     config: Config,
     mut problems: Vec<Problem>,
     as_of: NaiveDate,
+    keep: Keep,
     detail: impl Fn(&IndicatorFile) -> Detail + Sync,
 ) -> Evaluation {
     let year = config.year.unwrap_or_else(|| as_of.year());
     let plan = plan::discover(root, config, year, &mut problems);
-    Evaluation::new(plan, as_of, detail, crate::load::indicator, problems)
+    Evaluation::new(plan, as_of, detail, keep, crate::load::indicator, problems)
 }
 
 /// A plan elsewhere (a commit read out of git), its own `zi.toml` included.
 pub(super) fn evaluate_other(
     root: &Path,
     as_of: NaiveDate,
+    keep: Keep,
     detail: impl Fn(&IndicatorFile) -> Detail + Sync,
 ) -> Evaluation {
     let mut problems = Vec::new();
     let (config, _) = config::load(root, &mut problems);
-    evaluate(root, config, problems, as_of, detail)
+    evaluate(root, config, problems, as_of, keep, detail)
 }
 
 /// A report on the judged plan, written to the (buffered) output.
@@ -67,11 +70,11 @@ pub(super) fn report_on(
     let mut buffered = BufWriter::with_capacity(64 * 1024, out);
     let code = report(eval, &mut buffered)?;
     buffered.flush()?;
-    let (errors, _) = problem::count(&eval.problems);
+    let (errors, _) = eval.counts();
     if note_problems && errors > 0 {
         let _ = writeln!(err, "zi: {}", render::note(&Note::ProblemsInPlan { errors }, settings.style()));
     }
-    let places = eval.problems.iter().filter(|p| p.code().is_misfiled()).count();
+    let places = eval.misfiled();
     if note_problems && places > 0 {
         let _ = writeln!(err, "zi: {}", render::note(&Note::Misfiled { places }, settings.style()));
     }

@@ -193,7 +193,7 @@ fn named(report: &IndicatorReport) -> Named {
 /// whose deadlines differ. Rewording alone ("Pebuari" → "Februari") is no
 /// change in status.
 fn target_change(before: &IndicatorReport, after: &IndicatorReport) -> Option<TargetChange> {
-    let (b, a) = (before.indicator.as_ref()?, after.indicator.as_ref()?);
+    let (b, a) = (before.whole()?, after.whole()?);
     // A target that no longer reads makes the indicator invalid: a status change.
     let readable = |due_text: &str, parsed: bool| parsed || due_text.trim().is_empty();
     if !readable(&b.due_text, b.due.is_some()) || !readable(&a.due_text, a.due.is_some()) {

@@ -11,9 +11,10 @@ use serde::Serialize;
 
 use crate::judge::looks_like;
 use crate::judge::matcher::{self, Assignment, Matcher};
+pub(crate) use crate::judge::missing::{DocumentName, Missing};
 use crate::model::evidence::{EvidenceFile, Folder};
 use crate::model::month::YearMonth;
-use crate::model::plan::{Indicator, IndicatorFile, Loaded, Part, Plan};
+use crate::model::plan::{Indicator, IndicatorFile, LkeRef, Loaded, Part, Plan};
 use crate::model::schedule::{Period, Schedule};
 use crate::problem::{self, Kind, Problem};
 
@@ -88,9 +89,47 @@ pub(crate) enum Detail {
     Files,
 }
 
-/// A document's name as the plan writes it; `None` for the one unnamed
-/// document of an indicator whose plan lists none (any file satisfies it).
-pub(crate) type DocumentName = Option<Arc<str>>;
+/// Which problems an evaluation keeps. A large plan may have a warning
+/// for every other evidence file, and the summaries that only count them
+/// need not hold them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// Every problem: what `zi check`, `zi show` and the report list.
+    Every,
+    /// Errors (they decide exit statuses and are named); warnings are only
+    /// counted: what `zi status` and `zi overdue` say of them.
+    Errors,
+}
+
+/// Warnings an evaluation counted instead of keeping (`Keep::Errors`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Counted {
+    pub(crate) warnings: usize,
+    /// Of them, misfiled evidence (`Code::is_misfiled`).
+    pub(crate) misfiled: usize,
+}
+
+impl Counted {
+    fn add(&mut self, other: Counted) {
+        self.warnings += other.warnings;
+        self.misfiled += other.misfiled;
+    }
+
+    /// Counts the warnings of `problems`, sorted, and drops them.
+    fn drop_warnings(problems: &mut Vec<Problem>) -> Counted {
+        problem::sort(problems);
+        let mut counted = Counted::default();
+        problems.retain(|p| {
+            if p.is_error() {
+                return true;
+            }
+            counted.warnings += 1;
+            counted.misfiled += usize::from(p.code().is_misfiled());
+            false
+        });
+        counted
+    }
+}
 
 /// One document in one period and the files that satisfy it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -114,7 +153,7 @@ pub(crate) struct PeriodReport {
     pub(crate) progress: Progress,
     /// The documents no file satisfies, in the plan's order.
     #[serde(skip)]
-    pub(crate) missing: Vec<DocumentName>,
+    pub(crate) missing: Missing,
 }
 
 impl PeriodReport {
@@ -155,11 +194,8 @@ impl OccurrenceReport {
 pub(crate) struct IndicatorReport {
     /// Shared with the plan, not copied.
     pub(crate) file: Arc<IndicatorFile>,
-    /// `None` when the file could not be read at all. With
-    /// `Detail::Summary` only its `text`, `due_text` and `pic` are kept: that is
-    /// all the summaries show, and actions and patterns would otherwise be
-    /// most of the memory a large plan takes.
-    pub(crate) indicator: Option<Box<Indicator>>,
+    /// What the plan file says, as much as the detail asks for.
+    pub(crate) indicator: Kept,
     pub(crate) status: Status,
     /// The deadline of the first incomplete period.
     pub(crate) next_deadline: Option<YearMonth>,
@@ -184,10 +220,83 @@ pub(crate) struct IndicatorReport {
     pub(crate) problem: Option<Box<Problem>>,
 }
 
+/// What a report keeps of its indicator's plan file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Kept {
+    /// The file could not be read at all.
+    Nothing,
+    /// `Detail::Summary`: what the summaries show. Actions, patterns and
+    /// the parsed target time would otherwise be most of the memory a
+    /// large plan takes.
+    Brief(Brief),
+    /// `Detail::Files`: all of it.
+    Whole(Box<Indicator>),
+}
+
+/// An indicator's text, target time as written, person in charge and LKE
+/// questions, sized exactly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Brief {
+    text: Box<str>,
+    due_text: Box<str>,
+    pic: Option<Box<str>>,
+    lke: Box<[LkeRef]>,
+}
+
+impl Brief {
+    fn of(indicator: Indicator) -> Brief {
+        Brief {
+            text: indicator.text.into(),
+            due_text: indicator.due_text.into(),
+            pic: indicator.pic.map(Into::into),
+            lke: indicator.lke.into(),
+        }
+    }
+}
+
 impl IndicatorReport {
+    /// The whole indicator, when evaluated with `Detail::Files`.
+    pub(crate) fn whole(&self) -> Option<&Indicator> {
+        match &self.indicator {
+            Kept::Whole(indicator) => Some(indicator),
+            Kept::Nothing | Kept::Brief(_) => None,
+        }
+    }
+
     /// The indicator's text, or its path when the file could not be read.
     pub(crate) fn text(&self) -> &str {
-        self.indicator.as_ref().map_or(self.file.path.as_str(), |i| i.text.as_str())
+        match &self.indicator {
+            Kept::Nothing => self.file.path.as_str(),
+            Kept::Brief(brief) => &brief.text,
+            Kept::Whole(indicator) => &indicator.text,
+        }
+    }
+
+    /// The target time as written; `None` when the file could not be read.
+    pub(crate) fn due_text(&self) -> Option<&str> {
+        match &self.indicator {
+            Kept::Nothing => None,
+            Kept::Brief(brief) => Some(&brief.due_text),
+            Kept::Whole(indicator) => Some(&indicator.due_text),
+        }
+    }
+
+    /// The person in charge as written, when the plan names one.
+    pub(crate) fn pic(&self) -> Option<&str> {
+        match &self.indicator {
+            Kept::Nothing => None,
+            Kept::Brief(brief) => brief.pic.as_deref(),
+            Kept::Whole(indicator) => indicator.pic.as_deref(),
+        }
+    }
+
+    /// The LKE questions the indicator names.
+    pub(crate) fn lke(&self) -> &[LkeRef] {
+        match &self.indicator {
+            Kept::Nothing => &[],
+            Kept::Brief(brief) => &brief.lke,
+            Kept::Whole(indicator) => &indicator.lke,
+        }
     }
 }
 
@@ -196,8 +305,11 @@ pub(crate) struct Evaluation {
     pub(crate) plan: Plan,
     pub(crate) as_of: NaiveDate,
     pub(crate) indicators: Vec<IndicatorReport>,
-    /// Every problem found, sorted by place.
+    /// Every problem found, sorted by place; with `Keep::Errors` only the
+    /// errors.
     pub(crate) problems: Vec<Problem>,
+    /// The warnings counted instead of kept.
+    pub(crate) counted: Counted,
 }
 
 impl Evaluation {
@@ -208,22 +320,56 @@ impl Evaluation {
         plan: Plan,
         as_of: NaiveDate,
         detail: impl Fn(&IndicatorFile) -> Detail + Sync,
+        keep: Keep,
         read: impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync,
         mut problems: Vec<Problem>,
     ) -> Evaluation {
         let files: Vec<&Arc<IndicatorFile>> = plan.indicators().collect();
         // Reports and their problems go straight into separate vectors: a
         // vector of pairs would hold every report twice while it is split.
-        let (indicators, found): (Vec<IndicatorReport>, Vec<Vec<Problem>>) =
-            files.par_iter().map(|file| evaluate(&plan, file, as_of, detail(file), &read)).unzip();
-        problems.extend(found.into_iter().flatten());
-        looks_like::name_siblings(&plan, &mut problems, &read);
+        // Warnings not kept are dropped indicator by indicator, so that they
+        // are never all held at once.
+        let (indicators, found): (Vec<IndicatorReport>, Vec<(Vec<Problem>, Counted)>) = files
+            .par_iter()
+            .map(|file| {
+                let (report, mut found) = evaluate(&plan, file, as_of, detail(file), &read);
+                let counted = if keep == Keep::Errors {
+                    Counted::drop_warnings(&mut found)
+                } else {
+                    Counted::default()
+                };
+                (report, (found, counted))
+            })
+            .unzip();
+        let mut counted = Counted::default();
+        for (found, count) in found {
+            problems.extend(found);
+            counted.add(count);
+        }
+        // The names of siblings only reword warnings, which are counted the same.
+        if keep == Keep::Every {
+            looks_like::name_siblings(&plan, &mut problems, &read);
+        }
         problem::sort(&mut problems);
-        Evaluation { plan, as_of, indicators, problems }
+        if keep == Keep::Errors {
+            counted.add(Counted::drop_warnings(&mut problems));
+        }
+        Evaluation { plan, as_of, indicators, problems, counted }
     }
 
     pub(crate) fn has_errors(&self) -> bool {
         self.problems.iter().any(Problem::is_error)
+    }
+
+    /// The count of errors and of warnings, kept or counted.
+    pub(crate) fn counts(&self) -> (usize, usize) {
+        let (errors, warnings) = problem::count(&self.problems);
+        (errors, warnings + self.counted.warnings)
+    }
+
+    /// How many problems say that evidence is misfiled, kept or counted.
+    pub(crate) fn misfiled(&self) -> usize {
+        self.problems.iter().filter(|p| p.code().is_misfiled()).count() + self.counted.misfiled
     }
 }
 
@@ -240,15 +386,21 @@ pub(crate) fn evaluate(
     let Loaded { indicator, mut folder } = read(plan, file, Part::Whole, &mut found);
     let mut report = IndicatorReport {
         file: Arc::clone(file),
-        indicator: None,
+        indicator: Kept::Nothing,
         status: Status::Invalid,
         next_deadline: None,
         to_date: Progress::default(),
         year: Progress::default(),
         periods: Vec::new(),
         occurrences: Vec::new(),
-        loose: folder.loose.iter().map(|f| f.path.clone()).collect(),
-        ignored: std::mem::take(&mut folder.ignored),
+        loose: match detail {
+            Detail::Files => folder.loose.iter().map(|f| f.path.clone()).collect(),
+            Detail::Summary => Vec::new(),
+        },
+        ignored: match detail {
+            Detail::Files => std::mem::take(&mut folder.ignored),
+            Detail::Summary => Vec::new(),
+        },
         evidence_exists: folder.exists,
         in_lfs: 0,
         in_lfs_files: Vec::new(),
@@ -261,6 +413,9 @@ pub(crate) fn evaluate(
     let matcher = Matcher::new(&indicator.evidence);
     let names = document_names(&indicator);
     matcher::layout_problems(&folder, &schedule, &file.evidence, &mut found);
+    // Files that satisfy no document, for their problems; reports keep them
+    // only when they list files.
+    let mut strays: Vec<&str> = Vec::new();
     match &schedule {
         Schedule::Periods(periods) => {
             let single = periods.len() == 1;
@@ -286,9 +441,9 @@ pub(crate) fn evaluate(
                     period: *period,
                     state,
                     documents: documents(&names, &assignment, &files, detail),
-                    unmatched: assignment.unmatched.iter().map(|i| files[*i].path.clone()).collect(),
+                    unmatched: unmatched(&assignment, &files, detail, &mut strays),
                     progress,
-                    missing: missing(&names, &assignment),
+                    missing: Missing::of(&names, |i| assignment.per_item[i].is_empty()),
                 });
             }
             report.next_deadline =
@@ -312,7 +467,7 @@ pub(crate) fn evaluate(
                 report.occurrences.push(OccurrenceReport {
                     folder: occasion.name.clone(),
                     documents: documents(&names, &assignment, &files, detail),
-                    unmatched: assignment.unmatched.iter().map(|i| files[*i].path.clone()).collect(),
+                    unmatched: unmatched(&assignment, &files, detail, &mut strays),
                     complete: assignment.is_complete(),
                     files: files.len(),
                 });
@@ -320,22 +475,32 @@ pub(crate) fn evaluate(
             report.status = Status::Occurrences;
         }
     }
-    unmatched_files(&report, &indicator, &mut found);
+    unmatched_files(&report.file, &strays, &indicator, &mut found);
     if invalid {
         report.status = Status::Invalid;
         report.next_deadline = None;
     }
-    report.indicator = Some(Box::new(match detail {
-        Detail::Files => indicator,
-        Detail::Summary => Indicator {
-            text: indicator.text,
-            due_text: indicator.due_text,
-            pic: indicator.pic,
-            lke: indicator.lke,
-            ..Indicator::default()
-        },
-    }));
+    report.indicator = match detail {
+        Detail::Files => Kept::Whole(Box::new(indicator)),
+        Detail::Summary => Kept::Brief(Brief::of(indicator)),
+    };
     (report, found)
+}
+
+/// The files of `assignment` that satisfy no document, added to `strays`;
+/// returned too when `detail` lists files.
+fn unmatched<'f>(
+    assignment: &Assignment,
+    files: &[&'f EvidenceFile],
+    detail: Detail,
+    strays: &mut Vec<&'f str>,
+) -> Vec<String> {
+    let start = strays.len();
+    strays.extend(assignment.unmatched.iter().map(|i| files[*i].path.as_str()));
+    match detail {
+        Detail::Files => strays[start..].iter().map(|p| p.to_string()).collect(),
+        Detail::Summary => Vec::new(),
+    }
 }
 
 /// How many of the folder's files are LFS pointers, and which when
@@ -352,34 +517,28 @@ fn lfs_pointers(folder: &Folder, detail: Detail) -> (usize, Vec<String>) {
 
 /// Files that satisfy no document usually carry a name the document's
 /// pattern does not expect; saying so beats counting the document missing.
-fn unmatched_files(report: &IndicatorReport, indicator: &Indicator, out: &mut Vec<Problem>) {
-    let mut unmatched = report
-        .periods
-        .iter()
-        .flat_map(|p| &p.unmatched)
-        .chain(report.occurrences.iter().flat_map(|o| &o.unmatched))
-        .peekable();
-    if unmatched.peek().is_none() {
+fn unmatched_files(file: &IndicatorFile, strays: &[&str], indicator: &Indicator, out: &mut Vec<Problem>) {
+    if strays.is_empty() {
         return;
     }
     // Shared by every file's problem: an indicator may have hundreds.
     let documents: Arc<[Arc<str>]> = indicator.evidence.iter().map(|e| Arc::from(e.name.as_str())).collect();
-    let plan_file: Arc<str> = Arc::from(report.file.path.as_str());
-    for file in unmatched {
+    let plan_file: Arc<str> = Arc::from(file.path.as_str());
+    for stray in strays {
         let kind = Kind::UnmatchedFile {
             documents: Arc::clone(&documents),
             plan_file: Arc::clone(&plan_file),
             looks_like: None,
         };
-        out.push(Problem::new(kind, format!("{}/{file}", report.file.evidence)));
+        out.push(Problem::new(kind, format!("{}/{stray}", file.evidence)));
     }
 }
 
 /// The documents as counted: the plan's, or one unnamed document when the
 /// plan lists none.
-fn document_names(indicator: &Indicator) -> Vec<DocumentName> {
+fn document_names(indicator: &Indicator) -> Arc<[DocumentName]> {
     if indicator.evidence.is_empty() {
-        return vec![None];
+        return Arc::new([None]);
     }
     indicator.evidence.iter().map(|e| Some(e.name.as_str().into())).collect()
 }
@@ -405,22 +564,12 @@ fn documents(
         .collect()
 }
 
-/// The documents no file satisfies.
-fn missing(names: &[DocumentName], assignment: &Assignment) -> Vec<DocumentName> {
-    names
-        .iter()
-        .zip(&assignment.per_item)
-        .filter(|(_, hits)| hits.is_empty())
-        .map(|(n, _)| n.clone())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load::{config, plan};
 
-    fn evaluate_repo(detail: Detail) -> Evaluation {
+    fn evaluate_repo(detail: Detail, keep: Keep) -> Evaluation {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         let write = |path: &str, text: &str| {
@@ -441,16 +590,22 @@ mod tests {
         write("evidence/1-a/1-b/1-rapat/2022-05/undangan.pdf", "%PDF");
         write("evidence/1-a/1-b/2-temu/2022-04-02/x.jpg", "%PDF");
         std::fs::create_dir_all(root.join("evidence/1-a/1-b/2-temu/2022-05")).unwrap();
+        // Warnings: a file matching no document, one in a month outside the
+        // plan (misfiled), one loose beside the month folders (misfiled).
+        write("evidence/1-a/1-b/1-rapat/2022-06/foto.jpg", "%PDF");
+        write("evidence/1-a/1-b/1-rapat/2021-06/undangan.pdf", "%PDF");
+        write("evidence/1-a/1-b/1-rapat/notulen.pdf", "%PDF");
         let mut problems = Vec::new();
         let (config, _) = config::load(root, &mut problems);
         let plan = plan::discover(root, config, 2022, &mut problems);
         let as_of = NaiveDate::from_ymd_opt(2022, 7, 1).unwrap();
-        Evaluation::new(plan, as_of, |_| detail, crate::load::indicator, problems)
+        Evaluation::new(plan, as_of, |_| detail, keep, crate::load::indicator, problems)
     }
 
     #[test]
     fn a_summary_judges_exactly_as_the_full_evaluation_without_listing_files() {
-        let (summary, full) = (evaluate_repo(Detail::Summary), evaluate_repo(Detail::Files));
+        let (summary, full) =
+            (evaluate_repo(Detail::Summary, Keep::Every), evaluate_repo(Detail::Files, Keep::Every));
         assert_eq!(summary.problems, full.problems);
         for (s, f) in summary.indicators.iter().zip(&full.indicators) {
             assert_eq!(
@@ -464,7 +619,8 @@ mod tests {
             let occurrences =
                 |r: &IndicatorReport| -> Vec<bool> { r.occurrences.iter().map(|o| o.has_files()).collect() };
             assert_eq!(occurrences(s), occurrences(f));
-            assert_eq!(s.indicator.as_ref().map(|i| &i.text), f.indicator.as_ref().map(|i| &i.text));
+            assert_eq!(s.text(), f.text());
+            assert!(s.whole().is_none());
             assert!(s.periods.iter().all(|p| p.documents.is_empty()));
         }
         let rapat = &full.indicators[0];
@@ -472,8 +628,25 @@ mod tests {
         assert_eq!(rapat.periods[0].documents[0].files, ["2022-02/undangan.pdf"]);
         assert_eq!(rapat.periods[0].state, PeriodState::Complete);
         assert_eq!(rapat.periods[1].missing().collect::<Vec<_>>(), [Some("Daftar hadir")]);
-        assert_eq!(rapat.indicator.as_ref().unwrap().actions, ["Rapat"]);
+        assert_eq!(rapat.whole().unwrap().actions, ["Rapat"]);
         let temu = &summary.indicators[1];
         assert_eq!(temu.occurrences.iter().map(|o| o.has_files()).collect::<Vec<_>>(), [true, false]);
+    }
+
+    #[test]
+    fn counting_warnings_instead_of_keeping_them_counts_the_same() {
+        let every = evaluate_repo(Detail::Summary, Keep::Every);
+        let errors = evaluate_repo(Detail::Summary, Keep::Errors);
+        let codes = |e: &Evaluation| -> Vec<&str> { e.problems.iter().map(|p| p.code().name()).collect() };
+        assert_eq!(
+            codes(&every),
+            ["month-outside-plan", "unmatched-file", "loose-evidence"],
+            "{:?}",
+            every.problems
+        );
+        assert_eq!((every.counts(), every.misfiled()), ((0, 3), 2));
+        assert_eq!((errors.counts(), errors.misfiled()), ((0, 3), 2));
+        assert!(errors.problems.is_empty());
+        assert_eq!(errors.indicators, every.indicators);
     }
 }

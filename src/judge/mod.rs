@@ -5,6 +5,7 @@ pub(crate) mod changes;
 pub(crate) mod evaluate;
 mod looks_like;
 pub(crate) mod matcher;
+mod missing;
 pub(crate) mod overdue;
 pub(crate) mod score;
 pub(crate) mod select;

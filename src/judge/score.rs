@@ -227,7 +227,7 @@ pub(crate) fn lke_ref_problems(eval: &Evaluation, lke: &Lke) -> Vec<Problem> {
     let known: std::collections::HashSet<&str> = ids.iter().map(|id| id.as_ref()).collect();
     let mut out = Vec::new();
     for report in &eval.indicators {
-        for r in report.indicator.iter().flat_map(|i| i.lke.iter()) {
+        for r in report.lke() {
             if !known.contains(r.id.as_str()) {
                 let suggestion = nearest(&r.id, &ids);
                 let kind = LkeKind::UnknownQuestion { id: r.id.clone(), suggestion };
@@ -242,7 +242,7 @@ pub(crate) fn lke_ref_problems(eval: &Evaluation, lke: &Lke) -> Vec<Problem> {
 fn serving(eval: &Evaluation) -> BTreeMap<&str, Vec<&IndicatorReport>> {
     let mut map: BTreeMap<&str, Vec<&IndicatorReport>> = BTreeMap::new();
     for report in &eval.indicators {
-        for r in report.indicator.iter().flat_map(|i| i.lke.iter()) {
+        for r in report.lke() {
             let list = map.entry(r.id.as_str()).or_default();
             // Indicators come in order, so a repeat can only be the last one.
             if !list.last().is_some_and(|other| std::ptr::eq(*other, report)) {

@@ -40,7 +40,7 @@ impl Filter<'_> {
     pub(crate) fn keeps(&self, report: &IndicatorReport) -> bool {
         selected(self.ids, &report.file)
             && self.pic.is_none_or(|wanted| {
-                let pic = report.indicator.as_ref().and_then(|i| i.pic.as_deref());
+                let pic = report.pic();
                 pic.is_some_and(|pic| pic.to_lowercase().contains(&wanted.trim().to_lowercase()))
             })
             && (self.only.is_empty() || self.only.contains(&report.status))

@@ -169,7 +169,7 @@ fn indicator_json<'a>(report: &'a IndicatorReport, lang: Lang) -> IndicatorJson<
         indicator: report.text(),
         status: report.status,
         status_label: status_text(report, lang),
-        due: report.indicator.as_ref().map(|i| i.due_text.as_str()),
+        due: report.due_text(),
         pic: pic(report),
         next_deadline: report.next_deadline.map(|m| m.to_string()),
         to_date: report.to_date,
@@ -295,7 +295,7 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         in_lfs_files: &'a [String],
         diagnostics: Vec<ProblemJson<'a>>,
     }
-    let indicator = report.indicator.as_ref();
+    let indicator = report.whole();
     let body = Body {
         summary: indicator_json(report, lang),
         actions: indicator.map(|i| i.actions.iter().map(String::as_str).collect()).unwrap_or_default(),

@@ -162,7 +162,7 @@ fn show(view: &ShowView, lang: Lang, out: &mut dyn Write) -> Result<()> {
         fraction(report.year, lang)
     )?;
     writeln!(out, "- {}: {}", l.as_of, date_text(eval.as_of))?;
-    if let Some(indicator) = &report.indicator {
+    if let Some(indicator) = report.whole() {
         writeln!(out, "- {}: {}\n", l.target, cell(&indicator.due_text))?;
         writeln!(out, "## {}\n", l.actions)?;
         for action in &indicator.actions {

@@ -356,7 +356,7 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
         date_text(eval.as_of)
     );
     wrapped(out, &summary)?;
-    if let Some(indicator) = &report.indicator {
+    if let Some(indicator) = report.whole() {
         let due =
             if indicator.due_text.trim().is_empty() { l.no_target } else { indicator.due_text.as_str() };
         writeln!(out, "{}: {}", l.target, escape(due))?;

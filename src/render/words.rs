@@ -101,7 +101,7 @@ pub(crate) fn entry_when(entry: &Entry, lang: Lang) -> String {
 
 /// The person in charge of an indicator, when its plan names one.
 pub(crate) fn pic(report: &IndicatorReport) -> Option<&str> {
-    report.indicator.as_ref().and_then(|i| i.pic.as_deref()).filter(|p| !p.trim().is_empty())
+    report.pic().filter(|p| !p.trim().is_empty())
 }
 
 /// What an overdue-list line lacks: the missing documents, joined by

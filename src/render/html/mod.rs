@@ -278,7 +278,7 @@ impl Page<'_> {
             esc(&status_text(report, lang)),
             esc(report.text())
         );
-        if let Some(indicator) = &report.indicator {
+        if let Some(indicator) = report.whole() {
             let due = if indicator.due_text.trim().is_empty() { l.no_target } else { &indicator.due_text };
             self.meta(l.target, &esc(due));
         }
@@ -297,7 +297,7 @@ impl Page<'_> {
         if let Some(problem) = &report.problem {
             w!(self, "<p class=\"problem\">{}: {}</p>\n", l.problem, esc(&problems::message(problem, lang)));
         }
-        if let Some(indicator) = report.indicator.as_ref().filter(|i| !i.actions.is_empty()) {
+        if let Some(indicator) = report.whole().filter(|i| !i.actions.is_empty()) {
             w!(self, "<p class=\"label\">{}</p>\n<ul class=\"actions\">", l.actions);
             for action in &indicator.actions {
                 w!(self, "<li>{}</li>", esc(action));

@@ -169,13 +169,12 @@ fn readiness(out: &mut String, s: &Score, lang: Lang) {
 /// The LKE questions an indicator serves, with their words: a line for its
 /// card in the report; empty when it serves none.
 pub(crate) fn served(s: &Score, report: &IndicatorReport, lang: Lang) -> String {
-    let Some(indicator) = &report.indicator else { return String::new() };
-    if indicator.lke.is_empty() {
+    if report.lke().is_empty() {
         return String::new();
     }
     let l = lang.score().labels();
-    let items: Vec<String> = indicator
-        .lke
+    let items: Vec<String> = report
+        .lke()
         .iter()
         .map(|r| match s.lke.question(&r.id) {
             Some(q) => format!("<span class=\"qid\" title=\"{}\">{}</span>", esc(&q.text), esc(&r.id)),
