@@ -27,6 +27,7 @@ pub(super) fn run(
     problem::sort(&mut problems);
     let excerpts = source::excerpts(&settings.root, &problems, &settings.known_texts());
     renderer.check(&CheckView { problems: &problems, excerpts })?;
+    renderer.finish()?;
     let (errors, warnings) = problem::count(&problems);
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
@@ -35,7 +36,7 @@ pub(super) fn run(
 /// The plan root's folder below the top of its git repository (`units/a/`),
 /// which a forge's annotations put before every path; empty at the top,
 /// outside git, and for every other format (git is not even asked).
-pub(super) fn repository_prefix(settings: &Settings, format: CheckFormat) -> String {
+pub(crate) fn repository_prefix(settings: &Settings, format: CheckFormat) -> String {
     if matches!(format.output(), Output::Report(_)) {
         return String::new();
     }

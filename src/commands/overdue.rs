@@ -52,6 +52,7 @@ pub(super) fn run(
     let entries = overdue::entries(eval, within).into_iter().filter(|e| filter.keeps(e.report)).collect();
     let view = OverdueView { eval, entries };
     renderer.overdue(&view)?;
+    renderer.finish()?;
     let fails = match since {
         None => overdue::fails(eval, &view.entries),
         Some(since) => overdue::new_since(eval, &view.entries, since.baseline.as_ref()) > 0,

@@ -14,6 +14,7 @@ pub(crate) mod rkt;
 pub(crate) mod sheet;
 pub(crate) mod source;
 pub(crate) mod tree;
+pub(crate) mod workspace;
 
 use crate::model::evidence::Folder;
 use crate::model::plan::{IndicatorFile, Loaded, Part, Plan};

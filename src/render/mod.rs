@@ -19,14 +19,14 @@ pub(crate) mod problems;
 pub(crate) mod rkt;
 pub(crate) mod score;
 pub(crate) mod table;
+pub(crate) mod units;
 mod words;
 
 use std::io::Write;
 
 use crate::text::Lang;
-use renderer::Reported;
 
-pub(crate) use renderer::{CheckFormat, Findings, Format, Output, Renderer, Style};
+pub(crate) use renderer::{CheckFormat, Findings, Format, Output, Renderer, Reported, Style};
 pub(crate) use words::{hook_message, hook_message_in_every_language, note};
 
 /// The renderer of `format`, writing to `out`.
@@ -50,9 +50,7 @@ pub(crate) fn findings<'w>(
 ) -> Box<dyn Findings + 'w> {
     match format.output() {
         Output::Report(format) => Box::new(Reported(renderer(format, style, out))),
-        Output::Annotations(forge) => {
-            Box::new(forge::Annotations { forge, lang: style.lang, prefix: prefix.to_string(), out })
-        }
+        Output::Annotations(forge) => Box::new(forge::Annotations::new(forge, style.lang, prefix, out)),
     }
 }
 

@@ -83,15 +83,21 @@ pub(crate) trait Renderer {
 
 /// What `zi check` and `zi overdue` write: every `Renderer`, and the
 /// forges' annotations, which have nothing to say of the other views.
+/// Annotations of several views (the units of a workspace) make one
+/// report, written by `finish`.
 pub(crate) trait Findings {
     fn check(&mut self, view: &CheckView) -> Result<()>;
     fn overdue(&mut self, view: &OverdueView) -> Result<()>;
+    /// Writes what was held back; called once, after the last view.
+    fn finish(&mut self) -> Result<()> {
+        Ok(())
+    }
 }
 
-/// A report format's renderer, as `Findings`.
-pub(crate) struct Reported<'w>(pub(crate) Box<dyn Renderer + 'w>);
+/// A report format's renderer (boxed or borrowed), as `Findings`.
+pub(crate) struct Reported<R>(pub(crate) R);
 
-impl Findings for Reported<'_> {
+impl<R: std::ops::DerefMut<Target = T>, T: Renderer + ?Sized> Findings for Reported<R> {
     fn check(&mut self, view: &CheckView) -> Result<()> {
         self.0.check(view)
     }

@@ -30,9 +30,9 @@ fn broken_with_odd_name() -> Repo {
 }
 
 /// Problems whose path is not a file that is there: a file that should be
-/// (`missing-name-file`), and a name that is not UTF-8, which can only be
+/// (`missing-name-file`, `no-plan`), and a name that is not UTF-8, which can only be
 /// written with a replacement character.
-const NOT_THERE: [&str; 2] = ["missing-name-file", "non-utf8-name"];
+const NOT_THERE: [&str; 3] = ["missing-name-file", "no-plan", "non-utf8-name"];
 
 /// A GitHub workflow command, split as the runner reads it.
 #[derive(Debug)]
@@ -224,4 +224,28 @@ fn a_plan_without_problems_gets_no_annotation_and_an_empty_report() {
     assert_eq!((gitlab.code, gitlab.json()), (0, serde_json::json!([])));
     let status = repo.run(AUGUST, &["status", "--format", "github"]);
     assert_eq!(status.code, 2, "status has no annotations: {}", status.stderr);
+}
+
+#[test]
+fn at_a_workspace_root_every_units_findings_make_one_report_with_paths_from_the_root() {
+    let ws = crate::workspace::workspace();
+    let github = ws.run(crate::fixture::AS_OF, &["--lang", "en", "check", "--format", "github"]);
+    assert_run!("workspace-check-github", github);
+    assert_eq!(github.code, 1);
+    let commands = assert_github_annotations(&github.stdout, ws.root());
+    let units: BTreeSet<&str> =
+        commands.iter().map(|c| c.properties[0].1.split('/').take(2).last().unwrap()).collect();
+    let root_and_units = ["zi.toml", "balit-kopi", "balit-sawit", "catatan", "tanpa-plan", "toml-rusak"];
+    assert_eq!(units, BTreeSet::from(root_and_units), "the root's zi.toml, then every unit with problems");
+    let gitlab = ws.run(crate::fixture::AS_OF, &["--lang", "en", "check", "--format", "gitlab"]);
+    assert_eq!(gitlab.code, 1);
+    assert_eq!(
+        assert_gitlab_report(&gitlab.json(), ws.root()).len(),
+        commands.len(),
+        "one array for all units"
+    );
+    let overdue = ws.run(crate::fixture::AS_OF, &["--lang", "en", "overdue", "--format", "gitlab"]);
+    let report = overdue.json();
+    assert_gitlab_report(&report, ws.root());
+    assert!(report.as_array().unwrap().iter().any(|i| i["check_name"] == "overdue"), "{report}");
 }

@@ -43,3 +43,4 @@ mod status;
 mod target_times;
 mod terminal;
 mod tmux;
+mod workspace;

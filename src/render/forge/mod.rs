@@ -21,39 +21,42 @@ use annotation::{Annotation, Level};
 
 /// Writes `zi check` and `zi overdue` for one forge.
 pub(crate) struct Annotations<'w> {
-    pub(crate) forge: Forge,
-    pub(crate) lang: Lang,
+    forge: Forge,
+    lang: Lang,
     /// The plan root's folder below the top of the repository, ending in
     /// `/` (empty at the top).
-    pub(crate) prefix: String,
-    pub(crate) out: &'w mut dyn Write,
+    prefix: String,
+    out: &'w mut dyn Write,
+    /// Every view's annotations, written by `finish` as one report.
+    pending: Vec<Annotation>,
 }
 
-impl Annotations<'_> {
-    fn write(&mut self, annotations: &[Annotation]) -> Result<()> {
-        match self.forge {
-            Forge::Github => github::write(annotations, self.out),
-            Forge::Gitlab => gitlab::write(annotations, self.out),
-        }
+impl<'w> Annotations<'w> {
+    pub(crate) fn new(forge: Forge, lang: Lang, prefix: &str, out: &'w mut dyn Write) -> Annotations<'w> {
+        Annotations { forge, lang, prefix: prefix.to_string(), out, pending: Vec::new() }
     }
 }
 
 impl Findings for Annotations<'_> {
     fn check(&mut self, view: &CheckView) -> Result<()> {
-        let annotations: Vec<Annotation> = view
-            .problems
-            .iter()
-            .map(|p| {
-                let level = if p.severity == Severity::Error { Level::Error } else { Level::Warning };
-                Annotation::of_problem(p, level, self.lang, &self.prefix)
-            })
-            .collect();
-        self.write(&annotations)
+        for p in view.problems {
+            let level = if p.severity == Severity::Error { Level::Error } else { Level::Warning };
+            self.pending.push(Annotation::of_problem(p, level, self.lang, &self.prefix));
+        }
+        Ok(())
     }
 
     fn overdue(&mut self, view: &OverdueView) -> Result<()> {
-        let annotations: Vec<Annotation> =
-            view.entries.iter().map(|e| Annotation::of_entry(e, self.lang, &self.prefix)).collect();
-        self.write(&annotations)
+        let entries = view.entries.iter().map(|e| Annotation::of_entry(e, self.lang, &self.prefix));
+        self.pending.extend(entries);
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        let annotations = std::mem::take(&mut self.pending);
+        match self.forge {
+            Forge::Github => github::write(&annotations, self.out),
+            Forge::Gitlab => gitlab::write(&annotations, self.out),
+        }
     }
 }
