@@ -28,7 +28,7 @@ pub(crate) fn load(root: &Path, out: &mut Vec<Problem>) -> (Config, Option<Strin
     (config, Some(source.text))
 }
 
-fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
+pub(crate) fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
     let doc = match source.parse() {
         Ok(doc) => doc,
         Err(d) => {
