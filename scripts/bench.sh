@@ -51,8 +51,8 @@
 # docs/performance.md between its `bench.sh output` markers.
 #
 # zi is built with cargo into ${CARGO_TARGET_DIR:-target}/release/. Plans are
-# generated under that target folder's bench/ and reused while the generator
-# is unchanged. Needs hyperfine, GNU time, git and ripgrep (Debian packages);
+# generated under that target folder's bench/ and reused while the generator's
+# source is unchanged. Needs hyperfine, GNU time, git and ripgrep (Debian packages);
 # nothing is installed unless --install is given, and then the script says
 # what it installs. See docs/performance.md for how to read the figures.
 set -euo pipefail
@@ -141,7 +141,9 @@ GEN=$TARGET/release/examples/gen-plan
 WORK=$TARGET/bench
 mkdir -p "$WORK"
 export ZI_TODAY=$AS_OF NO_COLOR=1
-GEN_ID=$(sha256sum "$GEN" | cut -c1-16)
+# The generator's source, not its binary: rebuilding zi's library relinks
+# the binary without changing what it writes.
+GEN_ID=$(cat examples/gen-plan/*.rs | sha256sum | cut -c1-16)
 
 # shellcheck source=scripts/bench-lib.sh
 . "$ROOT/scripts/bench-lib.sh"
