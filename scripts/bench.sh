@@ -41,9 +41,10 @@
 # status-markdown overdue report show status-narrow fmt-check one-thread).
 # --quick is a run of a few minutes: --sizes "1000 10000" --growth ""
 # --diff-size 10000 --workspace 30 --contention-size 1000 --runs 3
-# --rounds 1 --shipped-runs 100. The full run (the defaults) takes about
-# 25 minutes on 2 cores once the plans exist (generating them, the first
-# time, adds about 10: they are kept and reused).
+# --rounds 1 --shipped-runs 100. The full run (the defaults) is estimated
+# at about 20 minutes on 2 quiet cores once the plans exist (generating
+# them, the first time, adds 10 or more: they are kept and reused); under
+# load it takes far longer. See docs/performance.md, "How long".
 #
 # --baseline times another zi binary (say, one built from an older commit)
 # in the same hyperfine rounds as this one: every zi row of part 1 gets a
