@@ -117,13 +117,23 @@ pub(crate) fn run(
             if scope.uses_git() {
                 return overdue::run_scoped(settings, filter, *within, scope, *format, out, err);
             }
+            let prefix = check::repository_prefix(settings, *format);
             on_plan(Keep::Errors, &|_| Detail::Summary, &|eval, out| {
-                overdue::run(eval, filter, *within, None, &mut *render::renderer(*format, style, out))
+                overdue::run(
+                    eval,
+                    filter,
+                    *within,
+                    None,
+                    &mut *render::findings(*format, style, &prefix, out),
+                )
             })
         }
-        Command::Check { strict, format, .. } => on_plan(Keep::Every, &|_| Detail::Summary, &|eval, out| {
-            check::run(eval, settings, *strict, &mut *render::renderer(*format, style, out))
-        }),
+        Command::Check { strict, format, .. } => {
+            let prefix = check::repository_prefix(settings, *format);
+            on_plan(Keep::Every, &|_| Detail::Summary, &|eval, out| {
+                check::run(eval, settings, *strict, &mut *render::findings(*format, style, &prefix, out))
+            })
+        }
         Command::Show { id, format } => {
             let detail = |file: &IndicatorFile| {
                 if select::selects(id, file) {
