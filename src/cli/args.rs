@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand};
 
 use crate::render::score::ScoreFormat;
-use crate::render::Format;
+use crate::render::{CheckFormat, Format};
 use crate::text::Lang;
 
 #[derive(Debug, Parser)]
@@ -60,16 +60,16 @@ pub(crate) enum Command {
         // the exit status; everything is still listed.
         #[arg(long, value_name = "REV")]
         new_since: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
     },
     Check {
         #[command(flatten)]
         units: Units,
         #[arg(long)]
         strict: bool,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
     },
     Report {
         #[arg(value_name = "ID")]

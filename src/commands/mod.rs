@@ -117,13 +117,23 @@ pub(crate) fn run(
             if scope.uses_git() {
                 return overdue::run_scoped(settings, filter, *within, scope, *format, out, err);
             }
+            let prefix = check::repository_prefix(settings, *format);
             on_plan(Keep::Errors, &|_| Detail::Summary, &|eval, out| {
-                overdue::run(eval, filter, *within, None, &mut *render::renderer(*format, style, out))
+                overdue::run(
+                    eval,
+                    filter,
+                    *within,
+                    None,
+                    &mut *render::findings(*format, style, &prefix, out),
+                )
             })
         }
-        Command::Check { strict, format, .. } => on_plan(Keep::Every, &|_| Detail::Summary, &|eval, out| {
-            check::run(eval, settings, *strict, &mut *render::renderer(*format, style, out))
-        }),
+        Command::Check { strict, format, .. } => {
+            let prefix = check::repository_prefix(settings, *format);
+            on_plan(Keep::Every, &|_| Detail::Summary, &|eval, out| {
+                check::run(eval, settings, *strict, &mut *render::findings(*format, style, &prefix, out))
+            })
+        }
         Command::Show { id, format } => {
             let detail = |file: &IndicatorFile| {
                 if select::selects(id, file) {
@@ -195,7 +205,13 @@ fn at_workspace_root(
             }
         },
         Command::Show { id, format } => workspace::show(settings, id, *format, out),
-        Command::Fmt { .. } => one_unit("fmt"),
+        Command::Fmt { check, paths } if paths.is_empty() => {
+            let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);
+            let dirs = crate::load::workspace::units(&settings.root, globs, &mut Vec::new());
+            let units: Vec<String> = dirs.into_iter().filter(|d| d.is_unit).map(|d| d.rel).collect();
+            fmt::run_units(settings, *check, &units, out, err)
+        }
+        Command::Fmt { .. } => one_unit("fmt PATH"),
         Command::Diff { .. } => one_unit("diff"),
         Command::Export { .. } => one_unit("export"),
         Command::Import { .. } => one_unit("import"),

@@ -17,7 +17,7 @@ use crate::judge::select::{self, Filter};
 use crate::judge::view::OverdueView;
 use crate::load::git::Repo;
 use crate::problem::{Fatal, Note};
-use crate::render::{self, Renderer};
+use crate::render::{self, CheckFormat, Findings};
 use crate::settings::Settings;
 
 /// Which plan is judged, and against what.
@@ -46,12 +46,13 @@ pub(super) fn run(
     filter: Filter,
     within: Option<u32>,
     since: Option<&Since>,
-    renderer: &mut dyn Renderer,
+    renderer: &mut dyn Findings,
 ) -> Result<ExitCode> {
     select::require_matches(filter.ids, eval)?;
     let entries = overdue::entries(eval, within).into_iter().filter(|e| filter.keeps(e.report)).collect();
     let view = OverdueView { eval, entries };
     renderer.overdue(&view)?;
+    renderer.finish()?;
     let fails = match since {
         None => overdue::fails(eval, &view.entries),
         Some(since) => overdue::new_since(eval, &view.entries, since.baseline.as_ref()) > 0,
@@ -121,14 +122,21 @@ pub(super) fn run_scoped(
     filter: Filter,
     within: Option<u32>,
     scope: Scope,
-    format: render::Format,
+    format: CheckFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let (eval, _scratch) = judged(settings, scope)?;
     let since = scope.new_since.map(|rev| Since::read(settings, rev)).transpose()?;
     let code = plan::report_on(settings, &eval, true, out, err, &|eval, out| {
-        run(eval, filter, within, since.as_ref(), &mut *render::renderer(format, settings.style(), out))
+        let prefix = super::check::repository_prefix(settings, format);
+        run(
+            eval,
+            filter,
+            within,
+            since.as_ref(),
+            &mut *render::findings(format, settings.style(), &prefix, out),
+        )
     })?;
     if let Some(since) = &since {
         writeln!(err, "zi: {}", render::note(&since.note(&eval, within), settings.style()))?;

@@ -18,6 +18,7 @@ mod browser;
 mod commands;
 mod diff;
 mod fmt;
+mod forge;
 mod gate;
 mod hook;
 mod init;

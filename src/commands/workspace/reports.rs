@@ -19,7 +19,7 @@ use crate::judge::workspace::{UnitRow, UnitsView};
 use crate::load::source;
 use crate::problem::{self, Fatal, Note, Problem};
 use crate::render::units::{self, UnitJson, UnitsHeading};
-use crate::render::{self, Format, Renderer};
+use crate::render::{self, CheckFormat, Findings, Format, Output, Renderer, Reported};
 use crate::settings::Settings;
 
 /// `zi status` at the root.
@@ -50,22 +50,28 @@ pub(crate) fn overdue(
     wanted: &[String],
     filter: Filter,
     within: Option<u32>,
-    format: Format,
+    format: CheckFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let ws = judge(settings, wanted, Keep::Errors, &|_| Detail::Summary)?;
     require_ids(&ws, filter.ids)?;
     let keeps = |r: &IndicatorReport| filter.keeps(r);
-    let rows = rows(&ws, &keeps, false);
-    let code = write(&ws, format, rows, &[], out, &|unit, renderer| {
+    let unit_overdue = |unit: &Unit, findings: &mut dyn Findings| {
         let Some(judged) = &unit.judged else { return Ok(None) };
         let eval = &judged.eval;
         let entries = overdue::entries(eval, within).into_iter().filter(|e| keeps(e.report)).collect();
         let view = OverdueView { eval, entries };
-        renderer.overdue(&view)?;
+        findings.overdue(&view)?;
         Ok(Some(if overdue::fails(eval, &view.entries) { ExitCode::FAILURE } else { ExitCode::SUCCESS }))
-    })?;
+    };
+    let code = match format.output() {
+        Output::Report(format) => {
+            let rows = rows(&ws, &keeps, false);
+            write(&ws, format, rows, &[], out, &|unit, renderer| unit_overdue(unit, &mut Reported(renderer)))?
+        }
+        Output::Annotations(_) => annotate(&ws, format, &[], out, &unit_overdue)?,
+    };
     notes(&ws, err)?;
     let root_errors =
         ws.problems.iter().any(Problem::is_error) || ws.units.iter().any(|u| u.judged.is_none());
@@ -77,11 +83,10 @@ pub(crate) fn check(
     settings: &Settings,
     wanted: &[String],
     strict: bool,
-    format: Format,
+    format: CheckFormat,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let ws = judge(settings, wanted, Keep::Every, &|_| Detail::Summary)?;
-    let rows = rows(&ws, &|_| true, false);
     let fails = |problems: &[Problem]| {
         let (errors, warnings) = problem::count(problems);
         if errors > 0 || (strict && warnings > 0) {
@@ -90,17 +95,51 @@ pub(crate) fn check(
             ExitCode::SUCCESS
         }
     };
-    let root = root_check(&ws, format)?;
-    let code = write(&ws, format, rows, &root, out, &|unit, renderer| {
+    let unit_check = |unit: &Unit, findings: &mut dyn Findings| {
         let problems = match &unit.judged {
             Some(judged) => judged.all_problems(),
             None => unit.problems.clone(),
         };
         let excerpts = source::excerpts(&ws.settings.root, &problems, &[]);
-        renderer.check(&CheckView { problems: &problems, excerpts })?;
+        findings.check(&CheckView { problems: &problems, excerpts })?;
         Ok(Some(fails(&problems)))
-    })?;
+    };
+    let code = match format.output() {
+        Output::Report(format) => {
+            let root = root_check(&ws, format)?;
+            let rows = rows(&ws, &|_| true, false);
+            write(&ws, format, rows, &root, out, &|unit, renderer| unit_check(unit, &mut Reported(renderer)))?
+        }
+        Output::Annotations(_) => annotate(&ws, format, &ws.problems, out, &unit_check)?,
+    };
     Ok(worst(code, fails(&ws.problems)))
+}
+
+/// One unit's findings, given to the forge's writer: `None` when the unit
+/// has none (a folder that is no unit), else its exit status.
+type UnitFindings<'a> = &'a dyn Fn(&Unit, &mut dyn Findings) -> Result<Option<ExitCode>>;
+
+/// The annotations of a forge for the whole workspace, as one report: the
+/// `root` problems, then each unit's findings (`unit`), with paths from the
+/// top of the repository.
+fn annotate(
+    ws: &Workspace,
+    format: CheckFormat,
+    root: &[Problem],
+    out: &mut dyn Write,
+    unit: UnitFindings,
+) -> Result<ExitCode> {
+    let prefix = crate::commands::check::repository_prefix(ws.settings, format);
+    let mut findings = render::findings(format, ws.settings.style(), &prefix, out);
+    findings.check(&CheckView { problems: root, excerpts: Default::default() })?;
+    let mut code = ExitCode::SUCCESS;
+    for u in &ws.units {
+        if let Some(unit_code) = unit(u, &mut *findings)? {
+            code = worst(code, unit_code);
+        }
+    }
+    findings.finish()?;
+    Ok(code)
 }
 
 /// The root's own problems as `zi check` writes them in `format`.
@@ -254,40 +293,50 @@ fn write(
     let json: Vec<UnitJson> = rows.iter().map(UnitJson::of).collect();
     let view = UnitsView::new(rows);
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-    let mut code = ExitCode::SUCCESS;
-    let mut parts = Vec::with_capacity(ws.units.len());
-    for unit in &ws.units {
-        let mut bytes = Vec::new();
-        let unit_code = report(unit, &mut *render::renderer(format, style, &mut bytes))?;
-        if let Some(unit_code) = unit_code {
-            code = worst(code, unit_code);
-        }
-        parts.push(unit_code.map(|_| bytes));
-    }
     match format {
-        Format::Json => {
-            let head = units::WorkspaceJson::new(&heading, &view, ws.year, style.lang);
-            units::json(&head, root, json.into_iter().zip(parts), &mut out)?;
-        }
-        Format::Csv => {
-            let mut first = true;
-            for bytes in parts.iter().flatten() {
-                units::csv_part(bytes, first, &mut out)?;
-                first = false;
-            }
-        }
+        Format::Json => units::json_head(
+            &units::WorkspaceJson::new(&heading, &view, ws.year, style.lang),
+            root,
+            &mut out,
+        )?,
+        Format::Csv => {}
         Format::Table | Format::Markdown => {
             units::units(&view, &heading, format, style, &mut out)?;
             if !root.is_empty() {
                 writeln!(out)?;
                 out.write_all(root)?;
             }
-            for (unit, bytes) in ws.units.iter().zip(&parts) {
-                let Some(bytes) = bytes.as_ref().filter(|b| !b.is_empty()) else { continue };
-                units::section_rule(&unit.dir.rel, format, &mut out)?;
-                out.write_all(bytes)?;
+        }
+    }
+    // Each unit's report is made and written before the next: at ministry
+    // scale the reports together are tens of megabytes.
+    let mut code = ExitCode::SUCCESS;
+    let mut first_rows = true;
+    for (i, (unit, line)) in ws.units.iter().zip(json).enumerate() {
+        let mut bytes = Vec::new();
+        let unit_code = report(unit, &mut *render::renderer(format, style, &mut bytes))?;
+        if let Some(unit_code) = unit_code {
+            code = worst(code, unit_code);
+        }
+        let bytes = unit_code.map(|_| bytes);
+        match format {
+            Format::Json => units::json_unit(i == 0, &line, bytes.as_deref(), &mut out)?,
+            Format::Csv => {
+                if let Some(bytes) = &bytes {
+                    units::csv_part(bytes, first_rows, &mut out)?;
+                    first_rows = false;
+                }
+            }
+            Format::Table | Format::Markdown => {
+                if let Some(bytes) = bytes.filter(|b| !b.is_empty()) {
+                    units::section_rule(&unit.dir.rel, format, &mut out)?;
+                    out.write_all(&bytes)?;
+                }
             }
         }
+    }
+    if format == Format::Json {
+        units::json_end(&mut out)?;
     }
     out.flush()?;
     Ok(code)

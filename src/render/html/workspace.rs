@@ -92,8 +92,8 @@ fn unit_row(out: &mut String, row: &UnitRow, lang: Lang) {
     let problems = lang.catalogue().errors_and_warnings(row.errors, row.warnings);
     match &row.totals {
         Some(totals) => {
-            let attention =
-                if totals.statuses.invalid + totals.statuses.overdue > 0 { " class=\"late\"" } else { "" };
+            let late = totals.statuses.invalid + totals.statuses.overdue + row.errors > 0;
+            let attention = if late { " class=\"late\"" } else { "" };
             progress_cells(out, &link, totals, attention, lang);
             w!(
                 out,
@@ -190,5 +190,6 @@ h2 .tag { color: var(--muted); font-weight: normal; font-size: 13px; }
 table.units tr.late td:first-child { border-left: 4px solid var(--overdue); }
 td.score { white-space: nowrap; }
 table.units .name { color: var(--muted); font-size: 13px; }
+table.units td:first-child b { white-space: nowrap; }
 @media print { section.unit { break-before: page; } }
 ";
