@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::plan;
 use crate::judge::changes::Changes;
-use crate::judge::evaluate::{Detail, Evaluation, Keep};
+use crate::judge::evaluate::{Detail, Evaluation};
 use crate::judge::score;
 use crate::judge::view::DiffView;
 use crate::load::git::Repo;
@@ -68,7 +68,7 @@ type Answers = (Lke, Vec<Assessment>);
 /// assessments (their problems are `zi check`'s to list).
 fn judge(repo: &Repo, settings: &Settings, commit: Option<&str>) -> Result<(Evaluation, Answers), Fatal> {
     let Some(commit) = commit else {
-        let eval = plan::evaluate_settings(settings, Keep::Every, |_| Detail::Files);
+        let eval = plan::evaluate_settings(settings, plan::Want::all(|_| Detail::Files));
         let answers = answers(&settings.root, &eval);
         return Ok((eval, answers));
     };
@@ -90,7 +90,7 @@ fn answers(root: &Path, eval: &Evaluation) -> Answers {
 }
 
 fn judge_folder(root: &Path, as_of: NaiveDate) -> Evaluation {
-    plan::evaluate_other(root, as_of, Keep::Every, |_| Detail::Files)
+    plan::evaluate_other(root, as_of, plan::Want::all(|_| Detail::Files))
 }
 
 #[cfg(test)]

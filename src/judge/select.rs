@@ -3,12 +3,12 @@
 //! or a plan or evidence path.
 
 use crate::judge::evaluate::{Evaluation, IndicatorReport, Status};
-use crate::model::plan::IndicatorFile;
+use crate::model::plan::{trim_id, IndicatorFile};
 use crate::problem::Fatal;
 
 /// Whether `file` is selected by `id`.
 pub(crate) fn selects(id: &str, file: &IndicatorFile) -> bool {
-    let id = id.trim().trim_start_matches("./").trim_end_matches('/');
+    let id = trim_id(id);
     let id_upper = id.to_ascii_uppercase();
     let own = &file.id;
     let under = |path: &str, prefix: &str| {
