@@ -2,7 +2,9 @@
 # The HTML report in a real browser (tests/zi/browser.rs): `zi report` rendered
 # headless by Chromium in Indonesian and English, to a PNG and a DOM dump,
 # checked for a page that rendered, every indicator present, working links
-# and no request leaving the machine.
+# and no request leaving the machine; and the page of a workspace (zi report
+# at a [workspace] root, on the test's workspace of six unit folders): every
+# unit's section linked from the table, the worst first, printed on A4.
 #
 #   scripts/browser-test.sh                 a realistic plan built in a temp dir
 #   scripts/browser-test.sh ROOT [AS_OF]    the plan repository at ROOT (e.g. `.`),

@@ -107,18 +107,29 @@ impl Settings {
         base: PathBuf,
         root: PathBuf,
     ) -> Result<Settings, (Fatal, Style)> {
-        let mut config_problems = Vec::new();
-        let (config, config_text) = config::load(&root, &mut config_problems);
-        let config_lang = config.lang.as_ref().and_then(|(text, at)| {
-            let lang = Lang::from_code(text);
-            if lang.is_none() {
-                let kind = Kind::UnknownLanguage { text: text.clone() };
-                config_problems.push(Problem::new(kind, CONFIG_FILE).at(*at));
-            }
-            lang
-        });
+        let (read, config_lang) = read_config(&root);
         let lang = global.lang.or(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
-        Settings::assemble(global, env, (base, root), (config, config_text, config_problems), lang)
+        Settings::assemble(global, env, (base, root), read, lang)
+    }
+
+    /// The settings of one unit of the workspace these settings are at: its
+    /// own `zi.toml`, the workspace's language, date and terminal, so that
+    /// every unit of one report speaks alike.
+    pub(crate) fn for_unit(&self, root: PathBuf) -> Settings {
+        let ((config, config_text, config_problems), _) = read_config(&root);
+        Settings {
+            root,
+            base: self.base.clone(),
+            config,
+            config_text,
+            config_problems,
+            lang: self.lang,
+            lang_flag: self.lang_flag,
+            as_of: self.as_of,
+            color: self.color,
+            width: self.width,
+            terminal: self.terminal,
+        }
     }
 
     /// The settings once the root, `zi.toml` (as read, its text, its
@@ -178,6 +189,22 @@ impl Settings {
     pub(crate) fn given_path(&self, path: &Path) -> PathBuf {
         self.base.join(path)
     }
+}
+
+/// `zi.toml` at `root` as read (the settings, its text, its problems), and
+/// the language it names when zi speaks it.
+fn read_config(root: &Path) -> ((Config, Option<String>, Vec<Problem>), Option<Lang>) {
+    let mut config_problems = Vec::new();
+    let (config, config_text) = config::load(root, &mut config_problems);
+    let config_lang = config.lang.as_ref().and_then(|(text, at)| {
+        let lang = Lang::from_code(text);
+        if lang.is_none() {
+            let kind = Kind::UnknownLanguage { text: text.clone() };
+            config_problems.push(Problem::new(kind, CONFIG_FILE).at(*at));
+        }
+        lang
+    });
+    ((config, config_text, config_problems), config_lang)
 }
 
 /// The terminal's width, or the fixed one off a terminal.

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand};
 
 use crate::render::score::ScoreFormat;
-use crate::render::Format;
+use crate::render::{CheckFormat, Format};
 use crate::text::Lang;
 
 #[derive(Debug, Parser)]
@@ -36,6 +36,8 @@ pub(crate) enum Command {
         ids: Vec<String>,
         #[command(flatten)]
         filter: Filter,
+        #[command(flatten)]
+        units: Units,
         #[arg(long, value_name = "STATUS", num_args = 1.., value_delimiter = ',', value_parser = STATUSES)]
         only: Vec<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -46,6 +48,8 @@ pub(crate) enum Command {
         ids: Vec<String>,
         #[command(flatten)]
         filter: Filter,
+        #[command(flatten)]
+        units: Units,
         #[arg(long, value_name = "DAYS")]
         within: Option<u32>,
         // The plan as staged in git's index (what a commit would hold),
@@ -56,20 +60,24 @@ pub(crate) enum Command {
         // the exit status; everything is still listed.
         #[arg(long, value_name = "REV")]
         new_since: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
     },
     Check {
+        #[command(flatten)]
+        units: Units,
         #[arg(long)]
         strict: bool,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
     },
     Report {
         #[arg(value_name = "ID")]
         ids: Vec<String>,
         #[command(flatten)]
         filter: Filter,
+        #[command(flatten)]
+        units: Units,
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
         #[arg(long)]
@@ -96,14 +104,17 @@ pub(crate) enum Command {
         // read one into the other.
         #[arg(value_name = "DIR")]
         folder: Option<PathBuf>,
-        #[arg(long, value_name = "TEXT", required_unless_present_any = ["from", "evidence_folders"])]
+        #[arg(long, value_name = "TEXT", required_unless_present_any = ["from", "evidence_folders", "workspace"])]
         unit: Option<String>,
-        #[arg(long, value_name = "YEAR", required_unless_present_any = ["from", "evidence_folders"], value_parser = clap::value_parser!(i32).range(1..=9999))]
+        #[arg(long, value_name = "YEAR", required_unless_present_any = ["from", "evidence_folders", "workspace"], value_parser = clap::value_parser!(i32).range(1..=9999))]
         year: Option<i32>,
         #[arg(long, value_name = "PLAN_DIR")]
         from: Option<PathBuf>,
         #[arg(long, conflicts_with_all = ["from", "unit", "year", "folder"])]
         evidence_folders: bool,
+        // A workspace root rather than a unit's plan.
+        #[arg(long, conflicts_with_all = ["from", "unit", "year", "evidence_folders"])]
+        workspace: bool,
     },
     Import {
         #[arg(value_name = "FILE")]
@@ -138,6 +149,8 @@ pub(crate) enum Command {
     Score {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
+        #[command(flatten)]
+        units: Units,
         #[arg(long, value_enum)]
         target: Option<TargetArg>,
         #[arg(long)]
@@ -173,6 +186,18 @@ impl TargetArg {
 }
 
 impl Command {
+    /// `--unit`, for the commands that take it.
+    pub(crate) fn units(&self) -> Option<&[String]> {
+        match self {
+            Command::Status { units, .. }
+            | Command::Overdue { units, .. }
+            | Command::Check { units, .. }
+            | Command::Report { units, .. }
+            | Command::Score { units, .. } => Some(&units.units),
+            _ => None,
+        }
+    }
+
     /// Where a command that makes a plan makes it (`Some(None)`: the base
     /// folder); `None` for the commands that work on an existing plan.
     pub(crate) fn new_plan_at(&self) -> Option<Option<&std::path::Path>> {
@@ -196,6 +221,13 @@ pub(crate) enum ExportFormat {
 pub(crate) struct Filter {
     #[arg(long, value_name = "TEXT")]
     pub(crate) pic: Option<String>,
+}
+
+// `--unit TEXT`: at a workspace root, only the units it selects.
+#[derive(Debug, Args)]
+pub(crate) struct Units {
+    #[arg(long = "unit", value_name = "TEXT")]
+    pub(crate) units: Vec<String>,
 }
 
 /// The statuses `--only` takes, as JSON names them (`judge::evaluate::Status::key`;

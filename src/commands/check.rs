@@ -11,14 +11,14 @@ use crate::judge::score;
 use crate::judge::view::CheckView;
 use crate::load::{assessment, lke, source};
 use crate::problem;
-use crate::render::Renderer;
+use crate::render::{CheckFormat, Findings, Output};
 use crate::settings::Settings;
 
 pub(super) fn run(
     eval: &Evaluation,
     settings: &Settings,
     strict: bool,
-    renderer: &mut dyn Renderer,
+    renderer: &mut dyn Findings,
 ) -> Result<ExitCode> {
     let mut problems = eval.problems.clone();
     let lke = lke::for_config(&settings.root, &settings.config, &mut problems);
@@ -27,7 +27,18 @@ pub(super) fn run(
     problem::sort(&mut problems);
     let excerpts = source::excerpts(&settings.root, &problems, &settings.known_texts());
     renderer.check(&CheckView { problems: &problems, excerpts })?;
+    renderer.finish()?;
     let (errors, warnings) = problem::count(&problems);
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The plan root's folder below the top of its git repository (`units/a/`),
+/// which a forge's annotations put before every path; empty at the top,
+/// outside git, and for every other format (git is not even asked).
+pub(crate) fn repository_prefix(settings: &Settings, format: CheckFormat) -> String {
+    if matches!(format.output(), Output::Report(_)) {
+        return String::new();
+    }
+    crate::load::git::Repo::containing(&settings.root).map(|repo| repo.prefix).unwrap_or_default()
 }

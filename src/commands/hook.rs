@@ -14,7 +14,7 @@ use crate::judge::select::Filter;
 use crate::load::git::Repo;
 use crate::model::plan::Gate;
 use crate::problem::{Fatal, HookMessage, Note};
-use crate::render::{self, Format};
+use crate::render::{self, CheckFormat};
 use crate::settings::Settings;
 use crate::write::hook;
 
@@ -73,7 +73,7 @@ fn judge_staged(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -
             Filter::default(),
             None,
             since.as_ref(),
-            &mut *render::renderer(Format::Table, style, out),
+            &mut *render::findings(CheckFormat::Table, style, "", out),
         )
     })?;
     let listing = String::from_utf8_lossy(&listing);

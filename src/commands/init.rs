@@ -4,7 +4,7 @@
 //! plan lacks.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -20,6 +20,8 @@ use crate::write::plan_files::{plan_files, PlanFile, GITKEEP};
 use crate::write::tree_writer;
 
 pub(super) struct Options<'a> {
+    /// `DIR` as given.
+    pub(super) folder: Option<&'a Path>,
     pub(super) unit: Option<&'a str>,
     pub(super) year: Option<i32>,
     pub(super) from: Option<&'a Path>,
@@ -29,7 +31,8 @@ pub(super) struct Options<'a> {
 const README: &str = "README.md";
 
 pub(super) fn run(settings: &Settings, options: &Options, err: &mut dyn Write) -> Result<ExitCode> {
-    let root = &settings.root;
+    let in_workspace = unit_of_workspace(settings, options);
+    let root = in_workspace.as_ref().unwrap_or(&settings.root);
     let shown = root.display().to_string();
     if root.join(CONFIG_FILE).exists() || root.join(PLAN_DIR).exists() {
         return Err(Fatal::PlanExists { path: shown, force_helps: false }.into());
@@ -65,6 +68,79 @@ pub(super) fn run(settings: &Settings, options: &Options, err: &mut dyn Write) -
     writeln!(err, "zi: {}", render::note(&note, settings.style()))?;
     Ok(if found.iter().any(Problem::is_error) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
+
+/// Where `zi init` at a workspace root puts the new unit: in the folder of
+/// the first `units` glob (`units` of `units/*`), under `DIR` when it is a
+/// bare name, else under the unit's name made a folder name
+/// (`Balai Penelitian Tanaman Palma` → `balai-penelitian-tanaman-palma`).
+/// `None` outside a workspace root, or when `DIR` is a path: then the
+/// plan goes where `DIR` says.
+fn unit_of_workspace(settings: &Settings, options: &Options) -> Option<PathBuf> {
+    let (config, _) = config::load(&settings.base, &mut Vec::new());
+    let first = config.workspace?.units.into_iter().next()?;
+    let name = match options.folder {
+        Some(folder) => {
+            let mut parts = folder.components();
+            match (parts.next(), parts.next()) {
+                (Some(Component::Normal(name)), None) => name.to_string_lossy().into_owned(),
+                _ => return None,
+            }
+        }
+        None => folder_name(options.unit.unwrap_or_default()),
+    };
+    let literal: Vec<&str> =
+        first.trim_start_matches("./").split('/').take_while(|p| !p.contains(['*', '?', '[', '{'])).collect();
+    // `units/*` puts units in `units`; a glob naming one folder, beside it.
+    let parent = if literal.len() == first.trim_start_matches("./").split('/').count() {
+        &literal[..literal.len().saturating_sub(1)]
+    } else {
+        &literal[..]
+    };
+    Some(
+        parent
+            .iter()
+            .filter(|p| !p.is_empty())
+            .fold(settings.base.clone(), |path, p| path.join(p))
+            .join(name),
+    )
+}
+
+/// A unit's name as a folder name: lowercase letters and digits, words
+/// joined by dashes.
+fn folder_name(unit: &str) -> String {
+    let words: Vec<String> =
+        unit.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    if words.is_empty() {
+        "unit".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+/// `zi init --workspace [DIR]`: a workspace root, whose units go in
+/// `units/` (`zi init NAME --unit … --year …` there adds one).
+pub(super) fn workspace(settings: &Settings, err: &mut dyn Write) -> Result<ExitCode> {
+    let root = &settings.root;
+    let shown = root.display().to_string();
+    if root.join(CONFIG_FILE).exists() || root.join(PLAN_DIR).exists() {
+        return Err(Fatal::PlanExists { path: shown, force_helps: false }.into());
+    }
+    let files = [
+        PlanFile { path: CONFIG_FILE.to_string(), contents: WORKSPACE_CONFIG.to_string() },
+        PlanFile { path: format!("{WORKSPACE_UNITS}/{GITKEEP}"), contents: String::new() },
+    ];
+    tree_writer::write_all(root, &files, false)?;
+    let git = git::init_unless_inside(root)?;
+    let note = Note::WorkspaceStarted { path: shown, units: WORKSPACE_UNITS, git };
+    writeln!(err, "zi: {}", render::note(&note, settings.style()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The folder of a new workspace's units.
+const WORKSPACE_UNITS: &str = "units";
+
+/// The `zi.toml` of a new workspace.
+const WORKSPACE_CONFIG: &str = "[workspace]\nunits = [\"units/*\"]\n";
 
 /// The plan at `from` rolled over to the new year (its year + 1 unless
 /// `--year` says otherwise), and its `lang`.

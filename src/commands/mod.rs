@@ -15,6 +15,7 @@ mod report;
 mod score;
 mod show;
 mod status;
+mod workspace;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -25,6 +26,7 @@ use crate::cli::{Cli, Command};
 use crate::judge::evaluate::{Detail, Evaluation, Keep, Status};
 use crate::judge::select::{self, Filter};
 use crate::model::plan::IndicatorFile;
+use crate::problem::Fatal;
 use crate::render;
 use crate::settings::Settings;
 
@@ -38,17 +40,32 @@ pub(crate) fn run(
     let note_problems = !matches!(cli.command, Command::Check { .. });
     let mut on_plan =
         |want: Want, report: plan::Report| on_the_plan(settings, want, report, note_problems, out, err);
+    // `zi init` makes a plan where the settings say, and the LKE's
+    // questions are the same at every root.
+    let anywhere = matches!(cli.command, Command::Init { .. } | Command::Score { questions: true, .. });
+    if settings.config.workspace.is_some() && !anywhere {
+        return at_workspace_root(cli, settings, out, err);
+    }
+    if cli.command.units().is_some_and(|u| !u.is_empty()) {
+        return Err(Fatal::NotAWorkspace.into());
+    }
     match &cli.command {
         // Commands that work on files and git rather than on one judgement of the plan.
         Command::Hook { action } => hook::run(settings, action, out, err),
         Command::Fmt { check, paths } => fmt::run(settings, *check, paths, out, err),
         Command::Diff { range, format } => diff::run(settings, range.as_deref(), *format, out),
         Command::Init { evidence_folders: true, .. } => init::evidence_folders(settings, out, err),
-        Command::Init { unit, year, from, .. } => {
-            let options = init::Options { unit: unit.as_deref(), year: *year, from: from.as_deref() };
+        Command::Init { workspace: true, .. } => init::workspace(settings, err),
+        Command::Init { folder, unit, year, from, .. } => {
+            let options = init::Options {
+                folder: folder.as_deref(),
+                unit: unit.as_deref(),
+                year: *year,
+                from: from.as_deref(),
+            };
             init::run(settings, &options, err)
         }
-        Command::Score { file, target, detail, questions, check, format, output, force } => {
+        Command::Score { file, target, detail, questions, check, format, output, force, .. } => {
             let ask = score::Ask {
                 file: file.as_deref(),
                 target: *target,
@@ -85,26 +102,36 @@ pub(crate) fn run(
         // ministry scale would be most of the memory; `zi show` needs them
         // for the indicator it shows, `zi report` for every one. `zi status`
         // and `zi overdue` only count warnings.
-        Command::Status { ids, filter, only, format } => {
+        Command::Status { ids, filter, only, format, .. } => {
             let only = statuses(only);
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &only };
             on_plan(summary(Keep::Errors, ids), &|eval, out| {
                 status::run(eval, filter, &mut *render::renderer(*format, style, out))
             })
         }
-        Command::Overdue { ids, filter, within, format, staged, new_since } => {
+        Command::Overdue { ids, filter, within, format, staged, new_since, .. } => {
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
             let scope = overdue::Scope { staged: *staged, new_since: new_since.as_deref(), ids };
             if scope.uses_git() {
                 return overdue::run_scoped(settings, filter, *within, scope, *format, out, err);
             }
+            let prefix = check::repository_prefix(settings, *format);
             on_plan(summary(Keep::Errors, ids), &|eval, out| {
-                overdue::run(eval, filter, *within, None, &mut *render::renderer(*format, style, out))
+                overdue::run(
+                    eval,
+                    filter,
+                    *within,
+                    None,
+                    &mut *render::findings(*format, style, &prefix, out),
+                )
             })
         }
-        Command::Check { strict, format } => on_plan(summary(Keep::Every, &[]), &|eval, out| {
-            check::run(eval, settings, *strict, &mut *render::renderer(*format, style, out))
-        }),
+        Command::Check { strict, format, .. } => {
+            let prefix = check::repository_prefix(settings, *format);
+            on_plan(summary(Keep::Every, &[]), &|eval, out| {
+                check::run(eval, settings, *strict, &mut *render::findings(*format, style, &prefix, out))
+            })
+        }
         Command::Show { id, format } => {
             let detail = |file: &IndicatorFile| {
                 if select::selects(id, file) {
@@ -118,13 +145,71 @@ pub(crate) fn run(
                 show::run(eval, settings, id, &mut *render::renderer(*format, style, out))
             })
         }
-        Command::Report { ids, filter, output, force } => {
+        Command::Report { ids, filter, output, force, .. } => {
             on_plan(plan::Want::all(&|_| Detail::Files), &|eval, out| {
                 let output = report::Output { file: output.as_deref(), force: *force };
                 let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
                 report::run(eval, settings, filter, output, out)
             })
         }
+    }
+}
+
+/// A command at a workspace root: the reports cover every unit (or those
+/// `--unit` selects), `zi show` takes `UNIT:ID`; the commands that work on
+/// one unit's files or history are refused, with a hint to run them in
+/// the unit's folder.
+fn at_workspace_root(
+    cli: &Cli,
+    settings: &Settings,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let one_unit = |command: &'static str| Err(Fatal::OneUnitOnly { command }.into());
+    let none: &[String] = &[];
+    let wanted = cli.command.units().unwrap_or(none);
+    match &cli.command {
+        Command::Status { ids, filter, only, format, .. } => {
+            let only = statuses(only);
+            let filter = Filter { ids, pic: filter.pic.as_deref(), only: &only };
+            workspace::status(settings, wanted, filter, *format, out, err)
+        }
+        Command::Overdue { staged: true, .. } => one_unit("overdue --staged"),
+        Command::Overdue { new_since: Some(_), .. } => one_unit("overdue --new-since"),
+        Command::Overdue { ids, filter, within, format, .. } => {
+            let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
+            workspace::overdue(settings, wanted, filter, *within, *format, out, err)
+        }
+        Command::Check { strict, format, .. } => workspace::check(settings, wanted, *strict, *format, out),
+        Command::Report { ids, filter, output, force, .. } => {
+            let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
+            workspace::report(settings, wanted, filter, output.as_deref(), *force, out, err)
+        }
+        Command::Score { file: Some(_), .. } => one_unit("score FILE"),
+        Command::Score { output: Some(_), .. } => one_unit("score -o"),
+        // Each unit's rows name the LKE's questions, not the unit.
+        Command::Score { format: crate::render::score::ScoreFormat::Csv, .. } => {
+            one_unit("score --format csv")
+        }
+        Command::Score { target, detail, check, format, .. } => match format.report() {
+            None => one_unit("score --format xlsx"),
+            Some(format) => {
+                let ask = workspace::ScoreAsk {
+                    target: target.map(crate::cli::TargetArg::id),
+                    detail: *detail,
+                    check: *check,
+                    format,
+                };
+                workspace::score(settings, wanted, &ask, out, err)
+            }
+        },
+        Command::Show { id, format } => workspace::show(settings, id, *format, out),
+        Command::Fmt { .. } => one_unit("fmt"),
+        Command::Diff { .. } => one_unit("diff"),
+        Command::Export { .. } => one_unit("export"),
+        Command::Import { .. } => one_unit("import"),
+        Command::Hook { .. } => one_unit("hook"),
+        Command::Init { .. } => one_unit("init"),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::judge::view::OverdueView;
 use crate::load::git::Repo;
 use crate::model::plan::IndicatorFile;
 use crate::problem::{Fatal, Note};
-use crate::render::{self, Renderer};
+use crate::render::{self, CheckFormat, Findings};
 use crate::settings::Settings;
 
 /// Which plan is judged, and against what.
@@ -49,11 +49,12 @@ pub(super) fn run(
     filter: Filter,
     within: Option<u32>,
     since: Option<&Since>,
-    renderer: &mut dyn Renderer,
+    renderer: &mut dyn Findings,
 ) -> Result<ExitCode> {
     select::require_matches(filter.ids, eval)?;
     let view = OverdueView { eval, entries: listed(eval, filter, within) };
     renderer.overdue(&view)?;
+    renderer.finish()?;
     let fails = match since {
         None => overdue::fails(eval, &view.entries),
         Some(since) => overdue::new_since(eval, &view.entries, since.baseline.as_ref()) > 0,
@@ -135,14 +136,21 @@ pub(super) fn run_scoped(
     filter: Filter,
     within: Option<u32>,
     scope: Scope,
-    format: render::Format,
+    format: CheckFormat,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let (eval, _scratch) = judged(settings, scope)?;
     let since = scope.new_since.map(|rev| Since::read(settings, rev, scope.ids)).transpose()?;
     let code = plan::report_on(settings, &eval, true, out, err, &|eval, out| {
-        run(eval, filter, within, since.as_ref(), &mut *render::renderer(format, settings.style(), out))
+        let prefix = super::check::repository_prefix(settings, format);
+        run(
+            eval,
+            filter,
+            within,
+            since.as_ref(),
+            &mut *render::findings(format, settings.style(), &prefix, out),
+        )
     })?;
     if let Some(since) = &since {
         writeln!(err, "zi: {}", render::note(&since.note(&eval, filter, within), settings.style()))?;

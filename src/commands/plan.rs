@@ -26,10 +26,14 @@ pub(super) struct Want<'a, D> {
     pub(super) detail: D,
 }
 
-impl<D: Fn(&IndicatorFile) -> Detail + Sync> Want<'static, D> {
+impl<'a, D: Fn(&IndicatorFile) -> Detail + Sync> Want<'a, D> {
+    pub(super) fn new(keep: Keep, ids: &'a [String], detail: D) -> Self {
+        Want { keep, ids, detail }
+    }
+
     /// The whole plan, every problem.
     pub(super) fn all(detail: D) -> Self {
-        Want { keep: Keep::Every, ids: &[], detail }
+        Want::new(Keep::Every, &[], detail)
     }
 }
 

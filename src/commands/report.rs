@@ -68,7 +68,7 @@ pub(super) fn run(
 
 /// Never replaces a file zi did not write, unless forced. A page zi wrote
 /// carries `html::GENERATOR` in its first lines.
-fn refuse_foreign_file(path: &Path, shown: &Path, force: bool) -> Result<(), Fatal> {
+pub(super) fn refuse_foreign_file(path: &Path, shown: &Path, force: bool) -> Result<(), Fatal> {
     let shown = || shown.display().to_string();
     if path.is_dir() {
         return Err(Fatal::OutputIsFolder { path: shown() });

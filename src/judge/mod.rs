@@ -10,3 +10,4 @@ pub(crate) mod overdue;
 pub(crate) mod score;
 pub(crate) mod select;
 pub(crate) mod view;
+pub(crate) mod workspace;

@@ -6,16 +6,24 @@ use crate::judge::evaluate::{Evaluation, IndicatorReport, Status};
 use crate::model::plan::{trim_id, IndicatorFile};
 use crate::problem::Fatal;
 
-/// Whether `file` is selected by `id`.
+/// Whether `file` is selected by `id`. In a workspace, where IDs carry
+/// their unit (`balit-palma:III.2.1`), `balit-palma:III.2` selects in that
+/// unit and `III.2` in every unit.
 pub(crate) fn selects(id: &str, file: &IndicatorFile) -> bool {
     let id = trim_id(id);
-    let id_upper = id.to_ascii_uppercase();
-    let own = &file.id;
+    let (own_unit, own) = file.id.split_once(':').map_or((None, file.id.as_str()), |(u, i)| (Some(u), i));
+    let in_unit = match (own_unit, id.split_once(':')) {
+        (Some(unit), Some((wanted, rest))) => (wanted == unit).then_some(rest),
+        _ => Some(id),
+    };
+    let id_upper = in_unit.map(str::to_ascii_uppercase);
+    let by_id = id_upper.as_deref().is_some_and(|wanted| {
+        own == wanted || own.strip_prefix(wanted).is_some_and(|rest| rest.starts_with('.'))
+    });
     let under = |path: &str, prefix: &str| {
         path == prefix || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'))
     };
-    *own == id_upper
-        || own.strip_prefix(&id_upper).is_some_and(|rest| rest.starts_with('.'))
+    by_id
         || under(&file.path, id)
         || under(file.path.trim_end_matches(".toml"), id)
         || under(&file.evidence, id)
@@ -49,13 +57,17 @@ impl Filter<'_> {
 
 /// Refuses IDs that select nothing, naming them.
 pub(crate) fn require_matches(ids: &[String], eval: &Evaluation) -> Result<(), Fatal> {
-    let unknown: Vec<String> =
-        ids.iter().filter(|id| !eval.indicators.iter().any(|r| selects(id, &r.file))).cloned().collect();
+    let unknown: Vec<String> = ids.iter().filter(|id| !selects_any(id, eval)).cloned().collect();
     if unknown.is_empty() {
         Ok(())
     } else {
         Err(Fatal::NoIndicatorMatches { ids: unknown })
     }
+}
+
+/// Whether `id` selects any indicator of `eval`.
+pub(crate) fn selects_any(id: &str, eval: &Evaluation) -> bool {
+    eval.indicators.iter().any(|r| selects(id, &r.file))
 }
 
 /// The one indicator `id` selects, for `zi show`.

@@ -63,7 +63,7 @@ impl Totals {
         self.year.add(report.year);
     }
 
-    fn merge(&mut self, other: &Totals) {
+    pub(crate) fn merge(&mut self, other: &Totals) {
         self.indicators += other.indicators;
         self.to_date.add(other.to_date);
         self.year.add(other.year);

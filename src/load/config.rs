@@ -3,11 +3,14 @@
 
 use std::path::Path;
 
-use crate::load::source::{missing_key, string_at, unknown_keys, wrong_type, Source};
-use crate::model::plan::{Config, Gate, Head, CONFIG_FILE};
+use crate::load::source::{missing_key, string_at, unknown_keys, value_kind, wrong_type, Source};
+use crate::model::plan::{Config, Gate, Head, Workspace, CONFIG_FILE};
 use crate::problem::{Expected, Kind, Problem};
 
-const CONFIG_KEYS: [&str; 7] = ["unit", "year", "title", "lang", "lke", "hook", "head"];
+const CONFIG_KEYS: [&str; 8] = ["unit", "year", "title", "lang", "lke", "hook", "head", "workspace"];
+/// A workspace root holds no plan: only what the workspace's reports say.
+const WORKSPACE_KEYS: [&str; 4] = ["workspace", "year", "title", "lang"];
+const WORKSPACE_TABLE_KEYS: [&str; 1] = ["units"];
 const HEAD_KEYS: [&str; 3] = ["name", "nip", "title"];
 const HOOK_KEYS: [&str; 1] = ["gate"];
 
@@ -25,7 +28,7 @@ pub(crate) fn load(root: &Path, out: &mut Vec<Problem>) -> (Config, Option<Strin
     (config, Some(source.text))
 }
 
-fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
+pub(crate) fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
     let doc = match source.parse() {
         Ok(doc) => doc,
         Err(d) => {
@@ -34,8 +37,10 @@ fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
         }
     };
     let table = doc.as_table();
-    unknown_keys(source, table, &CONFIG_KEYS, out);
-    let mut config = Config::default();
+    let workspace = workspace(source, table, out);
+    let keys: &[&str] = if workspace.is_some() { &WORKSPACE_KEYS } else { &CONFIG_KEYS };
+    unknown_keys(source, table, keys, out);
+    let mut config = Config { workspace, ..Config::default() };
     let take_string = |key: &str, out: &mut Vec<Problem>| match string_at(source, table, key) {
         Ok(v) => v.map(|(s, _)| s.to_string()),
         Err(d) => {
@@ -47,10 +52,12 @@ fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
     config.title = take_string("title", out);
     let lang = take_string("lang", out);
     let lke = take_string("lke", out);
-    if config.unit.is_none() && table.get("unit").is_none() {
+    let unit_required = config.workspace.is_none();
+    if unit_required && config.unit.is_none() && table.get("unit").is_none() {
         out.push(missing_key(source, "unit", "unit = \"Balai Penelitian Tanaman Palma\""));
     }
     match table.get("year") {
+        None if !unit_required => {}
         None => out.push(missing_key(source, "year", "year = 2022")),
         Some(item) => match item.as_integer() {
             Some(y) if (1..=9999).contains(&y) => config.year = Some(y as i32),
@@ -64,6 +71,37 @@ fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
     config.gate = gate(source, table, out);
     config.head = head(source, table, out);
     config
+}
+
+/// `[workspace] units = ["units/*"]`: the folders of the units. A
+/// workspace without a readable `units` list is still one (with no units),
+/// so that its problem is said rather than a missing `unit`.
+fn workspace(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) -> Option<Workspace> {
+    let item = table.get("workspace")?;
+    let Some(ws) = item.as_table() else {
+        out.push(wrong_type(source, "workspace", item, Expected::Table));
+        return Some(Workspace::default());
+    };
+    unknown_keys(source, ws, &WORKSPACE_TABLE_KEYS, out);
+    let Some(units) = ws.get("units") else {
+        out.push(missing_key(source, "units", "units = [\"units/*\"]"));
+        return Some(Workspace::default());
+    };
+    let Some(array) = units.as_array() else {
+        out.push(wrong_type(source, "units", units, Expected::ArrayOfStrings));
+        return Some(Workspace::default());
+    };
+    let mut globs = Vec::new();
+    for value in array {
+        match value.as_str() {
+            Some(glob) => globs.push(glob.to_string()),
+            None => {
+                let found = value_kind(&toml_edit::Item::Value(value.clone()));
+                out.push(source.problem(Kind::WrongElement { key: "units".into(), found }, value.span()))
+            }
+        }
+    }
+    Some(Workspace { units: globs })
 }
 
 /// `head = { name = "…", nip = "…", title = "…" }` (or a `[head]` table),

@@ -24,14 +24,31 @@ const MAX_DEPTH_IN_MONTH: usize = 8;
 /// the caller asks `Plan::evidence_unfollowed` first.
 /// `year` is the plan's: the hint of a misnamed folder shows its months.
 pub(crate) fn scan(root: &Path, rel: &str, year: i32, out: &mut Vec<Problem>) -> Folder {
-    let dir = root.join(rel);
+    scan_listing(&Repository::new(root), rel, year, out)
+}
+
+/// Where an evidence folder's entries come from: the disk (`scan`), or a
+/// commit's tree read from git into memory (`crate::load::git_tree`), so
+/// that both are counted by the same rules.
+pub(crate) trait Listing {
+    /// The entries of the folder `rel` (relative to the root, and shown as
+    /// it is), sorted by name, as `Listed` says which count; what cannot be
+    /// used is reported to `out` and left out.
+    fn list(&self, rel: &str, out: &mut Vec<Problem>) -> std::io::Result<Vec<Listed>>;
+    /// Whether `rel` is a folder (asked when it could not be listed).
+    fn is_dir(&self, rel: &str) -> bool;
+    /// Whether the folder `rel` holds anything at all.
+    fn has_entries(&self, rel: &str) -> bool;
+}
+
+/// `scan`, with the folders listed by `listing`.
+pub(crate) fn scan_listing(listing: &dyn Listing, rel: &str, year: i32, out: &mut Vec<Problem>) -> Folder {
     let mut folder = Folder::default();
-    let repository = Repository::new(root);
     // Most folders exist: open first, and only ask why when that fails.
-    let entries = match list(&dir, rel, &repository, out) {
+    let entries = match listing.list(rel, out) {
         Ok(entries) => entries,
         Err(e) => {
-            if dir.is_dir() {
+            if listing.is_dir(rel) {
                 out.push(tree::unreadable(rel, &e));
             }
             return folder;
@@ -44,9 +61,9 @@ pub(crate) fn scan(root: &Path, rel: &str, year: i32, out: &mut Vec<Problem>) ->
                 folder.loose.push(EvidenceFile::new(name.clone(), &name).in_lfs(in_lfs))
             }
             Listed::Ignored(name) => folder.ignored.push(name),
-            Listed::Dir(name, _) => match parse_occasion(&name) {
+            Listed::Dir(name) => match parse_occasion(&name) {
                 Some(month) => {
-                    let files = files_below(&repository, rel, &name, out, &mut folder.ignored);
+                    let files = files_below(listing, rel, &name, out, &mut folder.ignored);
                     folder.dated.insert(Occasion { name, month }, files);
                 }
                 None => out.push(bad_folder(&tree::join(rel, &name), &name, year)),
@@ -81,10 +98,24 @@ impl<'a> Repository<'a> {
     }
 }
 
+impl Listing for Repository<'_> {
+    fn list(&self, rel: &str, out: &mut Vec<Problem>) -> std::io::Result<Vec<Listed>> {
+        list(&self.root.join(rel), rel, self, out)
+    }
+
+    fn is_dir(&self, rel: &str) -> bool {
+        self.root.join(rel).is_dir()
+    }
+
+    fn has_entries(&self, rel: &str) -> bool {
+        std::fs::read_dir(self.root.join(rel)).is_ok_and(|mut entries| entries.next().is_some())
+    }
+}
+
 /// An entry of an evidence folder, as far as counting goes.
-enum Listed {
-    /// A folder, with its path for walking into it.
-    Dir(String, PathBuf),
+pub(crate) enum Listed {
+    /// A folder.
+    Dir(String),
     /// A file that may be a document, and whether it is a Git LFS pointer.
     File(String, bool),
     /// A file that is there but never counts (reported when it says why).
@@ -131,7 +162,7 @@ fn list(
         };
         if file_type.is_dir() {
             if !name.starts_with('.') {
-                listed.push(Listed::Dir(name.to_string(), entry.path()));
+                listed.push(Listed::Dir(name.to_string()));
             }
             continue;
         }
@@ -270,34 +301,33 @@ fn day_folder(at: YearMonth, day: u32) -> Option<String> {
 /// `MAX_DEPTH_IN_MONTH` are reported and not searched. Files that never
 /// count go to `ignored`, as paths inside the indicator folder.
 fn files_below(
-    repository: &Repository,
+    listing: &dyn Listing,
     indicator_rel: &str,
     folder: &str,
     out: &mut Vec<Problem>,
     ignored: &mut Vec<String>,
 ) -> Vec<EvidenceFile> {
     let mut files = Vec::new();
-    let dir = repository.root.join(indicator_rel).join(folder);
-    let mut walk = Walk { repository, indicator_rel, out, files: &mut files, ignored };
-    walk.dated(&dir, folder, 1);
+    let mut walk = Walk { listing, indicator_rel, out, files: &mut files, ignored };
+    walk.dated(folder, 1);
     files
 }
 
 /// What a walk of one dated folder collects.
-struct Walk<'a, 'r> {
-    repository: &'a Repository<'r>,
+struct Walk<'a> {
+    listing: &'a dyn Listing,
     indicator_rel: &'a str,
     out: &'a mut Vec<Problem>,
     files: &'a mut Vec<EvidenceFile>,
     ignored: &'a mut Vec<String>,
 }
 
-impl Walk<'_, '_> {
-    /// Lists `dir` (`inner` below the indicator folder, whose entries are
-    /// at `depth` below the dated folder).
-    fn dated(&mut self, dir: &Path, inner: &str, depth: usize) {
+impl Walk<'_> {
+    /// Lists `inner` below the indicator folder, whose entries are at
+    /// `depth` below the dated folder.
+    fn dated(&mut self, inner: &str, depth: usize) {
         let shown = tree::join(self.indicator_rel, inner);
-        let entries = match list(dir, &shown, self.repository, self.out) {
+        let entries = match self.listing.list(&shown, self.out) {
             Ok(entries) => entries,
             Err(e) => {
                 self.out.push(tree::unreadable(&shown, &e));
@@ -306,11 +336,11 @@ impl Walk<'_, '_> {
         };
         for entry in entries {
             match entry {
-                Listed::Dir(name, path) => {
+                Listed::Dir(name) => {
                     let child = format!("{inner}/{name}");
                     if depth < MAX_DEPTH_IN_MONTH {
-                        self.dated(&path, &child, depth + 1);
-                    } else if has_entries(&path) {
+                        self.dated(&child, depth + 1);
+                    } else if self.listing.has_entries(&tree::join(self.indicator_rel, &child)) {
                         let at = tree::join(self.indicator_rel, &child);
                         self.out.push(Problem::new(Kind::TooDeep { limit: MAX_DEPTH_IN_MONTH }, at));
                     }
@@ -322,10 +352,6 @@ impl Walk<'_, '_> {
             }
         }
     }
-}
-
-fn has_entries(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
 }
 
 #[cfg(test)]

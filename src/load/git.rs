@@ -104,6 +104,78 @@ impl Repo {
         self.materialise(entries, dest)
     }
 
+    /// The paths below the plan root (relative to it) of the plan and its
+    /// evidence (`zi.toml`, `plan/`, `evidence/`) that differ between
+    /// `from` and `to`, or between `from` and the working tree (`None`),
+    /// where files that are not tracked count too, ignored ones included:
+    /// the working tree is judged as it is on disk.
+    pub(crate) fn changed(&self, from: &str, to: Option<&str>) -> Result<Vec<String>> {
+        let within: Vec<String> =
+            [CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR].iter().map(|p| format!("{}{p}", self.prefix)).collect();
+        let within: Vec<&str> = within.iter().map(String::as_str).collect();
+        let listings = match to {
+            Some(to) => {
+                let args =
+                    ["diff-tree", "-r", "-z", "--no-commit-id", "--no-renames", "--name-only", from, to];
+                vec![run_literal(&self.top, &args, &within)?]
+            }
+            None => {
+                // Plumbing, which never refreshes (writes) the index: a file
+                // that only looks changed is judged again, to no effect.
+                let tracked = ["diff-index", "--no-renames", "--name-only", "-z", from];
+                // Both walk the work tree: side by side, on two cores.
+                let (tracked, untracked) = std::thread::scope(|scope| {
+                    let untracked =
+                        scope.spawn(|| run_literal(&self.top, &["ls-files", "--others", "-z"], &within));
+                    let tracked = run_literal(&self.top, &tracked, &within);
+                    (tracked, untracked.join().unwrap_or_else(|_| Err(unexpected(GitTrouble::NoPipe))))
+                });
+                vec![tracked?, untracked?]
+            }
+        };
+        let mut paths: Vec<String> = listings
+            .iter()
+            .flat_map(|output| output.stdout.split(|b| *b == 0))
+            .filter_map(|path| std::str::from_utf8(path).ok())
+            .filter_map(|path| path.strip_prefix(self.prefix.as_str()))
+            .filter(|path| !path.is_empty())
+            .map(str::to_string)
+            .collect();
+        paths.sort_unstable();
+        paths.dedup();
+        Ok(paths)
+    }
+
+    /// The files of `commit` below the plan root that a plan is made of
+    /// (`zi.toml`, `plan/`, `evidence/`, `assessments/`), with paths relative
+    /// to the root; only those at or below `within` (relative to the root)
+    /// when given. Nothing when the root did not exist in that commit.
+    pub(crate) fn files_of(&self, commit: &str, within: Option<&[String]>) -> Result<Vec<TreeFile>> {
+        let prefix = self.prefix.trim_end_matches('/');
+        // `commit:` with no path is the commit's whole tree.
+        let tree = format!("{commit}:{prefix}");
+        // (`commit:path^{tree}` would read `^{tree}` as part of the path.)
+        if git(&self.top, &["cat-file", "-t", &tree]).ok().as_deref() != Some("tree") {
+            return Ok(Vec::new());
+        }
+        let wanted = [CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR].map(str::to_string);
+        let within: Vec<&str> = within.unwrap_or(&wanted).iter().map(String::as_str).collect();
+        let listing = run_literal(&self.top, &["ls-tree", "-r", "-l", "-z", &tree], &within)?;
+        Ok(listing.stdout.split(|b| *b == 0).filter_map(TreeFile::parse).collect())
+    }
+
+    /// The contents of `objects`, by object id.
+    pub(crate) fn blobs(&self, objects: &[&String]) -> Result<BTreeMap<String, Vec<u8>>> {
+        cat_blobs(&self.top, objects)
+    }
+
+    /// The file at `path` (relative to the plan root) in `commit`, when
+    /// there is one.
+    pub(crate) fn file_at(&self, commit: &str, path: &str) -> Option<Vec<u8>> {
+        let spec = format!("{commit}:{}{path}", self.prefix);
+        run(&self.top, &["cat-file", "blob", &spec]).ok().map(|output| output.stdout)
+    }
+
     /// Whether the repository has a commit yet (`HEAD` names one).
     pub(crate) fn has_commits(&self) -> bool {
         git(&self.top, &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).is_ok()
@@ -152,6 +224,32 @@ impl Repo {
             }
         }
         Ok(())
+    }
+}
+
+/// A file of a commit's tree, as `git ls-tree -r -l -z` lists it.
+pub(crate) struct TreeFile {
+    /// Relative to the plan root.
+    pub(crate) path: String,
+    pub(crate) object: String,
+    /// A symbolic link, whose contents are its target.
+    pub(crate) link: bool,
+    /// Its size in bytes.
+    pub(crate) size: u64,
+}
+
+impl TreeFile {
+    /// `<mode> <type> <object> <size>\t<path>`; submodules (commits) are
+    /// no files.
+    fn parse(record: &[u8]) -> Option<TreeFile> {
+        let text = std::str::from_utf8(record).ok().filter(|t| !t.is_empty())?;
+        let (info, path) = text.split_once('\t')?;
+        let mut fields = info.split_whitespace();
+        let mode = fields.next()?;
+        let kind = fields.next()?;
+        let object = fields.next()?.to_string();
+        let size = fields.next()?.parse().ok()?;
+        (kind == "blob").then(|| TreeFile { path: path.to_string(), object, link: mode == "120000", size })
     }
 }
 
@@ -310,7 +408,17 @@ pub(crate) fn init_unless_inside(dir: &Path) -> Result<bool> {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Result<Output> {
-    let output = git_command(dir).args(args).stdin(Stdio::null()).output().map_err(not_found)?;
+    output_of(git_command(dir).args(args), args)
+}
+
+/// `git args… -- paths…` in `dir`, with the paths taken as they are
+/// (never as patterns).
+fn run_literal(dir: &Path, args: &[&str], paths: &[&str]) -> Result<Output> {
+    output_of(git_command(dir).env("GIT_LITERAL_PATHSPECS", "1").args(args).arg("--").args(paths), args)
+}
+
+fn output_of(command: &mut Command, args: &[&str]) -> Result<Output> {
+    let output = command.stdin(Stdio::null()).output().map_err(not_found)?;
     if !output.status.success() {
         let message = String::from_utf8_lossy(&output.stderr).trim().to_string();
         return Err(Fatal::GitFailed { command: args.first().copied().unwrap_or("").to_string(), message });

@@ -148,18 +148,29 @@ pub(crate) fn decimal(value: f64) -> Option<Decimal> {
 /// it), else the file at that path from `root`. A file that cannot be read
 /// or breaks the rules is reported, and the built-in LKE used instead.
 pub(crate) fn for_config(root: &Path, config: &Config, out: &mut Vec<Problem>) -> Cow<'static, Lke> {
+    named_in(config, out, |name| {
+        let file = root.join(name);
+        file.is_file().then(|| Source::read(&file, name.replace('\\', "/")))
+    })
+}
+
+/// `for_config`, with the file `zi.toml` names read by `read` (`None` when
+/// there is no such file), as from a commit.
+pub(crate) fn named_in(
+    config: &Config,
+    out: &mut Vec<Problem>,
+    read: impl FnOnce(&str) -> Option<Result<Source, Problem>>,
+) -> Cow<'static, Lke> {
     let Some((name, at)) = &config.lke else { return Cow::Borrowed(builtin()) };
     if name == BUILTIN_ID {
         return Cow::Borrowed(builtin());
     }
-    let file = root.join(name);
-    if !file.is_file() {
+    let Some(read) = read(name) else {
         let kind = LkeKind::UnknownLke { name: name.clone(), builtin: BUILTIN_ID };
         out.push(Problem::new(Kind::Lke(Box::new(kind)), CONFIG_FILE).at(*at));
         return Cow::Borrowed(builtin());
-    }
-    let path = name.replace('\\', "/");
-    let source = match Source::read(&file, path) {
+    };
+    let source = match read {
         Ok(source) => source,
         Err(problem) => {
             out.push(problem);

@@ -5,6 +5,7 @@ pub(crate) mod assessment;
 pub(crate) mod config;
 pub(crate) mod evidence;
 pub(crate) mod git;
+pub(crate) mod git_tree;
 pub(crate) mod indicator;
 pub(crate) mod leftovers;
 pub(crate) mod lfs;
@@ -13,7 +14,9 @@ pub(crate) mod plan;
 pub(crate) mod rkt;
 pub(crate) mod sheet;
 pub(crate) mod source;
+pub(crate) mod subset;
 pub(crate) mod tree;
+pub(crate) mod workspace;
 
 use crate::model::evidence::Folder;
 use crate::model::plan::{IndicatorFile, Loaded, Part, Plan};

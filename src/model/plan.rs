@@ -51,6 +51,15 @@ pub(crate) struct Config {
     pub(crate) gate: Option<Gate>,
     /// `head = { name, nip, title }`: who signs the report, when set.
     pub(crate) head: Option<Head>,
+    /// `[workspace]`: the root of many units rather than one unit's plan.
+    pub(crate) workspace: Option<Workspace>,
+}
+
+/// `[workspace] units = ["units/*"]`: the globs of the units' folders,
+/// relative to the workspace root, in the order written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Workspace {
+    pub(crate) units: Vec<String>,
 }
 
 /// The head of the unit, as the report's signature block names them.

@@ -100,6 +100,9 @@ codes! {
     NoActions = "no-actions", Warning, "the plan lists no actions";
     EmptyText = "empty-text", Warning, "an empty text where the plan's words belong";
     EmptyPlan = "empty-plan", Warning, "`plan/` holds no indicator";
+    NotAUnit = "not-a-unit", Error, "a folder a workspace's `units` glob matches holds no `zi.toml` (left out)";
+    NoUnitMatches = "no-units", Warning, "a workspace's `units` glob matches no folder";
+    OtherYear = "other-year", Warning, "a unit's plan year differs from the workspace's (the unit is still judged in its own year)";
     StrayFile = "stray-file", Warning, "a file or folder under `plan/` that is not part of the layout";
     StrayEvidence = "stray-evidence", Warning, "a file in `evidence/` outside every indicator's folder";
     LooseEvidence = "loose-evidence", Warning, "a file beside the month folders of an indicator with several periods (not counted)";

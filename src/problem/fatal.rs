@@ -156,6 +156,17 @@ pub(crate) enum Fatal {
     UnknownExportFormat {
         path: String,
     },
+    /// `--unit TEXT` selects no unit of the workspace.
+    NoUnitSelected {
+        text: String,
+        units: Vec<String>,
+    },
+    /// `--unit` outside a workspace root.
+    NotAWorkspace,
+    /// A command that works on one unit, run at a workspace root.
+    OneUnitOnly {
+        command: &'static str,
+    },
 }
 
 impl Fatal {
@@ -261,6 +272,13 @@ pub(crate) enum Note {
         indicators: usize,
         path: String,
         /// Whether `git init` made the folder a repository.
+        git: bool,
+    },
+    /// `zi init --workspace` started a workspace.
+    WorkspaceStarted {
+        path: String,
+        /// The folder its units go in.
+        units: &'static str,
         git: bool,
     },
     /// `zi init --evidence-folders` made the folders it lists.

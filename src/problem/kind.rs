@@ -149,6 +149,18 @@ pub(crate) enum Kind {
         exists: bool,
     },
     EmptyPlan,
+    // A workspace's units.
+    /// A folder a `units` glob matches holds no `zi.toml`.
+    NotAUnit,
+    /// A `units` glob matches no folder.
+    NoUnitMatches {
+        glob: String,
+    },
+    /// A unit's plan year differs from the workspace's.
+    OtherYear {
+        year: i32,
+        workspace: i32,
+    },
     NoNumber,
     DuplicateNumber {
         number: u32,
@@ -272,6 +284,9 @@ impl Kind {
             Kind::BadGlob { .. } => Code::BadGlob,
             Kind::NoPlan { .. } => Code::NoPlan,
             Kind::EmptyPlan => Code::EmptyPlan,
+            Kind::NotAUnit => Code::NotAUnit,
+            Kind::NoUnitMatches { .. } => Code::NoUnitMatches,
+            Kind::OtherYear { .. } => Code::OtherYear,
             Kind::NoNumber => Code::NoNumber,
             Kind::DuplicateNumber { .. } => Code::DuplicateNumber,
             Kind::MisplacedPlanFile { .. } => Code::MisplacedPlanFile,

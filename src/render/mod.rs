@@ -10,6 +10,7 @@ mod renderer;
 pub(crate) mod csv;
 pub(crate) mod escape;
 mod fields;
+mod forge;
 pub(crate) mod grid;
 pub(crate) mod html;
 pub(crate) mod json;
@@ -18,13 +19,14 @@ pub(crate) mod problems;
 pub(crate) mod rkt;
 pub(crate) mod score;
 pub(crate) mod table;
+pub(crate) mod units;
 mod words;
 
 use std::io::Write;
 
 use crate::text::Lang;
 
-pub(crate) use renderer::{Format, Renderer, Style};
+pub(crate) use renderer::{CheckFormat, Findings, Format, Output, Renderer, Reported, Style};
 pub(crate) use words::{hook_message, hook_message_in_every_language, note};
 
 /// The renderer of `format`, writing to `out`.
@@ -34,6 +36,21 @@ pub(crate) fn renderer<'w>(format: Format, style: Style, out: &'w mut dyn Write)
         Format::Json => Box::new(json::Json { lang: style.lang, out }),
         Format::Csv => Box::new(csv::Csv { lang: style.lang, out }),
         Format::Markdown => Box::new(markdown::Markdown { lang: style.lang, out }),
+    }
+}
+
+/// The writer of `zi check` and `zi overdue` in `format`; a forge's
+/// annotations name files below `prefix`, the plan root's folder in its
+/// git repository (`""` at the top).
+pub(crate) fn findings<'w>(
+    format: CheckFormat,
+    style: Style,
+    prefix: &str,
+    out: &'w mut dyn Write,
+) -> Box<dyn Findings + 'w> {
+    match format.output() {
+        Output::Report(format) => Box::new(Reported(renderer(format, style, out))),
+        Output::Annotations(forge) => Box::new(forge::Annotations::new(forge, style.lang, prefix, out)),
     }
 }
 

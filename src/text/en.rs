@@ -118,6 +118,11 @@ impl Catalogue for En {
             Kind::NoPlan { exists: true } => "plan is not a folder".into(),
             Kind::NoPlan { exists: false } => "there is no plan/ folder".into(),
             Kind::EmptyPlan => "the plan has no indicators".into(),
+            Kind::NotAUnit => "this folder is matched by the workspace's units but holds no zi.toml".into(),
+            Kind::NoUnitMatches { glob } => format!("the units glob \"{glob}\" matches no folder"),
+            Kind::OtherYear { year, workspace } => {
+                format!("this unit plans for {year}, the workspace for {workspace}")
+            }
             Kind::NoNumber => "name does not start with a number and a dash; it is skipped".into(),
             Kind::DuplicateNumber { number, first } => format!("number {number} is also used by {first}"),
             Kind::MisplacedPlanFile { entry: Entry::Folder } => {
@@ -245,6 +250,9 @@ impl Catalogue for En {
             }
             Kind::NoPlan { .. } => "create plan/<N-area>/<N-component>/<N-indicator>.toml".into(),
             Kind::EmptyPlan => "add indicator files: plan/1-area/1-component/1-indicator.toml".into(),
+            Kind::NotAUnit => "start a plan there with `zi init` at the workspace root, or narrow the units glob in zi.toml".into(),
+            Kind::NoUnitMatches { .. } => "globs are relative to the workspace root, e.g. \"units/*\"".into(),
+            Kind::OtherYear { .. } => "set the unit's year in its zi.toml, or the workspace's year in the root zi.toml".into(),
             Kind::NoNumber => {
                 "start the name with a number and a dash, e.g. 2-pola-mutasi-internal (the number gives its order and ID)".into()
             }
@@ -384,6 +392,18 @@ impl Catalogue for En {
             ),
             Fatal::CannotOpen { path, error } => plain(format!("cannot open {path}: {error}")),
             Fatal::NotAFolder { path } => plain(format!("{path} is not a folder")),
+            Fatal::NoUnitSelected { text, units } => (
+                format!("no unit of the workspace matches \"{text}\""),
+                format!("the units are: {}", units.join(", ")),
+            ),
+            Fatal::NotAWorkspace => (
+                "--unit selects units of a workspace, and this is one unit's plan".into(),
+                "run it at the workspace root (the folder whose zi.toml has [workspace])".into(),
+            ),
+            Fatal::OneUnitOnly { command } => (
+                format!("zi {command} works on one unit, and this is a workspace root"),
+                format!("run it in the unit's folder, e.g. zi -C units/NAME {command}"),
+            ),
             Fatal::NoIndicatorMatches { ids } => (
                 format!("no indicator matches {}", quoted_list(ids)),
                 "ids look like III, III.3 or III.3.4; `zi status` lists them".into(),
@@ -555,6 +575,10 @@ impl Catalogue for En {
             Note::Initialised { unit, year, areas, indicators, path, git } => format!(
                 "started the {year} plan of {unit} in {path}{}: {areas} areas, {indicators} indicators to plan; \
                  `zi check` lists what each still lacks",
+                if *git { " (a new git repository)" } else { "" }
+            ),
+            Note::WorkspaceStarted { path, units, git } => format!(
+                "started a workspace in {path}{}: add a unit with `zi init NAME --unit TEXT --year YEAR` there (it goes in {units}/NAME)",
                 if *git { " (a new git repository)" } else { "" }
             ),
             Note::EvidenceFolders { made: 0 } => "every indicator has its evidence folder".into(),

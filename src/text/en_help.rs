@@ -27,6 +27,7 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("zi.version", "Print version"),
     ("format", "Output format"),
     ("pic", "Only indicators whose person in charge contains TEXT (any case)"),
+    ("units", "At a workspace root: only the unit in the folder named TEXT, else the units whose folder or name contains TEXT (any case); repeatable"),
     ("help", "Print this message or the help of the given command"),
     ("help.subcommand", "The command to explain"),
     ("status", "Status of every indicator, by area and component, with totals"),
@@ -68,6 +69,7 @@ pub(super) static HELP: &[(&str, &str)] = &[
     ("init.year", "The plan year"),
     ("init.from", "Start from last year's plan in PLAN_DIR: the same files, target years moved, no evidence"),
     ("init.evidence_folders", "Only create the evidence folders the indicators of this plan lack"),
+    ("init.workspace", "Start a workspace of many units: a zi.toml with [workspace] units = [\"units/*\"] and the units/ folder"),
     (
         "score",
         "The LKE score: rekap per area, hasil, the WBK/WBBM verdict, where points are lost, readiness \

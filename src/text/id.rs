@@ -123,6 +123,11 @@ impl Catalogue for Id {
             Kind::NoPlan { exists: true } => "plan/ bukan folder".into(),
             Kind::NoPlan { exists: false } => "folder plan/ tidak ada".into(),
             Kind::EmptyPlan => "rencana tidak memiliki indikator".into(),
+            Kind::NotAUnit => "folder ini cocok dengan units ruang kerja tetapi tidak memuat zi.toml".into(),
+            Kind::NoUnitMatches { glob } => format!("pola units \"{glob}\" tidak cocok dengan folder mana pun"),
+            Kind::OtherYear { year, workspace } => {
+                format!("unit ini merencanakan tahun {year}, ruang kerja tahun {workspace}")
+            }
             Kind::NoNumber => "nama tidak diawali angka dan tanda hubung; dilewati".into(),
             Kind::DuplicateNumber { number, first } => format!("nomor {number} juga dipakai oleh {first}"),
             Kind::MisplacedPlanFile { entry: Entry::Folder } => {
@@ -250,6 +255,9 @@ impl Catalogue for Id {
             }
             Kind::NoPlan { .. } => "buat plan/<N-area>/<N-komponen>/<N-indikator>.toml".into(),
             Kind::EmptyPlan => "tambahkan berkas indikator: plan/1-area/1-komponen/1-indikator.toml".into(),
+            Kind::NotAUnit => "mulai rencana di sana dengan `zi init` di akar ruang kerja, atau persempit pola units di zi.toml".into(),
+            Kind::NoUnitMatches { .. } => "pola relatif terhadap akar ruang kerja, mis. \"units/*\"".into(),
+            Kind::OtherYear { .. } => "atur year unit di zi.toml-nya, atau year ruang kerja di zi.toml akar".into(),
             Kind::NoNumber => {
                 "awali nama dengan angka dan tanda hubung, mis. 2-pola-mutasi-internal (angkanya menentukan urutan dan ID)".into()
             }
@@ -387,6 +395,18 @@ impl Catalogue for Id {
             ),
             Fatal::CannotOpen { path, error } => plain(format!("tidak dapat membuka {path}: {}", os::indonesian(error))),
             Fatal::NotAFolder { path } => plain(format!("{path} bukan folder")),
+            Fatal::NoUnitSelected { text, units } => (
+                format!("tidak ada unit ruang kerja yang cocok dengan \"{text}\""),
+                format!("unit yang ada: {}", units.join(", ")),
+            ),
+            Fatal::NotAWorkspace => (
+                "--unit memilih unit sebuah ruang kerja, dan ini rencana satu unit".into(),
+                "jalankan di akar ruang kerja (folder yang zi.toml-nya memuat [workspace])".into(),
+            ),
+            Fatal::OneUnitOnly { command } => (
+                format!("zi {command} bekerja pada satu unit, dan ini akar ruang kerja"),
+                format!("jalankan di folder unit, mis. zi -C units/NAMA {command}"),
+            ),
             Fatal::NoIndicatorMatches { ids } => (
                 format!("tidak ada indikator yang cocok dengan {}", quoted_list(ids)),
                 "ID berbentuk III, III.3, atau III.3.4; `zi status` menampilkan daftarnya".into(),
@@ -546,6 +566,10 @@ impl Catalogue for Id {
             Note::Initialised { unit, year, areas, indicators, path, git } => format!(
                 "rencana {year} {unit} dimulai di {path}{}: {areas} area, {indicators} indikator untuk direncanakan; \
                  `zi check` menunjukkan apa yang masih kurang dari masing-masing",
+                if *git { " (repositori git baru)" } else { "" }
+            ),
+            Note::WorkspaceStarted { path, units, git } => format!(
+                "ruang kerja dimulai di {path}{}: tambahkan unit dengan `zi init NAMA --unit TEKS --year TAHUN` di sana (masuk ke {units}/NAMA)",
                 if *git { " (repositori git baru)" } else { "" }
             ),
             Note::EvidenceFolders { made: 0 } => "setiap indikator sudah punya folder bukti".into(),

@@ -14,12 +14,14 @@ pub(crate) mod score;
 mod team;
 #[cfg(test)]
 mod tests;
+mod workspace;
 
 use serde::Serialize;
 
 use crate::model::month::{self, YearMonth};
 pub(crate) use catalogue::{Catalogue, Labels, RktLabels};
 pub(crate) use team::TeamReadme;
+pub(crate) use workspace::WorkspaceLabels;
 
 /// The language of labels and messages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -49,6 +51,14 @@ impl Lang {
         match self {
             Lang::Id => &score::ID,
             Lang::En => &score::EN,
+        }
+    }
+
+    /// The words of a workspace's reports.
+    pub(crate) fn workspace(self) -> &'static WorkspaceLabels {
+        match self {
+            Lang::Id => &workspace::ID,
+            Lang::En => &workspace::EN,
         }
     }
 

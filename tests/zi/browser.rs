@@ -15,6 +15,9 @@
 //! pdftoppm: not blank, upright, and page 1 holding the header and the
 //! first area (read back by pdftotext).
 //!
+//! The workspace page (`zi report` at a `[workspace]` root) is checked the
+//! same way on the workspace fixture of `tests/zi/workspace.rs`.
+//!
 //! The plan is the realistic fixture, or the repository named by
 //! `ZI_BROWSER_ROOT` (the shipped plan: `scripts/browser-test.sh .`), judged
 //! as of `ZI_BROWSER_AS_OF` (default: the fixture's date).
@@ -135,6 +138,79 @@ fn the_report_renders_in_headless_chromium_in_both_languages() {
         ["http://zi-test.invalid/x.png"],
         "the net log check sees a page's request"
     );
+}
+
+/// The workspace page (`zi report` at a workspace root) in the same
+/// browser: it renders, asks nothing of the network, has a section for
+/// every unit that the table links to, lists the unit that needs attention
+/// first, and prints with the title and the table on page 1.
+#[test]
+#[ignore = "needs Chromium; scripts/browser-test.sh runs it"]
+fn the_workspace_report_renders_in_headless_chromium_in_both_languages() {
+    let Some(chromium) = chromium() else {
+        assert!(std::env::var_os("CI").is_none(), "CI must install chromium (see .ci/run)");
+        eprintln!("skipped: no chromium (apt-get install chromium)");
+        return;
+    };
+    let ws = crate::workspace::workspace();
+    let root = std::fs::canonicalize(ws.root()).expect("the workspace exists");
+    let tags: Vec<String> = Zi::new(&root, fixture::AS_OF, &["status", "--format", "json"]).run().json()
+        ["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| u["folder"].as_str().expect("folder").to_string())
+        .collect();
+    assert_eq!(tags.len(), 6, "the workspace fixture's folders");
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/zi-browser-test");
+    std::fs::create_dir_all(&out).expect("create the output folder");
+    for (lang, heading) in [("id", "Unit"), ("en", "Units")] {
+        let page = out.join(format!("workspace-{lang}.html"));
+        let zi =
+            Zi::new(&root, fixture::AS_OF, &["--lang", lang, "report", "-o", page.to_str().unwrap()]).run();
+        assert_eq!(zi.code, 0, "zi report at the root: {}", zi.stderr);
+        let url = format!("file://{}", page.display());
+        let png = out.join(format!("workspace-{lang}.png"));
+        let net_log = out.join(format!("workspace-net-log-{lang}.json"));
+        let _ = std::fs::remove_file(&png);
+        let screenshot = run_chromium(
+            &chromium,
+            &[
+                &format!("--screenshot={}", png.display()),
+                &format!("--window-size={WIDTH},{HEIGHT}"),
+                &format!("--log-net-log={}", net_log.display()),
+                &url,
+            ],
+        );
+        assert_rendered(&png, &screenshot);
+        let requests = page_requests(&net_log);
+        assert!(requests.iter().all(|u| u.starts_with("file:")), "--lang {lang}: {requests:?}");
+        let dom = run_chromium(&chromium, &["--dump-dom", &url]);
+        std::fs::write(out.join(format!("workspace-dom-{lang}.html")), &dom).expect("keep the DOM dump");
+        assert!(dom.contains(&format!("<html lang=\"{lang}\">")));
+        assert!(!dom.to_ascii_lowercase().contains("<script"));
+        for tag in &tags {
+            assert!(dom.contains(&format!("id=\"unit-{tag}\"")), "--lang {lang}: {tag} has its section");
+            assert!(dom.contains(&format!("href=\"#unit-{tag}\"")), "--lang {lang}: the table links {tag}");
+        }
+        let first_row = dom.find("<tbody>").map(|at| &dom[at..]).unwrap_or_default();
+        assert!(
+            first_row.find("#unit-catatan") < first_row.find("#unit-balit-palma"),
+            "--lang {lang}: the folder that is no unit needs attention first"
+        );
+        let pdf = out.join(format!("workspace-{lang}.pdf"));
+        let _ = std::fs::remove_file(&pdf);
+        run_chromium(
+            &chromium,
+            &[&format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer", &url],
+        );
+        assert_printed(
+            &pdf,
+            &out.join(format!("workspace-{lang}-page")),
+            &["Inspektorat Uji", heading, "balit-palma"],
+        );
+        eprintln!("--lang {lang}: {} rendered to {}", page.display(), png.display());
+    }
 }
 
 fn chromium() -> Option<PathBuf> {

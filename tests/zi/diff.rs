@@ -130,3 +130,79 @@ fn changed_answers_of_an_assessment_are_listed_between_two_commits() {
     );
     assert_run!("answers-changed-table-id", repo.run(AUGUST, &["diff", "HEAD~1..HEAD", "--lang", "id"]));
 }
+
+/// The small plan with a third indicator and more evidence, committed, then
+/// every kind of change a diff must see: a plan file edited, one removed,
+/// one renamed with its evidence folder (staged), one added; evidence
+/// added, removed, renamed and emptied; an assessment edited; an untracked
+/// and an ignored file.
+fn every_kind_of_change() -> crate::harness::Repo {
+    let repo = fixture::small();
+    let old = "plan/1-manajemen-perubahan/1-tim-kerja/3-lama.toml";
+    let old_evidence = "evidence/1-manajemen-perubahan/1-tim-kerja/3-lama";
+    repo.write(old, crate::harness::indicator_text("Laporan lama", "[\"Laporan\"]", "Juli 2022"))
+        .file(&format!("{old_evidence}/2022-07/laporan.pdf"))
+        .file(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"))
+        .file(&format!("{MONEV_EVIDENCE}/2022-07/rapat.pdf"))
+        .file(&format!("{MONEV_EVIDENCE}/2022-12/undangan rapat.pdf"))
+        .write(".gitignore", "*.tmp.pdf\n")
+        .write("assessments/2022-10.toml", "assessor = \"unit\"\n[answers]\n\"P.I.i.a\" = \"Ya\"\n");
+    repo.init_and_commit();
+    repo.write(MONEV_PATH, MONEV.replace("Juli, Desember 2022", "Agustus, Desember 2022"));
+    std::fs::remove_file(repo.at(SK_PATH)).unwrap();
+    repo.git(&[
+        "mv",
+        "plan/1-manajemen-perubahan/1-tim-kerja/3-lama.toml",
+        "plan/1-manajemen-perubahan/1-tim-kerja/3-baru.toml",
+    ]);
+    repo.git(&["mv", old_evidence, "evidence/1-manajemen-perubahan/1-tim-kerja/3-baru"]);
+    repo.write(
+        "plan/1-manajemen-perubahan/1-tim-kerja/4-tambah.toml",
+        crate::harness::indicator_text("Tambahan", "[\"Notulen\"]", "Juli 2022"),
+    )
+    .file("evidence/1-manajemen-perubahan/1-tim-kerja/4-tambah/2022-07/notulen.pdf");
+    std::fs::remove_file(repo.at(&format!("{MONEV_EVIDENCE}/2022-12/undangan rapat.pdf"))).unwrap();
+    std::fs::rename(
+        repo.at(&format!("{MONEV_EVIDENCE}/2022-07/rapat.pdf")),
+        repo.at(&format!("{MONEV_EVIDENCE}/2022-07/notulen rapat.pdf")),
+    )
+    .unwrap();
+    repo.write(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf"), "");
+    repo.file("evidence/1-manajemen-perubahan/1-tim-kerja/3-baru/2022-07/laporan revisi.tmp.pdf");
+    repo.write("assessments/2022-10.toml", "assessor = \"unit\"\n[answers]\n\"P.I.i.a\" = \"Tidak\"\n");
+    repo
+}
+
+#[test]
+fn a_diff_of_every_kind_of_change_is_pinned_and_writes_nothing() {
+    let repo = every_kind_of_change();
+    // No temporary folder can be made: a diff needs none.
+    let tmp = tempfile::tempdir().unwrap();
+    let absent = tmp.path().join("absent");
+    let status = repo.git(&["status", "--porcelain=v1", "--untracked-files=all", "--ignored"]);
+    let index = std::fs::read(repo.top().join(".git/index")).unwrap();
+    let json = repo.zi(AUGUST, &["diff", "--format", "json"]).env("TMPDIR", &absent).run();
+    assert_run!("every-kind-of-change-json", json);
+    assert_run!("every-kind-of-change-table", repo.zi(AUGUST, &["diff"]).env("TMPDIR", &absent).run());
+    assert!(!absent.exists());
+    assert_eq!(repo.git(&["status", "--porcelain=v1", "--untracked-files=all", "--ignored"]), status);
+    assert_eq!(std::fs::read(repo.top().join(".git/index")).unwrap(), index, "the index is only read");
+
+    // Judging every indicator again (zi.toml changed, to no effect on any
+    // judgement) gives the same answer as judging those the changes touch.
+    let everything = json.json();
+    repo.write("zi.toml", format!("{}# diubah\n", fixture::ZI_TOML));
+    assert_eq!(repo.run(AUGUST, &["diff", "--format", "json"]).json(), everything);
+
+    // The same changes committed (but the ignored file, which stays out of
+    // the commit): the same answer between the two commits.
+    std::fs::remove_file(
+        repo.at("evidence/1-manajemen-perubahan/1-tim-kerja/3-baru/2022-07/laporan revisi.tmp.pdf"),
+    )
+    .unwrap();
+    let mut expected = repo.run(AUGUST, &["diff", "--format", "json"]).json();
+    assert_ne!(expected, everything, "the ignored file counted");
+    repo.commit_all("semua perubahan", AUGUST);
+    (expected["from"], expected["to"]) = ("HEAD~1".into(), "HEAD".into());
+    assert_eq!(repo.run(AUGUST, &["diff", "HEAD~1..HEAD", "--format", "json"]).json(), expected);
+}

@@ -24,7 +24,7 @@ fn without_words(value: &Value) -> Value {
 }
 
 /// Every JSON report of `repo` in both languages, compared without words.
-fn same_but_for_the_words(repo: &Repo, commands: &[&[&str]]) {
+pub(crate) fn same_but_for_the_words(repo: &Repo, commands: &[&[&str]]) {
     for args in commands {
         let run = |lang: &str| {
             let mut all = vec!["--lang", lang];

@@ -11,6 +11,7 @@
 mod markup;
 mod misfiled;
 mod timeline;
+pub(crate) mod workspace;
 
 use std::fmt::Write as _;
 
@@ -157,21 +158,7 @@ impl Page<'_> {
     }
 
     fn progress_row(&mut self, name: &str, totals: &Totals, class: &str) {
-        w!(self, "<tr{class}><td>{name}</td><td class=\"num\">{}</td>", totals.indicators);
-        w!(self, "<td class=\"bar\">{}</td>", bar(totals.to_date, "overdue", self.lang));
-        w!(self, "<td class=\"bar\">{}</td><td>", bar(totals.year, "rest", self.lang));
-        for status in Status::ALL {
-            let n = totals.statuses.get(status);
-            if n > 0 {
-                w!(
-                    self,
-                    "<span class=\"chip {}\">{}</span> ",
-                    status.key(),
-                    status_count(status, n, self.lang)
-                );
-            }
-        }
-        w!(self, "</td></tr>\n");
+        progress_row(&mut self.out, name, totals, class, self.lang);
     }
 
     /// `zi overdue`'s list: each overdue period with its missing documents,
@@ -430,3 +417,29 @@ impl Page<'_> {
 
 /// The page's style sheet, inlined: the page must stand alone.
 const STYLE: &str = include_str!("../report.css");
+
+/// A row of a progress table: `name`, the count of indicators, the bars
+/// of documents to date and for the year, and a chip per status (the
+/// workspace page's rows of units end with more cells, so the row is left open with `open`).
+fn progress_cells(out: &mut String, name: &str, totals: &Totals, class: &str, lang: Lang) {
+    let _ = write!(out, "<tr{class}><td>{name}</td><td class=\"num\">{}</td>", totals.indicators);
+    let _ = write!(out, "<td class=\"bar\">{}</td>", bar(totals.to_date, "overdue", lang));
+    let _ = write!(out, "<td class=\"bar\">{}</td><td>", bar(totals.year, "rest", lang));
+    for status in Status::ALL {
+        let n = totals.statuses.get(status);
+        if n > 0 {
+            let _ = write!(
+                out,
+                "<span class=\"chip {}\">{}</span> ",
+                status.key(),
+                status_count(status, n, lang)
+            );
+        }
+    }
+    out.push_str("</td>");
+}
+
+fn progress_row(out: &mut String, name: &str, totals: &Totals, class: &str, lang: Lang) {
+    progress_cells(out, name, totals, class, lang);
+    out.push_str("</tr>\n");
+}
