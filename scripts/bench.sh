@@ -1,48 +1,100 @@
 #!/usr/bin/env bash
-# Times zi against the filesystem: for synthetic plans of 1,000, 10,000 and
-# 100,000 indicators, the median wall time and peak memory of `zi check`,
-# `zi status --format json` and `zi overdue`, next to two floors measured in
-# the same run (listing every file, reading every plan file). Each time is
-# also given as a ratio to the listing floor, so that figures taken on a
-# busy or a different machine still compare. Then, on a small plan, `zi
-# overdue` against `git status` in the same repository.
+# Times every zi command against the filesystem and prints the tables of
+# docs/performance.md (markdown, on standard output; progress on standard
+# error). Every time is the median of several runs, and is also given as a
+# ratio to a floor measured in the same run, on the same warm cache, so
+# figures taken on a busy or a different machine still compare:
 #
-# Usage: scripts/bench.sh [--sizes "1000 10000 100000"] [--runs N] [--rounds N]
-#                         [--as-of YYYY-MM-DD] [--small DIR] [--install]
-#                         [--baseline ZI_BINARY]
+#   1. For each of --sizes (synthetic plans, default 1,000, 10,000 and
+#      100,000 indicators): the floors `find plan evidence -type f | wc -l`
+#      and `rg --files --no-ignore -j1 plan evidence | wc -l`, then `zi
+#      check`, `zi status` in every format, `zi overdue`, `zi report -o`, a
+#      narrow ID (`zi show I.1.1`, `zi status III.2`), `zi fmt --check`, and
+#      the reading commands again with RAYON_NUM_THREADS=1; each with its
+#      peak memory and what it wrote to disk. The load average before and
+#      after each size.
+#   2. Growth: the floors, `zi check`, `zi status --format json` and `zi
+#      overdue` at every size and at --growth (default 300,000), with the
+#      memory each indicator adds.
+#   3. `zi diff` against `git status --porcelain` in a git copy of the
+#      --diff-size plan (default 100,000) with 50 evidence files added and 50
+#      removed.
+#   4. A workspace of --workspace units (default 300) of 72 indicators:
+#      `zi status --format json` and `zi overdue` at its root against the
+#      listing floor (only when this zi knows workspaces).
+#   5. The same reading commands while another process keeps one core busy
+#      (--contention-size, default 10,000): what a busy neighbour does.
+#   6. The shipped plan (zi.toml, plan/, evidence/ of this repository copied
+#      into a fresh git repository): `zi overdue` and `zi overdue --staged`
+#      against `git status --porcelain`, interleaved in one hyperfine
+#      invocation without a shell, --shipped-runs runs a round.
+#
+# Usage: scripts/bench.sh [--quick] [--sizes "1000 10000 100000"]
+#            [--growth "300000"] [--diff-size N] [--workspace UNITS]
+#            [--contention-size N] [--shipped-runs N] [--commands "NAMES"]
+#            [--runs N] [--rounds N] [--as-of YYYY-MM-DD] [--baseline ZI]
+#            [--update-docs] [--install]
+#
+# An empty value skips a part: --growth "" --diff-size "" --workspace 0
+# --contention-size "" --shipped-runs 0. --commands keeps only the named
+# rows of part 1 (names: check status status-json status-csv
+# status-markdown overdue report show status-narrow fmt-check one-thread).
+# --quick is a run of a few minutes: --sizes "1000 10000" --growth ""
+# --diff-size 10000 --workspace 30 --contention-size 1000 --runs 3
+# --rounds 1 --shipped-runs 100. The full run (the defaults) takes about
+# 25 minutes on 2 cores once the plans exist (generating them, the first
+# time, adds about 10: they are kept and reused).
 #
 # --baseline times another zi binary (say, one built from an older commit)
-# in the same hyperfine rounds as this one, so that both meet the same
-# machine state: every zi row gets a "baseline" row beneath it, with its
-# ratio to the floor and its peak memory.
+# in the same hyperfine rounds as this one: every zi row of part 1 gets a
+# "baseline" row beneath it. --update-docs writes the tables into
+# docs/performance.md between its `bench.sh output` markers.
 #
 # zi is built with cargo into ${CARGO_TARGET_DIR:-target}/release/. Plans are
-# generated once under that target folder's bench/ and reused. Nothing is
-# installed unless --install is given; then the script says what it installs.
-# See docs/performance.md for the figures and how to read them.
+# generated under that target folder's bench/ and reused while the generator
+# is unchanged. Needs hyperfine, GNU time, git and ripgrep (Debian packages);
+# nothing is installed unless --install is given, and then the script says
+# what it installs. See docs/performance.md for how to read the figures.
 set -euo pipefail
 
 CALLER=$PWD
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SIZES="1000 10000 100000"
-RUNS=10
-ROUNDS=3
+GROWTH="300000"
+DIFF_SIZE=100000
+WORKSPACE=300
+CONTENTION_SIZE=10000
+SHIPPED_RUNS=300
+COMMANDS="check status status-json status-csv status-markdown overdue report show status-narrow fmt-check one-thread"
+RUNS=3
+ROUNDS=2
+WARMUP=1
 AS_OF=2022-10-15
 SEED=2022
-SMALL=""
 INSTALL=0
+UPDATE_DOCS=0
 BASELINE=""
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
     case "$1" in
+        --quick)
+            SIZES="1000 10000" GROWTH="" DIFF_SIZE=10000 WORKSPACE=30 CONTENTION_SIZE=1000
+            RUNS=3 ROUNDS=1 SHIPPED_RUNS=100
+            shift ;;
         --sizes) SIZES=$2; shift 2 ;;
+        --growth) GROWTH=$2; shift 2 ;;
+        --diff-size) DIFF_SIZE=$2; shift 2 ;;
+        --workspace) WORKSPACE=$2; shift 2 ;;
+        --contention-size) CONTENTION_SIZE=$2; shift 2 ;;
+        --shipped-runs) SHIPPED_RUNS=$2; shift 2 ;;
+        --commands) COMMANDS=$2; shift 2 ;;
         --runs) RUNS=$2; shift 2 ;;
         --rounds) ROUNDS=$2; shift 2 ;;
         --as-of) AS_OF=$2; shift 2 ;;
-        --small) SMALL=$(cd "$2" && pwd); shift 2 ;;
+        --update-docs) UPDATE_DOCS=1; shift ;;
         --install) INSTALL=1; shift ;;
         --baseline)
             case "$2" in
@@ -61,6 +113,7 @@ missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v git >/dev/null || missing+=(git)
+command -v rg >/dev/null || missing+=(ripgrep)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo "
@@ -85,150 +138,26 @@ TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 case "$TARGET" in /*) ;; *) TARGET=$ROOT/$TARGET ;; esac
 ZI=$TARGET/release/zi
 GEN=$TARGET/release/examples/gen-plan
-BASE=""
-[ -n "$BASELINE" ] && printf -v BASE '%q' "$BASELINE"
-export ZI_TODAY=$AS_OF
-export NO_COLOR=1
 WORK=$TARGET/bench
 mkdir -p "$WORK"
+export ZI_TODAY=$AS_OF NO_COLOR=1
+GEN_ID=$(sha256sum "$GEN" | cut -c1-16)
 
-# A generated plan, reused while the generator's arguments and binary are
-# unchanged; regenerated into a fresh folder otherwise.
-plan_dir() {
-    local n=$1 dir=$WORK/plan-$1
-    local stamp="indicators=$n seed=$SEED year=${AS_OF%%-*} gen=$(sha256sum "$GEN" | cut -c1-16)"
-    if [ ! -f "$dir/.gen-stamp" ] || [ "$(cat "$dir/.gen-stamp")" != "$stamp" ]; then
-        rm -rf "$dir" "$dir.tmp"
-        echo "generating $n indicators into ${dir#"$ROOT"/}..." >&2
-        "$GEN" --indicators "$n" --seed "$SEED" --year "${AS_OF%%-*}" "$dir.tmp" >&2
-        echo "$stamp" >"$dir.tmp/.gen-stamp"
-        mv "$dir.tmp" "$dir"
-    fi
-    echo "$dir"
+# shellcheck source=scripts/bench-lib.sh
+. "$ROOT/scripts/bench-lib.sh"
+
+main() {
+    machine
+    local n
+    for n in $SIZES; do every_command "$n"; done
+    growth
+    [ -n "$DIFF_SIZE" ] && diff_section "$DIFF_SIZE"
+    [ "$WORKSPACE" -gt 0 ] && workspace_section "$WORKSPACE"
+    [ -n "$CONTENTION_SIZE" ] && contention_section "$CONTENTION_SIZE"
+    [ "$SHIPPED_RUNS" -gt 0 ] && shipped_section
+    echo "The whole run took $(((SECONDS + 30) / 60)) min; load at the end: $(load)."
 }
 
-# Median of numbers, one per line.
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# Peak resident memory in MiB of a shell command, the highest of three runs.
-peak_mib() {
-    local kb worst=0
-    for _ in 1 2 3; do
-        kb=$(/usr/bin/time -v bash -c "$1" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ { print $2 }')
-        [ "$kb" -gt "$worst" ] && worst=$kb
-    done
-    awk -v kb="$worst" 'BEGIN { printf "%.1f", kb / 1024 }'
-}
-
-# Runs hyperfine over NAME=COMMAND pairs in the current folder, ROUNDS times
-# with warm-up runs each time, and prints "NAME MEDIAN_SECONDS" lines: the
-# median of the rounds' medians, which shrugs off a round disturbed by
-# another process.
-time_commands() {
-    local round csv args=() name
-    local results; results=$(mktemp)
-    for round in $(seq "$ROUNDS"); do
-        csv=$(mktemp)
-        args=()
-        for pair in "$@"; do args+=(--command-name "${pair%%=*}" "${pair#*=}"); done
-        hyperfine --style none --warmup 3 --runs "$RUNS" --ignore-failure --export-csv "$csv" "${HYPERFINE_EXTRA[@]}" "${args[@]}" \
-            >>"$WORK/hyperfine.log" 2>&1 || { echo "bench.sh: hyperfine failed; see $WORK/hyperfine.log" >&2; exit 1; }
-        # command,mean,stddev,median,user,system,min,max
-        tail -n +2 "$csv" | awk -F, '{ print $1, $4 }' >>"$results"
-        rm -f "$csv"
-    done
-    for pair in "$@"; do
-        name=${pair%%=*}
-        echo "$name $(awk -v n="$name" '$1 == n { print $2 }' "$results" | median)"
-    done
-    rm -f "$results"
-}
-
-HYPERFINE_EXTRA=()
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
-
-# --- the machine -------------------------------------------------------------
-echo "## Machine"
-echo
-echo "- cores: $(nproc)"
-echo "- CPU: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
-echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-echo "- load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- zi $("$ZI" --version | cut -d' ' -f2), hyperfine $(hyperfine --version | cut -d' ' -f2), as of $AS_OF"
-[ -n "$BASELINE" ] && echo "- baseline: zi $("$BASELINE" --version | cut -d' ' -f2) at $BASELINE, timed in the same rounds"
-echo "- medians of $ROUNDS rounds of $RUNS runs after 3 warm-up runs; peak memory is the highest of 3 runs"
-echo
-
-# --- synthetic plans ---------------------------------------------------------
-echo "## Synthetic plans"
-echo
-echo "| indicators | files | command | median ms | × listing floor | peak MiB |"
-echo "|---:|---:|---|---:|---:|---:|"
-for n in $SIZES; do
-    dir=$(plan_dir "$n")
-    cd "$dir"
-    files=$(find plan evidence -type f | wc -l)
-    echo "timing $n indicators ($files files)..." >&2
-    # Each baseline command runs right after its counterpart.
-    commands=(
-        "list=find plan evidence -type f | wc -l"
-        "read=find plan -type f -name '*.toml' -print0 | xargs -0 cat > /dev/null")
-    # Names without spaces: `status` (the table) and `status--format-json` differ.
-    for sub in check status "status --format json" overdue; do
-        commands+=("${sub// /-}=$ZI $sub > /dev/null")
-        [ -n "$BASE" ] && commands+=("base-${sub// /-}=$BASE $sub > /dev/null")
-    done
-    declare -A median=()
-    while read -r name seconds; do median[$name]=$seconds; done < <(time_commands "${commands[@]}")
-    floor=${median[list]:-}
-    [ -n "$floor" ] || exit 1
-    row() { echo "| $n | $files | $1 | $(ms "${median[$2]}") | $(ratio "${median[$2]}" "$floor") | $3 |"; }
-    row "floor: \`find plan evidence -type f \| wc -l\`" list "$(peak_mib "find plan evidence -type f | wc -l")"
-    row "floor: \`cat\` every plan file" read "–"
-    for sub in check status "status --format json" overdue; do
-        row "\`zi $sub\`" "${sub// /-}" "$(peak_mib "$ZI $sub")"
-        [ -n "$BASE" ] && row "baseline \`zi $sub\`" "base-${sub// /-}" "$(peak_mib "$BASE $sub")"
-    done
-    unset median
-    cd "$ROOT"
-done
-echo
-
-# --- a unit's own plan: zi overdue against git status --------------------------
-# The pre-commit hook runs `zi overdue`; it must not cost more than the
-# `git status` that every commit already pays for.
-if [ -z "$SMALL" ]; then
-    if [ -f "$ROOT/zi.toml" ]; then
-        SMALL=$ROOT
-    else
-        SMALL=$(plan_dir 70)
-        if [ ! -d "$SMALL/.git" ]; then
-            git -C "$SMALL" init --quiet
-            git -C "$SMALL" add -A
-            git -C "$SMALL" -c user.name=bench -c user.email=bench@localhost commit --quiet -m "synthetic plan"
-        fi
-    fi
-fi
-cd "$SMALL"
-indicators=$("$ZI" status --format json 2>/dev/null | grep -c '"evidence_dir"' || true)
-echo "## One unit's plan: \`zi overdue\` against \`git status\`"
-echo
-echo "In ${SMALL#"$ROOT"/} ($indicators indicators)."
-echo
-echo "| command | median ms | × \`git status\` |"
-echo "|---|---:|---:|"
-# A few milliseconds each: run without a shell, whose start-up hyperfine
-# could only subtract approximately (output still goes to /dev/null).
-HYPERFINE_EXTRA=(--shell=none)
-commands=("git=git status" "overdue=$ZI overdue")
-[ -n "$BASE" ] && commands+=("base-overdue=$BASE overdue")
-declare -A median=()
-while read -r name seconds; do median[$name]=$seconds; done < <(time_commands "${commands[@]}")
-[ -n "${median[git]:-}" ] || exit 1
-echo "| \`git status\` | $(ms "${median[git]}") | 1.00 |"
-echo "| \`zi overdue\` | $(ms "${median[overdue]}") | $(ratio "${median[overdue]}" "${median[git]}") |"
-[ -n "$BASE" ] && echo "| baseline \`zi overdue\` | $(ms "${median[base-overdue]}") | $(ratio "${median[base-overdue]}" "${median[git]}") |"
-echo
-echo "- load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+main | tee "$WORK/last-run.md"
+[ "$UPDATE_DOCS" -eq 1 ] && update_docs "$WORK/last-run.md" "$ROOT/docs/performance.md"
+exit 0
