@@ -204,7 +204,13 @@ fn at_workspace_root(
             }
         },
         Command::Show { id, format } => workspace::show(settings, id, *format, out),
-        Command::Fmt { .. } => one_unit("fmt"),
+        Command::Fmt { check, paths } if paths.is_empty() => {
+            let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);
+            let dirs = crate::load::workspace::units(&settings.root, globs, &mut Vec::new());
+            let units: Vec<String> = dirs.into_iter().filter(|d| d.is_unit).map(|d| d.rel).collect();
+            fmt::run_units(settings, *check, &units, out, err)
+        }
+        Command::Fmt { .. } => one_unit("fmt PATH"),
         Command::Diff { .. } => one_unit("diff"),
         Command::Export { .. } => one_unit("export"),
         Command::Import { .. } => one_unit("import"),
