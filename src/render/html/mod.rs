@@ -446,9 +446,9 @@ impl Page<'_> {
 /// The page's style sheet, inlined: the page must stand alone.
 const STYLE: &str = include_str!("../report.css");
 
-/// A row of a progress table: `name`, the count of indicators, the bars
-/// of documents to date and for the year, and a chip per status (the
-/// workspace page's rows of units end with more cells, so the row is left open with `open`).
+/// The cells of a progress table's row, the row left open: `name`, the
+/// count of indicators, the bars of documents to date and for the year,
+/// and a chip per status (the workspace page's rows of units add cells).
 fn progress_cells(out: &mut String, name: &str, totals: &Totals, class: &str, lang: Lang) {
     let _ = write!(out, "<tr{class}><td>{name}</td><td class=\"num\">{}</td>", totals.indicators);
     let _ = write!(out, "<td class=\"bar\">{}</td>", bar(totals.to_date, "overdue", lang));
@@ -467,6 +467,7 @@ fn progress_cells(out: &mut String, name: &str, totals: &Totals, class: &str, la
     out.push_str("</td>");
 }
 
+/// A whole row of a progress table.
 fn progress_row(out: &mut String, name: &str, totals: &Totals, class: &str, lang: Lang) {
     progress_cells(out, name, totals, class, lang);
     out.push_str("</tr>\n");
