@@ -96,7 +96,7 @@ type Answers = (Lke, Vec<Assessment>);
 /// `zi check`'s to list).
 fn judge_working_tree(settings: &Settings, plan_files: Option<&[String]>) -> (Evaluation, Answers) {
     let eval = match plan_files {
-        None => plan::evaluate_settings(settings, Keep::Errors, |_| Detail::Files),
+        None => plan::evaluate_settings(settings, plan::Want::new(Keep::Errors, &[], |_| Detail::Files)),
         Some(plan_files) => {
             let year = settings.config.year.unwrap_or_else(|| settings.as_of.year());
             let (files, unfollowed) = subset::on_disk(&settings.root, plan_files);

@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use crate::cli::ExportFormat;
 use crate::commands::plan;
-use crate::judge::evaluate::{Detail, Keep};
+use crate::judge::evaluate::Detail;
 use crate::load::{self, sheet};
 use crate::model::rkt::PATH_TITLE;
 use crate::problem::{self, Fatal, Note};
@@ -35,7 +35,7 @@ pub(super) fn run(
     if format == ExportFormat::Xlsx && options.output.is_none() && settings.terminal {
         return Err(Fatal::WorkbookToTerminal.into());
     }
-    let eval = plan::evaluate_settings(settings, Keep::Every, |_| Detail::Summary);
+    let eval = plan::evaluate_settings(settings, plan::Want::all(|_| Detail::Summary));
     // Files that cannot be read are among the plan's problems already.
     let rkt = load::rkt::table(&eval.plan, &mut Vec::new());
     let export = Export { rkt: &rkt, status: options.with_status.then_some(&eval), lang: settings.lang };

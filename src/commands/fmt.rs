@@ -38,6 +38,42 @@ pub(super) fn run(
     } else {
         named_files(root, &settings.base, paths, &mut diagnostics)?
     };
+    lay_out(settings, targets, diagnostics, check, out, err)
+}
+
+/// `zi fmt [--check]` at a workspace root: the plan files of every unit
+/// (each folder of `units`, from the root), shown from the root.
+pub(super) fn run_units(
+    settings: &Settings,
+    check: bool,
+    units: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let mut diagnostics = Vec::new();
+    let mut targets = Vec::new();
+    for rel in units {
+        let mut found = Vec::new();
+        for target in plan_files(&settings.root.join(rel), &mut found) {
+            targets.push(Target { path: target.path, shown: tree::join(rel, &target.shown) });
+        }
+        crate::judge::workspace::prefix_problems(&mut found, rel);
+        diagnostics.extend(found);
+    }
+    lay_out(settings, targets, diagnostics, check, out, err)
+}
+
+/// Lays `targets` out (with `check`, only says which differ), and reports
+/// what could not be, with `diagnostics` found on the way.
+fn lay_out(
+    settings: &Settings,
+    targets: Vec<Target>,
+    mut diagnostics: Vec<Problem>,
+    check: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let root = &settings.root;
     if !check {
         // What a killed run left goes with the next write (`atomic`).
         let folders: std::collections::BTreeSet<&Path> =

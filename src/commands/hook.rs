@@ -63,9 +63,9 @@ fn gate(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Result
 fn judge_staged(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
     let style = settings.style();
     let gate = settings.config.gate.unwrap_or_default();
-    let scope = Scope { staged: true, new_since: (gate == Gate::New).then_some("HEAD") };
+    let scope = Scope { staged: true, new_since: (gate == Gate::New).then_some("HEAD"), ids: &[] };
     let (eval, _scratch) = overdue::judged(settings, scope)?;
-    let since = scope.new_since.map(|rev| Since::read(settings, rev)).transpose()?;
+    let since = scope.new_since.map(|rev| Since::read(settings, rev, scope.ids)).transpose()?;
     let (mut listing, mut notes) = (Vec::new(), Vec::new());
     let code = super::plan::report_on(settings, &eval, true, &mut listing, &mut notes, &|eval, out| {
         overdue::run(
@@ -98,7 +98,7 @@ fn judge_staged(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -
     }
     err.write_all(&notes)?;
     if let Some(since) = &since {
-        writeln!(err, "zi: {}", render::note(&since.note(&eval, None), style))?;
+        writeln!(err, "zi: {}", render::note(&since.note(&eval, Filter::default(), None), style))?;
     }
     let refused = code == ExitCode::FAILURE && gate != Gate::None;
     if !refused {

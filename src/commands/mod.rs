@@ -37,11 +37,9 @@ pub(crate) fn run(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let style = settings.style();
+    let note_problems = !matches!(cli.command, Command::Check { .. });
     let mut on_plan =
-        |keep: Keep, detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync), report: plan::Report| {
-            let note_problems = !matches!(cli.command, Command::Check { .. });
-            on_the_plan(settings, (keep, detail), report, note_problems, out, err)
-        };
+        |want: Want, report: plan::Report| on_the_plan(settings, want, report, note_problems, out, err);
     // `zi init` makes a plan where the settings say, and the LKE's
     // questions are the same at every root.
     let anywhere = matches!(cli.command, Command::Init { .. } | Command::Score { questions: true, .. });
@@ -107,18 +105,18 @@ pub(crate) fn run(
         Command::Status { ids, filter, only, format, .. } => {
             let only = statuses(only);
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &only };
-            on_plan(Keep::Errors, &|_| Detail::Summary, &|eval, out| {
+            on_plan(summary(Keep::Errors, ids), &|eval, out| {
                 status::run(eval, filter, &mut *render::renderer(*format, style, out))
             })
         }
         Command::Overdue { ids, filter, within, format, staged, new_since, .. } => {
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
-            let scope = overdue::Scope { staged: *staged, new_since: new_since.as_deref() };
+            let scope = overdue::Scope { staged: *staged, new_since: new_since.as_deref(), ids };
             if scope.uses_git() {
                 return overdue::run_scoped(settings, filter, *within, scope, *format, out, err);
             }
             let prefix = check::repository_prefix(settings, *format);
-            on_plan(Keep::Errors, &|_| Detail::Summary, &|eval, out| {
+            on_plan(summary(Keep::Errors, ids), &|eval, out| {
                 overdue::run(
                     eval,
                     filter,
@@ -130,7 +128,7 @@ pub(crate) fn run(
         }
         Command::Check { strict, format, .. } => {
             let prefix = check::repository_prefix(settings, *format);
-            on_plan(Keep::Every, &|_| Detail::Summary, &|eval, out| {
+            on_plan(summary(Keep::Every, &[]), &|eval, out| {
                 check::run(eval, settings, *strict, &mut *render::findings(*format, style, &prefix, out))
             })
         }
@@ -142,12 +140,13 @@ pub(crate) fn run(
                     Detail::Summary
                 }
             };
-            on_plan(Keep::Every, &detail, &|eval, out| {
+            let ids = std::slice::from_ref(id);
+            on_plan(plan::Want { keep: Keep::Every, ids, detail: &detail }, &|eval, out| {
                 show::run(eval, settings, id, &mut *render::renderer(*format, style, out))
             })
         }
         Command::Report { ids, filter, output, force, .. } => {
-            on_plan(Keep::Every, &|_| Detail::Files, &|eval, out| {
+            on_plan(plan::Want::all(&|_| Detail::Files), &|eval, out| {
                 let output = report::Output { file: output.as_deref(), force: *force };
                 let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
                 report::run(eval, settings, filter, output, out)
@@ -205,13 +204,27 @@ fn at_workspace_root(
             }
         },
         Command::Show { id, format } => workspace::show(settings, id, *format, out),
-        Command::Fmt { .. } => one_unit("fmt"),
+        Command::Fmt { check, paths } if paths.is_empty() => {
+            let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);
+            let dirs = crate::load::workspace::units(&settings.root, globs, &mut Vec::new());
+            let units: Vec<String> = dirs.into_iter().filter(|d| d.is_unit).map(|d| d.rel).collect();
+            fmt::run_units(settings, *check, &units, out, err)
+        }
+        Command::Fmt { .. } => one_unit("fmt PATH"),
         Command::Diff { .. } => one_unit("diff"),
         Command::Export { .. } => one_unit("export"),
         Command::Import { .. } => one_unit("import"),
         Command::Hook { .. } => one_unit("hook"),
         Command::Init { .. } => one_unit("init"),
     }
+}
+
+/// What a command judges of the plan, with its detail chosen per indicator.
+type Want<'a> = plan::Want<'a, &'a (dyn Fn(&IndicatorFile) -> Detail + Sync)>;
+
+/// The part of the plan `ids` select, each indicator in summary.
+fn summary(keep: Keep, ids: &[String]) -> Want<'_> {
+    plan::Want { keep, ids, detail: &|_| Detail::Summary }
 }
 
 /// The statuses `--only` names (`cli::STATUSES`, which clap has checked).
@@ -225,13 +238,17 @@ fn statuses(names: &[String]) -> Vec<Status> {
 /// so a report that reads fine still says that something in the plan does not.
 fn on_the_plan(
     settings: &Settings,
-    (keep, detail): (Keep, &(dyn Fn(&IndicatorFile) -> Detail + Sync)),
+    want: Want,
     report: plan::Report,
     note_problems: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let eval = plan::evaluate_settings(settings, keep, |file| detail(file));
+    let detail = want.detail;
+    let eval = plan::evaluate_settings(
+        settings,
+        plan::Want { keep: want.keep, ids: want.ids, detail: |file: &IndicatorFile| detail(file) },
+    );
     let code = plan::report_on(settings, &eval, note_problems, out, err, report)?;
     free_in_background(eval);
     Ok(code)

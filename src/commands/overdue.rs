@@ -16,6 +16,7 @@ use crate::judge::overdue::{self, Baseline};
 use crate::judge::select::{self, Filter};
 use crate::judge::view::OverdueView;
 use crate::load::git::Repo;
+use crate::model::plan::IndicatorFile;
 use crate::problem::{Fatal, Note};
 use crate::render::{self, CheckFormat, Findings};
 use crate::settings::Settings;
@@ -27,6 +28,8 @@ pub(crate) struct Scope<'a> {
     pub(crate) staged: bool,
     /// Count only what is new since this revision.
     pub(crate) new_since: Option<&'a str>,
+    /// The IDs the list is about: only their part of the plan is read.
+    pub(crate) ids: &'a [String],
 }
 
 impl Scope<'_> {
@@ -49,8 +52,7 @@ pub(super) fn run(
     renderer: &mut dyn Findings,
 ) -> Result<ExitCode> {
     select::require_matches(filter.ids, eval)?;
-    let entries = overdue::entries(eval, within).into_iter().filter(|e| filter.keeps(e.report)).collect();
-    let view = OverdueView { eval, entries };
+    let view = OverdueView { eval, entries: listed(eval, filter, within) };
     renderer.overdue(&view)?;
     renderer.finish()?;
     let fails = match since {
@@ -60,16 +62,21 @@ pub(super) fn run(
     Ok(if fails { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
+/// The entries of the list `filter` keeps.
+fn listed<'a>(eval: &'a Evaluation, filter: Filter, within: Option<u32>) -> Vec<overdue::Entry<'a>> {
+    overdue::entries(eval, within).into_iter().filter(|e| filter.keeps(e.report)).collect()
+}
+
 /// The plan judged as the scope asks, with the scratch folder it was read
 /// into (kept until the reports are written).
 pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<(Evaluation, Option<TempDir>), Fatal> {
     if !scope.staged {
-        return Ok((plan::evaluate_settings(settings, Keep::Errors, |_| Detail::Summary), None));
+        return Ok((plan::evaluate_settings(settings, summary(scope.ids)), None));
     }
     let repo = Repo::containing(&settings.root)?;
     let scratch = scratch()?;
     repo.export_index(scratch.path())?;
-    let eval = plan::evaluate_other(scratch.path(), settings.as_of, Keep::Errors, |_| Detail::Summary);
+    let eval = plan::evaluate_other(scratch.path(), settings.as_of, summary(scope.ids));
     Ok((eval, Some(scratch)))
 }
 
@@ -82,7 +89,7 @@ pub(super) struct Since {
 
 impl Since {
     /// The plan in `rev`, judged on the settings' date.
-    pub(super) fn read(settings: &Settings, rev: &str) -> Result<Since, Fatal> {
+    pub(super) fn read(settings: &Settings, rev: &str, ids: &[String]) -> Result<Since, Fatal> {
         let repo = Repo::containing(&settings.root)?;
         let commit = match repo.commit(rev) {
             Ok(commit) => commit,
@@ -91,13 +98,14 @@ impl Since {
         };
         let scratch = scratch()?;
         repo.export(&commit, scratch.path())?;
-        let eval = plan::evaluate_other(scratch.path(), settings.as_of, Keep::Errors, |_| Detail::Summary);
+        let eval = plan::evaluate_other(scratch.path(), settings.as_of, summary(ids));
         Ok(Since { rev: rev.to_string(), baseline: Some(Baseline::of(&eval)) })
     }
 
-    /// What to say on standard error about what is new.
-    pub(super) fn note(&self, eval: &Evaluation, within: Option<u32>) -> Note {
-        let entries = overdue::entries(eval, within);
+    /// What to say on standard error about what is new in the list
+    /// `filter` keeps.
+    pub(super) fn note(&self, eval: &Evaluation, filter: Filter, within: Option<u32>) -> Note {
+        let entries = listed(eval, filter, within);
         match &self.baseline {
             None => Note::NothingBeforeFirstCommit,
             Some(baseline) => Note::NewSince {
@@ -106,6 +114,12 @@ impl Since {
             },
         }
     }
+}
+
+/// What the overdue list needs of the plan: the part the IDs select, each
+/// indicator in summary, the errors (warnings only counted).
+fn summary(ids: &[String]) -> plan::Want<'_, impl Fn(&IndicatorFile) -> Detail + Sync> {
+    plan::Want { keep: Keep::Errors, ids, detail: |_: &IndicatorFile| Detail::Summary }
 }
 
 fn scratch() -> Result<TempDir, Fatal> {
@@ -127,7 +141,7 @@ pub(super) fn run_scoped(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let (eval, _scratch) = judged(settings, scope)?;
-    let since = scope.new_since.map(|rev| Since::read(settings, rev)).transpose()?;
+    let since = scope.new_since.map(|rev| Since::read(settings, rev, scope.ids)).transpose()?;
     let code = plan::report_on(settings, &eval, true, out, err, &|eval, out| {
         let prefix = super::check::repository_prefix(settings, format);
         run(
@@ -139,7 +153,7 @@ pub(super) fn run_scoped(
         )
     })?;
     if let Some(since) = &since {
-        writeln!(err, "zi: {}", render::note(&since.note(&eval, within), settings.style()))?;
+        writeln!(err, "zi: {}", render::note(&since.note(&eval, filter, within), settings.style()))?;
     }
     Ok(code)
 }

@@ -16,15 +16,35 @@ use crate::problem::{Note, Problem};
 use crate::render;
 use crate::settings::Settings;
 
+/// What of the plan a command judges and keeps: the problems, the part of
+/// the plan (the areas and components that may hold an indicator the IDs
+/// select; all of it when there are none) and how much of each indicator.
+#[derive(Clone, Copy)]
+pub(super) struct Want<'a, D> {
+    pub(super) keep: Keep,
+    pub(super) ids: &'a [String],
+    pub(super) detail: D,
+}
+
+impl<'a, D: Fn(&IndicatorFile) -> Detail + Sync> Want<'a, D> {
+    pub(super) fn new(keep: Keep, ids: &'a [String], detail: D) -> Self {
+        Want { keep, ids, detail }
+    }
+
+    /// The whole plan, every problem.
+    pub(super) fn all(detail: D) -> Self {
+        Want::new(Keep::Every, &[], detail)
+    }
+}
+
 /// The plan under the settings' root judged on the settings' date, with
 /// `zi.toml` as the settings read it.
 pub(super) fn evaluate_settings(
     settings: &Settings,
-    keep: Keep,
-    detail: impl Fn(&IndicatorFile) -> Detail + Sync,
+    want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
 ) -> Evaluation {
     let problems = settings.config_problems.clone();
-    evaluate(&settings.root, settings.config.clone(), problems, settings.as_of, keep, detail)
+    evaluate(&settings.root, settings.config.clone(), problems, settings.as_of, want)
 }
 
 /// Reads the plan and evidence under `root` and judges them on `as_of`.
@@ -33,24 +53,22 @@ fn evaluate(
     config: Config,
     mut problems: Vec<Problem>,
     as_of: NaiveDate,
-    keep: Keep,
-    detail: impl Fn(&IndicatorFile) -> Detail + Sync,
+    want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
 ) -> Evaluation {
     let year = config.year.unwrap_or_else(|| as_of.year());
-    let plan = plan::discover(root, config, year, &mut problems);
-    Evaluation::new(plan, as_of, detail, keep, crate::load::indicator, problems)
+    let plan = plan::discover_part(root, config, year, want.ids, &mut problems);
+    Evaluation::new(plan, as_of, want.detail, want.keep, crate::load::indicator, problems)
 }
 
 /// A plan elsewhere (a commit read out of git), its own `zi.toml` included.
 pub(super) fn evaluate_other(
     root: &Path,
     as_of: NaiveDate,
-    keep: Keep,
-    detail: impl Fn(&IndicatorFile) -> Detail + Sync,
+    want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
 ) -> Evaluation {
     let mut problems = Vec::new();
     let (config, _) = config::load(root, &mut problems);
-    evaluate(root, config, problems, as_of, keep, detail)
+    evaluate(root, config, problems, as_of, want)
 }
 
 /// A report on the judged plan, written to the (buffered) output.

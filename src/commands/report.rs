@@ -48,7 +48,7 @@ pub(super) fn run(
     let scored = score::score(&lke, assessment.as_ref(), eval, None);
     let Some(file) = output.file else {
         // Standard output: assume the page is saved at the repository root.
-        out.write_all(html::report(&view, &entries, &Links { to_root: "" }, &scored, lang).as_bytes())?;
+        html::report(&view, &entries, &Links { to_root: "" }, &scored, lang, out)?;
         return Ok(ExitCode::SUCCESS);
     };
     let path = settings.given_path(file);
@@ -60,8 +60,10 @@ pub(super) fn run(
     let folder = std::fs::canonicalize(&folder)
         .map_err(|e| Fatal::CannotOpen { path: folder.display().to_string(), error: e.to_string() })?;
     let to_root = relative_dir(&folder, &eval.plan.root);
-    let page = html::report(&view, &entries, &Links { to_root: &to_root }, &scored, lang);
-    atomic::write(&path, page.as_bytes())
+    // Streamed to the temporary file, which replaces `path` once complete.
+    let links = Links { to_root: &to_root };
+    let page = |sink: &mut dyn Write| html::report(&view, &entries, &links, &scored, lang, sink);
+    atomic::write_with(&path, page)
         .map_err(|e| Fatal::CannotWrite { path: file.display().to_string(), error: e.to_string() })?;
     Ok(ExitCode::SUCCESS)
 }

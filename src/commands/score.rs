@@ -13,7 +13,7 @@ use anyhow::Result;
 
 use super::plan;
 use crate::cli::TargetArg;
-use crate::judge::evaluate::{Detail, Keep};
+use crate::judge::evaluate::Detail;
 use crate::judge::score::{self, QuestionsView, ScoreView};
 use crate::load::{assessment, lke, sheet};
 use crate::model::assessment::Assessment;
@@ -62,7 +62,7 @@ pub(super) fn run(
     };
     // The workbook lists the files that serve each question.
     let detail = if ask.format == ScoreFormat::Xlsx { Detail::Files } else { Detail::Summary };
-    let eval = plan::evaluate_settings(settings, Keep::Every, |_| detail);
+    let eval = plan::evaluate_settings(settings, plan::Want::all(|_| detail));
     problems.extend(score::lke_ref_problems(&eval, &lke));
     let scored = score::score(&lke, assessment.as_ref(), &eval, ask.target.map(TargetArg::id));
     let view = ScoreView { score: &scored, eval: &eval, detail: ask.detail };

@@ -3,14 +3,14 @@
 //! or a plan or evidence path.
 
 use crate::judge::evaluate::{Evaluation, IndicatorReport, Status};
-use crate::model::plan::IndicatorFile;
+use crate::model::plan::{trim_id, IndicatorFile};
 use crate::problem::Fatal;
 
 /// Whether `file` is selected by `id`. In a workspace, where IDs carry
 /// their unit (`balit-palma:III.2.1`), `balit-palma:III.2` selects in that
 /// unit and `III.2` in every unit.
 pub(crate) fn selects(id: &str, file: &IndicatorFile) -> bool {
-    let id = id.trim().trim_start_matches("./").trim_end_matches('/');
+    let id = trim_id(id);
     let (own_unit, own) = file.id.split_once(':').map_or((None, file.id.as_str()), |(u, i)| (Some(u), i));
     let in_unit = match (own_unit, id.split_once(':')) {
         (Some(unit), Some((wanted, rest))) => (wanted == unit).then_some(rest),

@@ -274,6 +274,55 @@ impl Listing for CommitTree {
 mod tests {
     use super::*;
 
+    /// A tree of `(path, size)` files and `(path, target)` links.
+    fn tree(files: &[(&str, u64)], links: &[(&str, &str)]) -> CommitTree {
+        let mut tree =
+            CommitTree { files: BTreeMap::new(), folders: HashSet::new(), contents: HashMap::new() };
+        let all = files.iter().map(|(p, size)| (*p, Node::File { size: *size }));
+        for (path, node) in all.chain(links.iter().map(|(p, _)| (*p, Node::Link))) {
+            let mut folder = path;
+            while let Some((parent, _)) = folder.rsplit_once('/') {
+                tree.folders.insert(parent.to_string());
+                folder = parent;
+            }
+            tree.files.insert(path.to_string(), node);
+        }
+        for (path, target) in links {
+            tree.contents.insert(path.to_string(), target.as_bytes().to_vec());
+        }
+        tree
+    }
+
+    #[test]
+    fn a_commit_folder_is_counted_by_the_rules_of_a_disk_folder() {
+        let e = "evidence/1-a/1-b/1-c";
+        let tree = tree(
+            &[
+                (&format!("{e}/2022-07/notulen.pdf"), 10),
+                (&format!("{e}/2022-07/kosong.pdf"), 0),
+                (&format!("{e}/2022-07/Thumbs.db"), 10),
+                (&format!("{e}/2022-07/.gitkeep"), 0),
+                (&format!("{e}/2022-07/sub/foto.jpg"), 10),
+                (&format!("{e}/.hidden/x.pdf"), 10),
+                (&format!("{e}/loose.pdf"), 10),
+            ],
+            &[
+                (&format!("{e}/2022-07/salinan.pdf"), "notulen.pdf"),
+                (&format!("{e}/2022-07/folder"), "sub"),
+                (&format!("{e}/2022-07/patah.pdf"), "tidak-ada.pdf"),
+                (&format!("{e}/2022-07/luar.pdf"), "/etc/hostname"),
+            ],
+        );
+        let folder = evidence::scan_listing(&tree, e, 2022, &mut Vec::new());
+        let dated: Vec<&str> = folder.dated.values().flatten().map(|f| f.path.as_str()).collect();
+        assert_eq!(dated, ["2022-07/notulen.pdf", "2022-07/salinan.pdf", "2022-07/sub/foto.jpg"]);
+        let loose: Vec<&str> = folder.loose.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(loose, ["loose.pdf"]);
+        assert_eq!(folder.ignored, ["2022-07/Thumbs.db", "2022-07/kosong.pdf"]);
+        assert!(folder.exists);
+        assert!(!evidence::scan_listing(&tree, "evidence/1-a/1-b/2-d", 2022, &mut Vec::new()).exists);
+    }
+
     #[test]
     fn link_targets_are_read_from_their_folder_and_never_leave_the_root() {
         assert_eq!(

@@ -12,11 +12,39 @@ use rayon::prelude::*;
 
 use crate::load::config;
 use crate::load::tree::{self, Entry, EntryKind};
-use crate::model::plan::{Area, Component, Config, IndicatorFile, Plan, EVIDENCE_DIR, PLAN_DIR};
+use crate::model::plan::{
+    self as model, Area, Component, Config, IndicatorFile, Plan, Reach, EVIDENCE_DIR, PLAN_DIR,
+};
 use crate::problem::{self, Kind, Problem, Severity};
+
+/// How much of the folder with an id and a plan path the IDs asked for reach.
+type ReachOf<'a> = dyn Fn(&str, &str) -> Reach + Sync + 'a;
 
 /// Finds every area, component and indicator file under `root/plan`.
 pub(crate) fn discover(root: &Path, config: Config, year: i32, out: &mut Vec<Problem>) -> Plan {
+    discover_part(root, config, year, &[], out)
+}
+
+/// Like `discover`, but only the areas and components that may hold an
+/// indicator `ids` select (all of them when `ids` is empty) are read, with
+/// their evidence folders: `zi show I.1.1` in a plan of 100,000 indicators
+/// reads one component. The checks of the tree above it (entries of
+/// `plan/` and `evidence/` that belong to no area, of an area that belong
+/// to no component) are made only where an ID takes a folder whole.
+pub(crate) fn discover_part(
+    root: &Path,
+    config: Config,
+    year: i32,
+    ids: &[String],
+    out: &mut Vec<Problem>,
+) -> Plan {
+    let reach = |folder_id: &str, path: &str| -> Reach {
+        if ids.is_empty() {
+            return Reach::Whole;
+        }
+        let evidence = evidence_of(path);
+        ids.iter().map(|id| model::reach(id, folder_id, [path, &evidence])).max().unwrap_or(Reach::None)
+    };
     let plan_dir = root.join(PLAN_DIR);
     // A killed `zi fmt` of zi.toml leaves its temporary file at the root.
     for path in crate::load::leftovers::stale(root) {
@@ -27,14 +55,23 @@ pub(crate) fn discover(root: &Path, config: Config, year: i32, out: &mut Vec<Pro
     if !plan_dir.is_dir() {
         out.push(Problem::new(Kind::NoPlan { exists: plan_dir.exists() }, PLAN_DIR));
     } else {
-        let entries = tree::list(&plan_dir, PLAN_DIR, Severity::Error, out);
+        let mut entries = tree::list(&plan_dir, PLAN_DIR, Severity::Error, out);
+        if !ids.is_empty() {
+            // Only numbered folders have IDs; the rest is said when the plan is read whole.
+            entries.retain(|e| {
+                let path = tree::join(PLAN_DIR, &e.name);
+                e.kind == EntryKind::Dir
+                    && e.number.is_some_and(|n| reach(&crate::model::rkt::roman(n), &path) != Reach::None)
+            });
+        }
         areas = par_map(entries, out, |entry, out| {
             let path = tree::join(PLAN_DIR, &entry.name);
             let number = numbered_dir(&entry, &path, out)?;
             let id = crate::model::rkt::roman(number);
             let name = config::load_name(&root.join(&path), &path, "area.toml", out)
                 .unwrap_or_else(|| entry.name.clone());
-            let components = discover_components(root, &path, &id, out);
+            let whole = reach(&id, &path) == Reach::Whole;
+            let components = discover_components(root, &path, &id, (whole, &reach), out);
             Some(Area { number, id, path, name, components })
         })
         .into_iter()
@@ -43,11 +80,11 @@ pub(crate) fn discover(root: &Path, config: Config, year: i32, out: &mut Vec<Pro
     }
     duplicate_numbers(areas.iter().map(|a| (a.number, &a.path)), out);
     let mut plan = Plan { root: root.to_path_buf(), config, year, areas, unfollowed_evidence: Vec::new() };
-    if plan.indicators().next().is_none() && plan_dir.is_dir() {
+    if plan.indicators().next().is_none() && plan_dir.is_dir() && ids.is_empty() {
         out.push(Problem::new(Kind::EmptyPlan, PLAN_DIR));
     }
     let before = out.len();
-    check_evidence_tree(&plan, out);
+    check_evidence_tree(&plan, &reach, out);
     plan.unfollowed_evidence = out[before..]
         .iter()
         .filter(|d| matches!(d.kind, Kind::LinkNotFollowed | Kind::BrokenLink { .. } | Kind::SpecialFile))
@@ -56,9 +93,16 @@ pub(crate) fn discover(root: &Path, config: Config, year: i32, out: &mut Vec<Pro
     plan
 }
 
+/// The evidence folder of a plan folder: `evidence/1-a` of `plan/1-a`.
+fn evidence_of(plan_path: &str) -> String {
+    tree::join(EVIDENCE_DIR, plan_path.strip_prefix(PLAN_DIR).unwrap_or(plan_path).trim_start_matches('/'))
+}
+
 /// Reports evidence folders and files that belong to no indicator, so
-/// evidence filed under a renamed or mistyped folder is not silently lost.
-fn check_evidence_tree(plan: &Plan, out: &mut Vec<Problem>) {
+/// evidence filed under a renamed or mistyped folder is not silently lost:
+/// below `evidence/` when `reach` takes the plan whole, else below each
+/// area it takes whole and each component read.
+fn check_evidence_tree(plan: &Plan, reach: &ReachOf<'_>, out: &mut Vec<Problem>) {
     let evidence_dir = plan.root.join(EVIDENCE_DIR);
     if !evidence_dir.is_dir() {
         if evidence_dir.exists() {
@@ -76,7 +120,24 @@ fn check_evidence_tree(plan: &Plan, out: &mut Vec<Problem>) {
             }
         }
     }
-    check_evidence_dir(&plan.root, String::new(), 0, &known, out);
+    if reach("", PLAN_DIR) == Reach::Whole {
+        return check_evidence_dir(&plan.root, String::new(), 0, &known, out);
+    }
+    let mut wholes = Vec::new();
+    for area in &plan.areas {
+        let rel = |path: &str| path[PLAN_DIR.len() + 1..].to_string();
+        if reach(&area.id, &area.path) == Reach::Whole {
+            wholes.push((rel(&area.path), 1));
+            continue;
+        }
+        // A component is read whole even for one indicator: a misnamed
+        // folder beside the indicator's is most likely its evidence.
+        wholes.extend(area.components.iter().map(|c| (rel(&c.path), 2)));
+    }
+    // A folder with no evidence yet is no problem; the walk from the root
+    // never comes to it.
+    wholes.retain(|(rel, _)| plan.root.join(EVIDENCE_DIR).join(rel).is_dir());
+    par_map(wholes, out, |(rel, depth), out| check_evidence_dir(&plan.root, rel, depth, &known, out));
 }
 
 /// Checks the evidence folder `rel` at `depth` (0 for `evidence/`, 1 for
@@ -147,13 +208,23 @@ where
         .collect()
 }
 
+/// The components of an area, all of them when the area is read `whole`,
+/// else those `reach` takes.
 fn discover_components(
     root: &Path,
     area_path: &str,
     area_id: &str,
+    (whole, reach): (bool, &ReachOf<'_>),
     out: &mut Vec<Problem>,
 ) -> Vec<Component> {
-    let entries = tree::list(&root.join(area_path), area_path, Severity::Error, out);
+    let mut entries = tree::list(&root.join(area_path), area_path, Severity::Error, out);
+    if !whole {
+        entries.retain(|e| {
+            let path = tree::join(area_path, &e.name);
+            e.kind == EntryKind::Dir
+                && e.number.is_some_and(|n| reach(&format!("{area_id}.{n}"), &path) != Reach::None)
+        });
+    }
     let components: Vec<Component> = par_map(entries, out, |entry, out| {
         let path = tree::join(area_path, &entry.name);
         if entry.kind == EntryKind::File && entry.name == "area.toml" {

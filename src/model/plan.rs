@@ -138,6 +138,42 @@ pub(crate) struct IndicatorFile {
     pub(crate) evidence: String,
 }
 
+/// An ID as the command line gives it, without `./` before it or `/` after.
+pub(crate) fn trim_id(id: &str) -> &str {
+    id.trim().trim_start_matches("./").trim_end_matches('/')
+}
+
+/// How much of an area or component an ID reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Reach {
+    /// No indicator below it.
+    None,
+    /// Maybe some indicators below it: the ID names something inside.
+    Part,
+    /// All of it: the ID names the folder itself or one above it.
+    Whole,
+}
+
+/// How much of the area or component `folder_id` (with its plan and
+/// evidence folders `paths`) the ID `id` selects, by the rules of
+/// `judge::select::selects`: never less than that selects.
+pub(crate) fn reach(id: &str, folder_id: &str, paths: [&str; 2]) -> Reach {
+    let id = trim_id(id);
+    let upper = id.to_ascii_uppercase();
+    let below =
+        |outer: &str, inner: &str| inner.strip_prefix(outer).is_some_and(|rest| rest.starts_with('/'));
+    let dotted_below =
+        |outer: &str, inner: &str| inner.strip_prefix(outer).is_some_and(|rest| rest.starts_with('.'));
+    if upper == folder_id || dotted_below(&upper, folder_id) || paths.iter().any(|p| *p == id || below(id, p))
+    {
+        Reach::Whole
+    } else if dotted_below(folder_id, &upper) || paths.iter().any(|p| below(p, id)) {
+        Reach::Part
+    } else {
+        Reach::None
+    }
+}
+
 impl Plan {
     /// Whether the evidence folder `rel` lies at or below an entry the
     /// evidence tree check did not follow.

@@ -270,18 +270,14 @@ impl<'a> WorkspaceJson<'a> {
     }
 }
 
-/// The JSON document of a workspace report: the head, the root's own part
-/// (`root`: a JSON object whose keys join the head's, e.g. `zi check`'s
-/// problems of the root `zi.toml`), and `units`, each unit's line with its
-/// `report` (the unit's JSON as it would be alone, `null` for a folder
-/// that is no unit). The units' reports are written as their renderer
-/// wrote them, indented: JSON text holds no raw line break inside a value.
-pub(crate) fn json<'a>(
-    head: &WorkspaceJson,
-    root: &[u8],
-    units: impl Iterator<Item = (UnitJson<'a>, Option<Vec<u8>>)>,
-    out: &mut dyn Write,
-) -> Result<()> {
+/// The JSON document of a workspace report, in three parts written in
+/// turn: the head (with `root`, the root's own part of the report: a JSON
+/// object whose keys join the head's, e.g. `zi check`'s problems of the
+/// root `zi.toml`), then `units`, each unit's line with its `report` (the
+/// unit's JSON as it would be alone, `null` for a folder that is no unit),
+/// then the end. The units' reports are written as their renderer wrote
+/// them, indented: JSON text holds no raw line break inside a value.
+pub(crate) fn json_head(head: &WorkspaceJson, root: &[u8], out: &mut dyn Write) -> Result<()> {
     let mut text = object_body(&serde_json::to_string_pretty(head)?).to_string();
     let root = String::from_utf8_lossy(root);
     let root = object_body(root.trim()).trim_start_matches('{');
@@ -290,13 +286,25 @@ pub(crate) fn json<'a>(
         text.push_str(root);
     }
     write!(out, "{text},\n  \"units\": [")?;
-    for (i, (line, report)) in units.enumerate() {
-        let line = serde_json::to_string_pretty(&line)?;
-        write!(out, "{}\n    {}", if i == 0 { "" } else { "," }, indent(object_body(&line), "    "))?;
-        let report = report.map(|bytes| String::from_utf8_lossy(&bytes).trim().to_string());
-        let report = report.as_deref().map_or("null".to_string(), |r| indent(r, "      "));
-        write!(out, ",\n      \"report\": {report}\n    }}")?;
-    }
+    Ok(())
+}
+
+/// One unit of the document's `units` (`first` of them: no comma before it).
+pub(crate) fn json_unit(
+    first: bool,
+    line: &UnitJson,
+    report: Option<&[u8]>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let line = serde_json::to_string_pretty(line)?;
+    write!(out, "{}\n    {}", if first { "" } else { "," }, indent(object_body(&line), "    "))?;
+    let report = report.map(|bytes| String::from_utf8_lossy(bytes).trim().to_string());
+    let report = report.as_deref().map_or("null".to_string(), |r| indent(r, "      "));
+    write!(out, ",\n      \"report\": {report}\n    }}")?;
+    Ok(())
+}
+
+pub(crate) fn json_end(out: &mut dyn Write) -> Result<()> {
     writeln!(out, "\n  ]\n}}")?;
     Ok(())
 }

@@ -63,20 +63,7 @@ fn the_report_renders_in_headless_chromium_in_both_languages() {
         assert_eq!(zi.code, 0, "zi report: {}", zi.stderr);
         let url = format!("file://{}", page.display());
 
-        let png = out.join(format!("report-{lang}.png"));
-        let net_log = out.join(format!("net-log-{lang}.json"));
-        let _ = std::fs::remove_file(&png);
-        let screenshot = run_chromium(
-            &chromium,
-            &[
-                &format!("--screenshot={}", png.display()),
-                &format!("--window-size={WIDTH},{HEIGHT}"),
-                &format!("--log-net-log={}", net_log.display()),
-                &url,
-            ],
-        );
-        assert_rendered(&png, &screenshot);
-        let requests = page_requests(&net_log);
+        let requests = screenshot_offline(&chromium, &url, &out, &format!("report-{lang}"));
         let outside: Vec<&String> =
             requests.iter().filter(|u| !(u.starts_with("file:") || u.starts_with("data:"))).collect();
         assert!(outside.is_empty(), "--lang {lang}: the page asked the network for {outside:?}");
@@ -109,12 +96,7 @@ fn the_report_renders_in_headless_chromium_in_both_languages() {
         );
         let (unit, first_area) = unit_and_first_area(&root, &as_of);
         assert_printed(&pdf, &out.join(format!("report-{lang}-page")), &[&unit, heading, &first_area]);
-        eprintln!(
-            "--lang {lang}: {} rendered to {} ({} indicators)",
-            page.display(),
-            png.display(),
-            ids.len()
-        );
+        eprintln!("--lang {lang}: {} rendered ({} indicators)", page.display(), ids.len());
     }
 
     // The check above would see a page that fetches something.
@@ -162,7 +144,7 @@ fn the_workspace_report_renders_in_headless_chromium_in_both_languages() {
         .map(|u| u["folder"].as_str().expect("folder").to_string())
         .collect();
     assert_eq!(tags.len(), 6, "the workspace fixture's folders");
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/zi-browser-test");
+    let out = root.join("target/zi-browser-test");
     std::fs::create_dir_all(&out).expect("create the output folder");
     for (lang, heading) in [("id", "Unit"), ("en", "Units")] {
         let page = out.join(format!("workspace-{lang}.html"));
@@ -170,20 +152,7 @@ fn the_workspace_report_renders_in_headless_chromium_in_both_languages() {
             Zi::new(&root, fixture::AS_OF, &["--lang", lang, "report", "-o", page.to_str().unwrap()]).run();
         assert_eq!(zi.code, 0, "zi report at the root: {}", zi.stderr);
         let url = format!("file://{}", page.display());
-        let png = out.join(format!("workspace-{lang}.png"));
-        let net_log = out.join(format!("workspace-net-log-{lang}.json"));
-        let _ = std::fs::remove_file(&png);
-        let screenshot = run_chromium(
-            &chromium,
-            &[
-                &format!("--screenshot={}", png.display()),
-                &format!("--window-size={WIDTH},{HEIGHT}"),
-                &format!("--log-net-log={}", net_log.display()),
-                &url,
-            ],
-        );
-        assert_rendered(&png, &screenshot);
-        let requests = page_requests(&net_log);
+        let requests = screenshot_offline(&chromium, &url, &out, &format!("workspace-{lang}"));
         assert!(requests.iter().all(|u| u.starts_with("file:")), "--lang {lang}: {requests:?}");
         let dom = run_chromium(&chromium, &["--dump-dom", &url]);
         std::fs::write(out.join(format!("workspace-dom-{lang}.html")), &dom).expect("keep the DOM dump");
@@ -209,8 +178,27 @@ fn the_workspace_report_renders_in_headless_chromium_in_both_languages() {
             &out.join(format!("workspace-{lang}-page")),
             &["Inspektorat Uji", heading, "balit-palma"],
         );
-        eprintln!("--lang {lang}: {} rendered to {}", page.display(), png.display());
+        eprintln!("--lang {lang}: {} rendered", page.display());
     }
+}
+
+/// Renders the page at `url` to `<out>/<name>.png`, asserts that it
+/// rendered, and returns the requests it made (from `<out>/<name>-net-log.json`).
+fn screenshot_offline(chromium: &Path, url: &str, out: &Path, name: &str) -> Vec<String> {
+    let png = out.join(format!("{name}.png"));
+    let net_log = out.join(format!("{name}-net-log.json"));
+    let _ = std::fs::remove_file(&png);
+    let screenshot = run_chromium(
+        chromium,
+        &[
+            &format!("--screenshot={}", png.display()),
+            &format!("--window-size={WIDTH},{HEIGHT}"),
+            &format!("--log-net-log={}", net_log.display()),
+            url,
+        ],
+    );
+    assert_rendered(&png, &screenshot);
+    page_requests(&net_log)
 }
 
 fn chromium() -> Option<PathBuf> {

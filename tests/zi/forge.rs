@@ -36,10 +36,10 @@ const NOT_THERE: [&str; 3] = ["missing-name-file", "no-plan", "non-utf8-name"];
 
 /// A GitHub workflow command, split as the runner reads it.
 #[derive(Debug)]
-struct Command {
-    name: String,
-    properties: Vec<(String, String)>,
-    message: String,
+pub struct Command {
+    pub name: String,
+    pub properties: Vec<(String, String)>,
+    pub message: String,
 }
 
 /// `%XX` escapes decoded, after checking that only `allowed` ones occur.
@@ -57,7 +57,7 @@ fn decode(text: &str, allowed: &[&str], line: &str) -> String {
     out
 }
 
-fn parse_command(line: &str) -> Command {
+pub fn parse_command(line: &str) -> Command {
     assert!(!line.contains('\r'), "a raw carriage return: {line:?}");
     let body = line.strip_prefix("::").unwrap_or_else(|| panic!("not a workflow command: {line:?}"));
     let (head, message) = body.split_once("::").unwrap_or_else(|| panic!("no message: {line:?}"));
@@ -108,7 +108,7 @@ fn assert_github_annotations(stdout: &str, top: &Path) -> Vec<Command> {
 /// The report is what GitLab's code quality widget reads: an array of
 /// issues with exactly the documented fields, of the documented types,
 /// each fingerprint unique, each path a file of the repository.
-fn assert_gitlab_report(report: &Value, top: &Path) -> Vec<String> {
+pub fn assert_gitlab_report(report: &Value, top: &Path) -> Vec<String> {
     let issues = report.as_array().expect("an array of issues");
     let mut fingerprints = Vec::new();
     for issue in issues {

@@ -162,6 +162,18 @@ fn overdue_staged_new_since_head_lists_everything_and_counts_only_what_is_new() 
     assert_run!("overdue-new-since-unknown-revision", unknown);
 }
 
+/// What is new is counted in the list the IDs ask for, as the list is:
+/// I.1.2's July period is new, but `zi overdue I.1.1` does not list it.
+#[test]
+fn new_since_counts_only_what_the_ids_select() {
+    let repo = committed(july_filed(None), false);
+    repo.git(&["rm", "-q", "--cached", &format!("{MONEV_EVIDENCE}/2022-07/notulen.pdf")]);
+    let one = repo.run(AUGUST, &["overdue", "I.1.1", "--staged", "--new-since", "HEAD"]);
+    assert_run!("overdue-new-since-one-indicator", one);
+    let other = repo.run(AUGUST, &["overdue", "I.1.2", "--staged", "--new-since", "HEAD"]);
+    assert_run!("overdue-new-since-the-other-indicator", other);
+}
+
 #[test]
 fn an_unknown_gate_is_named_with_its_line() {
     let repo = fixture::small();

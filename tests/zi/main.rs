@@ -32,6 +32,7 @@ mod never_lose;
 mod odd_files;
 mod overdue;
 mod people;
+mod pipelines;
 mod readme;
 mod report;
 mod score;

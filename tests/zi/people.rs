@@ -58,6 +58,38 @@ fn overdue_takes_ids_like_status() {
     assert_eq!(unknown.code, 2, "{unknown:?}");
 }
 
+/// A narrow ID reads only the areas and components that may hold what it
+/// selects: the errors of III.2.2 and a folder of II that nothing owns are
+/// outside `I.2`, so they are neither read nor said, and do not fail it.
+/// By ID or by path, the same indicators.
+#[test]
+fn a_narrow_id_reads_only_its_part_of_the_plan() {
+    let fixture = realistic();
+    fixture.file("evidence/2-penataan-tata-laksana/9-nobody/2022-01/x.pdf");
+    let whole = fixture.run(AS_OF, &["--lang", "en", "overdue", "--format", "csv"]);
+    assert!(whole.stderr.contains("2 problems in plan files"), "{whole:?}");
+    assert!(whole.stderr.contains("1 evidence file or folder is filed where"), "{whole:?}");
+    let part = fixture.run(AS_OF, &["--lang", "en", "overdue", "I.2", "--format", "csv"]);
+    assert_eq!((ids(&part), part.stderr.as_str(), part.code), (vec!["I.2.1".to_string()], "", 1));
+    let fine = fixture.run(AS_OF, &["--lang", "en", "overdue", "IV.1", "--format", "csv"]);
+    assert_eq!((fine.stderr.as_str(), fine.code), ("", 0), "{fine:?}");
+    let broken = fixture.run(AS_OF, &["--lang", "en", "status", "III.2.2", "--format", "csv"]);
+    assert!(broken.stderr.contains("2 problems in plan files"), "{broken:?}");
+    let by_id = fixture.run(AS_OF, &["--lang", "en", "status", "I", "--format", "csv"]);
+    for path in ["plan/1-manajemen-perubahan/", "./evidence/1-manajemen-perubahan", "plan", "evidence"] {
+        let by_path = fixture.run(AS_OF, &["--lang", "en", "status", path, "--format", "csv"]);
+        let expected = if path.contains('/') { ids(&by_id) } else { ids(&whole_status(&fixture)) };
+        assert_eq!(ids(&by_path), expected, "{path}");
+    }
+    let file = "plan/1-manajemen-perubahan/2-pemantauan-evaluasi/1-monev-semester.toml";
+    let by_file = fixture.run(AS_OF, &["--lang", "en", "status", file, "--format", "csv"]);
+    assert_eq!(ids(&by_file), ["I.2.1"]);
+}
+
+fn whole_status(fixture: &Repo) -> crate::harness::Run {
+    fixture.run(AS_OF, &["--lang", "en", "status", "--format", "csv"])
+}
+
 /// Every control character a name or a text can carry: ESC (a colour
 /// code), BEL, CR, newline, tab, and a right-to-left override.
 const NASTY: &str = "lap\u{1b}[31mMERAH\u{7}\r\n\tx\u{202e}fdp";

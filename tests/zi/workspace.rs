@@ -158,13 +158,28 @@ fn show_takes_unit_and_id_and_the_commands_of_one_unit_say_where_to_run() {
     assert_run!("root-show-unit-id", at_root(&ws, &["show", "balit-sawit:I.1.2"]));
     assert_run!("root-show-ambiguous", at_root(&ws, &["show", "I.1.2"]));
     assert_run!("root-show-unknown-unit", at_root(&ws, &["show", "teh:I.1.2"]));
-    for args in [&["fmt"][..], &["diff"], &["export"], &["hook", "install"], &["overdue", "--staged"]] {
+    for args in
+        [&["fmt", "units"][..], &["diff"], &["export"], &["hook", "install"], &["overdue", "--staged"]]
+    {
         let run = at_root(&ws, args);
         assert_eq!(run.code, 2, "zi {args:?}: {run:?}");
     }
-    assert_run!("root-fmt-refused", at_root(&ws, &["fmt"]));
+    assert_run!("root-fmt-path-refused", at_root(&ws, &["fmt", "units/balit-palma/plan"]));
     let unit = Repo::new();
     assert_run!("unit-outside-a-workspace", unit.run(AS_OF, &["status", "--unit", "x"]));
+}
+
+#[test]
+fn fmt_at_the_root_lays_out_every_unit() {
+    let ws = workspace();
+    let area = "units/balit-kopi/plan/1-manajemen-perubahan/area.toml";
+    ws.write(area, "name='Manajemen Perubahan'\n");
+    assert_run!("root-fmt-check", at_root(&ws, &["fmt", "--check"]));
+    assert_eq!(ws.read(area), "name='Manajemen Perubahan'\n", "--check writes nothing");
+    let run = at_root(&ws, &["fmt"]);
+    assert_eq!(run.code, 1, "the broken files are left as they are: {run:?}");
+    assert_eq!(ws.read(area), "name = \"Manajemen Perubahan\"\n");
+    assert_eq!(at_root(&ws, &["fmt", "--check"]).stdout, "", "every unit laid out");
 }
 
 #[test]

@@ -114,7 +114,8 @@ fn judge_unit(
     year: Option<i32>,
     (keep, detail): (Keep, &(dyn Fn(&IndicatorFile) -> Detail + Sync)),
 ) -> Judged {
-    let mut eval = crate::commands::plan::evaluate_settings(&unit, keep, detail);
+    let want = crate::commands::plan::Want { keep, ids: &[], detail };
+    let mut eval = crate::commands::plan::evaluate_settings(&unit, want);
     let mut score_problems = Vec::new();
     let lke = lke::for_config(&unit.root, &unit.config, &mut score_problems);
     let mut assessment =

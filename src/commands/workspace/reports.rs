@@ -293,40 +293,50 @@ fn write(
     let json: Vec<UnitJson> = rows.iter().map(UnitJson::of).collect();
     let view = UnitsView::new(rows);
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-    let mut code = ExitCode::SUCCESS;
-    let mut parts = Vec::with_capacity(ws.units.len());
-    for unit in &ws.units {
-        let mut bytes = Vec::new();
-        let unit_code = report(unit, &mut *render::renderer(format, style, &mut bytes))?;
-        if let Some(unit_code) = unit_code {
-            code = worst(code, unit_code);
-        }
-        parts.push(unit_code.map(|_| bytes));
-    }
     match format {
-        Format::Json => {
-            let head = units::WorkspaceJson::new(&heading, &view, ws.year, style.lang);
-            units::json(&head, root, json.into_iter().zip(parts), &mut out)?;
-        }
-        Format::Csv => {
-            let mut first = true;
-            for bytes in parts.iter().flatten() {
-                units::csv_part(bytes, first, &mut out)?;
-                first = false;
-            }
-        }
+        Format::Json => units::json_head(
+            &units::WorkspaceJson::new(&heading, &view, ws.year, style.lang),
+            root,
+            &mut out,
+        )?,
+        Format::Csv => {}
         Format::Table | Format::Markdown => {
             units::units(&view, &heading, format, style, &mut out)?;
             if !root.is_empty() {
                 writeln!(out)?;
                 out.write_all(root)?;
             }
-            for (unit, bytes) in ws.units.iter().zip(&parts) {
-                let Some(bytes) = bytes.as_ref().filter(|b| !b.is_empty()) else { continue };
-                units::section_rule(&unit.dir.rel, format, &mut out)?;
-                out.write_all(bytes)?;
+        }
+    }
+    // Each unit's report is made and written before the next: at ministry
+    // scale the reports together are tens of megabytes.
+    let mut code = ExitCode::SUCCESS;
+    let mut first_rows = true;
+    for (i, (unit, line)) in ws.units.iter().zip(json).enumerate() {
+        let mut bytes = Vec::new();
+        let unit_code = report(unit, &mut *render::renderer(format, style, &mut bytes))?;
+        if let Some(unit_code) = unit_code {
+            code = worst(code, unit_code);
+        }
+        let bytes = unit_code.map(|_| bytes);
+        match format {
+            Format::Json => units::json_unit(i == 0, &line, bytes.as_deref(), &mut out)?,
+            Format::Csv => {
+                if let Some(bytes) = &bytes {
+                    units::csv_part(bytes, first_rows, &mut out)?;
+                    first_rows = false;
+                }
+            }
+            Format::Table | Format::Markdown => {
+                if let Some(bytes) = bytes.filter(|b| !b.is_empty()) {
+                    units::section_rule(&unit.dir.rel, format, &mut out)?;
+                    out.write_all(&bytes)?;
+                }
             }
         }
+    }
+    if format == Format::Json {
+        units::json_end(&mut out)?;
     }
     out.flush()?;
     Ok(code)

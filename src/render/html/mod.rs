@@ -42,17 +42,22 @@ pub(crate) struct Links<'a> {
     pub(crate) to_root: &'a str,
 }
 
-/// Renders the whole page. `entries` is the overdue list (`zi overdue`'s);
-/// `score` the LKE score (or its projection), shown in its own section.
+/// Writes the whole page to `sink`, as it is made: a page of 100,000
+/// indicators is never held whole. `entries` is the overdue list (`zi
+/// overdue`'s); `score` the LKE score (or its projection), shown in its own
+/// section.
 pub(crate) fn report(
     view: &StatusView,
     entries: &[Entry],
     links: &Links,
     score: &Score,
     lang: Lang,
-) -> String {
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut page = Page {
-        out: String::with_capacity(64 * 1024),
+        out: String::with_capacity(2 * CHUNK),
+        sink,
+        failed: None,
         lang,
         l: lang.labels(),
         links,
@@ -60,11 +65,19 @@ pub(crate) fn report(
         in_lfs: Vec::new(),
     };
     page.document(view, entries);
-    page.out
+    page.spill(0);
+    page.failed.map_or(Ok(()), Err)
 }
 
+/// The page is handed to its sink in pieces of about this many bytes.
+const CHUNK: usize = 64 * 1024;
+
 struct Page<'a> {
+    /// What is made and not yet handed to `sink`.
     out: String,
+    sink: &'a mut dyn std::io::Write,
+    /// The first error of `sink`: what is made after it is dropped.
+    failed: Option<std::io::Error>,
     lang: Lang,
     l: &'static Labels,
     links: &'a Links<'a>,
@@ -81,6 +94,17 @@ macro_rules! w {
 }
 
 impl Page<'_> {
+    /// Hands what is made to the sink once it is `at_least` bytes.
+    fn spill(&mut self, at_least: usize) {
+        if self.out.len() < at_least.max(1) {
+            return;
+        }
+        if self.failed.is_none() {
+            self.failed = self.sink.write_all(self.out.as_bytes()).err();
+        }
+        self.out.clear();
+    }
+
     fn document(&mut self, view: &StatusView, entries: &[Entry]) {
         let h = Heading::of(view.eval, self.lang);
         let l = self.l;
@@ -125,8 +149,10 @@ impl Page<'_> {
         self.progress(view);
         self.out.push_str(&score_html::section(self.score, view.eval.as_of, self.lang));
         self.out.push_str(&timeline::section(view, self.lang));
+        self.spill(CHUNK);
         self.overdue(entries, &as_of);
         self.out.push_str(&misfiled::section(view.eval, self.lang));
+        self.spill(CHUNK);
         self.indicators(view);
         self.signature(view.eval.plan.config.head.as_ref(), &as_of);
         w!(self, "</body>\n</html>\n");
@@ -202,6 +228,7 @@ impl Page<'_> {
                         w!(self, "<li>{}</li>", esc(document_name(name, self.lang)));
                     }
                     w!(self, "</ul></td></tr>\n");
+                    self.spill(CHUNK);
                 }
                 None => {
                     let problem = entry
@@ -243,6 +270,7 @@ impl Page<'_> {
                 w!(self, "<h4>{} {}</h4>\n", esc(&component.component.id), esc(&component.component.name));
                 for report in &component.indicators {
                     self.indicator(report);
+                    self.spill(CHUNK);
                 }
             }
             w!(self, "</section>\n");
@@ -418,9 +446,9 @@ impl Page<'_> {
 /// The page's style sheet, inlined: the page must stand alone.
 const STYLE: &str = include_str!("../report.css");
 
-/// A row of a progress table: `name`, the count of indicators, the bars
-/// of documents to date and for the year, and a chip per status (the
-/// workspace page's rows of units end with more cells, so the row is left open with `open`).
+/// The cells of a progress table's row, the row left open: `name`, the
+/// count of indicators, the bars of documents to date and for the year,
+/// and a chip per status (the workspace page's rows of units add cells).
 fn progress_cells(out: &mut String, name: &str, totals: &Totals, class: &str, lang: Lang) {
     let _ = write!(out, "<tr{class}><td>{name}</td><td class=\"num\">{}</td>", totals.indicators);
     let _ = write!(out, "<td class=\"bar\">{}</td>", bar(totals.to_date, "overdue", lang));
@@ -439,6 +467,7 @@ fn progress_cells(out: &mut String, name: &str, totals: &Totals, class: &str, la
     out.push_str("</td>");
 }
 
+/// A whole row of a progress table.
 fn progress_row(out: &mut String, name: &str, totals: &Totals, class: &str, lang: Lang) {
     progress_cells(out, name, totals, class, lang);
     out.push_str("</tr>\n");
