@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -23,7 +24,6 @@ use crate::load::subset::{self, Touched};
 use crate::load::{assessment, lke};
 use crate::model::assessment::Assessment;
 use crate::model::lke::Lke;
-use crate::model::plan::IndicatorFile;
 use crate::problem::Fatal;
 use crate::render::{self, Format};
 use crate::settings::Settings;
@@ -128,10 +128,13 @@ fn judge_commit(
     let tree = CommitTree::read(repo, commit, plan_files)?;
     let mut problems = Vec::new();
     let config = tree.config(&mut problems);
+    let year = config.year.unwrap_or_else(|| as_of.year());
     let lke = tree.lke(repo, commit, &config, &mut problems);
     let assessments = tree.assessments(&lke, &mut problems);
-    let want = plan::Want::new(Keep::Errors, &[], |_: &IndicatorFile| Detail::Files);
-    let eval = plan::evaluate_tree(&tree, config, problems, as_of, plan_files, want);
+    // Every path of the plan comes from the tree: the root is never read.
+    let plan = subset::plan(Path::new(""), config, year, tree.indicators(plan_files), Vec::new());
+    let read = |plan: &_, file: &_, part, out: &mut _| tree.indicator(plan, file, part, out);
+    let eval = Evaluation::new(plan, as_of, |_| Detail::Files, Keep::Errors, read, problems);
     Ok((eval, (lke, assessments)))
 }
 

@@ -8,6 +8,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use tempfile::TempDir;
 
 use super::plan;
 use crate::judge::evaluate::{Detail, Evaluation, Keep};
@@ -15,7 +16,6 @@ use crate::judge::overdue::{self, Baseline};
 use crate::judge::select::{self, Filter};
 use crate::judge::view::OverdueView;
 use crate::load::git::Repo;
-use crate::load::git_tree::CommitTree;
 use crate::model::plan::IndicatorFile;
 use crate::problem::{Fatal, Note};
 use crate::render::{self, CheckFormat, Findings};
@@ -67,14 +67,17 @@ fn listed<'a>(eval: &'a Evaluation, filter: Filter, within: Option<u32>) -> Vec<
     overdue::entries(eval, within).into_iter().filter(|e| filter.keeps(e.report)).collect()
 }
 
-/// The plan judged as the scope asks: the working tree, or what is staged
-/// (read from git's index into memory).
-pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<Evaluation, Fatal> {
+/// The plan judged as the scope asks, with the scratch folder it was read
+/// into (kept until the reports are written).
+pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<(Evaluation, Option<TempDir>), Fatal> {
     if !scope.staged {
-        return Ok(plan::evaluate_settings(settings, summary(scope.ids)));
+        return Ok((plan::evaluate_settings(settings, summary(scope.ids)), None));
     }
     let repo = Repo::containing(&settings.root)?;
-    Ok(judge_tree(&CommitTree::staged(&repo)?, settings, scope.ids))
+    let scratch = scratch()?;
+    repo.export_index(scratch.path())?;
+    let eval = plan::evaluate_other(scratch.path(), settings.as_of, summary(scope.ids));
+    Ok((eval, Some(scratch)))
 }
 
 /// What the exit status is measured against: the plan in a revision.
@@ -93,7 +96,9 @@ impl Since {
             Err(_) if !repo.has_commits() => return Ok(Since { rev: rev.to_string(), baseline: None }),
             Err(e) => return Err(e),
         };
-        let eval = judge_tree(&CommitTree::read(&repo, &commit, None)?, settings, ids);
+        let scratch = scratch()?;
+        repo.export(&commit, scratch.path())?;
+        let eval = plan::evaluate_other(scratch.path(), settings.as_of, summary(ids));
         Ok(Since { rev: rev.to_string(), baseline: Some(Baseline::of(&eval)) })
     }
 
@@ -111,18 +116,17 @@ impl Since {
     }
 }
 
-/// The plan read from git into memory (the index, or a commit), judged on
-/// the settings' date as the overdue list needs it.
-fn judge_tree(tree: &CommitTree, settings: &Settings, ids: &[String]) -> Evaluation {
-    let mut problems = Vec::new();
-    let config = tree.config(&mut problems);
-    plan::evaluate_tree(tree, config, problems, settings.as_of, None, summary(ids))
-}
-
 /// What the overdue list needs of the plan: the part the IDs select, each
 /// indicator in summary, the errors (warnings only counted).
 fn summary(ids: &[String]) -> plan::Want<'_, impl Fn(&IndicatorFile) -> Detail + Sync> {
     plan::Want { keep: Keep::Errors, ids, detail: |_: &IndicatorFile| Detail::Summary }
+}
+
+fn scratch() -> Result<TempDir, Fatal> {
+    tempfile::Builder::new()
+        .prefix("zi-staged-")
+        .tempdir()
+        .map_err(|e| Fatal::TempFolder { error: e.to_string() })
 }
 
 /// `zi overdue [--staged] [--new-since REV]`: the list, then on standard
@@ -136,7 +140,7 @@ pub(super) fn run_scoped(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let eval = judged(settings, scope)?;
+    let (eval, _scratch) = judged(settings, scope)?;
     let since = scope.new_since.map(|rev| Since::read(settings, rev, scope.ids)).transpose()?;
     let code = plan::report_on(settings, &eval, true, out, err, &|eval, out| {
         let prefix = super::check::repository_prefix(settings, format);

@@ -10,8 +10,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
 use crate::judge::evaluate::{Detail, Evaluation, Keep};
-use crate::load::git_tree::CommitTree;
-use crate::load::{plan, subset};
+use crate::load::{config, plan};
 use crate::model::plan::{Config, IndicatorFile};
 use crate::problem::{Note, Problem};
 use crate::render;
@@ -61,21 +60,15 @@ fn evaluate(
     Evaluation::new(plan, as_of, want.detail, want.keep, crate::load::indicator, problems)
 }
 
-/// A plan read from git into memory (a commit's tree, or the index),
-/// its own `zi.toml` included; the indicators at `plan_files` only when
-/// given. Every path comes from the tree: the root is never read.
-pub(super) fn evaluate_tree(
-    tree: &CommitTree,
-    config: Config,
-    problems: Vec<Problem>,
+/// A plan elsewhere (a commit read out of git), its own `zi.toml` included.
+pub(super) fn evaluate_other(
+    root: &Path,
     as_of: NaiveDate,
-    plan_files: Option<&[String]>,
     want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
 ) -> Evaluation {
-    let year = config.year.unwrap_or_else(|| as_of.year());
-    let plan = subset::plan(Path::new(""), config, year, tree.indicators(plan_files), Vec::new());
-    let read = |plan: &_, file: &_, part, out: &mut _| tree.indicator(plan, file, part, out);
-    Evaluation::new(plan, as_of, want.detail, want.keep, read, problems)
+    let mut problems = Vec::new();
+    let (config, _) = config::load(root, &mut problems);
+    evaluate(root, config, problems, as_of, want)
 }
 
 /// A report on the judged plan, written to the (buffered) output.

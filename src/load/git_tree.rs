@@ -58,33 +58,18 @@ impl CommitTree {
                 .collect()
         });
         let listed = repo.files_of(commit, named.as_deref())?;
-        CommitTree::of_files(repo, listed)
-    }
-
-    /// The plan as it is staged, read from git's index (never written).
-    pub(crate) fn staged(repo: &Repo) -> Result<CommitTree, Fatal> {
-        CommitTree::of_files(repo, repo.staged_files()?)
-    }
-
-    /// The tree of `listed`, with the contents of its plan files,
-    /// `zi.toml`, assessments and links read from git.
-    fn of_files(repo: &Repo, listed: Vec<TreeFile>) -> Result<CommitTree, Fatal> {
         let wanted = |f: &TreeFile| {
             f.link || f.path == CONFIG_FILE || under(&f.path, PLAN_DIR) || under(&f.path, ASSESSMENTS_DIR)
         };
-        // Larger files are refused unread, as on disk (a staged file's size
-        // is known only once it is read: then it is refused after).
+        // Larger files are refused unread, as on disk.
         let objects: Vec<&String> =
             listed.iter().filter(|f| wanted(f) && f.size <= MAX_PLAN_FILE_BYTES).map(|f| &f.object).collect();
         let blobs = repo.blobs(&objects)?;
         let mut tree =
             CommitTree { files: BTreeMap::new(), folders: HashSet::new(), contents: HashMap::new() };
-        for mut file in listed {
+        for file in listed {
             if let Some(bytes) = blobs.get(&file.object).filter(|_| wanted(&file)) {
-                file.size = bytes.len() as u64;
-                if file.link || file.size <= MAX_PLAN_FILE_BYTES {
-                    tree.contents.insert(file.path.clone(), bytes.clone());
-                }
+                tree.contents.insert(file.path.clone(), bytes.clone());
             }
             let mut folder = file.path.as_str();
             while let Some((parent, _)) = folder.rsplit_once('/') {

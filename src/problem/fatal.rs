@@ -64,6 +64,9 @@ pub(crate) enum Fatal {
     NoSuchPath {
         path: String,
     },
+    TempFolder {
+        error: String,
+    },
     NotInGit {
         path: String,
         error: String,

@@ -158,16 +158,6 @@ fn overdue_staged_new_since_head_lists_everything_and_counts_only_what_is_new() 
     let worktree = repo.run(AUGUST, &["overdue", "--format", "json"]);
     assert_ne!(staged.stdout, worktree.stdout);
     assert_eq!((staged.code, worktree.code), (1, 1));
-    // The index and the commit are read into memory: no temporary folder is
-    // made, and the index is only read.
-    let tmp = tempfile::tempdir().unwrap();
-    let absent = tmp.path().join("absent");
-    let index = std::fs::read(repo.top().join(".git/index")).unwrap();
-    let no_tmp =
-        repo.zi(AUGUST, &["overdue", "--staged", "--new-since", "HEAD"]).env("TMPDIR", &absent).run();
-    assert_eq!((no_tmp.code, &no_tmp.stdout, &no_tmp.stderr), (new.code, &new.stdout, &new.stderr));
-    assert!(!absent.exists());
-    assert_eq!(std::fs::read(repo.top().join(".git/index")).unwrap(), index, "the index is only read");
     let unknown = repo.run(AUGUST, &["overdue", "--new-since", "no-such-rev"]);
     assert_run!("overdue-new-since-unknown-revision", unknown);
 }
@@ -182,37 +172,6 @@ fn new_since_counts_only_what_the_ids_select() {
     assert_run!("overdue-new-since-one-indicator", one);
     let other = repo.run(AUGUST, &["overdue", "I.1.2", "--staged", "--new-since", "HEAD"]);
     assert_run!("overdue-new-since-the-other-indicator", other);
-}
-
-/// With nothing changed since the commit, what is staged is judged exactly
-/// as the working tree is, in every format.
-#[test]
-fn a_clean_index_is_judged_as_the_working_tree() {
-    let repo = committed(july_filed(None), false);
-    for format in ["table", "json", "csv", "markdown", "github", "gitlab"] {
-        let staged = repo.run(AUGUST, &["overdue", "--staged", "--format", format]);
-        let worktree = repo.run(AUGUST, &["overdue", "--format", format]);
-        assert_eq!(
-            (staged.code, &staged.stdout, &staged.stderr),
-            (worktree.code, &worktree.stdout, &worktree.stderr),
-            "{format}"
-        );
-    }
-    // A plan file past the read limit is refused staged as on disk, though
-    // the index gives no size before it is read.
-    let huge = format!("{}{}", fixture::MONEV, "# isian\n".repeat(150_000));
-    repo.write(MONEV_PATH, huge);
-    repo.git(&["add", MONEV_PATH]);
-    let staged = repo.run(AUGUST, &["overdue", "--staged", "--format", "json"]);
-    let worktree = repo.run(AUGUST, &["overdue", "--format", "json"]);
-    assert!(
-        worktree.stderr.contains("file-too-large") || worktree.stdout.contains("file-too-large"),
-        "{worktree:?}"
-    );
-    assert_eq!(
-        (staged.code, &staged.stdout, &staged.stderr),
-        (worktree.code, &worktree.stdout, &worktree.stderr)
-    );
 }
 
 #[test]
