@@ -101,6 +101,31 @@ fn an_indicator_made_invalid_is_refused() {
     assert_eq!(repo.commit_count(), 1);
 }
 
+/// An error of the plan's layout (here a plan file in an area folder, under
+/// no component) is new in what is staged, so the gate refuses it.
+#[test]
+fn a_plan_file_laid_out_wrong_is_refused() {
+    let repo = committed_with_hook();
+    repo.write("plan/1-manajemen-perubahan/3-sk.toml", fixture::SK);
+    let run = repo.commit_all("misplaced", AUGUST);
+    assert_run!("misplaced-plan-file-refused", run);
+    assert_eq!(repo.commit_count(), 1);
+}
+
+/// The same layout error committed already is nothing new: `--new-since
+/// HEAD` on an unchanged plan passes, while the list stays.
+#[test]
+fn a_layout_error_committed_already_is_not_new() {
+    let repo = fixture::small();
+    repo.write("plan/1-manajemen-perubahan/3-sk.toml", fixture::SK);
+    let repo = committed(repo, false);
+    let run = repo.run(AUGUST, &["overdue", "--new-since", "HEAD"]);
+    assert_run!("committed-layout-error-not-new", run);
+    assert_eq!(run.code, 0);
+    let staged = repo.run(AUGUST, &["overdue", "--staged", "--new-since", "HEAD"]);
+    assert_eq!((staged.code, &staged.stdout, &staged.stderr), (run.code, &run.stdout, &run.stderr));
+}
+
 #[test]
 fn evidence_removed_from_the_index_but_left_on_disk_is_refused() {
     let repo = committed(july_filed(None), true);
