@@ -298,3 +298,19 @@ fn the_gitlab_check_job_fails_on_a_broken_plan_and_still_writes_its_report() {
     assert!(assert_gitlab_report(&json, clone.root()).len() > 10);
     assert_eq!(run_gitlab_job(&pipeline, "zi-overdue", clone.root(), home.path()).0, 0);
 }
+
+/// `cargo install --git URL --rev REV` takes a full ref or a commit hash,
+/// never a bare branch name (`--rev main` fails with "revspec not found"
+/// on the first run, when the cache is empty).
+#[test]
+fn both_pipelines_install_zi_from_a_revision_cargo_accepts() {
+    let github = pipeline("github-actions.yml");
+    let gitlab = pipeline("gitlab-ci.yml");
+    for (forge, rev) in [
+        ("github", text(map(map(&github)["env"])["ZI_REV"])),
+        ("gitlab", text(map(map(&gitlab)["variables"])["ZI_REV"])),
+    ] {
+        let commit = rev.len() >= 7 && rev.bytes().all(|b| b.is_ascii_hexdigit());
+        assert!(rev.starts_with("refs/") || commit, "{forge}: ZI_REV = {rev:?}");
+    }
+}
