@@ -11,8 +11,9 @@ use crate::problem::Fatal;
 /// unit and `III.2` in every unit.
 pub(crate) fn selects(id: &str, file: &IndicatorFile) -> bool {
     let id = trim_id(id);
-    let (own_unit, own) = file.id.split_once(':').map_or((None, file.id.as_str()), |(u, i)| (Some(u), i));
-    let in_unit = match (own_unit, id.split_once(':')) {
+    // IDs never hold a `:`, unit folders may: the unit is all before the last.
+    let (own_unit, own) = file.id.rsplit_once(':').map_or((None, file.id.as_str()), |(u, i)| (Some(u), i));
+    let in_unit = match (own_unit, id.rsplit_once(':')) {
         (Some(unit), Some((wanted, rest))) => (wanted == unit).then_some(rest),
         _ => Some(id),
     };

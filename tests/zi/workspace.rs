@@ -229,3 +229,25 @@ fn workspace_json_differs_between_languages_only_in_the_words() {
     let ws = workspace();
     crate::json::same_but_for_the_words(&ws, &[&["status"], &["overdue"], &["check"], &["score"]]);
 }
+
+/// `zi show` at the root by a path from the root shows what the ID shows.
+#[test]
+fn show_by_path_at_the_root_is_show_by_id() {
+    let ws = workspace();
+    let by_id = at_root(&ws, &["show", "balit-palma:I.1.1", "--format", "json"]);
+    let path = "units/balit-palma/plan/1-manajemen-perubahan/1-tim-kerja/1-sk.toml";
+    let by_path = at_root(&ws, &["show", path, "--format", "json"]);
+    assert_eq!(by_id.code, 0, "{by_id:?}");
+    assert_eq!((by_path.code, &by_path.stdout, &by_path.stderr), (by_id.code, &by_id.stdout, &by_id.stderr));
+}
+
+/// Unit folders may hold a `:`, IDs never do: the unit is all before the last.
+#[test]
+fn a_unit_folder_with_a_colon_is_selected_by_its_ids() {
+    let ws = Repo::empty();
+    ws.write("zi.toml", "[workspace]\nunits = [\"units/*\"]\n");
+    unit(&ws, "balai:uji", "unit = \"Balai Uji\"\nyear = 2022\n");
+    let run = at_root(&ws, &["status", "balai:uji:I.1.1", "--format", "csv"]);
+    assert_run!("unit-folder-with-colon", run);
+    assert_eq!(at_root(&ws, &["show", "balai:uji:I.1.1"]).code, 0);
+}

@@ -183,11 +183,19 @@ pub(crate) fn score(
 
 /// `zi show UNIT:ID` (or an ID that only one unit has) at the root.
 pub(crate) fn show(settings: &Settings, id: &str, format: Format, out: &mut dyn Write) -> Result<ExitCode> {
-    let in_unit = id.split_once(':');
+    // IDs never hold a `:`, unit folders may: the unit is all before the last.
+    let in_unit = id.rsplit_once(':');
     let wanted: Vec<String> = in_unit.map(|(unit, _)| unit.to_string()).into_iter().collect();
     let inner = in_unit.map_or(id, |(_, rest)| rest);
+    // A path from the root names the unit's file by its own path at the end.
+    let by_path = |file: &crate::model::plan::IndicatorFile| {
+        let id = id.trim_end_matches('/');
+        [file.path.as_str(), file.path.trim_end_matches(".toml"), file.evidence.as_str()]
+            .iter()
+            .any(|own| id.strip_suffix(own).is_some_and(|unit| unit.ends_with('/')))
+    };
     let detail = |file: &crate::model::plan::IndicatorFile| {
-        if select::selects(inner, file) {
+        if select::selects(inner, file) || by_path(file) {
             Detail::Files
         } else {
             Detail::Summary
@@ -293,13 +301,21 @@ fn write(
     let json: Vec<UnitJson> = rows.iter().map(UnitJson::of).collect();
     let view = UnitsView::new(rows);
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    let mut first_rows = true;
     match format {
         Format::Json => units::json_head(
             &units::WorkspaceJson::new(&heading, &view, ws.year, style.lang),
             root,
             &mut out,
         )?,
-        Format::Csv => {}
+        // The root's own rows (its `zi.toml`, globs that match nothing)
+        // first, under the one header.
+        Format::Csv => {
+            if !root.is_empty() {
+                units::csv_part(root, true, &mut out)?;
+                first_rows = false;
+            }
+        }
         Format::Table | Format::Markdown => {
             units::units(&view, &heading, format, style, &mut out)?;
             if !root.is_empty() {
@@ -311,7 +327,6 @@ fn write(
     // Each unit's report is made and written before the next: at ministry
     // scale the reports together are tens of megabytes.
     let mut code = ExitCode::SUCCESS;
-    let mut first_rows = true;
     for (i, (unit, line)) in ws.units.iter().zip(json).enumerate() {
         let mut bytes = Vec::new();
         let unit_code = report(unit, &mut *render::renderer(format, style, &mut bytes))?;
