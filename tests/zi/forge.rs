@@ -176,6 +176,22 @@ fn check_on_a_broken_plan_writes_a_code_quality_report_as_gitlab_documents_it() 
     let id = repo.run(AUGUST, &["--lang", "id", "check", "--format", "gitlab"]);
     assert_eq!(assert_gitlab_report(&id.json(), repo.root()), fingerprints);
     assert_ne!(id.stdout, run.stdout, "the descriptions are in Indonesian");
+    // A line added above a problem moves it, and it keeps its fingerprint.
+    let report = run.json();
+    let moved = report.as_array().unwrap().iter().find(|i| {
+        i["location"]["lines"]["begin"].as_u64() > Some(1)
+            && i["location"]["path"].as_str().unwrap().ends_with(".toml")
+    });
+    let path = moved.expect("a problem at a line of a plan file")["location"]["path"].as_str().unwrap();
+    let text = std::fs::read_to_string(repo.root().join(path)).unwrap();
+    repo.write(path, format!("# catatan\n{text}"));
+    let again = repo.run(AUGUST, &["check", "--format", "gitlab"]);
+    let mut before = fingerprints.clone();
+    let mut after = assert_gitlab_report(&again.json(), repo.root());
+    before.sort();
+    after.sort();
+    assert_eq!(after, before);
+    assert_ne!(again.stdout, run.stdout, "the lines moved");
 }
 
 #[test]

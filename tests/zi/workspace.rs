@@ -251,3 +251,15 @@ fn a_unit_folder_with_a_colon_is_selected_by_its_ids() {
     assert_run!("unit-folder-with-colon", run);
     assert_eq!(at_root(&ws, &["show", "balai:uji:I.1.1"]).code, 0);
 }
+
+/// Selecting a unit does not change the workspace's year: the unit of 2023
+/// is still told it plans for another year than the workspace.
+#[test]
+fn the_year_of_the_workspace_does_not_follow_the_selection() {
+    let ws = workspace();
+    let all = at_root(&ws, &["check", "--format", "json"]).json();
+    let one = at_root(&ws, &["check", "--unit", "balit-kopi", "--format", "json"]).json();
+    assert_eq!((all["year"].as_i64(), one["year"].as_i64()), (Some(2022), Some(2022)));
+    let other_year = |json: &serde_json::Value| json.to_string().contains("\"other-year\"");
+    assert!(other_year(&all) && other_year(&one));
+}

@@ -93,8 +93,9 @@ pub(super) fn judge<'s>(
             (dir, unit)
         })
         .collect();
+    // The workspace's year is that of all its units, whichever are selected.
+    let year = settings.config.year.or_else(|| common_year(&configs));
     let selected = super::select_units::select(configs, wanted)?;
-    let year = settings.config.year.or_else(|| common_year(&selected));
     let mut units: Vec<Unit> = selected
         .into_par_iter()
         .map(|(dir, unit)| {

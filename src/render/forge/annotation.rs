@@ -42,7 +42,8 @@ impl Annotation {
         let code = p.code().name();
         let l = lang.labels();
         let message = format!("{}\n{}: {}", problems::message(p, lang), l.hint, problems::hint(p, lang));
-        let identity = format!("{code}\0{path}\0{line:?}\0{column:?}\0{}", problems::message(p, Lang::En));
+        // Not the line: a problem keeps its fingerprint when lines above it move.
+        let identity = format!("{code}\0{path}\0{}", problems::message(p, Lang::En));
         Annotation { level, path, line, column, check: code, title: format!("zi {code}"), message, identity }
     }
 

@@ -4,10 +4,11 @@
 //! `minor`, `major`, `critical` or `blocker`) and `location` (`path`, and
 //! `lines.begin`, which GitLab requires: 1 for a problem with a whole file
 //! or folder). The fingerprint is the SHA-256 of what identifies the
-//! issue (its check, place and English message), so the same problem keeps
+//! issue (its check, file and English message, not its line), so the same problem keeps
 //! it from run to run and in every language, and GitLab can tell new
 //! problems from old ones in a merge request.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use anyhow::Result;
@@ -37,12 +38,24 @@ struct Lines {
 }
 
 pub(super) fn write(annotations: &[Annotation], out: &mut dyn Write) -> Result<()> {
+    // The same problem twice in one file (at two lines) is two issues: the
+    // second and later ones count their place among the same.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     let issues: Vec<Issue> = annotations
         .iter()
-        .map(|a| Issue {
+        .map(|a| {
+            let n = seen.entry(a.identity.as_str()).or_default();
+            *n += 1;
+            (a, *n)
+        })
+        .map(|(a, n)| Issue {
             description: format!("{}: {}", a.title, a.message.replace('\n', " · ")),
             check_name: a.check,
-            fingerprint: fingerprint(&a.identity),
+            fingerprint: fingerprint(&if n == 1 {
+                a.identity.clone()
+            } else {
+                format!("{}\0{n}", a.identity)
+            }),
             severity: match a.level {
                 Level::Error => "major",
                 Level::Warning => "minor",
