@@ -10,13 +10,13 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::load::{self, config, git, plan};
-use crate::model::plan::{CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
+use crate::model::plan::{CONFIG_FILE, EVIDENCE_DIR, GITKEEP, PLAN_DIR};
 use crate::model::rkt::Rkt;
 use crate::problem::{Fatal, Note, Problem};
 use crate::render;
 use crate::settings::Settings;
 use crate::write::init;
-use crate::write::plan_files::{plan_files, PlanFile, GITKEEP};
+use crate::write::plan_files::{plan_files, PlanFile};
 use crate::write::tree_writer;
 
 pub(super) struct Options<'a> {

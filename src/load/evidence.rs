@@ -11,10 +11,8 @@ use crate::load::lfs;
 use crate::load::tree;
 use crate::model::evidence::{is_never_evidence, EvidenceFile, Folder, Occasion};
 use crate::model::month::YearMonth;
-use crate::model::plan::EVIDENCE_DIR;
+use crate::model::plan::{EVIDENCE_DIR, GITKEEP};
 use crate::problem::{Kind, Problem};
-
-const GITKEEP: &str = ".gitkeep";
 
 /// How deep files inside a month folder are still found.
 const MAX_DEPTH_IN_MONTH: usize = 8;
@@ -340,9 +338,11 @@ impl Walk<'_> {
                     let child = format!("{inner}/{name}");
                     if depth < MAX_DEPTH_IN_MONTH {
                         self.dated(&child, depth + 1);
-                    } else if self.listing.has_entries(&tree::join(self.indicator_rel, &child)) {
+                    } else {
                         let at = tree::join(self.indicator_rel, &child);
-                        self.out.push(Problem::new(Kind::TooDeep { limit: MAX_DEPTH_IN_MONTH }, at));
+                        if self.listing.has_entries(&at) {
+                            self.out.push(Problem::new(Kind::TooDeep { limit: MAX_DEPTH_IN_MONTH }, at));
+                        }
                     }
                 }
                 Listed::File(name, in_lfs) => {

@@ -299,7 +299,8 @@ impl TreeEntry {
     }
 }
 
-fn under(path: &str, dir: &str) -> bool {
+/// Whether `path` is below the folder `dir` (both relative, `/`-separated).
+pub(crate) fn under(path: &str, dir: &str) -> bool {
     path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
 }
 

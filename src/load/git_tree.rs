@@ -9,13 +9,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::load::evidence::{self, Listed, Listing};
-use crate::load::git::{Repo, TreeFile};
+use crate::load::git::{under, Repo, TreeFile};
 use crate::load::source::{Source, MAX_PLAN_FILE_BYTES};
 use crate::load::{config, indicator, leftovers, lke, subset};
 use crate::model::assessment::{Assessment, ASSESSMENTS_DIR};
 use crate::model::evidence::{is_never_evidence, Folder};
 use crate::model::lke::Lke;
-use crate::model::plan::{Config, IndicatorFile, Loaded, Part, Plan, CONFIG_FILE, PLAN_DIR};
+use crate::model::plan::{Config, IndicatorFile, Loaded, Part, Plan, CONFIG_FILE, GITKEEP, PLAN_DIR};
 use crate::problem::{Fatal, Kind, Problem};
 
 /// How many links in a row are followed before a link counts as broken.
@@ -189,10 +189,6 @@ impl CommitTree {
     }
 }
 
-fn under(path: &str, folder: &str) -> bool {
-    path.strip_prefix(folder).is_some_and(|rest| rest.starts_with('/'))
-}
-
 /// `target` read from the folder `folder` (both relative to the root);
 /// `None` when it is absolute or leaves the root.
 fn normalise(folder: &str, target: &str) -> Option<String> {
@@ -227,8 +223,9 @@ impl Listing for CommitTree {
                 None => names.push((&path[prefix.len()..], Some(node))),
             }
         }
+        // A folder's files are consecutive in the map, so the guard above
+        // names it once; `a.b` sorts before `a/…`, so names are sorted again.
         names.sort_by(|a, b| a.0.cmp(b.0));
-        names.dedup_by(|a, b| a.0 == b.0 && a.1.is_none() && b.1.is_none());
         let mut listed = Vec::with_capacity(names.len());
         for (name, node) in names {
             let Some(node) = node else {
@@ -237,7 +234,7 @@ impl Listing for CommitTree {
                 }
                 continue;
             };
-            if leftovers::is_stale(std::ffi::OsStr::new(name)) || name == ".gitkeep" {
+            if leftovers::is_stale(std::ffi::OsStr::new(name)) || name == GITKEEP {
                 continue;
             }
             let size = match node {

@@ -10,6 +10,8 @@ use crate::model::place::At;
 pub(crate) const CONFIG_FILE: &str = "zi.toml";
 pub(crate) const PLAN_DIR: &str = "plan";
 pub(crate) const EVIDENCE_DIR: &str = "evidence";
+/// The empty file every evidence folder holds so that git keeps it; never a document.
+pub(crate) const GITKEEP: &str = ".gitkeep";
 
 /// `rel/name`, with `/` whatever the platform.
 pub(crate) fn join(rel: &str, name: &str) -> String {

@@ -9,7 +9,7 @@
 use toml_edit::{Array, DocumentMut, Item, Value};
 
 use crate::load::rkt::item_name;
-use crate::model::plan::{number_prefix, CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
+use crate::model::plan::{number_prefix, CONFIG_FILE, EVIDENCE_DIR, GITKEEP, PLAN_DIR};
 use crate::model::rkt::{slug, Rkt, RktIndicator};
 use crate::write::canonical::{canonical, FileKind};
 
@@ -19,9 +19,6 @@ pub(crate) struct PlanFile {
     pub(crate) path: String,
     pub(crate) contents: String,
 }
-
-/// The file every evidence folder holds so that git keeps it.
-pub(crate) const GITKEEP: &str = ".gitkeep";
 
 /// Every file of the plan `rkt`. `lang` is the `lang` a new `zi.toml` gets.
 pub(crate) fn plan_files(rkt: &Rkt, lang: &str) -> Vec<PlanFile> {

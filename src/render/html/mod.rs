@@ -128,7 +128,7 @@ impl Page<'_> {
             let note = self.lang.catalogue().note(&Note::ProblemsInPlan { errors });
             w!(self, "<p class=\"problems\">⚠ {}</p>\n", esc(&note));
         }
-        let places = misfiled::misfiled(view.eval).len();
+        let places = view.eval.misfiled();
         if places > 0 {
             let note = self.lang.catalogue().note(&Note::Misfiled { places });
             w!(self, "<p class=\"problems\">⚠ <a href=\"#misfiled\">{}</a></p>\n", esc(&note));
@@ -163,13 +163,7 @@ impl Page<'_> {
     fn progress(&mut self, view: &StatusView) {
         let l = self.l;
         w!(self, "<section id=\"progress\">\n<h2>{}</h2>\n", l.progress_per_area);
-        w!(
-            self,
-            "<table class=\"progress\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th>",
-            l.area,
-            l.indicators
-        );
-        w!(self, "<th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n", l.to_date, l.year, l.by_status);
+        progress_head(&mut self.out, l);
         for area in &view.areas {
             let name = format!(
                 "<a href=\"#area-{}\"><b>{}</b> {}</a>",
@@ -468,6 +462,20 @@ fn progress_cells(out: &mut String, name: &str, totals: &Totals, class: &str, la
 }
 
 /// A whole row of a progress table.
+/// The head of a progress table: area, indicators, the two bars, statuses.
+fn progress_head(out: &mut String, l: &Labels) {
+    let _ = write!(
+        out,
+        "<table class=\"progress\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th>",
+        l.area, l.indicators
+    );
+    let _ = write!(
+        out,
+        "<th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        l.to_date, l.year, l.by_status
+    );
+}
+
 fn progress_row(out: &mut String, name: &str, totals: &Totals, class: &str, lang: Lang) {
     progress_cells(out, name, totals, class, lang);
     out.push_str("</tr>\n");

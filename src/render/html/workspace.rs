@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::{esc, progress_cells, progress_row, url_path, GENERATOR, STYLE};
+use super::{esc, progress_cells, progress_head, progress_row, url_path, GENERATOR, STYLE};
 use crate::judge::overdue::{Entry, Lateness};
 use crate::judge::view::StatusView;
 use crate::judge::workspace::{UnitRow, UnitsView};
@@ -133,13 +133,7 @@ fn unit_section(out: &mut String, section: &Section, as_of: &str, lang: Lang) {
         return;
     };
     w!(out, "<p class=\"when\">{} {}</p>\n", l.plan_year, view.eval.plan.year);
-    w!(
-        out,
-        "<table class=\"progress\">\n<thead><tr><th>{}</th><th class=\"num\">{}</th>",
-        l.area,
-        l.indicators
-    );
-    w!(out, "<th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n", l.to_date, l.year, l.by_status);
+    progress_head(out, l);
     for area in &view.areas {
         let name = format!("<b>{}</b> {}", esc(&area.area.id), esc(&area.area.name));
         progress_row(out, &name, &area.totals, "", lang);
