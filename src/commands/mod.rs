@@ -244,11 +244,7 @@ fn on_the_plan(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let detail = want.detail;
-    let eval = plan::evaluate_settings(
-        settings,
-        plan::Want { keep: want.keep, ids: want.ids, detail: |file: &IndicatorFile| detail(file) },
-    );
+    let eval = plan::evaluate_settings(settings, want);
     let code = plan::report_on(settings, &eval, note_problems, out, err, report)?;
     free_in_background(eval);
     Ok(code)

@@ -23,6 +23,9 @@ pub(crate) fn name_siblings(
     problems: &mut [Problem],
     read: &(impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync),
 ) {
+    if !problems.iter().any(|p| matches!(p.kind, Kind::UnmatchedFile { .. })) {
+        return;
+    }
     let owner: HashMap<&str, &Component> = plan
         .areas
         .iter()

@@ -96,7 +96,7 @@ pub(super) fn judge<'s>(
     // The workspace's year is that of all its units, whichever are selected.
     let year = settings.config.year.or_else(|| common_year(&configs));
     let selected = super::select_units::select(configs, wanted)?;
-    let mut units: Vec<Unit> = selected
+    let units: Vec<Unit> = selected
         .into_par_iter()
         .map(|(dir, unit)| {
             let problems = folder_problems.iter().filter(|p| p.path == dir.rel).cloned().collect();
@@ -104,7 +104,6 @@ pub(super) fn judge<'s>(
             Unit { dir, judged, problems }
         })
         .collect();
-    units.sort_by(|a, b| a.dir.rel.cmp(&b.dir.rel));
     Ok(Workspace { settings, problems: root_problems, units, year })
 }
 
