@@ -97,9 +97,15 @@ fn workspace(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) 
         out.push(wrong_type(source, "units", units, Expected::ArrayOfStrings));
         return Some(Workspace::default());
     };
+    if array.is_empty() {
+        out.push(source.problem(Kind::NoUnitMatches { glob: None }, units.span()));
+    }
     let mut globs = Vec::new();
     for value in array {
         match value.as_str() {
+            Some(glob) if reaches_outside(glob) => {
+                out.push(source.problem(Kind::UnitsOutside { glob: glob.to_string() }, value.span()));
+            }
             Some(glob) => globs.push(glob.to_string()),
             None => {
                 let found = value_kind(&toml_edit::Item::Value(value.clone()));
@@ -108,6 +114,18 @@ fn workspace(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) 
         }
     }
     Some(Workspace { units: globs })
+}
+
+/// Whether a `units` glob leaves the workspace root: an absolute path (or
+/// a drive), or a `..` anywhere in it.
+fn reaches_outside(glob: &str) -> bool {
+    let glob = glob.trim();
+    let b = glob.as_bytes();
+    let drive = b.len() >= 2
+        && b[0].is_ascii_alphabetic()
+        && b[1] == b':'
+        && b.get(2).is_none_or(|c| b"/\\".contains(c));
+    glob.starts_with(['/', '\\']) || drive || glob.split(['/', '\\']).any(|part| part == "..")
 }
 
 /// `head = { name = "…", nip = "…", title = "…" }` (or a `[head]` table),
