@@ -73,7 +73,7 @@ pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<Evaluation, Fa
     if !scope.staged {
         return Ok(plan::evaluate_settings(settings, summary(scope.ids)));
     }
-    let tree = CommitTree::staged(&Repo::containing(&settings.root)?)?;
+    let tree = CommitTree::staged(&Repo::find(&settings.root, settings.git_located)?, &settings.root)?;
     Ok(plan::evaluate_tree(&tree, settings.as_of, summary(scope.ids)))
 }
 
@@ -87,7 +87,7 @@ pub(super) struct Since {
 impl Since {
     /// The plan in `rev`, judged on the settings' date.
     pub(super) fn read(settings: &Settings, rev: &str, ids: &[String]) -> Result<Since, Fatal> {
-        let repo = Repo::containing(&settings.root)?;
+        let repo = Repo::find(&settings.root, settings.git_located)?;
         let commit = match repo.commit(rev) {
             Ok(commit) => commit,
             Err(_) if !repo.has_commits() => return Ok(Since { rev: rev.to_string(), baseline: None }),

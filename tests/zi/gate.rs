@@ -205,3 +205,26 @@ fn an_unknown_gate_is_named_with_its_line() {
     set_gate(&repo, "sometimes");
     assert_run!("unknown-gate", repo.run(AUGUST, &["check"]));
 }
+
+/// A plan file is judged as it is staged, whatever the working tree holds
+/// since (zi reads a file from the working tree only when it is the very
+/// object staged).
+#[test]
+fn a_plan_file_is_judged_as_staged_not_as_edited_since() {
+    let repo = committed(fixture::small(), false);
+    repo.write(MONEV_PATH, "not toml [");
+    repo.git(&["add", MONEV_PATH]);
+    repo.write(MONEV_PATH, fixture::MONEV);
+    let staged = repo.run(AUGUST, &["overdue", "--staged", "--new-since", "HEAD"]);
+    assert_run!("plan-file-judged-as-staged", staged);
+    assert_eq!(staged.code, 1);
+    assert_eq!(repo.run(AUGUST, &["overdue", "--new-since", "HEAD"]).code, 0);
+    // Staged whole again, it is judged as the working tree is.
+    repo.git(&["add", MONEV_PATH]);
+    let staged = repo.run(AUGUST, &["overdue", "--staged", "--new-since", "HEAD"]);
+    let worktree = repo.run(AUGUST, &["overdue", "--new-since", "HEAD"]);
+    assert_eq!(
+        (staged.code, &staged.stdout, &staged.stderr),
+        (worktree.code, &worktree.stdout, &worktree.stderr)
+    );
+}
