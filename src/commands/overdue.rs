@@ -98,6 +98,23 @@ impl Since {
         Ok(Since { rev: rev.to_string(), baseline: Some(Baseline::of(&eval)) })
     }
 
+    /// The same, for a unit of a workspace whose folder is `rel`, its
+    /// evaluation's paths taken from the root.
+    pub(super) fn prefixed(self, rel: &str) -> Since {
+        Since { rev: self.rev, baseline: self.baseline.map(|b| b.prefixed(rel)) }
+    }
+
+    /// Whether anything of `entries` (or an error of `eval`) is new.
+    pub(super) fn fails(&self, eval: &Evaluation, entries: &[overdue::Entry]) -> bool {
+        overdue::new_since(eval, entries, self.baseline.as_ref()) > 0
+    }
+
+    /// How much of the list `filter` keeps is new; `None` before the first commit.
+    pub(super) fn new_in(&self, eval: &Evaluation, filter: Filter, within: Option<u32>) -> Option<usize> {
+        let baseline = self.baseline.as_ref()?;
+        Some(overdue::new_since(eval, &listed(eval, filter, within), Some(baseline)))
+    }
+
     /// What to say on standard error about what is new in the list
     /// `filter` keeps.
     pub(super) fn note(&self, eval: &Evaluation, filter: Filter, within: Option<u32>) -> Note {

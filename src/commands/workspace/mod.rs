@@ -5,10 +5,12 @@
 //! it. A unit that cannot be read (no `zi.toml`, no `plan/`, a broken
 //! `zi.toml`, another year) is reported and never hides the others.
 
+mod gate;
 mod judged;
 mod report;
 mod reports;
 mod select_units;
 
+pub(super) use gate::{hook_run, overdue as overdue_gated};
 pub(super) use report::report;
 pub(super) use reports::{check, overdue, score, show, status, ScoreAsk};
