@@ -454,7 +454,6 @@ impl Catalogue for En {
             }
             Fatal::CannotRestoreHook { backup, error } => plain(format!("cannot restore {backup}: {error}")),
             Fatal::NoSuchPath { path } => plain(format!("no such file or folder: {path}")),
-            Fatal::TempFolder { error } => plain(format!("cannot create a temporary folder: {error}")),
             Fatal::NotInGit { path, error } => {
                 (format!("{path} is not inside a git repository ({error})"), "`git init` makes it one".into())
             }

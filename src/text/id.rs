@@ -462,7 +462,6 @@ impl Catalogue for Id {
             }
             Fatal::CannotRestoreHook { backup, error } => plain(format!("{backup} tidak dapat dikembalikan: {}", os::indonesian(error))),
             Fatal::NoSuchPath { path } => plain(format!("berkas atau folder tidak ada: {path}")),
-            Fatal::TempFolder { error } => plain(format!("folder sementara tidak dapat dibuat: {}", os::indonesian(error))),
             Fatal::NotInGit { path, error } => {
                 (format!("{path} tidak berada di dalam repositori git ({})", os::indonesian(error)), "`git init` menjadikannya repositori".into())
             }
