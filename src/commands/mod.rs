@@ -65,19 +65,7 @@ pub(crate) fn run(
             };
             init::run(settings, &options, err)
         }
-        Command::Score { file, target, detail, questions, check, format, output, force, .. } => {
-            let ask = score::Ask {
-                file: file.as_deref(),
-                target: *target,
-                detail: *detail,
-                questions: *questions,
-                check: *check,
-                format: *format,
-                output: output.as_deref(),
-                force: *force,
-            };
-            score::run(settings, &ask, out, err)
-        }
+        Command::Score { .. } => score::run(settings, &score::Ask::of(&cli.command), out, err),
         Command::Import { file, sheet, dry_run, force, unit, year } => {
             let options = import::Options {
                 file,
@@ -185,18 +173,7 @@ fn at_workspace_root(
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
             workspace::report(settings, wanted, filter, output.as_deref(), *force, out, err)
         }
-        Command::Score { file, target, detail, check, format, output, force, .. } => {
-            let ask = workspace::ScoreAsk {
-                file: file.as_deref(),
-                target: target.map(crate::cli::TargetArg::id),
-                detail: *detail,
-                check: *check,
-                format: *format,
-                output: output.as_deref(),
-                force: *force,
-            };
-            workspace::score(settings, wanted, &ask, out, err)
-        }
+        Command::Score { .. } => workspace::score(settings, wanted, &score::Ask::of(&cli.command), out, err),
         Command::Show { id, format } => workspace::show(settings, id, *format, out),
         Command::Fmt { check, paths } if paths.is_empty() => {
             let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);

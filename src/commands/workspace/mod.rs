@@ -13,4 +13,4 @@ mod select_units;
 
 pub(super) use report::report;
 pub(super) use reports::{check, overdue, show, status};
-pub(super) use score::{score, ScoreAsk};
+pub(super) use score::score;
