@@ -64,9 +64,6 @@ pub(crate) enum Fatal {
     NoSuchPath {
         path: String,
     },
-    TempFolder {
-        error: String,
-    },
     NotInGit {
         path: String,
         error: String,
@@ -166,6 +163,18 @@ pub(crate) enum Fatal {
     /// A command that works on one unit, run at a workspace root.
     OneUnitOnly {
         command: &'static str,
+    },
+    /// `zi score FILE` at a workspace root with a FILE in no unit's folder.
+    FileInNoUnit {
+        path: String,
+    },
+    /// `zi init --from PLAN_DIR` at a workspace root without the new unit's
+    /// folder (DIR) or name (`--unit`).
+    UnitFolderUnnamed,
+    /// `zi init` at a workspace root into a folder no `units` glob matches.
+    OutsideUnits {
+        path: String,
+        globs: Vec<String>,
     },
 }
 

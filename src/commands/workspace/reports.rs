@@ -12,7 +12,6 @@ use anyhow::Result;
 use super::judged::{judge, Judged, Unit, Workspace};
 use crate::judge::evaluate::{Detail, IndicatorReport, Keep};
 use crate::judge::overdue;
-use crate::judge::score::ScoreView;
 use crate::judge::select::{self, Filter};
 use crate::judge::view::{CheckView, OverdueView, ShowView, StatusView};
 use crate::judge::workspace::{UnitRow, UnitsView};
@@ -70,12 +69,36 @@ pub(crate) fn overdue(
             let rows = rows(&ws, &keeps, false);
             write(&ws, format, rows, &[], out, &|unit, renderer| unit_overdue(unit, &mut Reported(renderer)))?
         }
-        Output::Annotations(_) => annotate(&ws, format, &[], out, &unit_overdue)?,
+        // Every failing exit has its annotation: the errors that fail the
+        // run and are no invalid indicator's are annotated as `zi check`'s.
+        Output::Annotations(_) => {
+            let root: Vec<Problem> = ws.problems.iter().filter(|p| p.is_error()).cloned().collect();
+            annotate(&ws, format, &root, out, &|unit, findings| {
+                let code = unit_overdue(unit, findings)?;
+                let problems = match &unit.judged {
+                    Some(judged) => errors_beside_entries(&judged.eval),
+                    None => unit.problems.clone(),
+                };
+                findings.check(&CheckView { problems: &problems, excerpts: Default::default() })?;
+                Ok(code)
+            })?
+        }
     };
     notes(&ws, err)?;
     let root_errors =
         ws.problems.iter().any(Problem::is_error) || ws.units.iter().any(|u| u.judged.is_none());
     Ok(if root_errors { worst(code, ExitCode::FAILURE) } else { code })
+}
+
+/// The errors of a unit other than those of its invalid indicators, which
+/// `zi overdue` lists as invalid already.
+fn errors_beside_entries(eval: &crate::judge::evaluate::Evaluation) -> Vec<Problem> {
+    let invalid: std::collections::HashSet<&str> = overdue::entries(eval, None)
+        .iter()
+        .filter(|e| e.lateness == overdue::Lateness::Invalid)
+        .map(|e| e.report.file.path.as_str())
+        .collect();
+    eval.problems.iter().filter(|p| p.is_error() && !invalid.contains(p.path.as_str())).cloned().collect()
 }
 
 /// `zi check` at the root: the root's problems, then each unit's.
@@ -149,36 +172,6 @@ fn root_check(ws: &Workspace, format: Format) -> Result<Vec<u8>> {
     let view = CheckView { problems: &ws.problems, excerpts };
     render::renderer(format, ws.settings.style(), &mut bytes).check(&view)?;
     Ok(bytes)
-}
-
-/// What `zi score` at the root was asked.
-pub(crate) struct ScoreAsk<'a> {
-    pub(crate) target: Option<&'a str>,
-    pub(crate) detail: bool,
-    pub(crate) check: bool,
-    pub(crate) format: Format,
-}
-
-/// `zi score` at the root: each unit's score (or projection); with
-/// `--check`, 1 when any unit misses its target.
-pub(crate) fn score(
-    settings: &Settings,
-    wanted: &[String],
-    ask: &ScoreAsk,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitCode> {
-    let ws = judge(settings, wanted, Keep::Every, &|_| Detail::Summary)?;
-    let rows = rows(&ws, &|_| true, true);
-    let code = write(&ws, ask.format, rows, &[], out, &|unit, renderer| {
-        let Some(judged) = &unit.judged else { return Ok(None) };
-        let scored = judged.scored(ask.target);
-        renderer.score(&ScoreView { score: &scored, eval: &judged.eval, detail: ask.detail })?;
-        let missed = scored.verdict().is_some_and(|v| !v.met);
-        Ok(Some(if ask.check && missed { ExitCode::FAILURE } else { ExitCode::SUCCESS }))
-    })?;
-    notes(&ws, err)?;
-    Ok(code)
 }
 
 /// `zi show UNIT:ID` (or an ID that only one unit has) at the root.
@@ -288,7 +281,7 @@ type UnitReport<'a> = &'a dyn Fn(&Unit, &mut dyn Renderer) -> Result<Option<Exit
 
 /// The table of units (with `root`, the root's own part of the report,
 /// after it), then each unit's report, in `format`.
-fn write(
+pub(super) fn write(
     ws: &Workspace,
     format: Format,
     rows: Vec<UnitRow>,
