@@ -144,13 +144,17 @@ fn list(
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut listed = Vec::with_capacity(entries.len());
     for (os_name, entry) in entries {
-        let path = || tree::join(shown, &os_name.to_string_lossy());
-        let Some(name) = os_name.to_str() else {
-            if !os_name.as_encoded_bytes().starts_with(b".") {
-                out.push(Problem::new(Kind::NonUtf8Name, path()));
+        // The name moves into what is listed: no copy of it per file.
+        let name = match os_name.into_string() {
+            Ok(name) => name,
+            Err(os_name) => {
+                if !os_name.as_encoded_bytes().starts_with(b".") {
+                    out.push(Problem::new(Kind::NonUtf8Name, tree::join(shown, &os_name.to_string_lossy())));
+                }
+                continue;
             }
-            continue;
         };
+        let path = || tree::join(shown, &name);
         let file_type = match entry.file_type() {
             Ok(t) => t,
             Err(e) => {
@@ -160,11 +164,11 @@ fn list(
         };
         if file_type.is_dir() {
             if !name.starts_with('.') {
-                listed.push(Listed::Dir(name.to_string()));
+                listed.push(Listed::Dir(name));
             }
             continue;
         }
-        if crate::load::leftovers::is_stale(&os_name) {
+        if crate::load::leftovers::is_stale(std::ffi::OsStr::new(&name)) {
             out.push(Problem::new(Kind::StaleTemporary, path()));
             continue;
         }
@@ -173,8 +177,8 @@ fn list(
             // document, and too common to be worth listing.
             continue;
         }
-        if is_never_evidence(name) && !file_type.is_symlink() {
-            listed.push(Listed::Ignored(name.to_string()));
+        if is_never_evidence(&name) && !file_type.is_symlink() {
+            listed.push(Listed::Ignored(name));
             continue;
         }
         let meta = if file_type.is_symlink() {
@@ -185,9 +189,9 @@ fn list(
                 }
                 Ok(m) => {
                     let leaves = std::fs::canonicalize(entry.path()).map_or(true, |t| !repository.holds(&t));
-                    if leaves && !is_never_evidence(name) {
+                    if leaves && !is_never_evidence(&name) {
                         out.push(Problem::new(Kind::LinkOutside, path()));
-                        listed.push(Listed::Ignored(name.to_string()));
+                        listed.push(Listed::Ignored(name));
                         continue;
                     }
                     m
@@ -206,15 +210,17 @@ fn list(
                 }
             }
         };
-        if is_never_evidence(name) {
-            listed.push(Listed::Ignored(name.to_string()));
+        if is_never_evidence(&name) {
+            listed.push(Listed::Ignored(name));
         } else if !meta.is_file() {
             out.push(Problem::new(Kind::SpecialFile, path()));
         } else if meta.len() == 0 {
             out.push(Problem::new(Kind::EmptyFile, path()));
-            listed.push(Listed::Ignored(name.to_string()));
+            listed.push(Listed::Ignored(name));
         } else {
-            listed.push(Listed::File(name.to_string(), lfs::is_pointer(&entry.path(), meta.len())));
+            // Only a file of a pointer's size is opened, so only then its path is made.
+            let in_lfs = lfs::may_be_pointer(meta.len()) && lfs::is_pointer(&entry.path(), meta.len());
+            listed.push(Listed::File(name, in_lfs));
         }
     }
     Ok(listed)
