@@ -64,7 +64,7 @@ fn judge_staged(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -
     let style = settings.style();
     let gate = settings.config.gate.unwrap_or_default();
     let scope = Scope { staged: true, new_since: (gate == Gate::New).then_some("HEAD"), ids: &[] };
-    let (eval, _scratch) = overdue::judged(settings, scope)?;
+    let eval = overdue::judged(settings, scope)?;
     let since = scope.new_since.map(|rev| Since::read(settings, rev, scope.ids)).transpose()?;
     let (mut listing, mut notes) = (Vec::new(), Vec::new());
     let code = super::plan::report_on(settings, &eval, true, &mut listing, &mut notes, &|eval, out| {

@@ -1,14 +1,13 @@
 //! `zi overdue`: what passed its deadline without complete evidence. Built
 //! for a pre-commit hook: one line per overdue period, exit 1 if any (or if
 //! the plan has errors). With `--staged` it judges what a commit would hold
-//! (git's index, read into a scratch folder, never written), and with
+//! (git's index, read into memory, never written), and with
 //! `--new-since REV` only what is new since REV counts in the exit status.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use tempfile::TempDir;
 
 use super::plan;
 use crate::judge::evaluate::{Detail, Evaluation, Keep};
@@ -16,6 +15,7 @@ use crate::judge::overdue::{self, Baseline};
 use crate::judge::select::{self, Filter};
 use crate::judge::view::OverdueView;
 use crate::load::git::Repo;
+use crate::load::git_tree::CommitTree;
 use crate::model::plan::IndicatorFile;
 use crate::problem::{Fatal, Note};
 use crate::render::{self, CheckFormat, Findings};
@@ -67,17 +67,14 @@ fn listed<'a>(eval: &'a Evaluation, filter: Filter, within: Option<u32>) -> Vec<
     overdue::entries(eval, within).into_iter().filter(|e| filter.keeps(e.report)).collect()
 }
 
-/// The plan judged as the scope asks, with the scratch folder it was read
-/// into (kept until the reports are written).
-pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<(Evaluation, Option<TempDir>), Fatal> {
+/// The plan judged as the scope asks: the working tree, or what is staged
+/// (read from git's index into memory, and laid out by the same rules).
+pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<Evaluation, Fatal> {
     if !scope.staged {
-        return Ok((plan::evaluate_settings(settings, summary(scope.ids)), None));
+        return Ok(plan::evaluate_settings(settings, summary(scope.ids)));
     }
-    let repo = Repo::containing(&settings.root)?;
-    let scratch = scratch()?;
-    repo.export_index(scratch.path())?;
-    let eval = plan::evaluate_other(scratch.path(), settings.as_of, summary(scope.ids));
-    Ok((eval, Some(scratch)))
+    let tree = CommitTree::staged(&Repo::containing(&settings.root)?)?;
+    Ok(plan::evaluate_tree(&tree, settings.as_of, summary(scope.ids)))
 }
 
 /// What the exit status is measured against: the plan in a revision.
@@ -96,9 +93,8 @@ impl Since {
             Err(_) if !repo.has_commits() => return Ok(Since { rev: rev.to_string(), baseline: None }),
             Err(e) => return Err(e),
         };
-        let scratch = scratch()?;
-        repo.export(&commit, scratch.path())?;
-        let eval = plan::evaluate_other(scratch.path(), settings.as_of, summary(ids));
+        let tree = CommitTree::read(&repo, &commit, None)?;
+        let eval = plan::evaluate_tree(&tree, settings.as_of, summary(ids));
         Ok(Since { rev: rev.to_string(), baseline: Some(Baseline::of(&eval)) })
     }
 
@@ -122,13 +118,6 @@ fn summary(ids: &[String]) -> plan::Want<'_, impl Fn(&IndicatorFile) -> Detail +
     plan::Want { keep: Keep::Errors, ids, detail: |_: &IndicatorFile| Detail::Summary }
 }
 
-fn scratch() -> Result<TempDir, Fatal> {
-    tempfile::Builder::new()
-        .prefix("zi-staged-")
-        .tempdir()
-        .map_err(|e| Fatal::TempFolder { error: e.to_string() })
-}
-
 /// `zi overdue [--staged] [--new-since REV]`: the list, then on standard
 /// error what of it is new.
 pub(super) fn run_scoped(
@@ -140,7 +129,7 @@ pub(super) fn run_scoped(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let (eval, _scratch) = judged(settings, scope)?;
+    let eval = judged(settings, scope)?;
     let since = scope.new_since.map(|rev| Since::read(settings, rev, scope.ids)).transpose()?;
     let code = plan::report_on(settings, &eval, true, out, err, &|eval, out| {
         let prefix = super::check::repository_prefix(settings, format);

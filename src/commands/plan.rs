@@ -10,6 +10,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
 use crate::judge::evaluate::{Detail, Evaluation, Keep};
+use crate::load::git_tree::CommitTree;
 use crate::load::{config, plan};
 use crate::model::plan::{Config, IndicatorFile};
 use crate::problem::{Note, Problem};
@@ -60,15 +61,20 @@ fn evaluate(
     Evaluation::new(plan, as_of, want.detail, want.keep, crate::load::indicator, problems)
 }
 
-/// A plan elsewhere (a commit read out of git), its own `zi.toml` included.
-pub(super) fn evaluate_other(
-    root: &Path,
+/// A plan read from git into memory (the index, or a commit's tree), its
+/// own `zi.toml` included, walked and checked as the disk's is. Every path
+/// comes from the tree: the root is never read.
+pub(super) fn evaluate_tree(
+    tree: &CommitTree,
     as_of: NaiveDate,
     want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
 ) -> Evaluation {
     let mut problems = Vec::new();
-    let (config, _) = config::load(root, &mut problems);
-    evaluate(root, config, problems, as_of, want)
+    let (config, _) = config::load_from(tree, &mut problems);
+    let year = config.year.unwrap_or_else(|| as_of.year());
+    let plan = plan::discover_in(tree, Path::new(""), config, year, want.ids, &mut problems);
+    let read = |plan: &_, file: &_, part, out: &mut _| tree.indicator(plan, file, part, out);
+    Evaluation::new(plan, as_of, want.detail, want.keep, read, problems)
 }
 
 /// A report on the judged plan, written to the (buffered) output.

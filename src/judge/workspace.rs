@@ -102,16 +102,17 @@ impl UnitRow<'_> {
     }
 
     /// What comes first in a table sorted by what needs attention: a folder
-    /// that is no unit, then the most invalid, overdue and due indicators,
-    /// the most errors, the smallest share of documents to date, and then
-    /// the folder's name.
+    /// that is no unit, then the units with errors (a file zi cannot read:
+    /// what it says of the unit is not the whole story), the most first,
+    /// then the most invalid, overdue and due indicators, the smallest
+    /// share of documents to date, and then the folder's name.
     fn attention(&self) -> impl Ord + '_ {
         let statuses = self.totals.as_ref().map(|t| {
             let s = &t.statuses;
             (Reverse(s.invalid), Reverse(s.overdue), Reverse(s.due))
         });
         let share = self.totals.as_ref().map(|t| Share(t.to_date.present, t.to_date.required));
-        (self.totals.is_some(), statuses, Reverse(self.errors), share, self.tag)
+        (self.totals.is_some(), Reverse(self.errors), statuses, share, self.tag)
     }
 }
 
@@ -182,6 +183,16 @@ mod tests {
             errors: 0,
             warnings: 0,
         }
+    }
+
+    #[test]
+    fn a_unit_with_errors_comes_before_an_overdue_one() {
+        let mut broken = row("broken", 0, 0, true);
+        broken.totals.as_mut().unwrap().indicators = 0;
+        broken.errors = 1;
+        let view = UnitsView::new(vec![row("late", 4, 0, true), broken, row("none", 0, 0, false)]);
+        let order: Vec<&str> = view.rows.iter().map(|r| r.tag).collect();
+        assert_eq!(order, ["none", "broken", "late"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::load::folders::Folders;
 use crate::load::source::{missing_key, string_at, unknown_keys, value_kind, wrong_type, Source};
 use crate::model::plan::{Config, Gate, Head, Workspace, CONFIG_FILE};
 use crate::problem::{Expected, Kind, Problem};
@@ -17,7 +18,12 @@ const HOOK_KEYS: [&str; 1] = ["gate"];
 /// Reads `zi.toml` at `root`, and keeps its text for quoting. Its problems
 /// go to `out`.
 pub(crate) fn load(root: &Path, out: &mut Vec<Problem>) -> (Config, Option<String>) {
-    let source = match Source::read(&root.join(CONFIG_FILE), CONFIG_FILE.to_string()) {
+    load_from(&crate::load::folders::Disk::new(root), out)
+}
+
+/// `load`, with `zi.toml` read from `folders` (the disk, or git).
+pub(crate) fn load_from(folders: &dyn Folders, out: &mut Vec<Problem>) -> (Config, Option<String>) {
+    let source = match folders.read(CONFIG_FILE) {
         Ok(source) => source,
         Err(d) => {
             out.push(d);
@@ -91,9 +97,15 @@ fn workspace(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) 
         out.push(wrong_type(source, "units", units, Expected::ArrayOfStrings));
         return Some(Workspace::default());
     };
+    if array.is_empty() {
+        out.push(source.problem(Kind::NoUnitMatches { glob: None }, units.span()));
+    }
     let mut globs = Vec::new();
     for value in array {
         match value.as_str() {
+            Some(glob) if reaches_outside(glob) => {
+                out.push(source.problem(Kind::UnitsOutside { glob: glob.to_string() }, value.span()));
+            }
             Some(glob) => globs.push(glob.to_string()),
             None => {
                 let found = value_kind(&toml_edit::Item::Value(value.clone()));
@@ -102,6 +114,18 @@ fn workspace(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) 
         }
     }
     Some(Workspace { units: globs })
+}
+
+/// Whether a `units` glob leaves the workspace root: an absolute path (or
+/// a drive), or a `..` anywhere in it.
+fn reaches_outside(glob: &str) -> bool {
+    let glob = glob.trim();
+    let b = glob.as_bytes();
+    let drive = b.len() >= 2
+        && b[0].is_ascii_alphabetic()
+        && b[1] == b':'
+        && b.get(2).is_none_or(|c| b"/\\".contains(c));
+    glob.starts_with(['/', '\\']) || drive || glob.split(['/', '\\']).any(|part| part == "..")
 }
 
 /// `head = { name = "…", nip = "…", title = "…" }` (or a `[head]` table),
@@ -151,17 +175,19 @@ fn gate(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) -> Op
 }
 
 /// Reads the `name` of an `area.toml` or `component.toml` (`file`) in the
-/// folder `dir` (shown as `rel`). `None` when the file is missing or broken
+/// folder `rel` of `folders`. `None` when the file is missing or broken
 /// (reported in `out`).
-pub(crate) fn load_name(dir: &Path, rel: &str, file: &'static str, out: &mut Vec<Problem>) -> Option<String> {
-    let full = dir.join(file);
+pub(crate) fn load_name(
+    folders: &dyn Folders,
+    rel: &str,
+    file: &'static str,
+    out: &mut Vec<Problem>,
+) -> Option<String> {
     let path = crate::load::tree::join(rel, file);
     // Most name files exist: read first, and only ask why when that fails.
-    let source = match Source::read(&full, path.clone()) {
+    let source = match folders.read(&path) {
         Ok(source) => source,
-        Err(_)
-            if std::fs::symlink_metadata(&full).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) =>
-        {
+        Err(_) if folders.is_missing(&path) => {
             out.push(Problem::new(Kind::MissingNameFile { file }, path));
             return None;
         }

@@ -120,13 +120,9 @@ pub(crate) enum Listed {
     Ignored(String),
 }
 
-/// The entries of `dir` (shown as `shown`), sorted by name. Names that are
-/// never evidence are `Ignored`, and so are empty files and links that
-/// leave the repository, which are also reported; links to folders,
-/// broken links, pipes and names that are not UTF-8 are reported and
-/// left out. Hidden folders are left out silently. Each entry costs one
-/// stat (its size), links a second one; a file of an LFS pointer's size is
-/// also opened, to tell whether it is one.
+/// The entries of `dir` (shown as `shown`), sorted by name, as `entry`
+/// takes them. Each entry costs one stat (its size), links a second one; a
+/// file of an LFS pointer's size is also opened, to tell whether it is one.
 fn list(
     dir: &Path,
     shown: &str,
@@ -143,87 +139,133 @@ fn list(
     }
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut listed = Vec::with_capacity(entries.len());
-    for (os_name, entry) in entries {
-        // The name moves into what is listed: no copy of it per file.
-        let name = match os_name.into_string() {
-            Ok(name) => name,
-            Err(os_name) => {
-                if !os_name.as_encoded_bytes().starts_with(b".") {
-                    out.push(Problem::new(Kind::NonUtf8Name, tree::join(shown, &os_name.to_string_lossy())));
-                }
-                continue;
+    for (os_name, item) in entries {
+        let Some(name) = os_name.to_str() else {
+            if !os_name.as_encoded_bytes().starts_with(b".") {
+                out.push(Problem::new(Kind::NonUtf8Name, tree::join(shown, &os_name.to_string_lossy())));
             }
+            continue;
         };
-        let path = || tree::join(shown, &name);
-        let file_type = match entry.file_type() {
+        let file_type = match item.file_type() {
             Ok(t) => t,
             Err(e) => {
-                out.push(tree::unreadable(&path(), &e));
+                out.push(tree::unreadable(&tree::join(shown, name), &e));
                 continue;
             }
         };
-        if file_type.is_dir() {
-            if !name.starts_with('.') {
-                listed.push(Listed::Dir(name));
-            }
-            continue;
-        }
-        if crate::load::leftovers::is_stale(std::ffi::OsStr::new(&name)) {
-            out.push(Problem::new(Kind::StaleTemporary, path()));
-            continue;
-        }
-        if name == GITKEEP {
-            // The placeholder that keeps an empty folder in git: never a
-            // document, and too common to be worth listing.
-            continue;
-        }
-        if is_never_evidence(&name) && !file_type.is_symlink() {
-            listed.push(Listed::Ignored(name));
-            continue;
-        }
-        let meta = if file_type.is_symlink() {
-            match std::fs::metadata(entry.path()) {
-                Ok(m) if m.is_dir() => {
-                    out.push(Problem::new(Kind::LinkNotFollowed, path()));
-                    continue;
-                }
-                Ok(m) => {
-                    let leaves = std::fs::canonicalize(entry.path()).map_or(true, |t| !repository.holds(&t));
-                    if leaves && !is_never_evidence(&name) {
-                        out.push(Problem::new(Kind::LinkOutside, path()));
-                        listed.push(Listed::Ignored(name));
-                        continue;
-                    }
-                    m
-                }
-                Err(e) => {
-                    out.push(Problem::new(Kind::BrokenLink { error: e.to_string() }, path()));
-                    continue;
-                }
-            }
-        } else {
-            match entry.metadata() {
-                Ok(m) => m,
-                Err(e) => {
-                    out.push(Problem::new(Kind::UnreadableFile { error: e.to_string() }, path()));
-                    continue;
-                }
-            }
-        };
-        if is_never_evidence(&name) {
-            listed.push(Listed::Ignored(name));
-        } else if !meta.is_file() {
-            out.push(Problem::new(Kind::SpecialFile, path()));
-        } else if meta.len() == 0 {
-            out.push(Problem::new(Kind::EmptyFile, path()));
-            listed.push(Listed::Ignored(name));
-        } else {
-            // Only a file of a pointer's size is opened, so only then its path is made.
-            let in_lfs = lfs::may_be_pointer(meta.len()) && lfs::is_pointer(&entry.path(), meta.len());
-            listed.push(Listed::File(name, in_lfs));
-        }
+        let probe = OnDisk { item: &item, file_type, repository };
+        listed.extend(entry(shown, name, &probe, out));
     }
     Ok(listed)
+}
+
+/// What `entry` asks of an entry of an evidence folder, each only when it
+/// has to.
+pub(crate) trait Probe {
+    /// The entry is a folder (itself, not through a link).
+    fn is_dir(&self) -> bool;
+    fn is_link(&self) -> bool;
+    /// What the entry is, through its link when it is one.
+    fn followed(&self) -> std::io::Result<Meta>;
+    /// Whether the link leads out of the repository.
+    fn leaves(&self) -> bool;
+    /// Whether the file, of `len` bytes, is a Git LFS pointer.
+    fn is_pointer(&self, len: u64) -> bool;
+}
+
+/// What a stat says of an entry.
+pub(crate) struct Meta {
+    pub(crate) is_dir: bool,
+    pub(crate) is_file: bool,
+    pub(crate) len: u64,
+}
+
+/// The entry `name` of the folder shown as `shown`, wherever it is listed
+/// from. Names that are never evidence are `Ignored`, and so are empty
+/// files and links that leave the repository, which are also reported;
+/// links to folders, broken links and pipes are reported and left out.
+/// Hidden folders are left out silently.
+pub(crate) fn entry(shown: &str, name: &str, probe: &dyn Probe, out: &mut Vec<Problem>) -> Option<Listed> {
+    let path = || tree::join(shown, name);
+    if probe.is_dir() {
+        return (!name.starts_with('.')).then(|| Listed::Dir(name.to_string()));
+    }
+    if crate::load::leftovers::is_stale(std::ffi::OsStr::new(name)) {
+        out.push(Problem::new(Kind::StaleTemporary, path()));
+        return None;
+    }
+    if name == GITKEEP {
+        // The placeholder that keeps an empty folder in git: never a
+        // document, and too common to be worth listing.
+        return None;
+    }
+    let link = probe.is_link();
+    if is_never_evidence(name) && !link {
+        return Some(Listed::Ignored(name.to_string()));
+    }
+    let meta = match probe.followed() {
+        Ok(m) if link && m.is_dir => {
+            out.push(Problem::new(Kind::LinkNotFollowed, path()));
+            return None;
+        }
+        Ok(m) => {
+            if link && !is_never_evidence(name) && probe.leaves() {
+                out.push(Problem::new(Kind::LinkOutside, path()));
+                return Some(Listed::Ignored(name.to_string()));
+            }
+            m
+        }
+        Err(e) if link => {
+            out.push(Problem::new(Kind::BrokenLink { error: e.to_string() }, path()));
+            return None;
+        }
+        Err(e) => {
+            out.push(Problem::new(Kind::UnreadableFile { error: e.to_string() }, path()));
+            return None;
+        }
+    };
+    if is_never_evidence(name) {
+        Some(Listed::Ignored(name.to_string()))
+    } else if !meta.is_file {
+        out.push(Problem::new(Kind::SpecialFile, path()));
+        None
+    } else if meta.len == 0 {
+        out.push(Problem::new(Kind::EmptyFile, path()));
+        Some(Listed::Ignored(name.to_string()))
+    } else {
+        Some(Listed::File(name.to_string(), probe.is_pointer(meta.len)))
+    }
+}
+
+/// An entry of a folder on disk.
+struct OnDisk<'a> {
+    item: &'a std::fs::DirEntry,
+    file_type: std::fs::FileType,
+    repository: &'a Repository<'a>,
+}
+
+impl Probe for OnDisk<'_> {
+    fn is_dir(&self) -> bool {
+        self.file_type.is_dir()
+    }
+
+    fn is_link(&self) -> bool {
+        self.file_type.is_symlink()
+    }
+
+    fn followed(&self) -> std::io::Result<Meta> {
+        let meta = if self.is_link() { std::fs::metadata(self.item.path()) } else { self.item.metadata() }?;
+        Ok(Meta { is_dir: meta.is_dir(), is_file: meta.is_file(), len: meta.len() })
+    }
+
+    fn leaves(&self) -> bool {
+        std::fs::canonicalize(self.item.path()).map_or(true, |t| !self.repository.holds(&t))
+    }
+
+    fn is_pointer(&self, len: u64) -> bool {
+        // Only a file of a pointer's size is opened, so only then its path is made.
+        lfs::may_be_pointer(len) && lfs::is_pointer(&self.item.path(), len)
+    }
 }
 
 /// `YYYY-MM`, or a real date `YYYY-MM-DD`.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use crate::model::assessment::ASSESSMENTS_DIR;
@@ -12,10 +12,6 @@ use crate::model::plan::{CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
 use crate::problem::{Fatal, GitTrouble};
 
 type Result<T> = std::result::Result<T, Fatal>;
-
-fn cannot_create(path: &Path) -> impl FnOnce(std::io::Error) -> Fatal + '_ {
-    move |e| Fatal::CannotCreate { path: path.display().to_string(), error: e.to_string() }
-}
 
 fn unexpected(trouble: GitTrouble) -> Fatal {
     Fatal::GitUnexpected { trouble }
@@ -73,35 +69,27 @@ impl Repo {
         })
     }
 
-    /// Writes the plan as it is in `commit` below `dest`: `zi.toml`,
-    /// `plan/` and `assessments/` with their contents, and `evidence/` as placeholder files,
-    /// since only evidence file names count (and whether a file is empty).
-    /// Links are kept as links.
-    pub(crate) fn export(&self, commit: &str, dest: &Path) -> Result<()> {
-        let prefix = self.prefix.trim_end_matches('/');
-        // `commit:` with no path is the commit's whole tree.
-        let tree = format!("{commit}:{prefix}");
-        // (`commit:path^{tree}` would read `^{tree}` as part of the path.)
-        if git(&self.top, &["cat-file", "-t", &tree]).ok().as_deref() != Some("tree") {
-            // The plan folder did not exist yet in that commit.
-            return Ok(());
-        }
-        let listing = run(&self.top, &["ls-tree", "-r", "-z", &tree])?;
-        let entries = listing.stdout.split(|b| *b == 0).filter_map(TreeEntry::parse);
-        self.materialise(entries, dest)
-    }
-
-    /// Writes the plan as it is staged (in git's index, which is only
-    /// read) below `dest`, as `export` writes a commit's.
-    pub(crate) fn export_index(&self, dest: &Path) -> Result<()> {
+    /// The files of the plan as they are staged (git's index, which is
+    /// only read), as `files_of` lists a commit's, with paths relative to
+    /// the root. The index holds no sizes: only whether an evidence file is
+    /// the empty file is known (and all that counts), and the other files'
+    /// sizes once their contents are read.
+    pub(crate) fn staged_files(&self) -> Result<Vec<TreeFile>> {
         let listing = run(&self.top, &["ls-files", "--stage", "-z", "--full-name", "--", "."])?;
         let prefix = self.prefix.as_str();
-        let entries = listing
+        Ok(listing
             .stdout
             .split(|b| *b == 0)
             .filter_map(TreeEntry::parse_staged)
-            .filter_map(|e| Some(TreeEntry { path: e.path.strip_prefix(prefix)?.to_string(), ..e }));
-        self.materialise(entries, dest)
+            .filter(|e| e.kind == "blob")
+            .filter_map(|e| {
+                let path = e.path.strip_prefix(prefix).filter(|p| is_plan_part(p))?.to_string();
+                let link = e.mode == "120000";
+                let size = (under(&path, EVIDENCE_DIR) && !link)
+                    .then(|| u64::from(!EMPTY_BLOBS.contains(&e.object.as_str())));
+                Some(TreeFile { path, object: e.object, link, size })
+            })
+            .collect())
     }
 
     /// The paths below the plan root (relative to it) of the plan and its
@@ -180,51 +168,6 @@ impl Repo {
     pub(crate) fn has_commits(&self) -> bool {
         git(&self.top, &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).is_ok()
     }
-
-    fn materialise(&self, entries: impl Iterator<Item = TreeEntry>, dest: &Path) -> Result<()> {
-        let mut contents: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-        let mut links: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-        for entry in entries {
-            let wanted = entry.path == CONFIG_FILE
-                || under(&entry.path, PLAN_DIR)
-                || under(&entry.path, EVIDENCE_DIR)
-                || under(&entry.path, ASSESSMENTS_DIR);
-            let Some(path) = safe_path(dest, &entry.path).filter(|_| wanted && entry.kind == "blob") else {
-                continue;
-            };
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(cannot_create(parent))?;
-            }
-            if entry.mode == "120000" {
-                links.entry(entry.object).or_default().push(path);
-            } else if under(&entry.path, EVIDENCE_DIR) {
-                // A scratch copy in zi's own temporary folder: nothing of the
-                // user's can be lost here, so no atomic write is needed. One
-                // byte stands for a document, none for an empty file.
-                let placeholder: &[u8] =
-                    if EMPTY_BLOBS.contains(&entry.object.as_str()) { b"" } else { b"." };
-                std::fs::write(&path, placeholder).map_err(cannot_create(&path))?;
-            } else {
-                contents.entry(entry.object).or_default().push(path);
-            }
-        }
-        let objects: Vec<&String> = contents.keys().chain(links.keys()).collect();
-        let blobs = cat_blobs(&self.top, &objects)?;
-        for (object, paths) in &contents {
-            for path in paths {
-                std::fs::write(path, &blobs[object]).map_err(|e| Fatal::CannotWrite {
-                    path: path.display().to_string(),
-                    error: e.to_string(),
-                })?;
-            }
-        }
-        for (object, paths) in &links {
-            for path in paths {
-                make_link(&blobs[object], path)?;
-            }
-        }
-        Ok(())
-    }
 }
 
 /// A file of a commit's tree, as `git ls-tree -r -l -z` lists it.
@@ -234,8 +177,8 @@ pub(crate) struct TreeFile {
     pub(crate) object: String,
     /// A symbolic link, whose contents are its target.
     pub(crate) link: bool,
-    /// Its size in bytes.
-    pub(crate) size: u64,
+    /// Its size in bytes, when git said (the index does not).
+    pub(crate) size: Option<u64>,
 }
 
 impl TreeFile {
@@ -249,7 +192,12 @@ impl TreeFile {
         let kind = fields.next()?;
         let object = fields.next()?.to_string();
         let size = fields.next()?.parse().ok()?;
-        (kind == "blob").then(|| TreeFile { path: path.to_string(), object, link: mode == "120000", size })
+        (kind == "blob").then(|| TreeFile {
+            path: path.to_string(),
+            object,
+            link: mode == "120000",
+            size: Some(size),
+        })
     }
 }
 
@@ -259,7 +207,7 @@ const EMPTY_BLOBS: [&str; 2] = [
     "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813",
 ];
 
-/// One line of `git ls-tree -z`: `<mode> <type> <object>\t<path>`.
+/// One staged file, as `git ls-files --stage -z` lists it.
 struct TreeEntry {
     mode: String,
     kind: String,
@@ -268,18 +216,6 @@ struct TreeEntry {
 }
 
 impl TreeEntry {
-    fn parse(record: &[u8]) -> Option<TreeEntry> {
-        let text = std::str::from_utf8(record).ok().filter(|t| !t.is_empty())?;
-        let (info, path) = text.split_once('\t')?;
-        let mut fields = info.split(' ');
-        Some(TreeEntry {
-            mode: fields.next()?.to_string(),
-            kind: fields.next()?.to_string(),
-            object: fields.next()?.to_string(),
-            path: path.to_string(),
-        })
-    }
-
     /// One line of `git ls-files --stage -z`: `<mode> <object> <stage>\t<path>`.
     /// Of a conflicted path only stage 0 is there, or the other stages: ours (2)
     /// is taken, as it is what a commit would hold after `git add`.
@@ -304,22 +240,10 @@ pub(crate) fn under(path: &str, dir: &str) -> bool {
     path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
 }
 
-/// `dest/path`, when `path` stays inside `dest`.
-fn safe_path(dest: &Path, path: &str) -> Option<PathBuf> {
-    let relative = Path::new(path);
-    relative.components().all(|c| matches!(c, Component::Normal(_))).then(|| dest.join(relative))
-}
-
-#[cfg(unix)]
-fn make_link(target: &[u8], path: &Path) -> Result<()> {
-    use std::os::unix::ffi::OsStrExt;
-    std::os::unix::fs::symlink(std::ffi::OsStr::from_bytes(target), path).map_err(cannot_create(path))
-}
-
-#[cfg(not(unix))]
-fn make_link(_target: &[u8], path: &Path) -> Result<()> {
-    std::fs::File::create(path).map_err(cannot_create(path))?;
-    Ok(())
+/// Whether `path` (relative to the plan root) is of the plan: `zi.toml`,
+/// or below `plan/`, `evidence/` or `assessments/`.
+fn is_plan_part(path: &str) -> bool {
+    path == CONFIG_FILE || [PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR].iter().any(|dir| under(path, dir))
 }
 
 /// The contents of `objects`, read in one `git cat-file --batch`.

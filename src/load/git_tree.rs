@@ -1,31 +1,33 @@
-//! A commit's plan read from git into memory, for `zi diff`: the files
-//! below the plan root as `git ls-tree` lists them, and the contents of
-//! `zi.toml`, the plan files, the assessments and the links (one `git
-//! cat-file --batch`). Evidence folders are listed from the tree by the
-//! same rules as from the disk (`evidence::Listing`): only names count
-//! there, and whether a file is empty, so no evidence is read. Nothing is
-//! written anywhere.
+//! A commit's plan, or the staged one, read from git into memory: the
+//! files below the plan root as `git ls-tree` (or `git ls-files --stage`)
+//! lists them, and the contents of `zi.toml`, the plan files, the
+//! assessments and the links (one `git cat-file --batch`). The tree is
+//! listed by the disk's rules (`listing`): the plan's walk and its layout
+//! checks (`crate::load::plan::discover_in`) and the evidence folders
+//! (`evidence::Listing`) run on it as on a folder. Only names count in
+//! evidence, and whether a file is empty, so no evidence is read. Nothing
+//! is written anywhere.
+
+mod listing;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::load::evidence::{self, Listed, Listing};
+use crate::load::evidence;
+use crate::load::folders::Folders;
 use crate::load::git::{under, Repo, TreeFile};
 use crate::load::source::{Source, MAX_PLAN_FILE_BYTES};
-use crate::load::{config, indicator, leftovers, lke, subset};
+use crate::load::{config, indicator, lke, subset};
 use crate::model::assessment::{Assessment, ASSESSMENTS_DIR};
-use crate::model::evidence::{is_never_evidence, Folder};
+use crate::model::evidence::Folder;
 use crate::model::lke::Lke;
-use crate::model::plan::{Config, IndicatorFile, Loaded, Part, Plan, CONFIG_FILE, GITKEEP, PLAN_DIR};
+use crate::model::plan::{Config, IndicatorFile, Loaded, Part, Plan, CONFIG_FILE, PLAN_DIR};
 use crate::problem::{Fatal, Kind, Problem};
-
-/// How many links in a row are followed before a link counts as broken.
-const MAX_LINKS: usize = 40;
 
 /// Above this many indicators to read, the whole tree is listed at once
 /// rather than each indicator's paths named to git.
 const MAX_NAMED: usize = 2_000;
 
-/// What a commit holds below the plan root.
+/// What a commit (or the index) holds below the plan root.
 pub(crate) struct CommitTree {
     /// Every file read, by its path relative to the plan root.
     files: BTreeMap<String, Node>,
@@ -57,19 +59,35 @@ impl CommitTree {
                 .chain(evidence)
                 .collect()
         });
-        let listed = repo.files_of(commit, named.as_deref())?;
+        CommitTree::of_files(repo, repo.files_of(commit, named.as_deref())?)
+    }
+
+    /// The plan as it is staged, read from git's index (which is only read).
+    pub(crate) fn staged(repo: &Repo) -> Result<CommitTree, Fatal> {
+        CommitTree::of_files(repo, repo.staged_files()?)
+    }
+
+    /// The tree of `listed`, with the contents of its plan files, `zi.toml`,
+    /// assessments and links read from git. Files larger than a plan file
+    /// may be are refused unread where their size is known (a commit's),
+    /// else once read (the index gives no sizes), as on disk.
+    fn of_files(repo: &Repo, listed: Vec<TreeFile>) -> Result<CommitTree, Fatal> {
         let wanted = |f: &TreeFile| {
             f.link || f.path == CONFIG_FILE || under(&f.path, PLAN_DIR) || under(&f.path, ASSESSMENTS_DIR)
         };
-        // Larger files are refused unread, as on disk.
+        let unread = |f: &TreeFile| f.size.is_none_or(|size| size <= MAX_PLAN_FILE_BYTES);
         let objects: Vec<&String> =
-            listed.iter().filter(|f| wanted(f) && f.size <= MAX_PLAN_FILE_BYTES).map(|f| &f.object).collect();
+            listed.iter().filter(|f| wanted(f) && unread(f)).map(|f| &f.object).collect();
         let blobs = repo.blobs(&objects)?;
         let mut tree =
             CommitTree { files: BTreeMap::new(), folders: HashSet::new(), contents: HashMap::new() };
         for file in listed {
+            let mut size = file.size.unwrap_or(0);
             if let Some(bytes) = blobs.get(&file.object).filter(|_| wanted(&file)) {
-                tree.contents.insert(file.path.clone(), bytes.clone());
+                size = bytes.len() as u64;
+                if file.link || size <= MAX_PLAN_FILE_BYTES {
+                    tree.contents.insert(file.path.clone(), bytes.clone());
+                }
             }
             let mut folder = file.path.as_str();
             while let Some((parent, _)) = folder.rsplit_once('/') {
@@ -78,7 +96,7 @@ impl CommitTree {
                 }
                 folder = parent;
             }
-            let node = if file.link { Node::Link } else { Node::File { size: file.size } };
+            let node = if file.link { Node::Link } else { Node::File { size } };
             tree.files.insert(file.path, node);
         }
         Ok(tree)
@@ -147,17 +165,17 @@ impl CommitTree {
         part: Part,
         out: &mut Vec<Problem>,
     ) -> Loaded {
-        let indicator = match self.resolve(&file.path).and_then(|p| self.source(&p)) {
-            Some(Ok(source)) => indicator::parse(&source, plan.year, out),
-            Some(Err(problem)) => {
+        let indicator = match self.read(&file.path) {
+            Ok(source) => indicator::parse(&source, plan.year, out),
+            Err(problem) => {
                 out.push(problem);
                 None
             }
-            None => None,
         };
-        let folder = match part {
-            Part::PlanFile => Folder::default(),
-            Part::Whole => evidence::scan_listing(self, &file.evidence, plan.year, out),
+        let folder = if part == Part::PlanFile || plan.evidence_unfollowed(&file.evidence) {
+            Folder::default()
+        } else {
+            evidence::scan_listing(self, &file.evidence, plan.year, out)
         };
         Loaded { indicator, folder }
     }
@@ -172,162 +190,195 @@ impl CommitTree {
         let bytes = self.contents.get(path)?;
         Some(Source::from_bytes(bytes.clone(), path.to_string()))
     }
-
-    /// Where `path` leads after its links are followed, inside the tree;
-    /// `None` for a link that leaves the tree or goes round in circles.
-    fn resolve(&self, path: &str) -> Option<String> {
-        let mut path = path.to_string();
-        for _ in 0..MAX_LINKS {
-            if !matches!(self.files.get(&path), Some(Node::Link)) {
-                return Some(path);
-            }
-            let target = std::str::from_utf8(self.contents.get(&path)?).ok()?;
-            let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
-            path = normalise(folder, target)?;
-        }
-        None
-    }
-}
-
-/// `target` read from the folder `folder` (both relative to the root);
-/// `None` when it is absolute or leaves the root.
-fn normalise(folder: &str, target: &str) -> Option<String> {
-    if target.starts_with('/') {
-        return None;
-    }
-    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-    for part in target.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-impl Listing for CommitTree {
-    fn list(&self, rel: &str, _out: &mut Vec<Problem>) -> std::io::Result<Vec<Listed>> {
-        if !self.folders.contains(rel) {
-            return Err(std::io::ErrorKind::NotFound.into());
-        }
-        let prefix = format!("{rel}/");
-        let mut names: Vec<(&str, Option<&Node>)> = Vec::new();
-        for (path, node) in self.files.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix)) {
-            match path[prefix.len()..].split_once('/') {
-                Some((folder, _)) if names.last().is_some_and(|(n, kind)| *n == folder && kind.is_none()) => {
-                }
-                Some((folder, _)) => names.push((folder, None)),
-                None => names.push((&path[prefix.len()..], Some(node))),
-            }
-        }
-        // A folder's files are consecutive in the map, so the guard above
-        // names it once; `a.b` sorts before `a/…`, so names are sorted again.
-        names.sort_by(|a, b| a.0.cmp(b.0));
-        let mut listed = Vec::with_capacity(names.len());
-        for (name, node) in names {
-            let Some(node) = node else {
-                if !name.starts_with('.') {
-                    listed.push(Listed::Dir(name.to_string()));
-                }
-                continue;
-            };
-            if leftovers::is_stale(std::ffi::OsStr::new(name)) || name == GITKEEP {
-                continue;
-            }
-            let size = match node {
-                Node::File { size } => Some(*size),
-                Node::Link => match self.resolve(&format!("{prefix}{name}")).and_then(|p| self.files.get(&p))
-                {
-                    Some(Node::File { size }) => Some(*size),
-                    // A link to a folder, a broken one, or one leaving the tree.
-                    _ => None,
-                },
-            };
-            match size {
-                None => {}
-                Some(0) => listed.push(Listed::Ignored(name.to_string())),
-                Some(_) if is_never_evidence(name) => listed.push(Listed::Ignored(name.to_string())),
-                // Whether a file is an LFS pointer only labels it: it counts
-                // either way, and no change is made of the label.
-                Some(_) => listed.push(Listed::File(name.to_string(), false)),
-            }
-        }
-        Ok(listed)
-    }
-
-    fn is_dir(&self, rel: &str) -> bool {
-        self.folders.contains(rel)
-    }
-
-    fn has_entries(&self, rel: &str) -> bool {
-        self.folders.contains(rel)
-    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::path::Path;
 
-    /// A tree of `(path, size)` files and `(path, target)` links.
-    fn tree(files: &[(&str, u64)], links: &[(&str, &str)]) -> CommitTree {
+    use super::*;
+    use crate::load::plan;
+
+    /// The tree git would hold of the folder `root`: every file and link
+    /// below it, the contents of all but evidence files.
+    fn tree_of(root: &Path) -> CommitTree {
         let mut tree =
             CommitTree { files: BTreeMap::new(), folders: HashSet::new(), contents: HashMap::new() };
-        let all = files.iter().map(|(p, size)| (*p, Node::File { size: *size }));
-        for (path, node) in all.chain(links.iter().map(|(p, _)| (*p, Node::Link))) {
-            let mut folder = path;
-            while let Some((parent, _)) = folder.rsplit_once('/') {
-                tree.folders.insert(parent.to_string());
-                folder = parent;
+        let mut folders = vec![root.to_path_buf()];
+        while let Some(dir) = folders.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().map(Result::unwrap) {
+                let path = entry.path();
+                let rel = path.strip_prefix(root).unwrap().to_str().unwrap().to_string();
+                let meta = std::fs::symlink_metadata(&path).unwrap();
+                let node = if meta.is_dir() {
+                    folders.push(path);
+                    continue;
+                } else if meta.is_symlink() {
+                    let target = std::fs::read_link(&path).unwrap();
+                    tree.contents.insert(rel.clone(), target.to_str().unwrap().as_bytes().to_vec());
+                    Node::Link
+                } else {
+                    if !under(&rel, crate::model::plan::EVIDENCE_DIR) {
+                        tree.contents.insert(rel.clone(), std::fs::read(&path).unwrap());
+                    }
+                    Node::File { size: meta.len() }
+                };
+                let mut folder = rel.as_str();
+                while let Some((parent, _)) = folder.rsplit_once('/') {
+                    tree.folders.insert(parent.to_string());
+                    folder = parent;
+                }
+                tree.files.insert(rel, node);
             }
-            tree.files.insert(path.to_string(), node);
-        }
-        for (path, target) in links {
-            tree.contents.insert(path.to_string(), target.as_bytes().to_vec());
         }
         tree
     }
 
+    fn write(root: &Path, files: &[(&str, &str)], links: &[(&str, &str)]) {
+        for (path, text) in files {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        for (path, target) in links {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(target, path).unwrap();
+        }
+    }
+
     #[test]
     fn a_commit_folder_is_counted_by_the_rules_of_a_disk_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
         let e = "evidence/1-a/1-b/1-c";
-        let tree = tree(
+        write(
+            &root,
             &[
-                (&format!("{e}/2022-07/notulen.pdf"), 10),
-                (&format!("{e}/2022-07/kosong.pdf"), 0),
-                (&format!("{e}/2022-07/Thumbs.db"), 10),
-                (&format!("{e}/2022-07/.gitkeep"), 0),
-                (&format!("{e}/2022-07/sub/foto.jpg"), 10),
-                (&format!("{e}/.hidden/x.pdf"), 10),
-                (&format!("{e}/loose.pdf"), 10),
+                (&format!("{e}/2022-07/notulen.pdf"), "%PDF"),
+                (&format!("{e}/2022-07/kosong.pdf"), ""),
+                (&format!("{e}/2022-07/Thumbs.db"), "x"),
+                (&format!("{e}/2022-07/.gitkeep"), ""),
+                (&format!("{e}/2022-07/sub/foto.jpg"), "jpg"),
+                (&format!("{e}/.hidden/x.pdf"), "%PDF"),
+                (&format!("{e}/Juli 2022/x.pdf"), "%PDF"),
+                (&format!("{e}/loose.pdf"), "%PDF"),
             ],
             &[
                 (&format!("{e}/2022-07/salinan.pdf"), "notulen.pdf"),
+                (&format!("{e}/2022-07/naik.pdf"), "../loose.pdf"),
                 (&format!("{e}/2022-07/folder"), "sub"),
                 (&format!("{e}/2022-07/patah.pdf"), "tidak-ada.pdf"),
                 (&format!("{e}/2022-07/luar.pdf"), "/etc/hostname"),
+                (&format!("{e}/2022-07/putar.pdf"), "putar.pdf"),
             ],
         );
-        let folder = evidence::scan_listing(&tree, e, 2022, &mut Vec::new());
-        let dated: Vec<&str> = folder.dated.values().flatten().map(|f| f.path.as_str()).collect();
-        assert_eq!(dated, ["2022-07/notulen.pdf", "2022-07/salinan.pdf", "2022-07/sub/foto.jpg"]);
-        let loose: Vec<&str> = folder.loose.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(loose, ["loose.pdf"]);
-        assert_eq!(folder.ignored, ["2022-07/Thumbs.db", "2022-07/kosong.pdf"]);
-        assert!(folder.exists);
+        let tree = tree_of(&root);
+        let (mut on_disk, mut in_git) = (Vec::new(), Vec::new());
+        let disk = evidence::scan(&root, e, 2022, &mut on_disk);
+        let git = evidence::scan_listing(&tree, e, 2022, &mut in_git);
+        assert_eq!(format!("{git:?}"), format!("{disk:?}"));
+        assert_eq!(format!("{in_git:?}"), format!("{on_disk:?}"));
+        let dated: Vec<&str> = git.dated.values().flatten().map(|f| f.path.as_str()).collect();
+        if cfg!(unix) {
+            assert_eq!(
+                dated,
+                ["2022-07/naik.pdf", "2022-07/notulen.pdf", "2022-07/salinan.pdf", "2022-07/sub/foto.jpg"]
+            );
+            let codes: Vec<&str> = in_git.iter().map(|p| p.code().name()).collect();
+            assert_eq!(
+                codes,
+                [
+                    "link-not-followed",
+                    "empty-file",
+                    "link-outside",
+                    "broken-link",
+                    "broken-link",
+                    "bad-month-folder"
+                ]
+            );
+        }
         assert!(!evidence::scan_listing(&tree, "evidence/1-a/1-b/2-d", 2022, &mut Vec::new()).exists);
     }
 
     #[test]
-    fn link_targets_are_read_from_their_folder_and_never_leave_the_root() {
-        assert_eq!(
-            normalise("evidence/a/2022-07", "../2022-06/x.pdf").as_deref(),
-            Some("evidence/a/2022-06/x.pdf")
+    fn a_tree_from_git_is_laid_out_by_the_rules_of_the_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        let name = "name = \"Nama\"\n";
+        let indicator = "indikator = \"Ada\"\ntarget_waktu = \"Juli\"\ndokumen = [\"Notulen\"]\n";
+        write(
+            &root,
+            &[
+                ("zi.toml", "unit = \"Balai\"\nyear = 2022\n"),
+                ("plan/1-a/area.toml", name),
+                ("plan/1-a/1-b/component.toml", name),
+                ("plan/1-a/1-b/1-c.toml", indicator),
+                ("plan/1-a/1-b/tanpa-nomor.toml", indicator),
+                ("plan/1-a/1-b/2-d.toml/isi.toml", indicator),
+                ("plan/1-a/1-b/README.md", "x"),
+                ("plan/1-a/1-b/catatan.txt", "x"),
+                ("plan/1-a/2-e.toml", indicator),
+                ("plan/1-dua/area.toml", name),
+                ("plan/2-f/1-g/1-h.toml", "indikator = [\n"),
+                ("plan/.tersembunyi/1-x.toml", indicator),
+                ("plan/lepas.toml", indicator),
+                ("evidence/1-a/1-b/1-c/2022-07/notulen.pdf", "%PDF"),
+                ("evidence/1-a/1-b/1-cc/2022-07/notulen.pdf", "%PDF"),
+                ("evidence/1-a/1-b/9-lain/x.pdf", "%PDF"),
+                ("evidence/1-a/lepas.pdf", "%PDF"),
+                ("evidence/3-tidak/x.pdf", "%PDF"),
+            ],
+            &[
+                ("plan/1-a/1-b/3-salin.toml", "1-c.toml"),
+                ("plan/1-a/1-b/4-patah.toml", "tidak-ada.toml"),
+                ("plan/1-a/3-tautan", "../2-f"),
+                ("evidence/1-a/1-b/2-tautan", "1-c"),
+            ],
         );
-        assert_eq!(normalise("evidence", "./a//b"), Some("evidence/a/b".to_string()));
-        assert_eq!(normalise("evidence", "../../x"), None);
-        assert_eq!(normalise("evidence", "/etc/hostname"), None);
+        let tree = tree_of(&root);
+        let (mut on_disk, mut in_git) = (Vec::new(), Vec::new());
+        let disk = plan::discover(&root, Config::default(), 2022, &mut on_disk);
+        let git = plan::discover_in(&tree, Path::new(""), Config::default(), 2022, &[], &mut in_git);
+        assert_eq!(format!("{:?}", git.areas), format!("{:?}", disk.areas));
+        assert_eq!(git.unfollowed_evidence, disk.unfollowed_evidence);
+        assert_eq!(format!("{in_git:?}"), format!("{on_disk:?}"));
+        let codes: Vec<&str> = in_git.iter().map(|p| p.code().name()).collect();
+        let expected = [
+            "link-not-followed",
+            "broken-link",
+            "misplaced-plan-file",
+            "stray-file",
+            "no-number",
+            "misplaced-plan-file",
+            "missing-name-file",
+            "missing-name-file",
+            "misplaced-plan-file",
+            "duplicate-number",
+            "orphan-evidence",
+            "stray-evidence",
+            "link-not-followed",
+            "orphan-evidence",
+            "orphan-evidence",
+        ];
+        if cfg!(unix) {
+            assert_eq!(codes, expected);
+        }
+        let read = |file: &IndicatorFile, out: &mut Vec<Problem>| {
+            let loaded = tree.indicator(&git, file, Part::Whole, out);
+            format!("{:?}", (loaded.indicator.is_some(), loaded.folder))
+        };
+        for file in disk.indicators() {
+            let (mut on_disk, mut in_git) = (Vec::new(), Vec::new());
+            let loaded = crate::load::indicator(&disk, file, Part::Whole, &mut on_disk);
+            let expected = format!("{:?}", (loaded.indicator.is_some(), loaded.folder));
+            assert_eq!(read(file, &mut in_git), expected, "{}", file.path);
+            assert_eq!(format!("{in_git:?}"), format!("{on_disk:?}"), "{}", file.path);
+        }
+        let (mut on_disk, mut in_git) = (Vec::new(), Vec::new());
+        let (config, _) = config::load(&root, &mut on_disk);
+        assert_eq!(format!("{:?}", config::load_from(&tree, &mut in_git).0), format!("{config:?}"));
+        assert_eq!(format!("{in_git:?}"), format!("{on_disk:?}"));
     }
 }

@@ -4,6 +4,7 @@
 pub(crate) mod assessment;
 pub(crate) mod config;
 pub(crate) mod evidence;
+pub(crate) mod folders;
 pub(crate) mod git;
 pub(crate) mod git_tree;
 pub(crate) mod indicator;

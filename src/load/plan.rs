@@ -11,6 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::load::config;
+use crate::load::folders::{self, Disk, Folders};
 use crate::load::tree::{self, Entry, EntryKind};
 use crate::model::plan::{
     self as model, Area, Component, Config, IndicatorFile, Plan, Reach, EVIDENCE_DIR, PLAN_DIR,
@@ -38,6 +39,19 @@ pub(crate) fn discover_part(
     ids: &[String],
     out: &mut Vec<Problem>,
 ) -> Plan {
+    discover_in(&Disk::new(root), root, config, year, ids, out)
+}
+
+/// Like `discover_part`, with the folders read from `folders` (the disk,
+/// or git), and `root` the plan's root as the plan names it.
+pub(crate) fn discover_in(
+    folders: &dyn Folders,
+    root: &Path,
+    config: Config,
+    year: i32,
+    ids: &[String],
+    out: &mut Vec<Problem>,
+) -> Plan {
     let reach = |folder_id: &str, path: &str| -> Reach {
         if ids.is_empty() {
             return Reach::Whole;
@@ -45,17 +59,16 @@ pub(crate) fn discover_part(
         let evidence = evidence_of(path);
         ids.iter().map(|id| model::reach(id, folder_id, [path, &evidence])).max().unwrap_or(Reach::None)
     };
-    let plan_dir = root.join(PLAN_DIR);
     // A killed `zi fmt` of zi.toml leaves its temporary file at the root.
-    for path in crate::load::leftovers::stale(root) {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    for name in folders.stale_at_root() {
         out.push(Problem::new(Kind::StaleTemporary, name));
     }
     let mut areas = Vec::new();
-    if !plan_dir.is_dir() {
-        out.push(Problem::new(Kind::NoPlan { exists: plan_dir.exists() }, PLAN_DIR));
+    let plan_is_dir = folders.is_dir(PLAN_DIR);
+    if !plan_is_dir {
+        out.push(Problem::new(Kind::NoPlan { exists: folders.exists(PLAN_DIR) }, PLAN_DIR));
     } else {
-        let mut entries = tree::list(&plan_dir, PLAN_DIR, Severity::Error, out);
+        let mut entries = folders::list(folders, PLAN_DIR, Severity::Error, out);
         if !ids.is_empty() {
             // Only numbered folders have IDs; the rest is said when the plan is read whole.
             entries.retain(|e| {
@@ -68,10 +81,10 @@ pub(crate) fn discover_part(
             let path = tree::join(PLAN_DIR, &entry.name);
             let number = numbered_dir(&entry, &path, out)?;
             let id = crate::model::rkt::roman(number);
-            let name = config::load_name(&root.join(&path), &path, "area.toml", out)
-                .unwrap_or_else(|| entry.name.clone());
+            let name =
+                config::load_name(folders, &path, "area.toml", out).unwrap_or_else(|| entry.name.clone());
             let whole = reach(&id, &path) == Reach::Whole;
-            let components = discover_components(root, &path, &id, (whole, &reach), out);
+            let components = discover_components(folders, &path, &id, (whole, &reach), out);
             Some(Area { number, id, path, name, components })
         })
         .into_iter()
@@ -80,11 +93,11 @@ pub(crate) fn discover_part(
     }
     duplicate_numbers(areas.iter().map(|a| (a.number, &a.path)), out);
     let mut plan = Plan { root: root.to_path_buf(), config, year, areas, unfollowed_evidence: Vec::new() };
-    if plan.indicators().next().is_none() && plan_dir.is_dir() && ids.is_empty() {
+    if plan.indicators().next().is_none() && plan_is_dir && ids.is_empty() {
         out.push(Problem::new(Kind::EmptyPlan, PLAN_DIR));
     }
     let before = out.len();
-    check_evidence_tree(&plan, &reach, out);
+    check_evidence_tree(folders, &plan, &reach, out);
     plan.unfollowed_evidence = out[before..]
         .iter()
         .filter(|d| matches!(d.kind, Kind::LinkNotFollowed | Kind::BrokenLink { .. } | Kind::SpecialFile))
@@ -102,10 +115,9 @@ fn evidence_of(plan_path: &str) -> String {
 /// evidence filed under a renamed or mistyped folder is not silently lost:
 /// below `evidence/` when `reach` takes the plan whole, else below each
 /// area it takes whole and each component read.
-fn check_evidence_tree(plan: &Plan, reach: &ReachOf<'_>, out: &mut Vec<Problem>) {
-    let evidence_dir = plan.root.join(EVIDENCE_DIR);
-    if !evidence_dir.is_dir() {
-        if evidence_dir.exists() {
+fn check_evidence_tree(folders: &dyn Folders, plan: &Plan, reach: &ReachOf<'_>, out: &mut Vec<Problem>) {
+    if !folders.is_dir(EVIDENCE_DIR) {
+        if folders.exists(EVIDENCE_DIR) {
             out.push(Problem::new(Kind::EvidenceNotAFolder, EVIDENCE_DIR).with_severity(Severity::Error));
         }
         return;
@@ -121,7 +133,7 @@ fn check_evidence_tree(plan: &Plan, reach: &ReachOf<'_>, out: &mut Vec<Problem>)
         }
     }
     if reach("", PLAN_DIR) == Reach::Whole {
-        return check_evidence_dir(&plan.root, String::new(), 0, &known, out);
+        return check_evidence_dir(folders, String::new(), 0, &known, out);
     }
     let mut wholes = Vec::new();
     for area in &plan.areas {
@@ -136,15 +148,15 @@ fn check_evidence_tree(plan: &Plan, reach: &ReachOf<'_>, out: &mut Vec<Problem>)
     }
     // A folder with no evidence yet is no problem; the walk from the root
     // never comes to it.
-    wholes.retain(|(rel, _)| plan.root.join(EVIDENCE_DIR).join(rel).is_dir());
-    par_map(wholes, out, |(rel, depth), out| check_evidence_dir(&plan.root, rel, depth, &known, out));
+    wholes.retain(|(rel, _)| folders.is_dir(&tree::join(EVIDENCE_DIR, rel)));
+    par_map(wholes, out, |(rel, depth), out| check_evidence_dir(folders, rel, depth, &known, out));
 }
 
 /// Checks the evidence folder `rel` at `depth` (0 for `evidence/`, 1 for
 /// an area, 2 for a component), and the known folders below it in
 /// parallel. Indicator folders are left to the indicators.
 fn check_evidence_dir(
-    root: &Path,
+    folders: &dyn Folders,
     rel: String,
     depth: u8,
     known: &HashMap<&str, u8>,
@@ -152,7 +164,7 @@ fn check_evidence_dir(
 ) {
     let dir_rel = tree::join(EVIDENCE_DIR, &rel);
     let mut below = Vec::new();
-    for entry in tree::list(&root.join(&dir_rel), &dir_rel, Severity::Warning, out) {
+    for entry in folders::list(folders, &dir_rel, Severity::Warning, out) {
         let child = tree::join(&rel, &entry.name);
         let shown = tree::join(EVIDENCE_DIR, &child);
         match (entry.kind, known.get(child.as_str())) {
@@ -166,7 +178,7 @@ fn check_evidence_dir(
             (EntryKind::File, _) => out.push(Problem::new(Kind::StrayEvidence, shown)),
         }
     }
-    par_map(below, out, |child, out| check_evidence_dir(root, child, depth + 1, known, out));
+    par_map(below, out, |child, out| check_evidence_dir(folders, child, depth + 1, known, out));
 }
 
 /// The folder at `level` below `parent` one edit (a typo, a changed
@@ -211,13 +223,13 @@ where
 /// The components of an area, all of them when the area is read `whole`,
 /// else those `reach` takes.
 fn discover_components(
-    root: &Path,
+    folders: &dyn Folders,
     area_path: &str,
     area_id: &str,
     (whole, reach): (bool, &ReachOf<'_>),
     out: &mut Vec<Problem>,
 ) -> Vec<Component> {
-    let mut entries = tree::list(&root.join(area_path), area_path, Severity::Error, out);
+    let mut entries = folders::list(folders, area_path, Severity::Error, out);
     if !whole {
         entries.retain(|e| {
             let path = tree::join(area_path, &e.name);
@@ -232,9 +244,9 @@ fn discover_components(
         }
         let number = numbered_dir(&entry, &path, out)?;
         let id = format!("{area_id}.{number}");
-        let name = config::load_name(&root.join(&path), &path, "component.toml", out)
-            .unwrap_or_else(|| entry.name.clone());
-        let indicators = discover_indicators(root, &path, &id, out);
+        let name =
+            config::load_name(folders, &path, "component.toml", out).unwrap_or_else(|| entry.name.clone());
+        let indicators = discover_indicators(folders, &path, &id, out);
         Some(Component { number, id, path, name, indicators })
     })
     .into_iter()
@@ -245,14 +257,14 @@ fn discover_components(
 }
 
 fn discover_indicators(
-    root: &Path,
+    folders: &dyn Folders,
     component_path: &str,
     component_id: &str,
     out: &mut Vec<Problem>,
 ) -> Vec<Arc<IndicatorFile>> {
     let mut indicators = Vec::new();
     let mut numbers = Vec::new();
-    for entry in tree::list(&root.join(component_path), component_path, Severity::Error, out) {
+    for entry in folders::list(folders, component_path, Severity::Error, out) {
         let path = tree::join(component_path, &entry.name);
         if entry.kind == EntryKind::File && entry.name == "component.toml" {
             continue;

@@ -93,7 +93,6 @@ pub(crate) fn try_list(
 ) -> std::io::Result<Vec<Entry>> {
     let reader = std::fs::read_dir(dir)?;
     let mut entries = Vec::new();
-    let skip = |kind: Kind, path: String| Problem::new(kind, path).with_severity(skipped);
     for item in reader {
         let item = match item {
             Ok(item) => item,
@@ -106,55 +105,87 @@ pub(crate) fn try_list(
         let Some(name) = os_name.to_str() else {
             let shown = os_name.to_string_lossy();
             if !shown.starts_with('.') {
-                out.push(skip(Kind::NonUtf8Name, join(rel, &shown)));
+                out.push(Problem::new(Kind::NonUtf8Name, join(rel, &shown)).with_severity(skipped));
             }
             continue;
         };
-        if crate::load::leftovers::is_stale(&os_name) {
-            out.push(Problem::new(Kind::StaleTemporary, join(rel, name)));
-            continue;
-        }
-        if is_ignored(name) {
-            continue;
-        }
-        let path = join(rel, name);
-        let file_type = match item.file_type() {
-            Ok(t) => t,
-            Err(e) => {
-                out.push(unreadable(&path, &e));
-                continue;
-            }
+        let found = || match item.file_type() {
+            Err(e) => Found::Unreadable(e),
+            Ok(t) if t.is_symlink() => match std::fs::metadata(item.path()) {
+                Ok(m) if m.is_file() => Found::LinkToFile,
+                Ok(m) if m.is_dir() => Found::LinkToDir,
+                Ok(_) => Found::Special,
+                Err(e) => Found::BrokenLink(e),
+            },
+            Ok(t) if t.is_dir() => Found::Dir,
+            Ok(t) if t.is_file() => Found::File,
+            Ok(_) => Found::Special,
         };
-        let kind = if file_type.is_symlink() {
-            match std::fs::metadata(item.path()) {
-                Ok(m) if m.is_file() => EntryKind::File,
-                Ok(m) if m.is_dir() => {
-                    out.push(skip(Kind::LinkNotFollowed, path));
-                    continue;
-                }
-                Ok(_) => {
-                    out.push(skip(Kind::SpecialFile, path));
-                    continue;
-                }
-                Err(e) => {
-                    out.push(skip(Kind::BrokenLink { error: e.to_string() }, path));
-                    continue;
-                }
-            }
-        } else if file_type.is_dir() {
-            EntryKind::Dir
-        } else if file_type.is_file() {
-            EntryKind::File
-        } else {
-            out.push(skip(Kind::SpecialFile, path));
-            continue;
-        };
-        entries.push(Entry { name: name.to_string(), kind, number: number_prefix(name) });
+        entries.extend(entry(rel, name, found, skipped, out));
     }
+    sort(&mut entries);
+    Ok(entries)
+}
+
+/// What a folder's entry is: its own type, and for a link what it leads to.
+pub(crate) enum Found {
+    Dir,
+    File,
+    /// A device, a pipe, or a link to one.
+    Special,
+    LinkToDir,
+    LinkToFile,
+    BrokenLink(std::io::Error),
+    Unreadable(std::io::Error),
+}
+
+/// The entry `name` of the folder `rel`, by the rules of `list`, wherever
+/// the folder is listed from (the disk, or git: `crate::load::git_tree`).
+/// `found` is asked only of names that may be plan.
+pub(crate) fn entry(
+    rel: &str,
+    name: &str,
+    found: impl FnOnce() -> Found,
+    skipped: Severity,
+    out: &mut Vec<Problem>,
+) -> Option<Entry> {
+    if crate::load::leftovers::is_stale(std::ffi::OsStr::new(name)) {
+        out.push(Problem::new(Kind::StaleTemporary, join(rel, name)));
+        return None;
+    }
+    if is_ignored(name) {
+        return None;
+    }
+    let path = join(rel, name);
+    let skip = |kind: Kind| Problem::new(kind, path.clone()).with_severity(skipped);
+    let kind = match found() {
+        Found::Dir => EntryKind::Dir,
+        Found::File | Found::LinkToFile => EntryKind::File,
+        Found::LinkToDir => {
+            out.push(skip(Kind::LinkNotFollowed));
+            return None;
+        }
+        Found::Special => {
+            out.push(skip(Kind::SpecialFile));
+            return None;
+        }
+        Found::BrokenLink(e) => {
+            out.push(skip(Kind::BrokenLink { error: e.to_string() }));
+            return None;
+        }
+        Found::Unreadable(e) => {
+            out.push(unreadable(&path, &e));
+            return None;
+        }
+    };
+    Some(Entry { name: name.to_string(), kind, number: number_prefix(name) })
+}
+
+/// Numbered entries first by number, the rest by name.
+pub(crate) fn sort(entries: &mut [Entry]) {
     entries.sort_by(|a, b| {
         (a.number.is_none(), a.number, &a.name).cmp(&(b.number.is_none(), b.number, &b.name))
     });
-    Ok(entries)
 }
 
 /// A folder that exists but cannot be listed (always an error, whatever

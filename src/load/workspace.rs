@@ -47,7 +47,7 @@ pub(crate) fn units(root: &Path, globs: &[String], out: &mut Vec<Problem>) -> Ve
             }
         }
         if !matched {
-            out.push(Problem::new(Kind::NoUnitMatches { glob: pattern.clone() }, CONFIG_FILE));
+            out.push(Problem::new(Kind::NoUnitMatches { glob: Some(pattern.clone()) }, CONFIG_FILE));
         }
     }
     let names = found.iter().fold(BTreeMap::<&str, usize>::new(), |mut names, rel| {
@@ -104,7 +104,10 @@ mod tests {
         let kinds: Vec<(&Kind, &str)> = out.iter().map(|p| (&p.kind, p.path.as_str())).collect();
         assert_eq!(
             kinds,
-            [(&Kind::NoUnitMatches { glob: "none/*".into() }, "zi.toml"), (&Kind::NotAUnit, "units/empty")]
+            [
+                (&Kind::NoUnitMatches { glob: Some("none/*".into()) }, "zi.toml"),
+                (&Kind::NotAUnit, "units/empty")
+            ]
         );
     }
 }

@@ -64,9 +64,6 @@ pub(crate) enum Fatal {
     NoSuchPath {
         path: String,
     },
-    TempFolder {
-        error: String,
-    },
     NotInGit {
         path: String,
         error: String,

@@ -152,8 +152,13 @@ pub(crate) enum Kind {
     // A workspace's units.
     /// A folder a `units` glob matches holds no `zi.toml`.
     NotAUnit,
-    /// A `units` glob matches no folder.
+    /// A `units` glob matches no folder; `None`: the list is empty.
     NoUnitMatches {
+        glob: Option<String>,
+    },
+    /// A `units` glob that reaches outside the workspace root (`..`, an
+    /// absolute path): not read.
+    UnitsOutside {
         glob: String,
     },
     /// A unit's plan year differs from the workspace's.
@@ -286,6 +291,7 @@ impl Kind {
             Kind::EmptyPlan => Code::EmptyPlan,
             Kind::NotAUnit => Code::NotAUnit,
             Kind::NoUnitMatches { .. } => Code::NoUnitMatches,
+            Kind::UnitsOutside { .. } => Code::UnitsOutside,
             Kind::OtherYear { .. } => Code::OtherYear,
             Kind::NoNumber => Code::NoNumber,
             Kind::DuplicateNumber { .. } => Code::DuplicateNumber,

@@ -145,14 +145,10 @@ fn table(view: &UnitsView, heading: &UnitsHeading, style: Style, out: &mut dyn W
 /// "72 indicators: 51 overdue, 19 on track · To date 0/104".
 fn totals_line(totals: &Totals, lang: Lang) -> String {
     let l = lang.labels();
-    format!(
-        "{} {}: {} · {} {}",
-        totals.indicators,
-        l.indicators.to_lowercase(),
-        counts_summary(&totals.statuses, lang),
-        l.to_date,
-        progress_text(totals.to_date, lang)
-    )
+    let counts = counts_summary(&totals.statuses, lang);
+    let count = lang.catalogue().indicator_count(totals.indicators);
+    let head = if counts.is_empty() { count } else { format!("{count}: {counts}") };
+    format!("{head} · {} {}", l.to_date, progress_text(totals.to_date, lang))
 }
 
 fn markdown(view: &UnitsView, heading: &UnitsHeading, lang: Lang, out: &mut dyn Write) -> Result<()> {

@@ -119,7 +119,11 @@ impl Catalogue for En {
             Kind::NoPlan { exists: false } => "there is no plan/ folder".into(),
             Kind::EmptyPlan => "the plan has no indicators".into(),
             Kind::NotAUnit => "this folder is matched by the workspace's units but holds no zi.toml".into(),
-            Kind::NoUnitMatches { glob } => format!("the units glob \"{glob}\" matches no folder"),
+            Kind::NoUnitMatches { glob: Some(glob) } => format!("the units glob \"{glob}\" matches no folder"),
+            Kind::NoUnitMatches { glob: None } => "the workspace's units list is empty: it has no units".into(),
+            Kind::UnitsOutside { glob } => {
+                format!("the units glob \"{glob}\" reaches outside the workspace root; zi does not read there")
+            }
             Kind::OtherYear { year, workspace } => {
                 format!("this unit plans for {year}, the workspace for {workspace}")
             }
@@ -252,6 +256,9 @@ impl Catalogue for En {
             Kind::EmptyPlan => "add indicator files: plan/1-area/1-component/1-indicator.toml".into(),
             Kind::NotAUnit => "start a plan there with `zi init` at the workspace root, or narrow the units glob in zi.toml".into(),
             Kind::NoUnitMatches { .. } => "globs are relative to the workspace root, e.g. \"units/*\"".into(),
+            Kind::UnitsOutside { .. } => {
+                "keep the units inside the workspace: a glob from its root without `..`, e.g. \"units/*\"".into()
+            }
             Kind::OtherYear { .. } => "set the unit's year in its zi.toml, or the workspace's year in the root zi.toml".into(),
             Kind::NoNumber => {
                 "start the name with a number and a dash, e.g. 2-pola-mutasi-internal (the number gives its order and ID)".into()
@@ -432,7 +439,6 @@ impl Catalogue for En {
             }
             Fatal::CannotRestoreHook { backup, error } => plain(format!("cannot restore {backup}: {error}")),
             Fatal::NoSuchPath { path } => plain(format!("no such file or folder: {path}")),
-            Fatal::TempFolder { error } => plain(format!("cannot create a temporary folder: {error}")),
             Fatal::NotInGit { path, error } => {
                 (format!("{path} is not inside a git repository ({error})"), "`git init` makes it one".into())
             }

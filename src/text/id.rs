@@ -124,7 +124,13 @@ impl Catalogue for Id {
             Kind::NoPlan { exists: false } => "folder plan/ tidak ada".into(),
             Kind::EmptyPlan => "rencana tidak memiliki indikator".into(),
             Kind::NotAUnit => "folder ini cocok dengan units ruang kerja tetapi tidak memuat zi.toml".into(),
-            Kind::NoUnitMatches { glob } => format!("pola units \"{glob}\" tidak cocok dengan folder mana pun"),
+            Kind::NoUnitMatches { glob: Some(glob) } => {
+                format!("pola units \"{glob}\" tidak cocok dengan folder mana pun")
+            }
+            Kind::NoUnitMatches { glob: None } => "daftar units ruang kerja kosong: tidak ada unit".into(),
+            Kind::UnitsOutside { glob } => {
+                format!("pola units \"{glob}\" keluar dari akar ruang kerja; zi tidak membaca di sana")
+            }
             Kind::OtherYear { year, workspace } => {
                 format!("unit ini merencanakan tahun {year}, ruang kerja tahun {workspace}")
             }
@@ -257,6 +263,9 @@ impl Catalogue for Id {
             Kind::EmptyPlan => "tambahkan berkas indikator: plan/1-area/1-komponen/1-indikator.toml".into(),
             Kind::NotAUnit => "mulai rencana di sana dengan `zi init` di akar ruang kerja, atau persempit pola units di zi.toml".into(),
             Kind::NoUnitMatches { .. } => "pola relatif terhadap akar ruang kerja, mis. \"units/*\"".into(),
+            Kind::UnitsOutside { .. } => {
+                "simpan unit di dalam ruang kerja: pola dari akarnya tanpa `..`, mis. \"units/*\"".into()
+            }
             Kind::OtherYear { .. } => "atur year unit di zi.toml-nya, atau year ruang kerja di zi.toml akar".into(),
             Kind::NoNumber => {
                 "awali nama dengan angka dan tanda hubung, mis. 2-pola-mutasi-internal (angkanya menentukan urutan dan ID)".into()
@@ -438,7 +447,6 @@ impl Catalogue for Id {
             }
             Fatal::CannotRestoreHook { backup, error } => plain(format!("{backup} tidak dapat dikembalikan: {}", os::indonesian(error))),
             Fatal::NoSuchPath { path } => plain(format!("berkas atau folder tidak ada: {path}")),
-            Fatal::TempFolder { error } => plain(format!("folder sementara tidak dapat dibuat: {}", os::indonesian(error))),
             Fatal::NotInGit { path, error } => {
                 (format!("{path} tidak berada di dalam repositori git ({})", os::indonesian(error)), "`git init` menjadikannya repositori".into())
             }

@@ -265,3 +265,23 @@ fn at_a_workspace_root_every_units_findings_make_one_report_with_paths_from_the_
     assert_gitlab_report(&report, ws.root());
     assert!(report.as_array().unwrap().iter().any(|i| i["check_name"] == "overdue"), "{report}");
 }
+
+/// `zi overdue` at a root fails on a folder that is no unit and on a unit's
+/// errors: each has its annotation, so a failing job says why.
+#[test]
+fn every_error_that_fails_overdue_at_a_workspace_root_is_annotated() {
+    let ws = crate::workspace::workspace();
+    let github = ws.run(crate::fixture::AS_OF, &["--lang", "en", "overdue", "--format", "github"]);
+    assert_eq!(github.code, 1);
+    let commands = assert_github_annotations(&github.stdout, ws.root());
+    let failing: BTreeSet<&str> = commands
+        .iter()
+        .filter(|c| c.name == "error")
+        .map(|c| c.properties[0].1.split('/').take(2).last().unwrap())
+        .collect();
+    assert_eq!(failing, BTreeSet::from(["balit-sawit", "catatan", "tanpa-plan", "toml-rusak"]));
+    let gitlab = ws.run(crate::fixture::AS_OF, &["--lang", "en", "overdue", "--format", "gitlab"]);
+    let checks: BTreeSet<String> =
+        gitlab.json().as_array().unwrap().iter().map(|i| i["check_name"].to_string()).collect();
+    assert!(checks.contains("\"not-a-unit\"") && checks.contains("\"no-plan\""), "{checks:?}");
+}

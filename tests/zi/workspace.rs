@@ -263,3 +263,38 @@ fn the_year_of_the_workspace_does_not_follow_the_selection() {
     let other_year = |json: &serde_json::Value| json.to_string().contains("\"other-year\"");
     assert!(other_year(&all) && other_year(&one));
 }
+
+/// A glob that reaches outside the workspace (`..`, an absolute path) is a
+/// problem of the root `zi.toml` at its line and column, and nothing there
+/// is read; an empty `units` list says the workspace has no units.
+#[test]
+fn globs_outside_the_workspace_and_an_empty_list_are_reported() {
+    let top = Repo::empty();
+    let ws_toml = "[workspace]\nunits = [\"units/*\", \"../luar/*\", \"/tmp/*\", \"units/../../luar/*\"]\n";
+    top.write("ws/zi.toml", ws_toml);
+    unit(&top, "../luar/x", "unit = \"Di Luar\"\nyear = 2022\n");
+    top.write("ws/units/a/zi.toml", "unit = \"Balai A\"\nyear = 2022\n");
+    let root = top.at("ws");
+    let check = top.zi(AS_OF, &["--lang", "en", "check"]).current_dir(&root).run();
+    assert!(!check.stdout.contains("Di Luar") && !check.stdout.contains("luar/x"), "{}", check.stdout);
+    assert_run!("root-globs-outside", check);
+    let ws = Repo::empty();
+    ws.write("zi.toml", "[workspace]\nunits = []\n");
+    assert_run!("root-units-empty", at_root(&ws, &["check"]));
+}
+
+#[test]
+fn the_totals_line_says_one_indicator() {
+    let ws = Repo::empty();
+    ws.write("zi.toml", "[workspace]\nunits = [\"units/*\"]\n");
+    ws.write("units/a/zi.toml", "unit = \"Balai A\"\nyear = 2022\n");
+    ws.write("units/a/plan/1-manajemen-perubahan/area.toml", "name = \"Manajemen Perubahan\"\n");
+    ws.write("units/a/plan/1-manajemen-perubahan/1-tim-kerja/component.toml", "name = \"Tim Kerja\"\n");
+    ws.write("units/a/plan/1-manajemen-perubahan/1-tim-kerja/1-sk.toml", SK);
+    let totals = |lang: &str| {
+        let run = ws.run(AS_OF, &["--lang", lang, "status", "--format", "markdown"]);
+        run.stdout.lines().find(|l| l.contains("1 ind")).map(str::to_string)
+    };
+    assert_eq!(totals("en").as_deref(), Some("1 indicator: 1 overdue · To date 0/2 0%"));
+    assert_eq!(totals("id").as_deref(), Some("1 indikator: 1 terlambat · S.d. hari ini 0/2 0%"));
+}

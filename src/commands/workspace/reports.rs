@@ -70,12 +70,36 @@ pub(crate) fn overdue(
             let rows = rows(&ws, &keeps, false);
             write(&ws, format, rows, &[], out, &|unit, renderer| unit_overdue(unit, &mut Reported(renderer)))?
         }
-        Output::Annotations(_) => annotate(&ws, format, &[], out, &unit_overdue)?,
+        // Every failing exit has its annotation: the errors that fail the
+        // run and are no invalid indicator's are annotated as `zi check`'s.
+        Output::Annotations(_) => {
+            let root: Vec<Problem> = ws.problems.iter().filter(|p| p.is_error()).cloned().collect();
+            annotate(&ws, format, &root, out, &|unit, findings| {
+                let code = unit_overdue(unit, findings)?;
+                let problems = match &unit.judged {
+                    Some(judged) => errors_beside_entries(&judged.eval),
+                    None => unit.problems.clone(),
+                };
+                findings.check(&CheckView { problems: &problems, excerpts: Default::default() })?;
+                Ok(code)
+            })?
+        }
     };
     notes(&ws, err)?;
     let root_errors =
         ws.problems.iter().any(Problem::is_error) || ws.units.iter().any(|u| u.judged.is_none());
     Ok(if root_errors { worst(code, ExitCode::FAILURE) } else { code })
+}
+
+/// The errors of a unit other than those of its invalid indicators, which
+/// `zi overdue` lists as invalid already.
+fn errors_beside_entries(eval: &crate::judge::evaluate::Evaluation) -> Vec<Problem> {
+    let invalid: std::collections::HashSet<&str> = overdue::entries(eval, None)
+        .iter()
+        .filter(|e| e.lateness == overdue::Lateness::Invalid)
+        .map(|e| e.report.file.path.as_str())
+        .collect();
+    eval.problems.iter().filter(|p| p.is_error() && !invalid.contains(p.path.as_str())).cloned().collect()
 }
 
 /// `zi check` at the root: the root's problems, then each unit's.
