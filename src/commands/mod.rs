@@ -185,24 +185,18 @@ fn at_workspace_root(
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
             workspace::report(settings, wanted, filter, output.as_deref(), *force, out, err)
         }
-        Command::Score { file: Some(_), .. } => one_unit("score FILE"),
-        Command::Score { output: Some(_), .. } => one_unit("score -o"),
-        // Each unit's rows name the LKE's questions, not the unit.
-        Command::Score { format: crate::render::score::ScoreFormat::Csv, .. } => {
-            one_unit("score --format csv")
+        Command::Score { file, target, detail, check, format, output, force, .. } => {
+            let ask = workspace::ScoreAsk {
+                file: file.as_deref(),
+                target: target.map(crate::cli::TargetArg::id),
+                detail: *detail,
+                check: *check,
+                format: *format,
+                output: output.as_deref(),
+                force: *force,
+            };
+            workspace::score(settings, wanted, &ask, out, err)
         }
-        Command::Score { target, detail, check, format, .. } => match format.report() {
-            None => one_unit("score --format xlsx"),
-            Some(format) => {
-                let ask = workspace::ScoreAsk {
-                    target: target.map(crate::cli::TargetArg::id),
-                    detail: *detail,
-                    check: *check,
-                    format,
-                };
-                workspace::score(settings, wanted, &ask, out, err)
-            }
-        },
         Command::Show { id, format } => workspace::show(settings, id, *format, out),
         Command::Fmt { check, paths } if paths.is_empty() => {
             let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);

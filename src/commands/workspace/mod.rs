@@ -8,7 +8,9 @@
 mod judged;
 mod report;
 mod reports;
+mod score;
 mod select_units;
 
 pub(super) use report::report;
-pub(super) use reports::{check, overdue, score, show, status, ScoreAsk};
+pub(super) use reports::{check, overdue, show, status};
+pub(super) use score::{score, ScoreAsk};
