@@ -23,7 +23,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::judge::evaluate::{Detail, Evaluation, Keep, Status};
+use crate::judge::evaluate::{Detail, Keep, Status};
 use crate::judge::select::{self, Filter};
 use crate::model::plan::IndicatorFile;
 use crate::problem::Fatal;
@@ -37,9 +37,7 @@ pub(crate) fn run(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let style = settings.style();
-    let note_problems = !matches!(cli.command, Command::Check { .. });
-    let mut on_plan =
-        |want: Want, report: plan::Report| on_the_plan(settings, want, report, note_problems, out, err);
+    let mut on_plan = |want: Want, report: plan::Report| on_the_plan(settings, want, report, out, err);
     // `zi init` makes a plan where the settings say, and the LKE's
     // questions are the same at every root.
     let anywhere = matches!(cli.command, Command::Init { .. } | Command::Score { questions: true, .. });
@@ -126,11 +124,10 @@ pub(crate) fn run(
                 )
             })
         }
+        // A check owns its evaluation, to free all but the problems early.
         Command::Check { strict, format, .. } => {
-            let prefix = check::repository_prefix(settings, *format);
-            on_plan(summary(Keep::Every, &[]), &|eval, out| {
-                check::run(eval, settings, *strict, &mut *render::findings(*format, style, &prefix, out))
-            })
+            let eval = plan::evaluate_settings(settings, summary(Keep::Every, &[]));
+            check::run(eval, settings, *strict, *format, out)
         }
         Command::Show { id, format } => {
             let detail = |file: &IndicatorFile| {
@@ -227,33 +224,20 @@ fn statuses(names: &[String]) -> Vec<Status> {
 }
 
 /// Judges the plan, keeping of each indicator what `detail` asks for, and
-/// runs `report` on it. With `note_problems` (every report but `zi
-/// check`'s) a note on standard error follows when plan files have errors,
-/// so a report that reads fine still says that something in the plan does not.
+/// runs `report` on it; a note on standard error follows when plan files
+/// have errors, so a report that reads fine still says that something in
+/// the plan does not (`zi check`, which lists them, judges on its own).
 fn on_the_plan(
     settings: &Settings,
     want: Want,
     report: plan::Report,
-    note_problems: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let eval = plan::evaluate_settings(settings, want);
-    let code = plan::report_on(settings, &eval, note_problems, out, err, report)?;
-    free_in_background(eval);
+    let code = plan::report_on(settings, &eval, true, out, err, report)?;
+    plan::free_in_background(eval);
     Ok(code)
-}
-
-/// Evaluations of this many indicators or more are freed on another thread.
-const FREE_IN_BACKGROUND_FROM: usize = 10_000;
-
-/// Freeing a large evaluation allocation by allocation takes about a twentieth
-/// of the run, and nobody waits for it: the report is out, and when the
-/// process exits first the system takes the memory back whole.
-fn free_in_background(eval: Evaluation) {
-    if eval.indicators.len() >= FREE_IN_BACKGROUND_FROM {
-        std::thread::spawn(move || drop(eval));
-    }
 }
 
 #[cfg(test)]
