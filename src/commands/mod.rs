@@ -44,6 +44,11 @@ pub(crate) fn run(
     if settings.config.workspace.is_some() && !anywhere {
         return at_workspace_root(cli, settings, out, err);
     }
+    // `zi import` makes a plan where it runs and reads no zi.toml there:
+    // over a workspace root's it would write the unit's (with --force).
+    if matches!(cli.command, Command::Import { .. }) && is_workspace_root(&settings.root) {
+        return Err(Fatal::OneUnitOnly { command: "import" }.into());
+    }
     if cli.command.units().is_some_and(|u| !u.is_empty()) {
         return Err(Fatal::NotAWorkspace.into());
     }
@@ -185,6 +190,11 @@ fn at_workspace_root(
         Command::Hook { .. } => one_unit("hook"),
         Command::Init { .. } => one_unit("init"),
     }
+}
+
+/// Whether `root` holds the `zi.toml` of a workspace.
+fn is_workspace_root(root: &std::path::Path) -> bool {
+    crate::load::config::load(root, &mut Vec::new()).0.workspace.is_some()
 }
 
 /// What a command judges of the plan, with its detail chosen per indicator.
