@@ -2,6 +2,7 @@
 //! plan is scored against, all in one run. Silent and exit 0 when there is nothing
 //! to say.
 
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -11,23 +12,34 @@ use crate::judge::score;
 use crate::judge::view::CheckView;
 use crate::load::{assessment, lke, source};
 use crate::problem;
-use crate::render::{CheckFormat, Findings, Output};
+use crate::render::{self, CheckFormat, Output};
 use crate::settings::Settings;
 
+/// Takes the problems out of `eval` and lets the rest go: a check lists
+/// problems only, and a large plan's evaluation would otherwise be held
+/// beside them while they are sorted and written.
 pub(super) fn run(
-    eval: &Evaluation,
+    mut eval: Evaluation,
     settings: &Settings,
     strict: bool,
-    renderer: &mut dyn Findings,
+    format: CheckFormat,
+    out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let mut problems = eval.problems.clone();
+    let mut problems = std::mem::take(&mut eval.problems);
     let lke = lke::for_config(&settings.root, &settings.config, &mut problems);
+    problems.extend(score::lke_ref_problems(&eval, &lke));
+    super::plan::free_in_background(eval);
     assessment::load_all(&settings.root, &lke, &mut problems);
-    problems.extend(score::lke_ref_problems(eval, &lke));
     problem::sort(&mut problems);
     let excerpts = source::excerpts(&settings.root, &problems, &settings.known_texts());
+    let prefix = repository_prefix(settings, format);
+    // Standard output is line-buffered; a problem a line would cost a write each.
+    let mut buffered = BufWriter::with_capacity(64 * 1024, out);
+    let mut renderer = render::findings(format, settings.style(), &prefix, &mut buffered);
     renderer.check(&CheckView { problems: &problems, excerpts })?;
     renderer.finish()?;
+    drop(renderer);
+    buffered.flush()?;
     let (errors, warnings) = problem::count(&problems);
     let failed = errors > 0 || (strict && warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })

@@ -31,7 +31,7 @@ pub(super) struct Options<'a> {
 const README: &str = "README.md";
 
 pub(super) fn run(settings: &Settings, options: &Options, err: &mut dyn Write) -> Result<ExitCode> {
-    let in_workspace = unit_of_workspace(settings, options);
+    let in_workspace = unit_of_workspace(settings, options)?;
     let root = in_workspace.as_ref().unwrap_or(&settings.root);
     let shown = root.display().to_string();
     if root.join(CONFIG_FILE).exists() || root.join(PLAN_DIR).exists() {
@@ -72,49 +72,59 @@ pub(super) fn run(settings: &Settings, options: &Options, err: &mut dyn Write) -
 /// Where `zi init` at a workspace root puts the new unit: in the folder of
 /// the first `units` glob (`units` of `units/*`), under `DIR` when it is a
 /// bare name, else under the unit's name made a folder name
-/// (`Balai Penelitian Tanaman Palma` → `balai-penelitian-tanaman-palma`).
-/// `None` outside a workspace root, or when `DIR` is a path: then the
-/// plan goes where `DIR` says.
-fn unit_of_workspace(settings: &Settings, options: &Options) -> Option<PathBuf> {
+/// (`Balai Penelitian Tanaman Palma` → `balai-penelitian-tanaman-palma`);
+/// where `DIR` says when it is a path. `None` outside a workspace root.
+/// Refused when nothing names the folder (`--from` alone), or when no
+/// `units` glob covers it: the workspace would not see the unit.
+fn unit_of_workspace(settings: &Settings, options: &Options) -> Result<Option<PathBuf>, Fatal> {
     let (config, _) = config::load(&settings.base, &mut Vec::new());
-    let first = config.workspace?.units.into_iter().next()?;
-    let name = match options.folder {
-        Some(folder) => {
-            let mut parts = folder.components();
-            match (parts.next(), parts.next()) {
-                (Some(Component::Normal(name)), None) => name.to_string_lossy().into_owned(),
-                _ => return None,
-            }
+    let Some(workspace) = config.workspace else { return Ok(None) };
+    let globs = workspace.units;
+    let bare = |folder: &Path| {
+        let mut parts = folder.components();
+        match (parts.next(), parts.next()) {
+            (Some(Component::Normal(name)), None) => Some(name.to_string_lossy().into_owned()),
+            _ => None,
         }
-        None => folder_name(options.unit.unwrap_or_default()),
     };
-    let literal: Vec<&str> =
-        first.trim_start_matches("./").split('/').take_while(|p| !p.contains(['*', '?', '[', '{'])).collect();
-    // `units/*` puts units in `units`; a glob naming one folder, beside it.
-    let parent = if literal.len() == first.trim_start_matches("./").split('/').count() {
-        &literal[..literal.len().saturating_sub(1)]
-    } else {
-        &literal[..]
+    let under_first = |name: String| -> Result<PathBuf, Fatal> {
+        let first = globs.first().map(|g| g.trim().trim_start_matches("./")).unwrap_or_default();
+        let parts: Vec<&str> = first.split('/').filter(|p| !p.is_empty()).collect();
+        let literal: Vec<&str> =
+            parts.iter().copied().take_while(|p| !p.contains(['*', '?', '[', '{'])).collect();
+        // `units/*` puts units in `units`; a glob naming one folder, beside it.
+        let parent = if literal.len() == parts.len() {
+            &literal[..literal.len().saturating_sub(1)]
+        } else {
+            &literal[..]
+        };
+        Ok(parent.iter().fold(settings.base.clone(), |path, p| path.join(p)).join(name))
     };
-    Some(
-        parent
-            .iter()
-            .filter(|p| !p.is_empty())
-            .fold(settings.base.clone(), |path, p| path.join(p))
-            .join(name),
-    )
+    let target = match options.folder {
+        Some(folder) => match bare(folder) {
+            Some(name) => under_first(name)?,
+            None => settings.given_path(folder),
+        },
+        None => match options.unit.map(folder_name).filter(|name| !name.is_empty()) {
+            Some(name) => under_first(name)?,
+            None => return Err(Fatal::UnitFolderUnnamed),
+        },
+    };
+    let rel = target.strip_prefix(&settings.base).map(|r| r.to_string_lossy().replace('\\', "/"));
+    let covered = rel.as_deref().is_ok_and(|rel| crate::load::workspace::covers(&globs, rel));
+    if !covered {
+        let path = rel.unwrap_or_else(|_| target.display().to_string());
+        return Err(Fatal::OutsideUnits { path, globs });
+    }
+    Ok(Some(target))
 }
 
 /// A unit's name as a folder name: lowercase letters and digits, words
-/// joined by dashes.
+/// joined by dashes; empty when the name has none.
 fn folder_name(unit: &str) -> String {
     let words: Vec<String> =
         unit.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    if words.is_empty() {
-        "unit".to_string()
-    } else {
-        words.join("-")
-    }
+    words.join("-")
 }
 
 /// `zi init --workspace [DIR]`: a workspace root, whose units go in
@@ -159,12 +169,31 @@ fn evidence_folder(gitkeep: &str) -> String {
 }
 
 /// `zi init --evidence-folders`: an evidence folder (with `.gitkeep`) for
-/// every indicator that has none; the folders made go to `out`.
+/// every indicator that has none, in the plan or, at a workspace root, in
+/// every unit; the folders made go to `out`, from where zi runs.
 pub(super) fn evidence_folders(
     settings: &Settings,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
+    let mut made = 0;
+    match &settings.config.workspace {
+        None => made += evidence_folders_of(settings, "", out)?,
+        Some(workspace) => {
+            let units = crate::load::workspace::units(&settings.root, &workspace.units, &mut Vec::new());
+            for unit in units.iter().filter(|u| u.is_unit) {
+                made +=
+                    evidence_folders_of(&settings.for_unit(settings.root.join(&unit.rel)), &unit.rel, out)?;
+            }
+        }
+    }
+    writeln!(err, "zi: {}", render::note(&Note::EvidenceFolders { made }, settings.style()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The evidence folders one plan lacks, made; each is listed after `rel`
+/// (the unit's folder from the workspace root, or empty).
+fn evidence_folders_of(settings: &Settings, rel: &str, out: &mut dyn Write) -> Result<usize> {
     let mut found = Vec::new();
     let year = settings.config.year.unwrap_or_default();
     let discovered = plan::discover(&settings.root, settings.config.clone(), year, &mut found);
@@ -175,8 +204,7 @@ pub(super) fn evidence_folders(
         .collect();
     tree_writer::write_all(&settings.root, &missing, false)?;
     for file in &missing {
-        writeln!(out, "{}", evidence_folder(&file.path))?;
+        writeln!(out, "{}", crate::model::plan::join(rel, &evidence_folder(&file.path)))?;
     }
-    writeln!(err, "zi: {}", render::note(&Note::EvidenceFolders { made: missing.len() }, settings.style()))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(missing.len())
 }

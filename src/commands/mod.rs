@@ -23,7 +23,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::judge::evaluate::{Detail, Evaluation, Keep, Status};
+use crate::judge::evaluate::{Detail, Keep, Status};
 use crate::judge::select::{self, Filter};
 use crate::model::plan::IndicatorFile;
 use crate::problem::Fatal;
@@ -37,14 +37,17 @@ pub(crate) fn run(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let style = settings.style();
-    let note_problems = !matches!(cli.command, Command::Check { .. });
-    let mut on_plan =
-        |want: Want, report: plan::Report| on_the_plan(settings, want, report, note_problems, out, err);
+    let mut on_plan = |want: Want, report: plan::Report| on_the_plan(settings, want, report, out, err);
     // `zi init` makes a plan where the settings say, and the LKE's
     // questions are the same at every root.
     let anywhere = matches!(cli.command, Command::Init { .. } | Command::Score { questions: true, .. });
     if settings.config.workspace.is_some() && !anywhere {
         return at_workspace_root(cli, settings, out, err);
+    }
+    // `zi import` makes a plan where it runs and reads no zi.toml there:
+    // over a workspace root's it would write the unit's (with --force).
+    if matches!(cli.command, Command::Import { .. }) && is_workspace_root(&settings.root) {
+        return Err(Fatal::OneUnitOnly { command: "import" }.into());
     }
     if cli.command.units().is_some_and(|u| !u.is_empty()) {
         return Err(Fatal::NotAWorkspace.into());
@@ -65,19 +68,7 @@ pub(crate) fn run(
             };
             init::run(settings, &options, err)
         }
-        Command::Score { file, target, detail, questions, check, format, output, force, .. } => {
-            let ask = score::Ask {
-                file: file.as_deref(),
-                target: *target,
-                detail: *detail,
-                questions: *questions,
-                check: *check,
-                format: *format,
-                output: output.as_deref(),
-                force: *force,
-            };
-            score::run(settings, &ask, out, err)
-        }
+        Command::Score { .. } => score::run(settings, &score::Ask::of(&cli.command), out, err),
         Command::Import { file, sheet, dry_run, force, unit, year } => {
             let options = import::Options {
                 file,
@@ -126,11 +117,10 @@ pub(crate) fn run(
                 )
             })
         }
+        // A check owns its evaluation, to free all but the problems early.
         Command::Check { strict, format, .. } => {
-            let prefix = check::repository_prefix(settings, *format);
-            on_plan(summary(Keep::Every, &[]), &|eval, out| {
-                check::run(eval, settings, *strict, &mut *render::findings(*format, style, &prefix, out))
-            })
+            let eval = plan::evaluate_settings(settings, summary(Keep::Every, &[]));
+            check::run(eval, settings, *strict, *format, out)
         }
         Command::Show { id, format } => {
             let detail = |file: &IndicatorFile| {
@@ -190,24 +180,7 @@ fn at_workspace_root(
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
             workspace::report(settings, wanted, filter, output.as_deref(), *force, out, err)
         }
-        Command::Score { file: Some(_), .. } => one_unit("score FILE"),
-        Command::Score { output: Some(_), .. } => one_unit("score -o"),
-        // Each unit's rows name the LKE's questions, not the unit.
-        Command::Score { format: crate::render::score::ScoreFormat::Csv, .. } => {
-            one_unit("score --format csv")
-        }
-        Command::Score { target, detail, check, format, .. } => match format.report() {
-            None => one_unit("score --format xlsx"),
-            Some(format) => {
-                let ask = workspace::ScoreAsk {
-                    target: target.map(crate::cli::TargetArg::id),
-                    detail: *detail,
-                    check: *check,
-                    format,
-                };
-                workspace::score(settings, wanted, &ask, out, err)
-            }
-        },
+        Command::Score { .. } => workspace::score(settings, wanted, &score::Ask::of(&cli.command), out, err),
         Command::Show { id, format } => workspace::show(settings, id, *format, out),
         Command::Fmt { check, paths } if paths.is_empty() => {
             let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);
@@ -225,6 +198,11 @@ fn at_workspace_root(
     }
 }
 
+/// Whether `root` holds the `zi.toml` of a workspace.
+fn is_workspace_root(root: &std::path::Path) -> bool {
+    crate::load::config::load(root, &mut Vec::new()).0.workspace.is_some()
+}
+
 /// What a command judges of the plan, with its detail chosen per indicator.
 type Want<'a> = plan::Want<'a, &'a (dyn Fn(&IndicatorFile) -> Detail + Sync)>;
 
@@ -239,33 +217,20 @@ fn statuses(names: &[String]) -> Vec<Status> {
 }
 
 /// Judges the plan, keeping of each indicator what `detail` asks for, and
-/// runs `report` on it. With `note_problems` (every report but `zi
-/// check`'s) a note on standard error follows when plan files have errors,
-/// so a report that reads fine still says that something in the plan does not.
+/// runs `report` on it; a note on standard error follows when plan files
+/// have errors, so a report that reads fine still says that something in
+/// the plan does not (`zi check`, which lists them, judges on its own).
 fn on_the_plan(
     settings: &Settings,
     want: Want,
     report: plan::Report,
-    note_problems: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let eval = plan::evaluate_settings(settings, want);
-    let code = plan::report_on(settings, &eval, note_problems, out, err, report)?;
-    free_in_background(eval);
+    let code = plan::report_on(settings, &eval, true, out, err, report)?;
+    plan::free_in_background(eval);
     Ok(code)
-}
-
-/// Evaluations of this many indicators or more are freed on another thread.
-const FREE_IN_BACKGROUND_FROM: usize = 10_000;
-
-/// Freeing a large evaluation allocation by allocation takes about a twentieth
-/// of the run, and nobody waits for it: the report is out, and when the
-/// process exits first the system takes the memory back whole.
-fn free_in_background(eval: Evaluation) {
-    if eval.indicators.len() >= FREE_IN_BACKGROUND_FROM {
-        std::thread::spawn(move || drop(eval));
-    }
 }
 
 #[cfg(test)]

@@ -104,3 +104,16 @@ pub(super) fn report_on(
     }
     Ok(code)
 }
+
+/// Evaluations of this many indicators or more are freed on another thread.
+const FREE_IN_BACKGROUND_FROM: usize = 10_000;
+
+/// Freeing a large evaluation allocation by allocation takes about a twentieth
+/// of the run, and nobody waits for it: the report is out (or, for `zi
+/// check`, made from what was taken out of it), and when the process exits
+/// first the system takes the memory back whole.
+pub(super) fn free_in_background(eval: Evaluation) {
+    if eval.indicators.len() >= FREE_IN_BACKGROUND_FROM {
+        std::thread::spawn(move || drop(eval));
+    }
+}

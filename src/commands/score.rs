@@ -35,6 +35,28 @@ pub(super) struct Ask<'a> {
     pub(super) force: bool,
 }
 
+impl<'a> Ask<'a> {
+    /// What `zi score` was asked (any other command asks nothing of it).
+    pub(super) fn of(command: &'a crate::cli::Command) -> Ask<'a> {
+        let crate::cli::Command::Score {
+            file, target, detail, questions, check, format, output, force, ..
+        } = command
+        else {
+            unreachable!("only zi score asks for a score")
+        };
+        Ask {
+            file: file.as_deref(),
+            target: *target,
+            detail: *detail,
+            questions: *questions,
+            check: *check,
+            format: *format,
+            output: output.as_deref(),
+            force: *force,
+        }
+    }
+}
+
 pub(super) fn run(
     settings: &Settings,
     ask: &Ask,
@@ -81,7 +103,19 @@ pub(super) fn run(
 
 /// The output to standard output, or to `-o FILE`.
 fn write(settings: &Settings, ask: &Ask, bytes: &[u8], out: &mut dyn Write) -> Result<()> {
-    let Some(file) = ask.output else {
+    write_to(settings, ask.output, ask.force, bytes, out)
+}
+
+/// `bytes` to standard output, or written atomically to `output`: never
+/// to a folder, never over a file zi did not write unless `force`.
+pub(super) fn write_to(
+    settings: &Settings,
+    output: Option<&Path>,
+    force: bool,
+    bytes: &[u8],
+    out: &mut dyn Write,
+) -> Result<()> {
+    let Some(file) = output else {
         out.write_all(bytes)?;
         return Ok(());
     };
@@ -90,7 +124,7 @@ fn write(settings: &Settings, ask: &Ask, bytes: &[u8], out: &mut dyn Write) -> R
     if path.is_dir() {
         return Err(Fatal::OutputIsFolder { path: shown }.into());
     }
-    if path.exists() && !ask.force && !written_by_zi(&path) {
+    if path.exists() && !force && !written_by_zi(&path) {
         return Err(Fatal::NotWrittenByZi { path: shown }.into());
     }
     atomic::write(&path, bytes).map_err(|e| Fatal::CannotWrite { path: shown, error: e.to_string() })?;
@@ -106,7 +140,8 @@ fn written_by_zi(path: &Path) -> bool {
         });
     }
     std::fs::read(path).is_ok_and(|bytes| {
-        score_render::is_score_text(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]))
+        let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+        score_render::is_score_text(&text) || crate::render::units::is_workspace_text(&text)
     })
 }
 
@@ -118,7 +153,7 @@ pub(super) fn newest(mut all: Vec<Assessment>) -> Option<Assessment> {
 
 /// `zi score FILE`: the file as given, named relative to the root when it
 /// is inside it.
-fn given_file(
+pub(super) fn given_file(
     settings: &Settings,
     file: &Path,
     lke: &crate::model::lke::Lke,

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::judge::listed::Listed;
 use crate::judge::looks_like;
 use crate::judge::matcher::{self, Assignment, Matcher};
 pub(crate) use crate::judge::missing::{DocumentName, Missing};
@@ -142,6 +143,9 @@ pub(crate) struct Document {
     pub(crate) files: Vec<String>,
 }
 
+/// One period of an indicator. A large plan holds a dozen per indicator, so
+/// it keeps no more than the summaries read: its progress is counted from
+/// the missing documents, and its file lists take a word each when empty.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub(crate) struct PeriodReport {
     #[serde(flatten)]
@@ -149,11 +153,9 @@ pub(crate) struct PeriodReport {
     pub(crate) state: PeriodState,
     /// Every document and its files; empty unless evaluated with
     /// `Detail::Files`.
-    pub(crate) documents: Vec<Document>,
+    pub(crate) documents: Listed<Document>,
     /// Files in the period that satisfy no document.
-    pub(crate) unmatched: Vec<String>,
-    #[serde(skip)]
-    pub(crate) progress: Progress,
+    pub(crate) unmatched: Listed<String>,
     /// The documents no file satisfies, in the plan's order.
     #[serde(skip)]
     pub(crate) missing: Missing,
@@ -164,6 +166,13 @@ impl PeriodReport {
     pub(crate) fn missing(&self) -> impl Iterator<Item = Option<&str>> {
         self.missing.iter().map(|name| name.as_deref())
     }
+
+    /// Documents present out of documents required: each document is
+    /// required once, and present unless missing.
+    pub(crate) fn progress(&self) -> Progress {
+        let required = self.missing.documents();
+        Progress { present: required - self.missing.iter().count(), required }
+    }
 }
 
 /// One dated folder of an indicator without deadlines.
@@ -172,8 +181,8 @@ pub(crate) struct OccurrenceReport {
     pub(crate) folder: String,
     /// Every document and its files; empty unless evaluated with
     /// `Detail::Files`.
-    pub(crate) documents: Vec<Document>,
-    pub(crate) unmatched: Vec<String>,
+    pub(crate) documents: Listed<Document>,
+    pub(crate) unmatched: Listed<String>,
     pub(crate) complete: bool,
     /// How many files the folder holds.
     #[serde(skip)]
@@ -207,18 +216,19 @@ pub(crate) struct IndicatorReport {
     /// Over every period of the year.
     pub(crate) year: Progress,
     pub(crate) periods: Vec<PeriodReport>,
-    pub(crate) occurrences: Vec<OccurrenceReport>,
-    /// Files directly in the indicator folder.
-    pub(crate) loose: Vec<String>,
+    pub(crate) occurrences: Listed<OccurrenceReport>,
+    /// Files directly in the indicator folder; empty unless evaluated
+    /// with `Detail::Files`, like the lists below.
+    pub(crate) loose: Listed<String>,
     /// Files in the evidence folder that never count (system leftovers,
     /// empty files, links out of the repository).
-    pub(crate) ignored: Vec<String>,
+    pub(crate) ignored: Listed<String>,
     /// Whether the evidence folder exists (reports link to it only then).
     pub(crate) evidence_exists: bool,
     /// How many of the folder's files are Git LFS pointers not pulled.
     pub(crate) in_lfs: usize,
     /// Those files, sorted; empty unless evaluated with `Detail::Files`.
-    pub(crate) in_lfs_files: Vec<String>,
+    pub(crate) in_lfs_files: Listed<String>,
     /// The first error that made the indicator invalid.
     pub(crate) problem: Option<Box<Problem>>,
 }
@@ -345,6 +355,9 @@ impl Evaluation {
             })
             .unzip();
         let mut counted = Counted::default();
+        // Sized once: grown by doubling, the vector of a large plan's
+        // problems would hold a third more than it needs.
+        problems.reserve_exact(found.iter().map(|(found, _)| found.len()).sum());
         for (found, count) in found {
             problems.extend(found);
             counted.add(count);
@@ -395,18 +408,18 @@ pub(crate) fn evaluate(
         to_date: Progress::default(),
         year: Progress::default(),
         periods: Vec::new(),
-        occurrences: Vec::new(),
+        occurrences: Listed::default(),
         loose: match detail {
             Detail::Files => folder.loose.iter().map(|f| f.path.clone()).collect(),
-            Detail::Summary => Vec::new(),
+            Detail::Summary => Listed::default(),
         },
         ignored: match detail {
-            Detail::Files => std::mem::take(&mut folder.ignored),
-            Detail::Summary => Vec::new(),
+            Detail::Files => std::mem::take(&mut folder.ignored).into(),
+            Detail::Summary => Listed::default(),
         },
         evidence_exists: folder.exists,
         in_lfs: 0,
-        in_lfs_files: Vec::new(),
+        in_lfs_files: Listed::default(),
         problem: found.iter().find(|d| d.is_error()).map(|d| Box::new(d.clone())),
     };
     (report.in_lfs, report.in_lfs_files) = lfs_pointers(&folder, detail);
@@ -445,7 +458,6 @@ pub(crate) fn evaluate(
                     state,
                     documents: documents(&names, &assignment, &files, detail),
                     unmatched: unmatched(&assignment, &files, detail, &mut strays),
-                    progress,
                     missing: Missing::of(&names, |i| assignment.per_item[i].is_empty()),
                 });
             }
@@ -464,10 +476,11 @@ pub(crate) fn evaluate(
                 .unwrap_or(Status::Done);
         }
         Schedule::Occurrences => {
+            let mut occurrences = Vec::with_capacity(folder.dated.len());
             for (occasion, files) in &folder.dated {
                 let files: Vec<_> = files.iter().collect();
                 let assignment = matcher.assign(&files);
-                report.occurrences.push(OccurrenceReport {
+                occurrences.push(OccurrenceReport {
                     folder: occasion.name.clone(),
                     documents: documents(&names, &assignment, &files, detail),
                     unmatched: unmatched(&assignment, &files, detail, &mut strays),
@@ -475,6 +488,7 @@ pub(crate) fn evaluate(
                     files: files.len(),
                 });
             }
+            report.occurrences = occurrences.into();
             report.status = Status::Occurrences;
         }
     }
@@ -497,25 +511,25 @@ fn unmatched<'f>(
     files: &[&'f EvidenceFile],
     detail: Detail,
     strays: &mut Vec<&'f str>,
-) -> Vec<String> {
+) -> Listed<String> {
     let start = strays.len();
     strays.extend(assignment.unmatched.iter().map(|i| files[*i].path.as_str()));
     match detail {
         Detail::Files => strays[start..].iter().map(|p| p.to_string()).collect(),
-        Detail::Summary => Vec::new(),
+        Detail::Summary => Listed::default(),
     }
 }
 
 /// How many of the folder's files are LFS pointers, and which when
 /// `detail` asks.
-fn lfs_pointers(folder: &Folder, detail: Detail) -> (usize, Vec<String>) {
+fn lfs_pointers(folder: &Folder, detail: Detail) -> (usize, Listed<String>) {
     let pointers = folder.dated.values().flatten().chain(&folder.loose).filter(|f| f.in_lfs);
     if detail == Detail::Summary {
-        return (pointers.count(), Vec::new());
+        return (pointers.count(), Listed::default());
     }
     let mut paths: Vec<String> = pointers.map(|f| f.path.clone()).collect();
     paths.sort_unstable();
-    (paths.len(), paths)
+    (paths.len(), paths.into())
 }
 
 /// Files that satisfy no document usually carry a name the document's
@@ -553,9 +567,9 @@ fn documents(
     assignment: &Assignment,
     files: &[&EvidenceFile],
     detail: Detail,
-) -> Vec<Document> {
+) -> Listed<Document> {
     if detail == Detail::Summary {
-        return Vec::new();
+        return Listed::default();
     }
     names
         .iter()
@@ -627,6 +641,9 @@ mod tests {
             assert!(s.periods.iter().all(|p| p.documents.is_empty()));
         }
         let rapat = &full.indicators[0];
+        let mut year = Progress::default();
+        rapat.periods.iter().for_each(|p| year.add(p.progress()));
+        assert_eq!((year, rapat.periods[1].progress()), (rapat.year, Progress { present: 1, required: 2 }));
         assert_eq!(rapat.status, Status::Overdue);
         assert_eq!(rapat.periods[0].documents[0].files, ["2022-02/undangan.pdf"]);
         assert_eq!(rapat.periods[0].state, PeriodState::Complete);
@@ -634,6 +651,12 @@ mod tests {
         assert_eq!(rapat.whole().unwrap().actions, ["Rapat"]);
         let temu = &summary.indicators[1];
         assert_eq!(temu.occurrences.iter().map(|o| o.has_files()).collect::<Vec<_>>(), [true, false]);
+    }
+
+    /// A large plan holds a dozen periods per indicator.
+    #[test]
+    fn a_period_stays_small() {
+        assert!(std::mem::size_of::<PeriodReport>() <= 80, "{}", std::mem::size_of::<PeriodReport>());
     }
 
     #[test]

@@ -38,6 +38,11 @@ impl Missing {
         Missing { names: Arc::clone(names), set }
     }
 
+    /// How many documents there are, missing or not.
+    pub(crate) fn documents(&self) -> usize {
+        self.names.len()
+    }
+
     /// The missing documents' names.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &DocumentName> {
         let names = &self.names;

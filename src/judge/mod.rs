@@ -3,6 +3,7 @@
 
 pub(crate) mod changes;
 pub(crate) mod evaluate;
+pub(crate) mod listed;
 mod looks_like;
 pub(crate) mod matcher;
 mod missing;

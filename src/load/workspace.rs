@@ -68,6 +68,21 @@ pub(crate) fn units(root: &Path, globs: &[String], out: &mut Vec<Problem>) -> Ve
         .collect()
 }
 
+/// Whether a folder (from the workspace root, with `/`) is one the `globs`
+/// match, as `units` matches them: `*` never crosses a `/`, hidden folders
+/// are matched only by name.
+pub(crate) fn covers(globs: &[String], rel: &str) -> bool {
+    let options = glob::MatchOptions {
+        require_literal_separator: true,
+        require_literal_leading_dot: true,
+        ..glob::MatchOptions::new()
+    };
+    globs.iter().any(|g| {
+        let trimmed = g.trim().trim_start_matches("./").trim_end_matches('/');
+        glob::Pattern::new(trimmed).is_ok_and(|p| p.matches_with(rel, options))
+    })
+}
+
 fn last_name(rel: &str) -> &str {
     rel.rsplit('/').next().unwrap_or(rel)
 }
@@ -109,5 +124,18 @@ mod tests {
                 (&Kind::NotAUnit, "units/empty")
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod covers_tests {
+    #[test]
+    fn a_glob_covers_the_folders_it_would_match() {
+        let globs = ["units/balai-*".to_string(), "./arsip/x/".into()];
+        assert!(super::covers(&globs, "units/balai-teh"));
+        assert!(super::covers(&globs, "arsip/x"));
+        assert!(!super::covers(&globs, "units/sawit"));
+        assert!(!super::covers(&globs, "units/balai-a/b"), "* never crosses a /");
+        assert!(!super::covers(&["units/*".to_string()], "units/.hidden"));
     }
 }

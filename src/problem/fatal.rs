@@ -164,6 +164,18 @@ pub(crate) enum Fatal {
     OneUnitOnly {
         command: &'static str,
     },
+    /// `zi score FILE` at a workspace root with a FILE in no unit's folder.
+    FileInNoUnit {
+        path: String,
+    },
+    /// `zi init --from PLAN_DIR` at a workspace root without the new unit's
+    /// folder (DIR) or name (`--unit`).
+    UnitFolderUnnamed,
+    /// `zi init` at a workspace root into a folder no `units` glob matches.
+    OutsideUnits {
+        path: String,
+        globs: Vec<String>,
+    },
 }
 
 impl Fatal {

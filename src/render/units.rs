@@ -224,6 +224,37 @@ pub(crate) fn csv_part(bytes: &[u8], first: bool, out: &mut dyn Write) -> Result
     Ok(())
 }
 
+/// Whether `text` begins as a report zi writes at a workspace root (so
+/// `-o` may replace it without `--force`): the JSON document's head, the
+/// table's or markdown's title and count of units, or the score CSV's header.
+pub(crate) fn is_workspace_text(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().take(3).collect();
+    let counts_units = |line: &str| {
+        crate::text::LANGUAGES.iter().any(|lang| {
+            let as_of = format!(" · {} ", lang.labels().as_of);
+            line.split_once(&as_of).is_some_and(|(count, _)| {
+                let n = count.split(' ').next().and_then(|n| n.parse().ok());
+                n.is_some_and(|n| (lang.workspace().units_count)(n) == count)
+            })
+        })
+    };
+    let csv_header = |line: &str| {
+        crate::text::LANGUAGES.iter().any(|lang| {
+            let l = lang.score().labels();
+            line.starts_with(&format!("{},{},{},id,", lang.workspace().folder, l.target, l.kind))
+        })
+    };
+    match lines[..] {
+        ["{", title, label, ..] => {
+            title.starts_with("  \"title\": ") && label.starts_with("  \"title_label\": ")
+        }
+        [first, "", third] if first.starts_with("# ") => counts_units(third),
+        [_, second, ..] if counts_units(second) => true,
+        [first, ..] => csv_header(first),
+        [] => false,
+    }
+}
+
 /// What a unit's report follows in the table formats: a line that names
 /// its folder.
 pub(crate) fn section_rule(rel: &str, format: Format, out: &mut dyn Write) -> Result<()> {

@@ -411,6 +411,21 @@ impl Catalogue for En {
                 format!("zi {command} works on one unit, and this is a workspace root"),
                 format!("run it in the unit's folder, e.g. zi -C units/NAME {command}"),
             ),
+            Fatal::FileInNoUnit { path } => (
+                format!("{path} is in no unit of this workspace"),
+                "give an assessment in a unit's folder, e.g. units/NAME/assessments/2022-10.toml".into(),
+            ),
+            Fatal::UnitFolderUnnamed => (
+                "zi init at a workspace root needs the new unit's folder".into(),
+                "name it: zi init NAME --from PLAN_DIR (or give the unit's name with --unit TEXT)".into(),
+            ),
+            Fatal::OutsideUnits { path, globs } => (
+                format!("{path} is not a folder the workspace's units cover, so it would be no unit"),
+                format!(
+                    "the units globs in zi.toml are {}: name a folder they match, or add one to them",
+                    quoted_list(globs)
+                ),
+            ),
             Fatal::NoIndicatorMatches { ids } => (
                 format!("no indicator matches {}", quoted_list(ids)),
                 "ids look like III, III.3 or III.3.4; `zi status` lists them".into(),
@@ -616,6 +631,21 @@ impl Catalogue for En {
 
     fn indicator_count(&self, n: usize) -> String {
         format!("{n} indicator{}", plural(n))
+    }
+
+    fn beyond_annotation_limit(
+        &self,
+        limit: usize,
+        errors: usize,
+        warnings: usize,
+        notices: usize,
+    ) -> String {
+        format!(
+            "zi found {errors} error{}, {warnings} warning{} and {notices} notice{}; GitHub shows at most {limit} annotations of each kind per step, so some are only in this step's log (every one is there)",
+            plural(errors),
+            plural(warnings),
+            plural(notices)
+        )
     }
 
     fn nothing_overdue(&self, as_of: &str) -> String {

@@ -416,6 +416,21 @@ impl Catalogue for Id {
                 format!("zi {command} bekerja pada satu unit, dan ini akar ruang kerja"),
                 format!("jalankan di folder unit, mis. zi -C units/NAMA {command}"),
             ),
+            Fatal::FileInNoUnit { path } => (
+                format!("{path} tidak berada di unit mana pun dalam ruang kerja ini"),
+                "berikan penilaian di folder sebuah unit, mis. units/NAMA/assessments/2022-10.toml".into(),
+            ),
+            Fatal::UnitFolderUnnamed => (
+                "zi init di akar ruang kerja memerlukan folder unit yang baru".into(),
+                "sebutkan foldernya: zi init NAMA --from FOLDER_RENCANA (atau nama unit dengan --unit TEKS)".into(),
+            ),
+            Fatal::OutsideUnits { path, globs } => (
+                format!("{path} bukan folder yang dicakup units ruang kerja, jadi tidak akan menjadi unit"),
+                format!(
+                    "pola units di zi.toml adalah {}: sebutkan folder yang cocok, atau tambahkan pola",
+                    quoted_list(globs)
+                ),
+            ),
             Fatal::NoIndicatorMatches { ids } => (
                 format!("tidak ada indikator yang cocok dengan {}", quoted_list(ids)),
                 "ID berbentuk III, III.3, atau III.3.4; `zi status` menampilkan daftarnya".into(),
@@ -610,6 +625,18 @@ impl Catalogue for Id {
 
     fn indicator_count(&self, n: usize) -> String {
         format!("{n} indikator")
+    }
+
+    fn beyond_annotation_limit(
+        &self,
+        limit: usize,
+        errors: usize,
+        warnings: usize,
+        notices: usize,
+    ) -> String {
+        format!(
+            "zi menemukan {errors} kesalahan, {warnings} peringatan, dan {notices} catatan; GitHub menampilkan paling banyak {limit} anotasi per jenis per langkah, jadi sebagian hanya ada di log langkah ini (semuanya ada di sana)"
+        )
     }
 
     fn nothing_overdue(&self, as_of: &str) -> String {

@@ -145,3 +145,45 @@ fn a_workbook_saved_as_ods_or_xls_imports_as_the_xlsx_does() {
         assert_eq!(written(&target), expected, "{format}");
     }
 }
+
+/// The workbook of `zi score` at a workspace root: LibreOffice reads each
+/// of its sheets, every one a table with the unit's folder first.
+#[test]
+#[ignore = "needs LibreOffice; scripts/libreoffice-test.sh runs it"]
+fn libreoffice_reads_every_sheet_of_the_workspace_score_workbook() {
+    let Some(soffice) = skip_without_libreoffice() else { return };
+    let ws = crate::workspace::workspace();
+    let run = ws.run(AUGUST, &["--lang", "en", "score", "--format", "xlsx", "-o", "lke.xlsx"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    // Every sheet (the last option, -1), each to `lke-SHEET.csv`.
+    let profile = ws.at("lo-profile");
+    let status = Command::new(&soffice)
+        .args(["--headless", "--norestore", "--convert-to"])
+        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1")
+        .arg("--outdir")
+        .arg(ws.root())
+        .arg(ws.at("lke.xlsx"))
+        .env("HOME", &profile)
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .output()
+        .expect("run soffice");
+    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
+    let folders = |sheet: &str| -> (Vec<String>, Vec<String>) {
+        let path = ws.at(&format!("lke-{sheet}.csv"));
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_path(&path).unwrap();
+        let header = reader.headers().unwrap().iter().map(str::to_string).collect();
+        let mut folders: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_string()).collect();
+        folders.dedup();
+        (header, folders)
+    };
+    let judged = ["balit-kopi", "balit-palma", "balit-sawit", "tanpa-plan", "toml-rusak"];
+    let (header, units) = folders("Units");
+    assert_eq!(header[..4], ["Folder", "Unit", "Year", "Target"]);
+    assert_eq!(units, ["balit-kopi", "balit-palma", "balit-sawit", "catatan", "tanpa-plan", "toml-rusak"]);
+    let (header, rekap) = folders("Rekap");
+    assert_eq!(header[..3], ["Folder", "Target", "Area"]);
+    assert_eq!(rekap, judged);
+    let (header, answers) = folders("Answers");
+    assert_eq!(header[..3], ["Folder", "ID", "Question"]);
+    assert_eq!(answers, judged);
+}

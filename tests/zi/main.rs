@@ -45,3 +45,5 @@ mod target_times;
 mod terminal;
 mod tmux;
 mod workspace;
+mod workspace_init;
+mod workspace_score;

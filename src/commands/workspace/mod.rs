@@ -9,8 +9,10 @@ mod gate;
 mod judged;
 mod report;
 mod reports;
+mod score;
 mod select_units;
 
 pub(super) use gate::{hook_run, overdue as overdue_gated};
 pub(super) use report::report;
-pub(super) use reports::{check, overdue, score, show, status, ScoreAsk};
+pub(super) use reports::{check, overdue, show, status};
+pub(super) use score::score;

@@ -12,7 +12,6 @@ use anyhow::Result;
 use super::judged::{judge, Judged, Unit, Workspace};
 use crate::judge::evaluate::{Detail, Evaluation, IndicatorReport, Keep};
 use crate::judge::overdue;
-use crate::judge::score::ScoreView;
 use crate::judge::select::{self, Filter};
 use crate::judge::view::{CheckView, OverdueView, ShowView, StatusView};
 use crate::judge::workspace::{UnitRow, UnitsView};
@@ -192,36 +191,6 @@ fn root_check(ws: &Workspace, format: Format) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// What `zi score` at the root was asked.
-pub(crate) struct ScoreAsk<'a> {
-    pub(crate) target: Option<&'a str>,
-    pub(crate) detail: bool,
-    pub(crate) check: bool,
-    pub(crate) format: Format,
-}
-
-/// `zi score` at the root: each unit's score (or projection); with
-/// `--check`, 1 when any unit misses its target.
-pub(crate) fn score(
-    settings: &Settings,
-    wanted: &[String],
-    ask: &ScoreAsk,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitCode> {
-    let ws = judge(settings, wanted, Keep::Every, &|_| Detail::Summary)?;
-    let rows = rows(&ws, &|_| true, true);
-    let code = write(&ws, ask.format, rows, &[], out, &|unit, renderer| {
-        let Some(judged) = &unit.judged else { return Ok(None) };
-        let scored = judged.scored(ask.target);
-        renderer.score(&ScoreView { score: &scored, eval: &judged.eval, detail: ask.detail })?;
-        let missed = scored.verdict().is_some_and(|v| !v.met);
-        Ok(Some(if ask.check && missed { ExitCode::FAILURE } else { ExitCode::SUCCESS }))
-    })?;
-    notes(&ws, err)?;
-    Ok(code)
-}
-
 /// `zi show UNIT:ID` (or an ID that only one unit has) at the root.
 pub(crate) fn show(settings: &Settings, id: &str, format: Format, out: &mut dyn Write) -> Result<ExitCode> {
     // IDs never hold a `:`, unit folders may: the unit is all before the last.
@@ -329,7 +298,7 @@ type UnitReport<'a> = &'a dyn Fn(&Unit, &mut dyn Renderer) -> Result<Option<Exit
 
 /// The table of units (with `root`, the root's own part of the report,
 /// after it), then each unit's report, in `format`.
-fn write(
+pub(super) fn write(
     ws: &Workspace,
     format: Format,
     rows: Vec<UnitRow>,

@@ -320,7 +320,8 @@ impl Page<'_> {
         w!(self, "<table class=\"docs\">\n<thead><tr><th>{}</th><th>{}</th>", l.period, l.state);
         w!(self, "<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n", l.document, l.files);
         let evidence = &report.file.evidence;
-        self.in_lfs.clone_from(&report.in_lfs_files);
+        self.in_lfs.clear();
+        self.in_lfs.extend_from_slice(&report.in_lfs_files);
         for period in &report.periods {
             let state = format!(
                 "<span class=\"chip {}\">{}</span>",

@@ -94,7 +94,7 @@ fn row(out: &mut String, report: &IndicatorReport, year: i32, now: YearMonth, la
             title = format!("{} · {}", period_text(period.period, lang), state_label(period.state, lang));
             if period.period.last == month {
                 let _ = write!(class, " {key}");
-                let _ = write!(title, " · {} {}", fraction(period.progress, lang), lang.labels().documents);
+                let _ = write!(title, " · {} {}", fraction(period.progress(), lang), lang.labels().documents);
                 mark = state_mark(period.state);
             } else {
                 let _ = write!(class, " span-{key}");

@@ -13,30 +13,46 @@ use crate::render::fields::row;
 use crate::text::Lang;
 
 pub(crate) fn score(view: &ScoreView, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    let s = view.score;
     let l = lang.score().labels();
+    let min = format!("{} {}", l.minimum, view.score.target);
+    row(out, &header(lang, &min))?;
+    rows(view, lang, &[], out)
+}
+
+/// The head of the CSV at a workspace root: the unit's folder and its
+/// target first, then the columns of a unit's CSV (the minimum column
+/// named for no target: each unit's row says which).
+pub(crate) fn units_header(lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let l = lang.score().labels();
+    let mut head = vec![lang.workspace().folder, l.target];
+    head.extend(header(lang, l.minimum));
+    row(out, &head)
+}
+
+/// One unit's rows at a workspace root, under `units_header`.
+pub(crate) fn unit_rows(view: &ScoreView, tag: &str, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    rows(view, lang, &[tag, &view.score.target], out)
+}
+
+fn header(lang: Lang, min: &str) -> [&str; 11] {
+    let l = lang.score().labels();
+    [l.kind, "id", l.area, l.weight, l.pemenuhan, l.reform, l.value, l.percent, min, l.answer, l.indicators]
+}
+
+/// The rekap's rows and, with `--detail`, the questions', each after the
+/// cells of `before`.
+fn rows(view: &ScoreView, lang: Lang, before: &[&str], out: &mut dyn Write) -> Result<()> {
+    let s = view.score;
     let optional = |v: Option<rust_decimal::Decimal>| v.map(|v| two(v, lang)).unwrap_or_default();
-    let min = format!("{} {}", l.minimum, s.target);
-    row(
-        out,
-        &[
-            l.kind,
-            "id",
-            l.area,
-            l.weight,
-            l.pemenuhan,
-            l.reform,
-            l.value,
-            l.percent,
-            &min,
-            l.answer,
-            l.indicators,
-        ],
-    )?;
+    let line = |out: &mut dyn Write, cells: [String; 11]| -> Result<()> {
+        let mut all: Vec<String> = before.iter().map(|c| c.to_string()).collect();
+        all.extend(cells);
+        row(out, &all)
+    };
     for r in rekap_rows(s, lang) {
-        row(
+        line(
             out,
-            &[
+            [
                 r.kind.key().to_string(),
                 r.id,
                 escape(&r.name).into_owned(),
@@ -53,9 +69,9 @@ pub(crate) fn score(view: &ScoreView, lang: Lang, out: &mut dyn Write) -> Result
     }
     if view.detail {
         for q in &s.questions {
-            row(
+            line(
                 out,
-                &[
+                [
                     "question".to_string(),
                     q.question.id.clone(),
                     escape(&q.question.text).into_owned(),

@@ -8,6 +8,7 @@ pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod table;
+pub(crate) mod units_xlsx;
 pub(crate) mod xlsx;
 
 use rust_decimal::Decimal;

@@ -46,27 +46,27 @@ const PERCENT: u16 = 16;
 const TPI_NOTE: u16 = 17;
 const QUESTION_ID: u16 = 18;
 
-fn clip(text: &str) -> &str {
+pub(super) fn clip(text: &str) -> &str {
     match text.char_indices().nth(MAX_CELL_CHARS) {
         Some((at, _)) => &text[..at],
         None => text,
     }
 }
 
-fn n(value: Decimal) -> f64 {
+pub(super) fn n(value: Decimal) -> f64 {
     value.to_f64().unwrap_or_default()
 }
 
-struct Formats {
-    header: Format,
-    bold: Format,
-    text: Format,
-    number: Format,
-    percent: Format,
+pub(super) struct Formats {
+    pub(super) header: Format,
+    pub(super) bold: Format,
+    pub(super) text: Format,
+    pub(super) number: Format,
+    pub(super) percent: Format,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    pub(super) fn new() -> Formats {
         let cell = Format::new().set_text_wrap().set_align(FormatAlign::Top).set_border(FormatBorder::Thin);
         Formats {
             header: cell
