@@ -6,6 +6,7 @@
 //! explain every match.
 
 use crate::model::evidence::{normalise, EvidenceFile, Folder};
+use crate::model::glob::Glob;
 use crate::model::plan::{join, EvidenceItem};
 use crate::model::schedule::Schedule;
 use crate::problem::{Kind, Problem};
@@ -35,7 +36,7 @@ pub(crate) fn layout_problems(folder: &Folder, schedule: &Schedule, rel: &str, o
 pub(crate) struct Matcher {
     /// One pattern list per document; a single catch-all when the plan names
     /// one document or none, since then any file is that document.
-    items: Vec<Vec<glob::Pattern>>,
+    items: Vec<Vec<Glob>>,
 }
 
 /// Which files satisfied which document, by index into the files given.
@@ -58,9 +59,9 @@ impl Assignment {
 impl Matcher {
     pub(crate) fn new(items: &[EvidenceItem]) -> Matcher {
         if items.len() <= 1 {
-            return Matcher { items: vec![vec![glob::Pattern::new("*").expect("* is a glob")]] };
+            return Matcher { items: vec![vec![Glob::Any]] };
         }
-        let compile = |p: &String| glob::Pattern::new(&normalise(p)).ok();
+        let compile = |p: &String| Glob::new(&normalise(p)).ok();
         Matcher {
             items: items.iter().map(|item| item.patterns.iter().filter_map(compile).collect()).collect(),
         }

@@ -263,7 +263,8 @@ impl Probe for OnDisk<'_> {
     }
 
     fn is_pointer(&self, len: u64) -> bool {
-        lfs::is_pointer(&self.item.path(), len)
+        // Only a file of a pointer's size is opened, so only then its path is made.
+        lfs::may_be_pointer(len) && lfs::is_pointer(&self.item.path(), len)
     }
 }
 

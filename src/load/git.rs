@@ -43,6 +43,22 @@ impl Repo {
         Ok(Repo { top: PathBuf::from(top), prefix })
     }
 
+    /// The repository that holds the plan root `root` (canonical): the
+    /// first folder at or above it with a `.git`, as git finds it, unless
+    /// `git_located` (the environment tells git where to look: then git is
+    /// asked) or none is found (git then says why).
+    pub(crate) fn find(root: &Path, git_located: bool) -> Result<Repo> {
+        let top = root.ancestors().find(|dir| std::fs::symlink_metadata(dir.join(".git")).is_ok());
+        let prefix = top.and_then(|top| root.strip_prefix(top).ok()).and_then(|rel| {
+            let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+            Some(parts?.iter().map(|part| format!("{part}/")).collect::<String>())
+        });
+        match (top, prefix) {
+            (Some(top), Some(prefix)) if !git_located => Ok(Repo { top: top.to_path_buf(), prefix }),
+            _ => Repo::containing(root),
+        }
+    }
+
     /// Where git looks for hooks: `core.hooksPath` when set, else the
     /// (common) git folder's `hooks`, which linked worktrees share.
     pub(crate) fn hooks_dir(&self) -> Result<PathBuf> {
@@ -240,6 +256,22 @@ pub(crate) fn under(path: &str, dir: &str) -> bool {
     path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// The id git gives a file of contents `bytes`, in the hash of the id
+/// `like` (SHA-1, or SHA-256); `None` for ids of neither.
+pub(crate) fn blob_id(bytes: &[u8], like: &str) -> Option<String> {
+    fn hex<D: sha2::Digest>(bytes: &[u8]) -> String {
+        let mut digest = D::new();
+        digest.update(format!("blob {}\0", bytes.len()).as_bytes());
+        digest.update(bytes);
+        digest.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+    match like.len() {
+        40 => Some(hex::<sha1::Sha1>(bytes)),
+        64 => Some(hex::<sha2::Sha256>(bytes)),
+        _ => None,
+    }
+}
+
 /// Whether `path` (relative to the plan root) is of the plan: `zi.toml`,
 /// or below `plan/`, `evidence/` or `assessments/`.
 fn is_plan_part(path: &str) -> bool {
@@ -355,4 +387,18 @@ fn output_of(command: &mut Command, args: &[&str]) -> Result<Output> {
 fn git(dir: &Path, args: &[&str]) -> Result<String> {
     let output = run(dir, args)?;
     Ok(String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blob_id_is_the_one_git_gives() {
+        // `printf 'a\n' | git hash-object --stdin`; the empty file in both hashes.
+        assert_eq!(blob_id(b"a\n", EMPTY_BLOBS[0]).unwrap(), "78981922613b2afb6025042ff6bd878ac1994e85");
+        assert_eq!(blob_id(b"", EMPTY_BLOBS[0]).unwrap(), EMPTY_BLOBS[0]);
+        assert_eq!(blob_id(b"", EMPTY_BLOBS[1]).unwrap(), EMPTY_BLOBS[1]);
+        assert_eq!(blob_id(b"", "abc"), None);
+    }
 }

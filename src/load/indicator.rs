@@ -280,7 +280,7 @@ fn glob_problem(glob: &str) -> Option<GlobProblem> {
     if glob.contains('/') || glob.contains('\\') || glob.contains("..") {
         return Some(GlobProblem::LeavesName);
     }
-    glob::Pattern::new(glob).err().map(|e| GlobProblem::Syntax(e.msg))
+    crate::model::glob::Glob::new(glob).err().map(|e| GlobProblem::Syntax(e.msg))
 }
 
 #[cfg(test)]

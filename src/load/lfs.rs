@@ -21,12 +21,17 @@ const VERSION_LINE: &[u8] = b"version https://git-lfs.github.com/spec/v1\n";
 /// read.
 const MIN_POINTER: u64 = (VERSION_LINE.len() + "oid sha256:".len() + 64 + 1 + "size 0\n".len()) as u64;
 
+/// Whether a file of `size` bytes can be a pointer at all.
+pub(crate) fn may_be_pointer(size: u64) -> bool {
+    (MIN_POINTER..MAX_POINTER).contains(&size)
+}
+
 /// Whether the file at `path`, of `size` bytes (from the stat the caller
 /// already made), is an LFS pointer. Only files of a pointer's size are
 /// opened, and only their first bytes read; a file that cannot be read is
 /// not a pointer (it counts, or fails, as any other file would).
 pub(crate) fn is_pointer(path: &Path, size: u64) -> bool {
-    if !(MIN_POINTER..MAX_POINTER).contains(&size) {
+    if !may_be_pointer(size) {
         return false;
     }
     let mut head = [0u8; MAX_POINTER as usize];
