@@ -136,7 +136,8 @@ pub(crate) fn run(
             })
         }
         Command::Report { ids, filter, output, force, .. } => {
-            on_plan(plan::Want::all(&|_| Detail::Files), &|eval, out| {
+            // In summary: the page judges each indicator in full as it writes it.
+            on_plan(plan::Want::all(&|_| Detail::Summary), &|eval, out| {
                 let output = report::Output { file: output.as_deref(), force: *force };
                 let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
                 report::run(eval, settings, filter, output, out)

@@ -88,12 +88,16 @@ impl Since {
     /// The plan in `rev`, judged on the settings' date.
     pub(super) fn read(settings: &Settings, rev: &str, ids: &[String]) -> Result<Since, Fatal> {
         let repo = Repo::find(&settings.root, settings.git_located)?;
-        let commit = match repo.commit(rev) {
-            Ok(commit) => commit,
-            Err(_) if !repo.has_commits() => return Ok(Since { rev: rev.to_string(), baseline: None }),
-            Err(e) => return Err(e),
+        // One `git ls-tree` when the revision has the plan root; else git
+        // is asked why.
+        let tree = match CommitTree::at(&repo, rev, &settings.root) {
+            Some(tree) => tree?,
+            None => match repo.commit(rev) {
+                Ok(commit) => CommitTree::read(&repo, &commit, None)?,
+                Err(_) if !repo.has_commits() => return Ok(Since { rev: rev.to_string(), baseline: None }),
+                Err(e) => return Err(e),
+            },
         };
-        let tree = CommitTree::read(&repo, &commit, None)?;
         let eval = plan::evaluate_tree(&tree, settings.as_of, summary(ids));
         Ok(Since { rev: rev.to_string(), baseline: Some(Baseline::of(&eval)) })
     }

@@ -233,29 +233,45 @@ impl Repo {
         }
         let wanted = [CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR].map(str::to_string);
         let within: Vec<&str> = within.unwrap_or(&wanted).iter().map(String::as_str).collect();
-        let args = ["ls-tree", "-r", "-l", "-z", &tree];
-        let listing = run_literal(&self.top, &args, &within)?;
-        let mut files: Vec<TreeFile> = self.parse_tree(&listing.stdout);
+        self.list_tree(&tree, &within, true)
+    }
+
+    /// The files of the plan in the commit `rev` names, as `staged_files`
+    /// lists the index's (no sizes): one `git ls-tree` (two when a link
+    /// is met). `None` when that fails (no such commit, no plan root in
+    /// it): `commit` and `files_of` then say why.
+    pub(crate) fn plan_files_at(&self, rev: &str) -> Option<Vec<TreeFile>> {
+        if rev.is_empty() || rev.starts_with('-') {
+            return None;
+        }
+        let tree = format!("{rev}:{}", self.prefix.trim_end_matches('/'));
+        self.list_tree(&tree, &[CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR], false).ok()
+    }
+
+    /// The files at or below `within` of the tree `tree` (the root's in a
+    /// commit), with their sizes when `sized`; all of the tree when a link
+    /// is among them, as a link may lead anywhere below the root.
+    fn list_tree(&self, tree: &str, within: &[&str], sized: bool) -> Result<Vec<TreeFile>> {
+        let args: &[&str] =
+            if sized { &["ls-tree", "-r", "-l", "-z", tree] } else { &["ls-tree", "-r", "-z", tree] };
+        let files = self.parse_tree(&run_literal(&self.top, args, within)?.stdout, sized);
         if files.iter().any(|f| f.link) {
-            // A link may lead anywhere below the root: all of it is listed.
-            files = self.parse_tree(&run(&self.top, &args)?.stdout);
+            return Ok(self.parse_tree(&run(&self.top, args)?.stdout, sized));
         }
         Ok(files)
     }
 
-    /// `git ls-tree -r -l -z` of the root's tree: `<mode> <type> <object>
-    /// <size>\t<path>`, paths relative to the root.
-    fn parse_tree(&self, listing: &[u8]) -> Vec<TreeFile> {
+    /// `git ls-tree -r -z` of the root's tree: `<mode> <type> <object>
+    /// [<size>]\t<path>`, paths relative to the root.
+    fn parse_tree(&self, listing: &[u8], sized: bool) -> Vec<TreeFile> {
         let root = Repo { top: self.top.clone(), prefix: String::new() };
         let parse = |record: &[u8]| {
             let (info, path) = split_record(record)?;
             let mut fields = info.split_whitespace();
-            let mode = fields.next()?;
-            let _kind = fields.next()?;
-            let object = fields.next()?;
+            let (mode, _kind, object) = (fields.next()?, fields.next()?, fields.next()?);
             // A submodule (a commit) has no size: `-`.
-            let size = fields.next()?.parse().ok();
-            root.tree_file(path, mode, object, size.or(Some(0)))
+            let size = if sized { Some(fields.next()?.parse().unwrap_or(0)) } else { None };
+            root.tree_file(path, mode, object, size)
         };
         listing.split(|b| *b == 0).filter_map(parse).collect()
     }
@@ -355,7 +371,14 @@ pub(crate) fn blob_id(bytes: &[u8], like: &str) -> Option<String> {
         let mut digest = D::new();
         digest.update(format!("blob {}\0", bytes.len()).as_bytes());
         digest.update(bytes);
-        digest.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let digest = digest.finalize();
+        let mut id = String::with_capacity(digest.len() * 2);
+        for byte in digest {
+            id.push(char::from(HEX[usize::from(byte >> 4)]));
+            id.push(char::from(HEX[usize::from(byte & 0xf)]));
+        }
+        id
     }
     match like.len() {
         40 => Some(hex::<sha1::Sha1>(bytes)),

@@ -71,6 +71,12 @@ impl CommitTree {
         CommitTree::of_files(repo, repo.files_of(commit, named.as_deref())?, None)
     }
 
+    /// The plan in the commit `rev` names, as `staged` reads the index's;
+    /// `None` when git cannot list it (`Repo::plan_files_at`).
+    pub(crate) fn at(repo: &Repo, rev: &str, root: &Path) -> Option<Result<CommitTree, Fatal>> {
+        Some(CommitTree::of_files(repo, repo.plan_files_at(rev)?, Some(root)))
+    }
+
     /// The plan as it is staged, read from git's index (which is only read).
     /// A file the working tree at `root` holds unchanged (its contents are
     /// the staged object) is read from there rather than from git.
