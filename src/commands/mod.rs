@@ -136,7 +136,8 @@ pub(crate) fn run(
             })
         }
         Command::Report { ids, filter, output, force, .. } => {
-            on_plan(plan::Want::all(&|_| Detail::Files), &|eval, out| {
+            // In summary: the page judges each indicator in full as it writes it.
+            on_plan(plan::Want::all(&|_| Detail::Summary), &|eval, out| {
                 let output = report::Output { file: output.as_deref(), force: *force };
                 let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
                 report::run(eval, settings, filter, output, out)
@@ -164,8 +165,13 @@ fn at_workspace_root(
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &only };
             workspace::status(settings, wanted, filter, *format, out, err)
         }
-        Command::Overdue { staged: true, .. } => one_unit("overdue --staged"),
-        Command::Overdue { new_since: Some(_), .. } => one_unit("overdue --new-since"),
+        Command::Overdue { ids, filter, within, format, staged, new_since, .. }
+            if *staged || new_since.is_some() =>
+        {
+            let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
+            let scope = overdue::Scope { staged: *staged, new_since: new_since.as_deref(), ids };
+            workspace::overdue_gated(settings, wanted, filter, *within, scope, *format, out, err)
+        }
         Command::Overdue { ids, filter, within, format, .. } => {
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
             workspace::overdue(settings, wanted, filter, *within, *format, out, err)
@@ -187,7 +193,8 @@ fn at_workspace_root(
         Command::Diff { .. } => one_unit("diff"),
         Command::Export { .. } => one_unit("export"),
         Command::Import { .. } => one_unit("import"),
-        Command::Hook { .. } => one_unit("hook"),
+        // One repository, one hook: it judges every unit.
+        Command::Hook { action } => hook::run(settings, action, out, err),
         Command::Init { .. } => one_unit("init"),
     }
 }
