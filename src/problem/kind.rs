@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::code::Code;
+use super::fatal::Fatal;
 use super::lke::LkeKind;
 use crate::model::due::DueError;
 use crate::model::month::YearMonth;
@@ -164,7 +165,7 @@ pub(crate) enum Kind {
     /// A unit zi cannot judge (git fails on it, a file of it cannot be
     /// read): the others are judged all the same.
     UnitNotJudged {
-        fatal: Box<super::Fatal>,
+        fatal: Box<Fatal>,
     },
     /// A unit that is its own git repository (a submodule, a `.git` of
     /// its own): the gate at the root cannot read what is staged of it.
@@ -361,9 +362,9 @@ pub(crate) struct LooksLike {
     pub(crate) folder: String,
 }
 
-impl From<super::Fatal> for Kind {
+impl From<Fatal> for Kind {
     /// A unit's fatal error, as that unit's problem.
-    fn from(fatal: super::Fatal) -> Kind {
+    fn from(fatal: Fatal) -> Kind {
         Kind::UnitNotJudged { fatal: Box::new(fatal) }
     }
 }
