@@ -32,14 +32,36 @@ pub struct Env {
     /// Whether standard output is a terminal: a workbook's bytes are never
     /// written to one.
     pub terminal: bool,
+    /// Whether the environment tells git where the repository is
+    /// (`GIT_DIR`, `GIT_WORK_TREE`, `GIT_CEILING_DIRECTORIES`, …): then
+    /// only git can say, else zi finds the `.git` above the root itself.
+    pub git_located: bool,
 }
 
 impl Env {
     /// The environment of this process.
     pub fn of_process(color: bool, width: Option<u16>, terminal: bool) -> Env {
-        Env { lang: std::env::var_os("LANG"), today: std::env::var_os("ZI_TODAY"), color, width, terminal }
+        let git_located = GIT_LOCATION.iter().any(|name| std::env::var_os(name).is_some());
+        Env {
+            lang: std::env::var_os("LANG"),
+            today: std::env::var_os("ZI_TODAY"),
+            color,
+            width,
+            terminal,
+            git_located,
+        }
     }
 }
+
+/// The variables by which git is told where a repository is, or how far up
+/// to look for one.
+const GIT_LOCATION: [&str; 5] = [
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_COMMON_DIR",
+    "GIT_CEILING_DIRECTORIES",
+    "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+];
 
 /// The width of tables written anywhere but to a terminal.
 pub(crate) const FIXED_WIDTH: usize = 100;
@@ -65,6 +87,8 @@ pub(crate) struct Settings {
     pub(crate) width: usize,
     /// Standard output is a terminal.
     pub(crate) terminal: bool,
+    /// `Env::git_located`.
+    pub(crate) git_located: bool,
 }
 
 impl Settings {
@@ -129,6 +153,7 @@ impl Settings {
             color: self.color,
             width: self.width,
             terminal: self.terminal,
+            git_located: self.git_located,
         }
     }
 
@@ -155,6 +180,7 @@ impl Settings {
             color: env.color,
             width: width(env),
             terminal: env.terminal,
+            git_located: env.git_located,
         })
     }
 

@@ -52,5 +52,7 @@ pub(crate) fn repository_prefix(settings: &Settings, format: CheckFormat) -> Str
     if matches!(format.output(), Output::Report(_)) {
         return String::new();
     }
-    crate::load::git::Repo::containing(&settings.root).map(|repo| repo.prefix).unwrap_or_default()
+    crate::load::git::Repo::find(&settings.root, settings.git_located)
+        .map(|repo| repo.prefix)
+        .unwrap_or_default()
 }

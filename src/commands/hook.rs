@@ -47,7 +47,11 @@ const SHOWN_LINES: usize = 10;
 /// commit is refused for it (exit 2).
 fn gate(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
     let style = settings.style();
-    match judge_staged(settings, out, err) {
+    let judged = match settings.config.workspace {
+        Some(_) => super::workspace::hook_run(settings, out, err),
+        None => judge_staged(settings, out, err),
+    };
+    match judged {
         Err(e) => match e.downcast::<Fatal>() {
             Ok(fatal) => {
                 write!(err, "{}", render::problems::fatal(&fatal, style.lang))?;

@@ -44,6 +44,11 @@ pub(crate) fn run(
     if settings.config.workspace.is_some() && !anywhere {
         return at_workspace_root(cli, settings, out, err);
     }
+    // `zi import` makes a plan where it runs and reads no zi.toml there:
+    // over a workspace root's it would write the unit's (with --force).
+    if matches!(cli.command, Command::Import { .. }) && is_workspace_root(&settings.root) {
+        return Err(Fatal::OneUnitOnly { command: "import" }.into());
+    }
     if cli.command.units().is_some_and(|u| !u.is_empty()) {
         return Err(Fatal::NotAWorkspace.into());
     }
@@ -63,19 +68,7 @@ pub(crate) fn run(
             };
             init::run(settings, &options, err)
         }
-        Command::Score { file, target, detail, questions, check, format, output, force, .. } => {
-            let ask = score::Ask {
-                file: file.as_deref(),
-                target: *target,
-                detail: *detail,
-                questions: *questions,
-                check: *check,
-                format: *format,
-                output: output.as_deref(),
-                force: *force,
-            };
-            score::run(settings, &ask, out, err)
-        }
+        Command::Score { .. } => score::run(settings, &score::Ask::of(&cli.command), out, err),
         Command::Import { file, sheet, dry_run, force, unit, year } => {
             let options = import::Options {
                 file,
@@ -143,7 +136,8 @@ pub(crate) fn run(
             })
         }
         Command::Report { ids, filter, output, force, .. } => {
-            on_plan(plan::Want::all(&|_| Detail::Files), &|eval, out| {
+            // In summary: the page judges each indicator in full as it writes it.
+            on_plan(plan::Want::all(&|_| Detail::Summary), &|eval, out| {
                 let output = report::Output { file: output.as_deref(), force: *force };
                 let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
                 report::run(eval, settings, filter, output, out)
@@ -171,8 +165,13 @@ fn at_workspace_root(
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &only };
             workspace::status(settings, wanted, filter, *format, out, err)
         }
-        Command::Overdue { staged: true, .. } => one_unit("overdue --staged"),
-        Command::Overdue { new_since: Some(_), .. } => one_unit("overdue --new-since"),
+        Command::Overdue { ids, filter, within, format, staged, new_since, .. }
+            if *staged || new_since.is_some() =>
+        {
+            let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
+            let scope = overdue::Scope { staged: *staged, new_since: new_since.as_deref(), ids };
+            workspace::overdue_gated(settings, wanted, filter, *within, scope, *format, out, err)
+        }
         Command::Overdue { ids, filter, within, format, .. } => {
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
             workspace::overdue(settings, wanted, filter, *within, *format, out, err)
@@ -182,18 +181,7 @@ fn at_workspace_root(
             let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
             workspace::report(settings, wanted, filter, output.as_deref(), *force, out, err)
         }
-        Command::Score { file, target, detail, check, format, output, force, .. } => {
-            let ask = workspace::ScoreAsk {
-                file: file.as_deref(),
-                target: target.map(crate::cli::TargetArg::id),
-                detail: *detail,
-                check: *check,
-                format: *format,
-                output: output.as_deref(),
-                force: *force,
-            };
-            workspace::score(settings, wanted, &ask, out, err)
-        }
+        Command::Score { .. } => workspace::score(settings, wanted, &score::Ask::of(&cli.command), out, err),
         Command::Show { id, format } => workspace::show(settings, id, *format, out),
         Command::Fmt { check, paths } if paths.is_empty() => {
             let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);
@@ -205,9 +193,15 @@ fn at_workspace_root(
         Command::Diff { .. } => one_unit("diff"),
         Command::Export { .. } => one_unit("export"),
         Command::Import { .. } => one_unit("import"),
-        Command::Hook { .. } => one_unit("hook"),
+        // One repository, one hook: it judges every unit.
+        Command::Hook { action } => hook::run(settings, action, out, err),
         Command::Init { .. } => one_unit("init"),
     }
+}
+
+/// Whether `root` holds the `zi.toml` of a workspace.
+fn is_workspace_root(root: &std::path::Path) -> bool {
+    crate::load::config::load(root, &mut Vec::new()).0.workspace.is_some()
 }
 
 /// What a command judges of the plan, with its detail chosen per indicator.

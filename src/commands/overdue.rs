@@ -73,7 +73,7 @@ pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<Evaluation, Fa
     if !scope.staged {
         return Ok(plan::evaluate_settings(settings, summary(scope.ids)));
     }
-    let tree = CommitTree::staged(&Repo::containing(&settings.root)?)?;
+    let tree = CommitTree::staged(&Repo::find(&settings.root, settings.git_located)?, &settings.root)?;
     Ok(plan::evaluate_tree(&tree, settings.as_of, summary(scope.ids)))
 }
 
@@ -87,15 +87,36 @@ pub(super) struct Since {
 impl Since {
     /// The plan in `rev`, judged on the settings' date.
     pub(super) fn read(settings: &Settings, rev: &str, ids: &[String]) -> Result<Since, Fatal> {
-        let repo = Repo::containing(&settings.root)?;
-        let commit = match repo.commit(rev) {
-            Ok(commit) => commit,
-            Err(_) if !repo.has_commits() => return Ok(Since { rev: rev.to_string(), baseline: None }),
-            Err(e) => return Err(e),
+        let repo = Repo::find(&settings.root, settings.git_located)?;
+        // One `git ls-tree` when the revision has the plan root; else git
+        // is asked why.
+        let tree = match CommitTree::at(&repo, rev, &settings.root) {
+            Some(tree) => tree?,
+            None => match repo.commit(rev) {
+                Ok(commit) => CommitTree::read(&repo, &commit, None)?,
+                Err(_) if !repo.has_commits() => return Ok(Since { rev: rev.to_string(), baseline: None }),
+                Err(e) => return Err(e),
+            },
         };
-        let tree = CommitTree::read(&repo, &commit, None)?;
         let eval = plan::evaluate_tree(&tree, settings.as_of, summary(ids));
         Ok(Since { rev: rev.to_string(), baseline: Some(Baseline::of(&eval)) })
+    }
+
+    /// The same, for a unit of a workspace whose folder is `rel`, its
+    /// evaluation's paths taken from the root.
+    pub(super) fn prefixed(self, rel: &str) -> Since {
+        Since { rev: self.rev, baseline: self.baseline.map(|b| b.prefixed(rel)) }
+    }
+
+    /// Whether anything of `entries` (or an error of `eval`) is new.
+    pub(super) fn fails(&self, eval: &Evaluation, entries: &[overdue::Entry]) -> bool {
+        overdue::new_since(eval, entries, self.baseline.as_ref()) > 0
+    }
+
+    /// How much of the list `filter` keeps is new; `None` before the first commit.
+    pub(super) fn new_in(&self, eval: &Evaluation, filter: Filter, within: Option<u32>) -> Option<usize> {
+        let baseline = self.baseline.as_ref()?;
+        Some(overdue::new_since(eval, &listed(eval, filter, within), Some(baseline)))
     }
 
     /// What to say on standard error about what is new in the list

@@ -46,9 +46,10 @@ pub(super) fn run(
     let lke = lke::for_config(&settings.root, &settings.config, &mut problems);
     let assessment = super::score::newest(assessment::load_all(&settings.root, &lke, &mut problems));
     let scored = score::score(&lke, assessment.as_ref(), eval, None);
+    let in_full = |part: &[&IndicatorReport]| eval.in_full(part, crate::load::indicator);
     let Some(file) = output.file else {
         // Standard output: assume the page is saved at the repository root.
-        html::report(&view, &entries, &Links { to_root: "" }, &scored, lang, out)?;
+        html::report(&view, &entries, &Links { to_root: "" }, &scored, lang, &in_full, out)?;
         return Ok(ExitCode::SUCCESS);
     };
     let path = settings.given_path(file);
@@ -62,7 +63,7 @@ pub(super) fn run(
     let to_root = relative_dir(&folder, &eval.plan.root);
     // Streamed to the temporary file, which replaces `path` once complete.
     let links = Links { to_root: &to_root };
-    let page = |sink: &mut dyn Write| html::report(&view, &entries, &links, &scored, lang, sink);
+    let page = |sink: &mut dyn Write| html::report(&view, &entries, &links, &scored, lang, &in_full, sink);
     atomic::write_with(&path, page)
         .map_err(|e| Fatal::CannotWrite { path: file.display().to_string(), error: e.to_string() })?;
     Ok(ExitCode::SUCCESS)

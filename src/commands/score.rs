@@ -35,6 +35,28 @@ pub(super) struct Ask<'a> {
     pub(super) force: bool,
 }
 
+impl<'a> Ask<'a> {
+    /// What `zi score` was asked (any other command asks nothing of it).
+    pub(super) fn of(command: &'a crate::cli::Command) -> Ask<'a> {
+        let crate::cli::Command::Score {
+            file, target, detail, questions, check, format, output, force, ..
+        } = command
+        else {
+            unreachable!("only zi score asks for a score")
+        };
+        Ask {
+            file: file.as_deref(),
+            target: *target,
+            detail: *detail,
+            questions: *questions,
+            check: *check,
+            format: *format,
+            output: output.as_deref(),
+            force: *force,
+        }
+    }
+}
+
 pub(super) fn run(
     settings: &Settings,
     ask: &Ask,

@@ -373,6 +373,20 @@ impl Evaluation {
         Evaluation { plan, as_of, indicators, problems, counted }
     }
 
+    /// `reports` (of this evaluation) judged again with every file listed,
+    /// on every core, in their order; their problems are the evaluation's
+    /// already.
+    pub(crate) fn in_full(
+        &self,
+        reports: &[&IndicatorReport],
+        read: impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync,
+    ) -> Vec<IndicatorReport> {
+        reports
+            .par_iter()
+            .map(|report| evaluate(&self.plan, &report.file, self.as_of, Detail::Files, &read).0)
+            .collect()
+    }
+
     pub(crate) fn has_errors(&self) -> bool {
         self.problems.iter().any(Problem::is_error)
     }

@@ -90,6 +90,17 @@ impl Baseline {
         baseline
     }
 
+    /// The baseline of a unit whose paths are taken from the workspace
+    /// root, the unit's folder being `rel` (as `crate::judge::workspace::prefix`
+    /// takes a unit's evaluation).
+    pub(crate) fn prefixed(self, rel: &str) -> Baseline {
+        let join = |path: String| crate::model::plan::join(rel, &path);
+        Baseline {
+            late: self.late.into_iter().map(|(path, last, doc)| (join(path), last, doc)).collect(),
+            errors: self.errors.into_iter().map(|(code, path)| (code, join(path))).collect(),
+        }
+    }
+
     /// Whether `entry` (overdue or invalid) was not so in the baseline.
     /// Periods due soon are never new: they do not count at all.
     pub(crate) fn is_new(&self, entry: &Entry) -> bool {

@@ -43,6 +43,22 @@ impl Repo {
         Ok(Repo { top: PathBuf::from(top), prefix })
     }
 
+    /// The repository that holds the plan root `root` (canonical): the
+    /// first folder at or above it with a `.git`, as git finds it, unless
+    /// `git_located` (the environment tells git where to look: then git is
+    /// asked) or none is found (git then says why).
+    pub(crate) fn find(root: &Path, git_located: bool) -> Result<Repo> {
+        let top = root.ancestors().find(|dir| std::fs::symlink_metadata(dir.join(".git")).is_ok());
+        let prefix = top.and_then(|top| root.strip_prefix(top).ok()).and_then(|rel| {
+            let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+            Some(parts?.iter().map(|part| format!("{part}/")).collect::<String>())
+        });
+        match (top, prefix) {
+            (Some(top), Some(prefix)) if !git_located => Ok(Repo { top: top.to_path_buf(), prefix }),
+            _ => Repo::containing(root),
+        }
+    }
+
     /// Where git looks for hooks: `core.hooksPath` when set, else the
     /// (common) git folder's `hooks`, which linked worktrees share.
     pub(crate) fn hooks_dir(&self) -> Result<PathBuf> {
@@ -75,21 +91,31 @@ impl Repo {
     /// the empty file is known (and all that counts), and the other files'
     /// sizes once their contents are read.
     pub(crate) fn staged_files(&self) -> Result<Vec<TreeFile>> {
-        let listing = run(&self.top, &["ls-files", "--stage", "-z", "--full-name", "--", "."])?;
+        // Only the plan root's own: a workspace's other units are not listed.
+        let within =
+            [CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR].map(|p| format!("{}{p}", self.prefix));
+        let within: Vec<&str> = within.iter().map(String::as_str).collect();
+        let listing = run_literal(&self.top, &["ls-files", "--stage", "-z", "--full-name"], &within)?;
         let prefix = self.prefix.as_str();
-        Ok(listing
-            .stdout
-            .split(|b| *b == 0)
-            .filter_map(TreeEntry::parse_staged)
-            .filter(|e| e.kind == "blob")
-            .filter_map(|e| {
-                let path = e.path.strip_prefix(prefix).filter(|p| is_plan_part(p))?.to_string();
-                let link = e.mode == "120000";
-                let size = (under(&path, EVIDENCE_DIR) && !link)
-                    .then(|| u64::from(!EMPTY_BLOBS.contains(&e.object.as_str())));
-                Some(TreeFile { path, object: e.object, link, size })
-            })
-            .collect())
+        let entries = listing.stdout.split(|b| *b == 0).filter_map(TreeEntry::parse_staged);
+        let below =
+            entries.filter_map(|e| Some(TreeEntry { path: e.path.strip_prefix(prefix)?.to_string(), ..e }));
+        Ok(below.filter_map(TreeEntry::unsized_file).collect())
+    }
+
+    /// The files of the plan in the commit `rev` names, as `staged_files`
+    /// lists the index's (no sizes): one `git ls-tree`. `None` when that
+    /// fails (no such commit, no plan root in it): `commit` and `files_of`
+    /// then say why.
+    pub(crate) fn plan_files_at(&self, rev: &str) -> Option<Vec<TreeFile>> {
+        if rev.is_empty() || rev.starts_with('-') {
+            return None;
+        }
+        let tree = format!("{rev}:{}", self.prefix.trim_end_matches('/'));
+        let within = [CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR];
+        let listing = run_literal(&self.top, &["ls-tree", "-r", "-z", &tree], &within).ok()?;
+        let entries = listing.stdout.split(|b| *b == 0).filter_map(TreeEntry::parse);
+        Some(entries.filter_map(TreeEntry::unsized_file).collect())
     }
 
     /// The paths below the plan root (relative to it) of the plan and its
@@ -207,7 +233,7 @@ const EMPTY_BLOBS: [&str; 2] = [
     "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813",
 ];
 
-/// One staged file, as `git ls-files --stage -z` lists it.
+/// One file of the index or of a tree, as git lists it.
 struct TreeEntry {
     mode: String,
     kind: String,
@@ -216,6 +242,29 @@ struct TreeEntry {
 }
 
 impl TreeEntry {
+    /// One line of `git ls-tree -z`: `<mode> <type> <object>\t<path>`.
+    fn parse(record: &[u8]) -> Option<TreeEntry> {
+        let text = std::str::from_utf8(record).ok().filter(|t| !t.is_empty())?;
+        let (info, path) = text.split_once('\t')?;
+        let mut fields = info.split(' ');
+        let (mode, kind, object) = (fields.next()?, fields.next()?, fields.next()?);
+        Some(TreeEntry { mode: mode.into(), kind: kind.into(), object: object.into(), path: path.into() })
+    }
+
+    /// The file of the plan this entry (its path relative to the root) is,
+    /// when it is one. Git lists no size: an evidence file's is 0 for the
+    /// empty file and 1 for any other (only emptiness counts), the other
+    /// files' are known once read.
+    fn unsized_file(self) -> Option<TreeFile> {
+        if self.kind != "blob" || !is_plan_part(&self.path) {
+            return None;
+        }
+        let link = self.mode == "120000";
+        let size = (under(&self.path, EVIDENCE_DIR) && !link)
+            .then(|| u64::from(!EMPTY_BLOBS.contains(&self.object.as_str())));
+        Some(TreeFile { path: self.path, object: self.object, link, size })
+    }
+
     /// One line of `git ls-files --stage -z`: `<mode> <object> <stage>\t<path>`.
     /// Of a conflicted path only stage 0 is there, or the other stages: ours (2)
     /// is taken, as it is what a commit would hold after `git add`.
@@ -238,6 +287,22 @@ impl TreeEntry {
 /// Whether `path` is below the folder `dir` (both relative, `/`-separated).
 pub(crate) fn under(path: &str, dir: &str) -> bool {
     path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The id git gives a file of contents `bytes`, in the hash of the id
+/// `like` (SHA-1, or SHA-256); `None` for ids of neither.
+pub(crate) fn blob_id(bytes: &[u8], like: &str) -> Option<String> {
+    fn hex<D: sha2::Digest>(bytes: &[u8]) -> String {
+        let mut digest = D::new();
+        digest.update(format!("blob {}\0", bytes.len()).as_bytes());
+        digest.update(bytes);
+        digest.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+    match like.len() {
+        40 => Some(hex::<sha1::Sha1>(bytes)),
+        64 => Some(hex::<sha2::Sha256>(bytes)),
+        _ => None,
+    }
 }
 
 /// Whether `path` (relative to the plan root) is of the plan: `zi.toml`,
@@ -355,4 +420,18 @@ fn output_of(command: &mut Command, args: &[&str]) -> Result<Output> {
 fn git(dir: &Path, args: &[&str]) -> Result<String> {
     let output = run(dir, args)?;
     Ok(String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blob_id_is_the_one_git_gives() {
+        // `printf 'a\n' | git hash-object --stdin`; the empty file in both hashes.
+        assert_eq!(blob_id(b"a\n", EMPTY_BLOBS[0]).unwrap(), "78981922613b2afb6025042ff6bd878ac1994e85");
+        assert_eq!(blob_id(b"", EMPTY_BLOBS[0]).unwrap(), EMPTY_BLOBS[0]);
+        assert_eq!(blob_id(b"", EMPTY_BLOBS[1]).unwrap(), EMPTY_BLOBS[1]);
+        assert_eq!(blob_id(b"", "abc"), None);
+    }
 }

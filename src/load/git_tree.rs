@@ -11,10 +11,13 @@
 mod listing;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
 
 use crate::load::evidence;
 use crate::load::folders::Folders;
-use crate::load::git::{under, Repo, TreeFile};
+use crate::load::git::{self, under, Repo, TreeFile};
 use crate::load::source::{Source, MAX_PLAN_FILE_BYTES};
 use crate::load::{config, indicator, lke, subset};
 use crate::model::assessment::{Assessment, ASSESSMENTS_DIR};
@@ -59,26 +62,50 @@ impl CommitTree {
                 .chain(evidence)
                 .collect()
         });
-        CommitTree::of_files(repo, repo.files_of(commit, named.as_deref())?)
+        CommitTree::of_files(repo, repo.files_of(commit, named.as_deref())?, None)
+    }
+
+    /// The plan in the commit `rev` names, as `staged` reads the index's;
+    /// `None` when git cannot list it (`Repo::plan_files_at`).
+    pub(crate) fn at(repo: &Repo, rev: &str, root: &Path) -> Option<Result<CommitTree, Fatal>> {
+        Some(CommitTree::of_files(repo, repo.plan_files_at(rev)?, Some(root)))
     }
 
     /// The plan as it is staged, read from git's index (which is only read).
-    pub(crate) fn staged(repo: &Repo) -> Result<CommitTree, Fatal> {
-        CommitTree::of_files(repo, repo.staged_files()?)
+    /// A file the working tree at `root` holds unchanged (its contents are
+    /// the staged object) is read from there rather than from git.
+    pub(crate) fn staged(repo: &Repo, root: &Path) -> Result<CommitTree, Fatal> {
+        CommitTree::of_files(repo, repo.staged_files()?, Some(root))
     }
 
     /// The tree of `listed`, with the contents of its plan files, `zi.toml`,
-    /// assessments and links read from git. Files larger than a plan file
-    /// may be are refused unread where their size is known (a commit's),
-    /// else once read (the index gives no sizes), as on disk.
-    fn of_files(repo: &Repo, listed: Vec<TreeFile>) -> Result<CommitTree, Fatal> {
+    /// assessments and links: from the working tree at `unchanged_in` where
+    /// a file there is the very object listed, else from git. Files larger
+    /// than a plan file may be are refused unread where their size is known
+    /// (a commit's), else once read (the index gives no sizes), as on disk.
+    fn of_files(
+        repo: &Repo,
+        listed: Vec<TreeFile>,
+        unchanged_in: Option<&Path>,
+    ) -> Result<CommitTree, Fatal> {
         let wanted = |f: &TreeFile| {
             f.link || f.path == CONFIG_FILE || under(&f.path, PLAN_DIR) || under(&f.path, ASSESSMENTS_DIR)
         };
         let unread = |f: &TreeFile| f.size.is_none_or(|size| size <= MAX_PLAN_FILE_BYTES);
+        let to_read: Vec<&TreeFile> = listed.iter().filter(|f| wanted(f) && unread(f)).collect();
+        let mut blobs: HashMap<String, Vec<u8>> = match unchanged_in {
+            Some(root) => {
+                let on_disk = to_read.par_iter().filter(|f| !f.link).filter_map(|f| {
+                    let bytes = std::fs::read(root.join(&f.path)).ok()?;
+                    (git::blob_id(&bytes, &f.object)? == f.object).then(|| (f.object.clone(), bytes))
+                });
+                on_disk.collect()
+            }
+            None => HashMap::new(),
+        };
         let objects: Vec<&String> =
-            listed.iter().filter(|f| wanted(f) && unread(f)).map(|f| &f.object).collect();
-        let blobs = repo.blobs(&objects)?;
+            to_read.iter().map(|f| &f.object).filter(|o| !blobs.contains_key(*o)).collect();
+        blobs.extend(repo.blobs(&objects)?);
         let mut tree =
             CommitTree { files: BTreeMap::new(), folders: HashSet::new(), contents: HashMap::new() };
         for file in listed {
@@ -194,8 +221,6 @@ impl CommitTree {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
     use crate::load::plan;
 

@@ -255,17 +255,17 @@ fn status_ansi(status: Status) -> &'static Ansi {
 fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mut dyn Write) -> Result<()> {
     let lang = ctx.lang;
     let l = lang.labels();
-    let id_width = entries.iter().map(|e| e.report.file.id.width()).max().unwrap_or(0);
-    let months: Vec<String> =
-        entries.iter().map(|e| e.period.map(|p| lang.month(p.period.last)).unwrap_or_default()).collect();
-    let month_width = months.iter().map(|m| m.width()).max().unwrap_or(0);
-    let whens: Vec<String> = entries.iter().map(|e| entry_when(e, lang)).collect();
-    let when_width = whens.iter().map(|w| w.width()).max().unwrap_or(0);
-    let pics: Vec<String> =
-        entries.iter().map(|e| shorten(&escape(pic(e.report).unwrap_or("")), PIC_WIDTH)).collect();
-    let pic_width = pics.iter().map(|p| p.width()).max().unwrap_or(0);
+    // Columns are measured in one pass and each line is made in the next:
+    // a large plan's list is never held as text.
+    let month = |e: &Entry| e.period.map(|p| lang.month(p.period.last)).unwrap_or_default();
+    let pic_text = |e: &Entry| shorten(&escape(pic(e.report).unwrap_or("")), PIC_WIDTH);
+    let widest = |width: &dyn Fn(&Entry) -> usize| entries.iter().map(width).max().unwrap_or(0);
+    let id_width = widest(&|e| e.report.file.id.width());
+    let month_width = widest(&|e| month(e).width());
+    let when_width = widest(&|e| entry_when(e, lang).width());
+    let pic_width = widest(&|e| pic(e.report).map_or(0, |_| pic_text(e).width()));
     let indent = " ".repeat(id_width + 2);
-    for (i, entry) in entries.iter().enumerate() {
+    for entry in entries {
         let id = pad(&entry.report.file.id, id_width);
         let missing = escape(&entry_missing(entry, lang, ", ")).into_owned();
         let (head, tail) = match entry.lateness {
@@ -277,11 +277,11 @@ fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mut dyn Write
                 (head, missing)
             }
             _ if entry.period.is_some() => {
-                let mut head =
-                    format!("{id}  {}  {}", pad(&months[i], month_width), pad(&whens[i], when_width));
+                let (month, when) = (month(entry), entry_when(entry, lang));
+                let mut head = format!("{id}  {}  {}", pad(&month, month_width), pad(&when, when_width));
                 if pic_width > 0 {
                     head.push_str("  ");
-                    head.push_str(&pad(&pics[i], pic_width));
+                    head.push_str(&pad(&pic_text(entry), pic_width));
                 }
                 let tail = format!("{}: {missing}", l.missing);
                 let text = escape(entry.report.text());

@@ -42,6 +42,10 @@ pub(crate) trait Catalogue: Sync {
     fn periods_due_soon(&self, n: usize) -> String;
     /// Where to look after `zi overdue`.
     fn show_one_hint(&self) -> &'static str;
+    /// The first GitHub annotation when there are more of a kind than a
+    /// step shows (`limit`).
+    fn beyond_annotation_limit(&self, limit: usize, errors: usize, warnings: usize, notices: usize)
+        -> String;
 
     /// The help of every command and flag, by key (keys: `crate::cli`).
     fn help_texts(&self) -> &'static [(&'static str, &'static str)];

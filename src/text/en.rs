@@ -633,6 +633,21 @@ impl Catalogue for En {
         format!("{n} indicator{}", plural(n))
     }
 
+    fn beyond_annotation_limit(
+        &self,
+        limit: usize,
+        errors: usize,
+        warnings: usize,
+        notices: usize,
+    ) -> String {
+        format!(
+            "zi found {errors} error{}, {warnings} warning{} and {notices} notice{}; GitHub shows at most {limit} annotations of each kind per step, so some are only in this step's log (every one is there)",
+            plural(errors),
+            plural(warnings),
+            plural(notices)
+        )
+    }
+
     fn nothing_overdue(&self, as_of: &str) -> String {
         format!("nothing overdue as of {as_of}")
     }

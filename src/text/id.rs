@@ -627,6 +627,18 @@ impl Catalogue for Id {
         format!("{n} indikator")
     }
 
+    fn beyond_annotation_limit(
+        &self,
+        limit: usize,
+        errors: usize,
+        warnings: usize,
+        notices: usize,
+    ) -> String {
+        format!(
+            "zi menemukan {errors} kesalahan, {warnings} peringatan, dan {notices} catatan; GitHub menampilkan paling banyak {limit} anotasi per jenis per langkah, jadi sebagian hanya ada di log langkah ini (semuanya ada di sana)"
+        )
+    }
+
     fn nothing_overdue(&self, as_of: &str) -> String {
         format!("tidak ada yang terlambat per {as_of}")
     }

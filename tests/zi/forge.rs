@@ -76,12 +76,19 @@ pub fn parse_command(line: &str) -> Command {
 
 /// Every line is an annotation GitHub reads: a known command, the file
 /// first (a file of the repository, relative to its top), a line and
-/// column in that file when given, a title, a message.
+/// column in that file when given, a title, a message. The annotations
+/// about a file are returned; the count past GitHub's limit is checked and
+/// left out.
 fn assert_github_annotations(stdout: &str, top: &Path) -> Vec<Command> {
-    let commands: Vec<Command> = stdout.lines().map(parse_command).collect();
+    let mut commands: Vec<Command> = stdout.lines().map(parse_command).collect();
     for c in &commands {
         assert!(["error", "warning", "notice"].contains(&c.name.as_str()), "{c:?}");
         let keys: Vec<&str> = c.properties.iter().map(|(k, _)| k.as_str()).collect();
+        if c.name == "notice" && keys == ["title"] {
+            // The count past GitHub's limit, about no file.
+            assert_eq!(c.properties[0].1, "zi", "{c:?}");
+            continue;
+        }
         assert!(
             [&["file", "title"][..], &["file", "line", "title"], &["file", "line", "col", "title"]]
                 .contains(&&keys[..]),
@@ -102,6 +109,7 @@ fn assert_github_annotations(stdout: &str, top: &Path) -> Vec<Command> {
         }
         assert!(!value("title").unwrap().is_empty() && !c.message.is_empty(), "{c:?}");
     }
+    commands.retain(|c| c.properties[0].0 == "file");
     commands
 }
 
@@ -284,4 +292,61 @@ fn every_error_that_fails_overdue_at_a_workspace_root_is_annotated() {
     let checks: BTreeSet<String> =
         gitlab.json().as_array().unwrap().iter().map(|i| i["check_name"].to_string()).collect();
     assert!(checks.contains("\"not-a-unit\"") && checks.contains("\"no-plan\""), "{checks:?}");
+}
+
+/// GitHub shows 10 annotations of each kind per step: past that, a first
+/// notice says how many there are and that the log has every one.
+#[test]
+fn past_githubs_ten_annotations_of_a_kind_a_first_notice_counts_them() {
+    let repo = Repo::new();
+    repo.write("plan/1-area/area.toml", "name = \"Area\"\n");
+    repo.write("plan/1-area/1-comp/component.toml", "name = \"Komponen\"\n");
+    let eleven = |repo: &Repo, n: usize| {
+        for i in 1..=n {
+            let text = format!("indicator = \"Laporan {i}\"\nactions = [\"A\"]\nevidence = [\"Laporan\"]\ndue = \"Januari 2022\"\ncatatan = \"x\"\n");
+            repo.write(&format!("plan/1-area/1-comp/{i}-laporan.toml"), text);
+        }
+    };
+    eleven(&repo, 10);
+    let ten = repo.run(AUGUST, &["check", "--format", "github"]);
+    let commands = assert_github_annotations(&ten.stdout, repo.root());
+    assert_eq!(commands.len(), 10, "{}", ten.stdout);
+    assert!(ten.stdout.starts_with("::error file="), "ten of a kind: no count");
+    eleven(&repo, 11);
+    let run = repo.run(AUGUST, &["check", "--format", "github"]);
+    let commands = assert_github_annotations(&run.stdout, repo.root());
+    assert_eq!(commands.len(), 11, "the count, then every annotation: {}", run.stdout);
+    assert_eq!(
+        run.stdout.lines().next().unwrap(),
+        "::notice title=zi::zi found 11 errors, 0 warnings and 0 notices; GitHub shows at most 10 annotations of each kind per step, so some are only in this step's log (every one is there)"
+    );
+    let id = repo.run(AUGUST, &["--lang", "id", "check", "--format", "github"]);
+    assert!(id
+        .stdout
+        .lines()
+        .next()
+        .unwrap()
+        .starts_with("::notice title=zi::zi menemukan 11 kesalahan, 0 peringatan"));
+}
+
+/// GitLab's widget shows the decoded description: control characters from
+/// plan text are escaped as a terminal gets them.
+#[test]
+fn gitlab_descriptions_carry_no_control_character_from_the_plan() {
+    let repo = Repo::new();
+    repo.write("plan/1-area/area.toml", "name = \"Area\"\n");
+    repo.write("plan/1-area/1-comp/component.toml", "name = \"Komponen\"\n");
+    repo.write(
+        "plan/1-area/1-comp/1-sk.toml",
+        indicator("SK \\u001b[31mmerah\\u0007", "[\"SK\"]", "Januari 2022"),
+    );
+    let run = repo.run(AUGUST, &["--lang", "en", "overdue", "--format", "gitlab"]);
+    let report = run.json();
+    assert_gitlab_report(&report, repo.root());
+    let description = report[0]["description"].as_str().unwrap();
+    assert!(!description.chars().any(char::is_control), "{description:?}");
+    assert_eq!(
+        description,
+        "I.1.1 overdue (January 2022): SK \\x1b[31mmerah\\x07 · missing: SK · 196 days late"
+    );
 }

@@ -205,3 +205,120 @@ fn an_unknown_gate_is_named_with_its_line() {
     set_gate(&repo, "sometimes");
     assert_run!("unknown-gate", repo.run(AUGUST, &["check"]));
 }
+
+/// A plan file is judged as it is staged, whatever the working tree holds
+/// since (zi reads a file from the working tree only when it is the very
+/// object staged).
+#[test]
+fn a_plan_file_is_judged_as_staged_not_as_edited_since() {
+    let repo = committed(fixture::small(), false);
+    repo.write(MONEV_PATH, "not toml [");
+    repo.git(&["add", MONEV_PATH]);
+    repo.write(MONEV_PATH, fixture::MONEV);
+    let staged = repo.run(AUGUST, &["overdue", "--staged", "--new-since", "HEAD"]);
+    assert_run!("plan-file-judged-as-staged", staged);
+    assert_eq!(staged.code, 1);
+    assert_eq!(repo.run(AUGUST, &["overdue", "--new-since", "HEAD"]).code, 0);
+    // Staged whole again, it is judged as the working tree is.
+    repo.git(&["add", MONEV_PATH]);
+    let staged = repo.run(AUGUST, &["overdue", "--staged", "--new-since", "HEAD"]);
+    let worktree = repo.run(AUGUST, &["overdue", "--new-since", "HEAD"]);
+    assert_eq!(
+        (staged.code, &staged.stdout, &staged.stderr),
+        (worktree.code, &worktree.stdout, &worktree.stderr)
+    );
+}
+
+// The gate at a workspace root: one repository, one hook, every unit.
+
+/// The root of a workspace of the units below `units/`.
+const WORKSPACE: &str = "[workspace]\nunits = [\"units/*\"]\n";
+
+/// A workspace of two units, `palma` and `sawit`, each the small plan with
+/// I.1.2's July documents filed (only I.1.1's January period is overdue),
+/// committed with the hook installed at the root.
+fn workspace(root_toml: &str) -> Repo {
+    let ws = Repo::empty();
+    ws.write("zi.toml", root_toml);
+    for unit in ["palma", "sawit"] {
+        let at = |rel: &str| format!("units/{unit}/{rel}");
+        ws.write(&at("zi.toml"), fixture::ZI_TOML)
+            .write(&at("plan/1-manajemen-perubahan/area.toml"), "name = \"Manajemen Perubahan\"\n")
+            .write(&at("plan/1-manajemen-perubahan/1-tim-kerja/component.toml"), "name = \"Tim Kerja\"\n")
+            .write(&at(fixture::SK_PATH), fixture::SK)
+            .write(&at(MONEV_PATH), fixture::MONEV)
+            .file(&at(&format!("{SK_EVIDENCE}/2022-01/SK Tim ZI.pdf")))
+            .file(&at(&format!("{MONEV_EVIDENCE}/2022-07/undangan rapat.pdf")))
+            .file(&at(&format!("{MONEV_EVIDENCE}/2022-07/{NOTULEN}")));
+    }
+    let ws = committed(ws, true);
+    assert!(ws.at(".git/hooks/pre-commit").is_file(), "one hook, at the root");
+    ws
+}
+
+fn palma_notulen() -> String {
+    format!("units/palma/{MONEV_EVIDENCE}/2022-07/{NOTULEN}")
+}
+
+#[test]
+fn at_a_workspace_root_evidence_removed_in_one_unit_is_refused() {
+    let ws = workspace(WORKSPACE);
+    ws.git(&["rm", "-q", &palma_notulen()]);
+    let staged = ws.run(AUGUST, &["overdue", "--staged", "--new-since", "HEAD"]);
+    assert_run!("workspace-staged-new-since-head", staged);
+    assert_eq!(staged.code, 1);
+    // The other unit alone has nothing new.
+    let sawit = ws.run(AUGUST, &["overdue", "--staged", "--new-since", "HEAD", "--unit", "sawit"]);
+    assert_eq!(sawit.code, 0, "{sawit:?}");
+    let run = ws.commit_all("tidy up", AUGUST);
+    assert_run!("workspace-removing-evidence-refused", run);
+    assert_eq!(ws.commit_count(), 1);
+}
+
+#[test]
+fn at_a_workspace_root_a_broken_unit_never_hides_the_other() {
+    let ws = workspace(WORKSPACE);
+    ws.write(&format!("units/sawit/{MONEV_PATH}"), "not toml [");
+    ws.git(&["add", "-A"]);
+    ws.git(&["rm", "-q", &palma_notulen()]);
+    let staged = ws.run(AUGUST, &["overdue", "--staged", "--format", "json"]);
+    let json = staged.json();
+    let units: Vec<&str> =
+        json["units"].as_array().unwrap().iter().map(|u| u["folder"].as_str().unwrap()).collect();
+    assert_eq!(units, ["palma", "sawit"], "{json}");
+    assert_eq!(staged.code, 1);
+    let run = ws.commit_all("two things", AUGUST);
+    assert_run!("workspace-broken-unit-refused", run);
+    assert_eq!(ws.commit_count(), 1);
+}
+
+/// Each unit is gated by its own `[hook] gate`: a unit that only prints
+/// refuses nothing, and the other unit still does.
+#[test]
+fn at_a_workspace_root_each_unit_keeps_its_own_gate() {
+    let ws = workspace(WORKSPACE);
+    ws.write("units/sawit/zi.toml", format!("{}\n[hook]\ngate = \"none\"\n", fixture::ZI_TOML));
+    ws.write(&format!("units/sawit/{MONEV_PATH}"), "not toml [");
+    let run = ws.commit_all("sawit only prints", AUGUST);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stderr.contains("sawit:I.1.2"), "its list is printed: {run:?}");
+    assert_eq!(ws.commit_count(), 2);
+    ws.git(&["rm", "-q", &palma_notulen()]);
+    let run = ws.commit_all("palma refuses", AUGUST);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(ws.commit_count(), 2);
+}
+
+/// What was committed already is nothing new, in every unit; the hook
+/// speaks the root's language.
+#[test]
+fn at_a_workspace_root_new_since_counts_only_what_is_new() {
+    let ws = workspace(&format!("lang = \"id\"\n{WORKSPACE}"));
+    let run = ws.run(AUGUST, &["overdue", "--new-since", "HEAD"]);
+    assert_run!("workspace-new-since-nothing-new", run);
+    assert_eq!(run.code, 0);
+    ws.git(&["rm", "-q", &palma_notulen()]);
+    let run = ws.commit_all("rapikan", AUGUST);
+    assert_run!("workspace-refused-in-the-roots-language", run);
+    assert_eq!(ws.commit_count(), 1);
+}

@@ -74,3 +74,22 @@ fn evidence_folders_at_a_root_are_made_in_every_unit() {
     assert!(!ws.at("evidence").exists(), "nothing at the root");
     assert_eq!(at_root(&ws, &["--evidence-folders"]).stdout, "", "every folder is there now");
 }
+
+/// `zi import` at a root would write a unit's `zi.toml` over the
+/// workspace's (with `--force`): it is refused, and the root is untouched.
+#[test]
+fn import_at_a_root_is_refused_even_with_force() {
+    let ws = root("[\"units/*\"]");
+    ws.write("rkt.csv", "NO,KOMPONEN,RENCANA AKSI,BUKTI FISIK,TARGET WAKTU\n");
+    for args in
+        [&["import", "rkt.csv"][..], &["import", "rkt.csv", "--force", "--unit", "X", "--year", "2022"]]
+    {
+        let mut all = vec!["--lang", "en"];
+        all.extend_from_slice(args);
+        let run = ws.run(AS_OF, &all);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(run.stderr.starts_with("error: zi import works on one unit"), "{run:?}");
+    }
+    assert_eq!(ws.read("zi.toml"), "[workspace]\nunits = [\"units/*\"]\n");
+    assert!(!ws.at("plan").exists());
+}

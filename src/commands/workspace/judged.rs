@@ -80,6 +80,26 @@ pub(super) fn judge<'s>(
     keep: Keep,
     detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync),
 ) -> Result<Workspace<'s>, Fatal> {
+    judge_with(settings, wanted, keep, detail, &|unit, want| {
+        Ok(crate::commands::plan::evaluate_settings(unit, want))
+    })
+}
+
+/// How a unit's plan is judged: its working tree (`judge`), or as the
+/// commit gate judges it (`super::gate`).
+pub(super) type Evaluate<'a> = &'a (dyn Fn(&Settings, Want) -> Result<Evaluation, Fatal> + Sync);
+
+/// What a unit's plan is judged for.
+pub(super) type Want<'a> = crate::commands::plan::Want<'a, &'a (dyn Fn(&IndicatorFile) -> Detail + Sync)>;
+
+/// `judge`, with each unit's plan judged by `evaluate`.
+pub(super) fn judge_with<'s>(
+    settings: &'s Settings,
+    wanted: &[String],
+    keep: Keep,
+    detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync),
+    evaluate: Evaluate,
+) -> Result<Workspace<'s>, Fatal> {
     let mut problems = settings.config_problems.clone();
     let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);
     let dirs = crate::load::workspace::units(&settings.root, globs, &mut problems);
@@ -100,10 +120,11 @@ pub(super) fn judge<'s>(
         .into_par_iter()
         .map(|(dir, unit)| {
             let problems = folder_problems.iter().filter(|p| p.path == dir.rel).cloned().collect();
-            let judged = unit.map(|unit| judge_unit(&dir, unit, year, (keep, detail)));
-            Unit { dir, judged, problems }
+            let judged =
+                unit.map(|unit| judge_unit(&dir, unit, year, (keep, detail), evaluate)).transpose()?;
+            Ok(Unit { dir, judged, problems })
         })
-        .collect();
+        .collect::<Result<_, Fatal>>()?;
     Ok(Workspace { settings, problems: root_problems, units, year })
 }
 
@@ -113,9 +134,10 @@ fn judge_unit(
     unit: Settings,
     year: Option<i32>,
     (keep, detail): (Keep, &(dyn Fn(&IndicatorFile) -> Detail + Sync)),
-) -> Judged {
+    evaluate: Evaluate,
+) -> Result<Judged, Fatal> {
     let want = crate::commands::plan::Want { keep, ids: &[], detail };
-    let mut eval = crate::commands::plan::evaluate_settings(&unit, want);
+    let mut eval = evaluate(&unit, want)?;
     let mut score_problems = Vec::new();
     let lke = lke::for_config(&unit.root, &unit.config, &mut score_problems);
     let mut assessment =
@@ -138,7 +160,7 @@ fn judge_unit(
             }
         }
     }
-    Judged { eval, lke, assessment, score_problems }
+    Ok(Judged { eval, lke, assessment, score_problems })
 }
 
 /// The year most units plan for: the workspace's year when its `zi.toml`

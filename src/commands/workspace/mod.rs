@@ -5,12 +5,14 @@
 //! it. A unit that cannot be read (no `zi.toml`, no `plan/`, a broken
 //! `zi.toml`, another year) is reported and never hides the others.
 
+mod gate;
 mod judged;
 mod report;
 mod reports;
 mod score;
 mod select_units;
 
+pub(super) use gate::{hook_run, overdue as overdue_gated};
 pub(super) use report::report;
 pub(super) use reports::{check, overdue, show, status};
-pub(super) use score::{score, ScoreAsk};
+pub(super) use score::score;

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::judged::{judge, Judged, Unit, Workspace};
-use crate::judge::evaluate::{Detail, IndicatorReport, Keep};
+use crate::judge::evaluate::{Detail, Evaluation, IndicatorReport, Keep};
 use crate::judge::overdue;
 use crate::judge::select::{self, Filter};
 use crate::judge::view::{CheckView, OverdueView, ShowView, StatusView};
@@ -54,7 +54,24 @@ pub(crate) fn overdue(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let ws = judge(settings, wanted, Keep::Errors, &|_| Detail::Summary)?;
-    require_ids(&ws, filter.ids)?;
+    let fails: Fails = &|_, eval, entries| overdue::fails(eval, entries);
+    overdue_of(&ws, (filter, within), format, fails, out, err)
+}
+
+/// Whether a unit's overdue list fails the run.
+pub(super) type Fails<'a> = &'a dyn Fn(&Unit, &Evaluation, &[overdue::Entry]) -> bool;
+
+/// The overdue list of the workspace `ws`, as `zi overdue` at the root
+/// writes it, with each unit failing as `fails` says.
+pub(super) fn overdue_of(
+    ws: &Workspace,
+    (filter, within): (Filter, Option<u32>),
+    format: CheckFormat,
+    fails: Fails,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    require_ids(ws, filter.ids)?;
     let keeps = |r: &IndicatorReport| filter.keeps(r);
     let unit_overdue = |unit: &Unit, findings: &mut dyn Findings| {
         let Some(judged) = &unit.judged else { return Ok(None) };
@@ -62,18 +79,18 @@ pub(crate) fn overdue(
         let entries = overdue::entries(eval, within).into_iter().filter(|e| keeps(e.report)).collect();
         let view = OverdueView { eval, entries };
         findings.overdue(&view)?;
-        Ok(Some(if overdue::fails(eval, &view.entries) { ExitCode::FAILURE } else { ExitCode::SUCCESS }))
+        Ok(Some(if fails(unit, eval, &view.entries) { ExitCode::FAILURE } else { ExitCode::SUCCESS }))
     };
     let code = match format.output() {
         Output::Report(format) => {
-            let rows = rows(&ws, &keeps, false);
-            write(&ws, format, rows, &[], out, &|unit, renderer| unit_overdue(unit, &mut Reported(renderer)))?
+            let rows = rows(ws, &keeps, false);
+            write(ws, format, rows, &[], out, &|unit, renderer| unit_overdue(unit, &mut Reported(renderer)))?
         }
         // Every failing exit has its annotation: the errors that fail the
         // run and are no invalid indicator's are annotated as `zi check`'s.
         Output::Annotations(_) => {
             let root: Vec<Problem> = ws.problems.iter().filter(|p| p.is_error()).cloned().collect();
-            annotate(&ws, format, &root, out, &|unit, findings| {
+            annotate(ws, format, &root, out, &|unit, findings| {
                 let code = unit_overdue(unit, findings)?;
                 let problems = match &unit.judged {
                     Some(judged) => errors_beside_entries(&judged.eval),
@@ -84,7 +101,7 @@ pub(crate) fn overdue(
             })?
         }
     };
-    notes(&ws, err)?;
+    notes(ws, err)?;
     let root_errors =
         ws.problems.iter().any(Problem::is_error) || ws.units.iter().any(|u| u.judged.is_none());
     Ok(if root_errors { worst(code, ExitCode::FAILURE) } else { code })

@@ -13,6 +13,7 @@ use anyhow::Result;
 
 use super::judged::{judge, Workspace};
 use super::reports::{notes, rows, write};
+use crate::commands::score::Ask;
 use crate::judge::evaluate::{Detail, Keep};
 use crate::judge::score::{Score, ScoreView};
 use crate::judge::workspace as judged;
@@ -22,22 +23,11 @@ use crate::render::score::{csv, units_xlsx, ScoreFormat};
 use crate::render::units::{self, UnitsHeading};
 use crate::settings::Settings;
 
-/// What `zi score` at the root was asked.
-pub(crate) struct ScoreAsk<'a> {
-    pub(crate) file: Option<&'a Path>,
-    pub(crate) target: Option<&'a str>,
-    pub(crate) detail: bool,
-    pub(crate) check: bool,
-    pub(crate) format: ScoreFormat,
-    pub(crate) output: Option<&'a Path>,
-    pub(crate) force: bool,
-}
-
 /// With `--check`, 1 when any unit misses its target.
 pub(crate) fn score(
     settings: &Settings,
     wanted: &[String],
-    ask: &ScoreAsk,
+    ask: &Ask,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
@@ -59,8 +49,11 @@ pub(crate) fn score(
     // Everything is made before anything is written, so a failure leaves
     // no half-written file.
     let mut bytes = Vec::with_capacity(64 * 1024);
-    let scores: Vec<Option<Score>> =
-        ws.units.iter().map(|u| u.judged.as_ref().map(|j| j.scored(ask.target))).collect();
+    let scores: Vec<Option<Score>> = ws
+        .units
+        .iter()
+        .map(|u| u.judged.as_ref().map(|j| j.scored(ask.target.map(crate::cli::TargetArg::id))))
+        .collect();
     let lang = settings.style().lang;
     match ask.format.report() {
         None => {
@@ -90,7 +83,7 @@ pub(crate) fn score(
             let rows = rows(&ws, &|_| true, true);
             write(&ws, format, rows, &[], &mut bytes, &|unit, renderer| {
                 let Some(judged) = &unit.judged else { return Ok(None) };
-                let scored = judged.scored(ask.target);
+                let scored = judged.scored(ask.target.map(crate::cli::TargetArg::id));
                 renderer.score(&ScoreView { score: &scored, eval: &judged.eval, detail: ask.detail })?;
                 Ok(Some(ExitCode::SUCCESS))
             })?;

@@ -12,8 +12,20 @@ use anyhow::Result;
 
 use super::annotation::{Annotation, Level};
 use crate::render::escape::escape;
+use crate::text::Lang;
 
-pub(super) fn write(annotations: &[Annotation], out: &mut dyn Write) -> Result<()> {
+/// GitHub shows at most this many annotations of each kind (error,
+/// warning, notice) per step; the log has every one.
+pub(super) const LIMIT_PER_KIND: usize = 10;
+
+pub(super) fn write(annotations: &[Annotation], lang: Lang, out: &mut dyn Write) -> Result<()> {
+    let count = |level: Level| annotations.iter().filter(|a| a.level == level).count();
+    let (errors, warnings, notices) = (count(Level::Error), count(Level::Warning), count(Level::Notice));
+    // First, so that it is shown even when the notices are many.
+    if [errors, warnings, notices].iter().any(|n| *n > LIMIT_PER_KIND) {
+        let text = lang.catalogue().beyond_annotation_limit(LIMIT_PER_KIND, errors, warnings, notices);
+        writeln!(out, "::notice title=zi::{}", data(&text))?;
+    }
     for a in annotations {
         let command = match a.level {
             Level::Error => "error",

@@ -16,6 +16,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::annotation::{Annotation, Level};
+use crate::render::escape::escape;
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -49,7 +50,13 @@ pub(super) fn write(annotations: &[Annotation], out: &mut dyn Write) -> Result<(
             (a, *n)
         })
         .map(|(a, n)| Issue {
-            description: format!("{}: {}", a.title, a.message.replace('\n', " · ")),
+            // What the merge request's widget shows, escaped as the
+            // terminal's text is: no control character reaches the page.
+            description: format!(
+                "{}: {}",
+                escape(&a.title),
+                a.message.split('\n').map(|l| escape(l).into_owned()).collect::<Vec<_>>().join(" · ")
+            ),
             check_name: a.check,
             fingerprint: fingerprint(&if n == 1 {
                 a.identity.clone()

@@ -55,7 +55,7 @@ impl Findings for Annotations<'_> {
     fn finish(&mut self) -> Result<()> {
         let annotations = std::mem::take(&mut self.pending);
         match self.forge {
-            Forge::Github => github::write(&annotations, self.out),
+            Forge::Github => github::write(&annotations, self.lang, self.out),
             Forge::Gitlab => gitlab::write(&annotations, self.out),
         }
     }

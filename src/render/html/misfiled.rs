@@ -7,10 +7,10 @@
 use std::fmt::Write as _;
 
 use super::markup::esc;
+use super::page::{Page, CHUNK};
 use crate::judge::evaluate::Evaluation;
 use crate::problem::Problem;
 use crate::render::problems;
-use crate::text::Lang;
 
 /// The section's own rules, scoped to it.
 const CSS: &str = "#misfiled td.place { font-family: monospace; word-break: break-all; }\n\
@@ -22,14 +22,16 @@ pub(super) fn misfiled(eval: &Evaluation) -> Vec<&Problem> {
     eval.problems.iter().filter(|p| p.code().is_misfiled()).collect()
 }
 
-/// The section, or nothing when all evidence is filed where it counts.
-pub(super) fn section(eval: &Evaluation, lang: Lang) -> String {
+/// The section, written to the page a row at a time; nothing when all
+/// evidence is filed where it counts.
+pub(super) fn section(page: &mut Page, eval: &Evaluation) {
     let found = misfiled(eval);
     if found.is_empty() {
-        return String::new();
+        return;
     }
+    let lang = page.lang;
     let l = lang.labels();
-    let mut out = String::new();
+    let out = &mut page.out;
     let _ =
         writeln!(out, "<section id=\"misfiled\">\n<style>\n{CSS}</style>\n<h2>{}</h2>", l.misfiled_evidence);
     let _ = writeln!(out, "<p class=\"why\">{}</p>", esc(l.misfiled_why));
@@ -40,13 +42,13 @@ pub(super) fn section(eval: &Evaluation, lang: Lang) -> String {
     );
     for p in found {
         let _ = writeln!(
-            out,
+            page.out,
             "<tr><td class=\"place\">{}</td><td>{}</td><td class=\"fix\">{}</td></tr>",
             esc(&p.path),
             esc(&problems::message(p, lang)),
             esc(&problems::hint(p, lang))
         );
+        page.spill(CHUNK);
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
-    out
+    page.out.push_str("</tbody>\n</table>\n</section>\n");
 }

@@ -10,6 +10,7 @@
 
 mod markup;
 mod misfiled;
+mod page;
 mod timeline;
 pub(crate) mod workspace;
 
@@ -30,28 +31,28 @@ use crate::render::words::{
 use crate::text::{Labels, Lang};
 use markup::{bar, state_key};
 pub(crate) use markup::{esc, url_path};
+pub(crate) use page::{InFull, Links};
+use page::{Page, CHUNK};
 
 /// Marks a page as written by zi: `zi report -o` replaces an existing file
 /// only when it carries this line (or with `--force`).
 pub(crate) const GENERATOR: &str = r#"<meta name="generator" content="zi">"#;
 
-/// What the HTML renderer needs to know about where the page will live.
-pub(crate) struct Links<'a> {
-    /// Prefix from the page's folder to the repository root: `""` when the
-    /// page sits at the root, `"../"` one folder down, and so on.
-    pub(crate) to_root: &'a str,
-}
+/// How many indicators are judged in full at a time: enough to keep every
+/// core busy, few enough that their file lists are never much.
+const IN_FULL_PART: usize = 512;
 
 /// Writes the whole page to `sink`, as it is made: a page of 100,000
 /// indicators is never held whole. `entries` is the overdue list (`zi
 /// overdue`'s); `score` the LKE score (or its projection), shown in its own
-/// section.
+/// section; `in_full` gives each indicator's files.
 pub(crate) fn report(
     view: &StatusView,
     entries: &[Entry],
     links: &Links,
     score: &Score,
     lang: Lang,
+    in_full: InFull,
     sink: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut page = Page {
@@ -63,27 +64,11 @@ pub(crate) fn report(
         links,
         score,
         in_lfs: Vec::new(),
+        in_full,
     };
     page.document(view, entries);
     page.spill(0);
     page.failed.map_or(Ok(()), Err)
-}
-
-/// The page is handed to its sink in pieces of about this many bytes.
-const CHUNK: usize = 64 * 1024;
-
-struct Page<'a> {
-    /// What is made and not yet handed to `sink`.
-    out: String,
-    sink: &'a mut dyn std::io::Write,
-    /// The first error of `sink`: what is made after it is dropped.
-    failed: Option<std::io::Error>,
-    lang: Lang,
-    l: &'static Labels,
-    links: &'a Links<'a>,
-    score: &'a Score<'a>,
-    /// The files of the indicator being written that are LFS pointers.
-    in_lfs: Vec<String>,
 }
 
 /// Writes to the page's buffer; writing to a `String` cannot fail.
@@ -94,17 +79,6 @@ macro_rules! w {
 }
 
 impl Page<'_> {
-    /// Hands what is made to the sink once it is `at_least` bytes.
-    fn spill(&mut self, at_least: usize) {
-        if self.out.len() < at_least.max(1) {
-            return;
-        }
-        if self.failed.is_none() {
-            self.failed = self.sink.write_all(self.out.as_bytes()).err();
-        }
-        self.out.clear();
-    }
-
     fn document(&mut self, view: &StatusView, entries: &[Entry]) {
         let h = Heading::of(view.eval, self.lang);
         let l = self.l;
@@ -148,10 +122,10 @@ impl Page<'_> {
         // `<section id="…">` (and, for the contents line above, a link).
         self.progress(view);
         self.out.push_str(&score_html::section(self.score, view.eval.as_of, self.lang));
-        self.out.push_str(&timeline::section(view, self.lang));
+        timeline::section(self, view);
         self.spill(CHUNK);
         self.overdue(entries, &as_of);
-        self.out.push_str(&misfiled::section(view.eval, self.lang));
+        misfiled::section(self, view.eval);
         self.spill(CHUNK);
         self.indicators(view);
         self.signature(view.eval.plan.config.head.as_ref(), &as_of);
@@ -252,6 +226,15 @@ impl Page<'_> {
     /// which document in each period.
     fn indicators(&mut self, view: &StatusView) {
         w!(self, "<section id=\"indicators\">\n<h2>{}</h2>\n", self.l.documents_and_files);
+        let reports: Vec<&IndicatorReport> = view
+            .areas
+            .iter()
+            .flat_map(|a| &a.components)
+            .flat_map(|c| c.indicators.iter().copied())
+            .collect();
+        // Judged in full a part at a time, as the loop below comes to them.
+        let in_full = self.in_full;
+        let mut full = reports.chunks(IN_FULL_PART).flat_map(in_full);
         for area in &view.areas {
             w!(
                 self,
@@ -263,7 +246,8 @@ impl Page<'_> {
             for component in &area.components {
                 w!(self, "<h4>{} {}</h4>\n", esc(&component.component.id), esc(&component.component.name));
                 for report in &component.indicators {
-                    self.indicator(report);
+                    let shown = full.next();
+                    self.indicator(shown.as_ref().unwrap_or(report));
                     self.spill(CHUNK);
                 }
             }

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use super::markup::{esc, state_key, state_mark};
+use super::page::{Page, CHUNK};
 use crate::judge::evaluate::{IndicatorReport, Status};
 use crate::judge::view::StatusView;
 use crate::model::month::YearMonth;
@@ -13,14 +14,17 @@ use crate::render::problems;
 use crate::render::words::{fraction, period_text, pic, state_label, status_text};
 use crate::text::Lang;
 
-/// The timeline section of the page.
-pub(super) fn section(view: &StatusView, lang: Lang) -> String {
+/// The timeline section, written to the page row by row: a large plan's
+/// timeline is a row per indicator, and was once a third of the page held
+/// whole twice over.
+pub(super) fn section(page: &mut Page, view: &StatusView) {
+    let lang = page.lang;
     let l = lang.labels();
     let year = view.eval.plan.year;
     let now = YearMonth::of(view.eval.as_of);
-    let mut out = String::new();
+    let out = &mut page.out;
     let _ = writeln!(out, "<section id=\"timeline\">\n<h2>{} {year}</h2>", l.timeline);
-    legend(&mut out, lang);
+    legend(out, lang);
     out.push_str(
         "<table class=\"timeline\">\n<colgroup><col class=\"id\"><col class=\"text\"><col class=\"st\">",
     );
@@ -36,17 +40,17 @@ pub(super) fn section(view: &StatusView, lang: Lang) -> String {
     out.push_str("</tr></thead>\n<tbody>\n");
     for area in &view.areas {
         let _ = writeln!(
-            out,
+            page.out,
             "<tr class=\"group\"><th colspan=\"15\">{}. {}</th></tr>",
             esc(&area.area.id),
             esc(&area.area.name)
         );
         for report in area.components.iter().flat_map(|c| &c.indicators) {
-            row(&mut out, report, year, now, lang);
+            row(&mut page.out, report, year, now, lang);
+            page.spill(CHUNK);
         }
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
-    out
+    page.out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 fn legend(out: &mut String, lang: Lang) {
