@@ -296,7 +296,14 @@ pub(crate) fn blob_id(bytes: &[u8], like: &str) -> Option<String> {
         let mut digest = D::new();
         digest.update(format!("blob {}\0", bytes.len()).as_bytes());
         digest.update(bytes);
-        digest.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let digest = digest.finalize();
+        let mut id = String::with_capacity(digest.len() * 2);
+        for byte in digest {
+            id.push(char::from(HEX[usize::from(byte >> 4)]));
+            id.push(char::from(HEX[usize::from(byte & 0xf)]));
+        }
+        id
     }
     match like.len() {
         40 => Some(hex::<sha1::Sha1>(bytes)),
