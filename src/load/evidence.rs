@@ -138,6 +138,16 @@ fn list(
         }
     }
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let is_gitfile = |(name, item): &(std::ffi::OsString, std::fs::DirEntry)| {
+        name == ".git" && item.file_type().is_ok_and(|t| t.is_file())
+    };
+    if entries.iter().any(is_gitfile) {
+        // A submodule as git checks one out (`.git` a file naming its git
+        // folder): its files are no part of this repository, which holds
+        // only a commit id here, so the staged reading counts nothing.
+        out.push(Problem::new(Kind::Submodule, shown));
+        return Ok(Vec::new());
+    }
     let mut listed = Vec::with_capacity(entries.len());
     for (os_name, item) in entries {
         let Some(name) = os_name.to_str() else {

@@ -85,37 +85,96 @@ impl Repo {
         })
     }
 
-    /// The files of the plan as they are staged (git's index, which is
-    /// only read), as `files_of` lists a commit's, with paths relative to
-    /// the root. The index holds no sizes: only whether an evidence file is
-    /// the empty file is known (and all that counts), and the other files'
-    /// sizes once their contents are read.
+    /// The files below the plan root as they are staged (git's index, which
+    /// is only read), as `files_of` lists a commit's, with paths relative
+    /// to the root. The index holds no sizes: only whether a file is the
+    /// empty file is known (all that counts of evidence), and the sizes of
+    /// the files read once they are. What the index holds that
+    /// a commit cannot (a conflict, `git add -N`) is listed as `Odd`.
     pub(crate) fn staged_files(&self) -> Result<Vec<TreeFile>> {
-        // Only the plan root's own: a workspace's other units are not listed.
-        let within =
-            [CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR].map(|p| format!("{}{p}", self.prefix));
-        let within: Vec<&str> = within.iter().map(String::as_str).collect();
-        let listing = run_literal(&self.top, &["ls-files", "--stage", "-z", "--full-name"], &within)?;
-        let prefix = self.prefix.as_str();
-        let entries = listing.stdout.split(|b| *b == 0).filter_map(TreeEntry::parse_staged);
-        let below =
-            entries.filter_map(|e| Some(TreeEntry { path: e.path.strip_prefix(prefix)?.to_string(), ..e }));
-        Ok(below.filter_map(TreeEntry::unsized_file).collect())
+        let listing = run(&self.top, &["ls-files", "--stage", "-z", "--full-name", "--", &self.pathspec()])?;
+        let mut files: Vec<TreeFile> = Vec::new();
+        for record in listing.stdout.split(|b| *b == 0) {
+            let Some((info, path)) = split_record(record) else { continue };
+            let mut fields = info.split(' ');
+            let (Some(mode), Some(object), Some(stage)) = (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let Some(mut file) = self.tree_file(path, mode, object, None) else { continue };
+            if stage != "0" {
+                // Stages 1-3 of one path follow one another.
+                if files.last().is_some_and(|f| f.path == file.path) {
+                    continue;
+                }
+                file.odd = Some(Odd::Conflicted);
+            }
+            files.push(file);
+        }
+        self.mark_intent_to_add(&mut files)?;
+        Ok(files)
     }
 
-    /// The files of the plan in the commit `rev` names, as `staged_files`
-    /// lists the index's (no sizes): one `git ls-tree`. `None` when that
-    /// fails (no such commit, no plan root in it): `commit` and `files_of`
-    /// then say why.
-    pub(crate) fn plan_files_at(&self, rev: &str) -> Option<Vec<TreeFile>> {
-        if rev.is_empty() || rev.starts_with('-') {
-            return None;
+    /// The pathspec of everything below the plan root, from the top.
+    fn pathspec(&self) -> String {
+        if self.prefix.is_empty() {
+            ".".to_string()
+        } else {
+            format!(":(literal){}", self.prefix)
         }
-        let tree = format!("{rev}:{}", self.prefix.trim_end_matches('/'));
-        let within = [CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR];
-        let listing = run_literal(&self.top, &["ls-tree", "-r", "-z", &tree], &within).ok()?;
-        let entries = listing.stdout.split(|b| *b == 0).filter_map(TreeEntry::parse);
-        Some(entries.filter_map(TreeEntry::unsized_file).collect())
+    }
+
+    /// The file at `path` (from the top) of mode `mode`, when it is below
+    /// the plan root.
+    fn tree_file(&self, path: &[u8], mode: &str, object: &str, size: Option<u64>) -> Option<TreeFile> {
+        let path = path.strip_prefix(self.prefix.as_bytes())?;
+        let (path, non_utf8) = utf8_path(path)?;
+        let link = mode == "120000";
+        let odd = if non_utf8 {
+            Some(Odd::NonUtf8)
+        } else if mode == "160000" {
+            Some(Odd::Submodule)
+        } else {
+            None
+        };
+        // Of a file not read, only whether it is empty counts.
+        let size = size.or_else(|| (!link).then(|| u64::from(!EMPTY_BLOBS.contains(&object))));
+        Some(TreeFile { path, object: object.to_string(), link, size, odd })
+    }
+
+    /// Marks the files staged with `git add -N`, which the index holds as
+    /// the empty file and a commit does not hold at all. Only empty files
+    /// can be such (the placeholders `.gitkeep` are never evidence, so they
+    /// are not asked about).
+    fn mark_intent_to_add(&self, files: &mut [TreeFile]) -> Result<()> {
+        let asked: Vec<String> = files
+            .iter()
+            .filter(|f| f.odd.is_none() && EMPTY_BLOBS.contains(&f.object.as_str()))
+            .filter(|f| !f.path.ends_with(".gitkeep"))
+            .map(|f| format!("{}{}", self.prefix, f.path))
+            .collect();
+        if asked.is_empty() {
+            return Ok(());
+        }
+        let asked: Vec<&str> = asked.iter().map(String::as_str).collect();
+        let listing = run_literal(&self.top, &["ls-files", "--debug", "-z", "--full-name"], &asked)?;
+        let mut intent: Vec<String> = Vec::new();
+        // `path\0` and then lines of `name: value`, the last `flags: HEX`.
+        let mut path: Option<&[u8]> = None;
+        for part in listing.stdout.split(|b| *b == 0) {
+            let text = String::from_utf8_lossy(part);
+            if let (Some(path), Some(flags)) = (path, text.split("flags: ").nth(1)) {
+                let flags = u32::from_str_radix(flags.lines().next().unwrap_or("").trim(), 16).unwrap_or(0);
+                if flags & INTENT_TO_ADD != 0 {
+                    intent.extend(path.strip_prefix(self.prefix.as_bytes()).and_then(utf8_path).map(|p| p.0));
+                }
+            }
+            path = part.rsplit(|b| *b == b'\n').next().filter(|p| !p.is_empty());
+        }
+        for file in files.iter_mut().filter(|f| intent.contains(&f.path)) {
+            file.odd = Some(Odd::IntentToAdd);
+        }
+        Ok(())
     }
 
     /// The paths below the plan root (relative to it) of the plan and its
@@ -174,8 +233,47 @@ impl Repo {
         }
         let wanted = [CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR].map(str::to_string);
         let within: Vec<&str> = within.unwrap_or(&wanted).iter().map(String::as_str).collect();
-        let listing = run_literal(&self.top, &["ls-tree", "-r", "-l", "-z", &tree], &within)?;
-        Ok(listing.stdout.split(|b| *b == 0).filter_map(TreeFile::parse).collect())
+        self.list_tree(&tree, &within, true)
+    }
+
+    /// The files of the plan in the commit `rev` names, as `staged_files`
+    /// lists the index's (no sizes): one `git ls-tree` (two when a link
+    /// is met). `None` when that fails (no such commit, no plan root in
+    /// it): `commit` and `files_of` then say why.
+    pub(crate) fn plan_files_at(&self, rev: &str) -> Option<Vec<TreeFile>> {
+        if rev.is_empty() || rev.starts_with('-') {
+            return None;
+        }
+        let tree = format!("{rev}:{}", self.prefix.trim_end_matches('/'));
+        self.list_tree(&tree, &[CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR], false).ok()
+    }
+
+    /// The files at or below `within` of the tree `tree` (the root's in a
+    /// commit), with their sizes when `sized`; all of the tree when a link
+    /// is among them, as a link may lead anywhere below the root.
+    fn list_tree(&self, tree: &str, within: &[&str], sized: bool) -> Result<Vec<TreeFile>> {
+        let args: &[&str] =
+            if sized { &["ls-tree", "-r", "-l", "-z", tree] } else { &["ls-tree", "-r", "-z", tree] };
+        let files = self.parse_tree(&run_literal(&self.top, args, within)?.stdout, sized);
+        if files.iter().any(|f| f.link) {
+            return Ok(self.parse_tree(&run(&self.top, args)?.stdout, sized));
+        }
+        Ok(files)
+    }
+
+    /// `git ls-tree -r -z` of the root's tree: `<mode> <type> <object>
+    /// [<size>]\t<path>`, paths relative to the root.
+    fn parse_tree(&self, listing: &[u8], sized: bool) -> Vec<TreeFile> {
+        let root = Repo { top: self.top.clone(), prefix: String::new() };
+        let parse = |record: &[u8]| {
+            let (info, path) = split_record(record)?;
+            let mut fields = info.split_whitespace();
+            let (mode, _kind, object) = (fields.next()?, fields.next()?, fields.next()?);
+            // A submodule (a commit) has no size: `-`.
+            let size = if sized { Some(fields.next()?.parse().unwrap_or(0)) } else { None };
+            root.tree_file(path, mode, object, size)
+        };
+        listing.split(|b| *b == 0).filter_map(parse).collect()
     }
 
     /// The contents of `objects`, by object id.
@@ -198,34 +296,34 @@ impl Repo {
 
 /// A file of a commit's tree, as `git ls-tree -r -l -z` lists it.
 pub(crate) struct TreeFile {
-    /// Relative to the plan root.
+    /// Relative to the plan root; where a name on the way is not UTF-8,
+    /// the path up to that name, shown as UTF-8 (`Odd::NonUtf8`).
     pub(crate) path: String,
     pub(crate) object: String,
     /// A symbolic link, whose contents are its target.
     pub(crate) link: bool,
     /// Its size in bytes, when git said (the index does not).
     pub(crate) size: Option<u64>,
+    /// What no folder on disk holds, when it is such.
+    pub(crate) odd: Option<Odd>,
 }
 
-impl TreeFile {
-    /// `<mode> <type> <object> <size>\t<path>`; submodules (commits) are
-    /// no files.
-    fn parse(record: &[u8]) -> Option<TreeFile> {
-        let text = std::str::from_utf8(record).ok().filter(|t| !t.is_empty())?;
-        let (info, path) = text.split_once('\t')?;
-        let mut fields = info.split_whitespace();
-        let mode = fields.next()?;
-        let kind = fields.next()?;
-        let object = fields.next()?.to_string();
-        let size = fields.next()?.parse().ok()?;
-        (kind == "blob").then(|| TreeFile {
-            path: path.to_string(),
-            object,
-            link: mode == "120000",
-            size: Some(size),
-        })
-    }
+/// An entry git holds that is no plain file or link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Odd {
+    /// A name that is not UTF-8, as on disk.
+    NonUtf8,
+    /// Unmerged (stages 1-3 of the index).
+    Conflicted,
+    /// Staged with `git add -N`: no commit holds it.
+    IntentToAdd,
+    /// A gitlink (mode 160000): a commit of another repository.
+    Submodule,
 }
+
+/// The flag of an index entry staged with `git add -N`, as `git ls-files
+/// --debug` prints the entry's flags.
+const INTENT_TO_ADD: u32 = 1 << 29;
 
 /// The object ids of the empty file, in SHA-1 and SHA-256 repositories.
 const EMPTY_BLOBS: [&str; 2] = [
@@ -233,55 +331,32 @@ const EMPTY_BLOBS: [&str; 2] = [
     "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813",
 ];
 
-/// One file of the index or of a tree, as git lists it.
-struct TreeEntry {
-    mode: String,
-    kind: String,
-    object: String,
-    path: String,
+/// `<info>\t<path>`: the info (ASCII), and the path as git wrote it.
+fn split_record(record: &[u8]) -> Option<(&str, &[u8])> {
+    let tab = record.iter().position(|b| *b == b'\t')?;
+    Some((std::str::from_utf8(&record[..tab]).ok()?, &record[tab + 1..]))
 }
 
-impl TreeEntry {
-    /// One line of `git ls-tree -z`: `<mode> <type> <object>\t<path>`.
-    fn parse(record: &[u8]) -> Option<TreeEntry> {
-        let text = std::str::from_utf8(record).ok().filter(|t| !t.is_empty())?;
-        let (info, path) = text.split_once('\t')?;
-        let mut fields = info.split(' ');
-        let (mode, kind, object) = (fields.next()?, fields.next()?, fields.next()?);
-        Some(TreeEntry { mode: mode.into(), kind: kind.into(), object: object.into(), path: path.into() })
+/// `path` as text, and whether a name in it is not UTF-8: then only the
+/// path up to that name, which is shown as the disk shows such a name.
+fn utf8_path(path: &[u8]) -> Option<(String, bool)> {
+    if path.is_empty() {
+        return None;
     }
-
-    /// The file of the plan this entry (its path relative to the root) is,
-    /// when it is one. Git lists no size: an evidence file's is 0 for the
-    /// empty file and 1 for any other (only emptiness counts), the other
-    /// files' are known once read.
-    fn unsized_file(self) -> Option<TreeFile> {
-        if self.kind != "blob" || !is_plan_part(&self.path) {
-            return None;
+    if let Ok(text) = std::str::from_utf8(path) {
+        return Some((text.to_string(), false));
+    }
+    let mut shown = Vec::new();
+    for name in path.split(|b| *b == b'/') {
+        match std::str::from_utf8(name) {
+            Ok(name) => shown.push(name.to_string()),
+            Err(_) => {
+                shown.push(String::from_utf8_lossy(name).into_owned());
+                break;
+            }
         }
-        let link = self.mode == "120000";
-        let size = (under(&self.path, EVIDENCE_DIR) && !link)
-            .then(|| u64::from(!EMPTY_BLOBS.contains(&self.object.as_str())));
-        Some(TreeFile { path: self.path, object: self.object, link, size })
     }
-
-    /// One line of `git ls-files --stage -z`: `<mode> <object> <stage>\t<path>`.
-    /// Of a conflicted path only stage 0 is there, or the other stages: ours (2)
-    /// is taken, as it is what a commit would hold after `git add`.
-    fn parse_staged(record: &[u8]) -> Option<TreeEntry> {
-        let text = std::str::from_utf8(record).ok().filter(|t| !t.is_empty())?;
-        let (info, path) = text.split_once('\t')?;
-        let mut fields = info.split(' ');
-        let mode = fields.next()?.to_string();
-        let object = fields.next()?.to_string();
-        let stage = fields.next()?;
-        if stage != "0" && stage != "2" {
-            return None;
-        }
-        // Submodules (mode 160000) are commits, everything else a blob.
-        let kind = if mode == "160000" { "commit" } else { "blob" }.to_string();
-        Some(TreeEntry { mode, kind, object, path: path.to_string() })
-    }
+    Some((shown.join("/"), true))
 }
 
 /// Whether `path` is below the folder `dir` (both relative, `/`-separated).
@@ -310,12 +385,6 @@ pub(crate) fn blob_id(bytes: &[u8], like: &str) -> Option<String> {
         64 => Some(hex::<sha2::Sha256>(bytes)),
         _ => None,
     }
-}
-
-/// Whether `path` (relative to the plan root) is of the plan: `zi.toml`,
-/// or below `plan/`, `evidence/` or `assessments/`.
-fn is_plan_part(path: &str) -> bool {
-    path == CONFIG_FILE || [PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR].iter().any(|dir| under(path, dir))
 }
 
 /// The contents of `objects`, read in one `git cat-file --batch`.

@@ -11,13 +11,13 @@
 mod listing;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::load::evidence;
 use crate::load::folders::Folders;
-use crate::load::git::{self, under, Repo, TreeFile};
+use crate::load::git::{self, under, Odd, Repo, TreeFile};
 use crate::load::source::{Source, MAX_PLAN_FILE_BYTES};
 use crate::load::{config, indicator, lke, subset};
 use crate::model::assessment::{Assessment, ASSESSMENTS_DIR};
@@ -38,11 +38,17 @@ pub(crate) struct CommitTree {
     folders: HashSet<String>,
     /// The contents of `zi.toml`, plan files, assessments and links.
     contents: HashMap<String, Vec<u8>>,
+    /// The plan root on disk, where an absolute link may lead back in.
+    root: PathBuf,
 }
 
 enum Node {
-    File { size: u64 },
+    File {
+        size: u64,
+    },
     Link,
+    /// What git holds that no folder on disk does.
+    Odd(Odd),
 }
 
 impl CommitTree {
@@ -89,7 +95,11 @@ impl CommitTree {
         unchanged_in: Option<&Path>,
     ) -> Result<CommitTree, Fatal> {
         let wanted = |f: &TreeFile| {
-            f.link || f.path == CONFIG_FILE || under(&f.path, PLAN_DIR) || under(&f.path, ASSESSMENTS_DIR)
+            f.odd.is_none()
+                && (f.link
+                    || f.path == CONFIG_FILE
+                    || under(&f.path, PLAN_DIR)
+                    || under(&f.path, ASSESSMENTS_DIR))
         };
         let unread = |f: &TreeFile| f.size.is_none_or(|size| size <= MAX_PLAN_FILE_BYTES);
         let to_read: Vec<&TreeFile> = listed.iter().filter(|f| wanted(f) && unread(f)).collect();
@@ -106,8 +116,9 @@ impl CommitTree {
         let objects: Vec<&String> =
             to_read.iter().map(|f| &f.object).filter(|o| !blobs.contains_key(*o)).collect();
         blobs.extend(repo.blobs(&objects)?);
+        let root = repo.top.join(&repo.prefix);
         let mut tree =
-            CommitTree { files: BTreeMap::new(), folders: HashSet::new(), contents: HashMap::new() };
+            CommitTree { files: BTreeMap::new(), folders: HashSet::new(), contents: HashMap::new(), root };
         for file in listed {
             let mut size = file.size.unwrap_or(0);
             if let Some(bytes) = blobs.get(&file.object).filter(|_| wanted(&file)) {
@@ -123,7 +134,11 @@ impl CommitTree {
                 }
                 folder = parent;
             }
-            let node = if file.link { Node::Link } else { Node::File { size } };
+            let node = match file.odd {
+                Some(odd) => Node::Odd(odd),
+                None if file.link => Node::Link,
+                None => Node::File { size },
+            };
             tree.files.insert(file.path, node);
         }
         Ok(tree)
@@ -131,7 +146,8 @@ impl CommitTree {
 
     /// The commit's `zi.toml`, or the defaults when it has none.
     pub(crate) fn config(&self, out: &mut Vec<Problem>) -> Config {
-        match self.source(CONFIG_FILE) {
+        out.extend(self.odd_at(CONFIG_FILE));
+        match self.resolve(CONFIG_FILE).and_then(|path| self.source(&path)) {
             Some(Ok(source)) => config::parse(&source, out),
             Some(Err(problem)) => {
                 out.push(problem);
@@ -143,11 +159,9 @@ impl CommitTree {
 
     /// The indicators whose plan files the tree holds, of `only` when given.
     pub(crate) fn indicators(&self, only: Option<&[String]>) -> Vec<IndicatorFile> {
-        let is_plan_file = |path: &String| {
-            self.resolve(path).is_some_and(|p| matches!(self.files.get(&p), Some(Node::File { .. })))
-        };
+        let is_plan_file = |path: &String| self.is_file(path);
         let paths: Vec<&String> = match only {
-            Some(only) => only.iter().filter(|p| self.files.contains_key(*p)).collect(),
+            Some(only) => only.iter().collect(),
             None => self.files.keys().filter(|p| under(p, PLAN_DIR)).collect(),
         };
         paths.into_iter().filter(|p| is_plan_file(p)).filter_map(|p| subset::indicator_at(p)).collect()
@@ -227,8 +241,12 @@ mod tests {
     /// The tree git would hold of the folder `root`: every file and link
     /// below it, the contents of all but evidence files.
     fn tree_of(root: &Path) -> CommitTree {
-        let mut tree =
-            CommitTree { files: BTreeMap::new(), folders: HashSet::new(), contents: HashMap::new() };
+        let mut tree = CommitTree {
+            files: BTreeMap::new(),
+            folders: HashSet::new(),
+            contents: HashMap::new(),
+            root: root.to_path_buf(),
+        };
         let mut folders = vec![root.to_path_buf()];
         while let Some(dir) = folders.pop() {
             for entry in std::fs::read_dir(&dir).unwrap().map(Result::unwrap) {

@@ -114,6 +114,9 @@ codes! {
     TooDeep = "too-deep", Warning, "a folder more than 8 levels inside its month folder (not searched)";
     EmptyFile = "empty-file", Warning, "an evidence file of 0 bytes: not a document (not counted)";
     LinkOutside = "link-outside", Warning, "an evidence link that leads outside the repository (not counted)";
+    Conflicted = "conflicted", Error, "a file git holds unmerged (a conflict): the staged reading reads neither side";
+    IntentToAdd = "intent-to-add", Warning, "a file staged with `git add -N`: a commit will not hold it, so the staged reading leaves it out";
+    Submodule = "submodule", Warning, "a git submodule where the plan or evidence has a folder: its files are no part of the repository (not counted)";
     UnmatchedFile = "unmatched-file", Warning, "an evidence file that satisfies no document";
     NonUtf8Name = "non-utf8-name", Warning, "a name that is not UTF-8 (skipped; an error under `plan/`)";
     LinkNotFollowed = "link-not-followed", Warning, "a link to a folder (never followed; an error under `plan/`)";

@@ -215,6 +215,10 @@ pub(crate) enum Kind {
     },
     EmptyFile,
     LinkOutside,
+    // What git holds that no disk can: a commit's or the index's entries.
+    Conflicted,
+    IntentToAdd,
+    Submodule,
     UnmatchedFile {
         documents: Arc<[Arc<str>]>,
         plan_file: Arc<str>,
@@ -310,6 +314,9 @@ impl Kind {
             Kind::TooDeep { .. } => Code::TooDeep,
             Kind::EmptyFile => Code::EmptyFile,
             Kind::LinkOutside => Code::LinkOutside,
+            Kind::Conflicted => Code::Conflicted,
+            Kind::IntentToAdd => Code::IntentToAdd,
+            Kind::Submodule => Code::Submodule,
             Kind::UnmatchedFile { .. } => Code::UnmatchedFile,
             Kind::LeftAsIs(inner) => inner.code(),
             Kind::FmtUnsafe { .. } => Code::FmtUnsafe,

@@ -20,6 +20,7 @@ mod diff;
 mod fmt;
 mod forge;
 mod gate;
+mod gate_fidelity;
 mod hook;
 mod init;
 mod json;

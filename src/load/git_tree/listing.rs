@@ -5,9 +5,12 @@
 
 use std::io;
 
+use std::path::Path;
+
 use super::{CommitTree, Node};
 use crate::load::evidence::{self, Listed, Listing, Meta, Probe};
 use crate::load::folders::Folders;
+use crate::load::git::Odd;
 use crate::load::source::Source;
 use crate::load::tree::{self, Entry, Found};
 use crate::problem::{Kind, Problem, Severity};
@@ -16,7 +19,7 @@ use crate::problem::{Kind, Problem, Severity};
 const MAX_LINKS: usize = 40;
 
 /// Where a path leads once its links are followed.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum Target {
     File {
         size: u64,
@@ -29,6 +32,8 @@ enum Target {
     /// A link that is absolute or leaves the root: what it leads to is no
     /// part of the tree.
     Outside,
+    /// What git holds and no disk does.
+    Odd(Odd),
 }
 
 /// An entry of a folder of the tree.
@@ -43,10 +48,11 @@ impl CommitTree {
         rel.is_empty() || self.folders.contains(rel)
     }
 
-    /// The entries of the folder `rel`, sorted by name; `None` when it is
-    /// no folder of the tree.
+    /// The entries of the folder `rel` (its links followed), sorted by
+    /// name; `None` when it is no folder of the tree.
     fn children(&self, rel: &str) -> Option<Vec<(&str, Child<'_>)>> {
-        if !self.is_folder(rel) {
+        let rel = self.walk(rel, true).ok()?;
+        if !self.is_folder(&rel) {
             return None;
         }
         let prefix = if rel.is_empty() { String::new() } else { format!("{rel}/") };
@@ -71,45 +77,85 @@ impl CommitTree {
         Some(children)
     }
 
-    /// Where `path` leads after its links are followed.
-    fn follow(&self, path: &str) -> Target {
-        let mut path = path.to_string();
-        for _ in 0..MAX_LINKS {
-            match self.files.get(&path) {
-                Some(Node::File { size }) => return Target::File { size: *size },
-                Some(Node::Link) => {
-                    let Some(target) = self.contents.get(&path).and_then(|b| std::str::from_utf8(b).ok())
-                    else {
-                        return Target::Missing;
-                    };
-                    let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
-                    match normalise(folder, target) {
-                        Some(next) => path = next,
-                        None => return Target::Outside,
-                    }
+    /// The path `path` is at once the links in it are followed, name by
+    /// name as the disk follows them (the last one only when `last`): a
+    /// path of the tree with no link in it, or why there is none.
+    fn walk(&self, path: &str, last: bool) -> Result<String, Target> {
+        // The names still to walk, the next one last.
+        let mut todo: Vec<String> = path.rsplit('/').map(str::to_string).collect();
+        let mut at: Vec<String> = Vec::new();
+        let mut links = 0;
+        while let Some(name) = todo.pop() {
+            match name.as_str() {
+                "" | "." => continue,
+                ".." => {
+                    at.pop().ok_or(Target::Outside)?;
+                    continue;
                 }
-                None if self.is_folder(&path) => return Target::Dir,
-                None => return Target::Missing,
+                _ => {}
+            }
+            let here = if at.is_empty() { name.clone() } else { format!("{}/{name}", at.join("/")) };
+            match self.files.get(&here) {
+                Some(Node::Link) if last || !todo.is_empty() => {
+                    links += 1;
+                    if links > MAX_LINKS {
+                        return Err(Target::Loop);
+                    }
+                    let target = self.contents.get(&here).and_then(|b| std::str::from_utf8(b).ok());
+                    let target = target.ok_or(Target::Missing)?;
+                    let target = match target.strip_prefix('/') {
+                        Some(_) => {
+                            // Back into the root, or out of the tree.
+                            let inside = Path::new(target).strip_prefix(&self.root).ok();
+                            at.clear();
+                            inside.and_then(Path::to_str).ok_or(Target::Outside)?
+                        }
+                        None => target,
+                    };
+                    todo.extend(target.rsplit('/').map(str::to_string));
+                }
+                Some(_) if !todo.is_empty() => return Err(Target::Missing),
+                Some(_) => at.push(name),
+                None if self.is_folder(&here) => at.push(name),
+                None => return Err(Target::Missing),
             }
         }
-        Target::Loop
+        Ok(at.join("/"))
+    }
+
+    /// Where `path` leads after its links are followed.
+    fn follow(&self, path: &str) -> Target {
+        match self.walk(path, true) {
+            Ok(path) => match self.files.get(&path) {
+                Some(Node::File { size }) => Target::File { size: *size },
+                Some(Node::Odd(odd)) => Target::Odd(*odd),
+                Some(Node::Link) => Target::Missing,
+                None => Target::Dir,
+            },
+            Err(target) => target,
+        }
     }
 
     /// The path `path` leads to, when it is a file of the tree.
     pub(super) fn resolve(&self, path: &str) -> Option<String> {
-        let mut path = path.to_string();
-        for _ in 0..MAX_LINKS {
-            match self.files.get(&path)? {
-                Node::File { .. } => return Some(path),
-                Node::Link => {
-                    let target = std::str::from_utf8(self.contents.get(&path)?).ok()?;
-                    let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
-                    path = normalise(folder, target)?;
-                }
-            }
-        }
-        None
+        let path = self.walk(path, true).ok()?;
+        matches!(self.files.get(&path), Some(Node::File { .. })).then_some(path)
     }
+}
+
+/// The problem an entry git holds and no disk does is, at `severity`
+/// where the disk would skip it (`None`: a hidden name that is not UTF-8,
+/// which the disk skips silently).
+pub(super) fn odd(odd: Odd, path: &str, severity: Severity) -> Option<Problem> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let problem = match odd {
+        Odd::NonUtf8 if name.starts_with('.') => return None,
+        Odd::NonUtf8 => Problem::new(Kind::NonUtf8Name, path).with_severity(severity),
+        Odd::Conflicted => Problem::new(Kind::Conflicted, path),
+        Odd::IntentToAdd => Problem::new(Kind::IntentToAdd, path),
+        Odd::Submodule => Problem::new(Kind::Submodule, path).with_severity(severity),
+    };
+    Some(problem)
 }
 
 /// The error the disk gives for a link to nothing, or round in circles.
@@ -122,36 +168,34 @@ fn broken(target: Target) -> io::Error {
     io::Error::from_raw_os_error(libc::ENOENT)
 }
 
-/// `target` read from the folder `folder` (both relative to the root);
-/// `None` when it is absolute or leaves the root.
-pub(super) fn normalise(folder: &str, target: &str) -> Option<String> {
-    if target.starts_with('/') {
-        return None;
-    }
-    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-    for part in target.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
-}
-
 impl Folders for CommitTree {
     fn list(&self, rel: &str, skipped: Severity, out: &mut Vec<Problem>) -> io::Result<Vec<Entry>> {
         let children = self.children(rel).ok_or_else(|| broken(Target::Missing))?;
         let mut entries = Vec::with_capacity(children.len());
         for (name, child) in children {
+            match child {
+                // Read (and reported) as the file it is on disk, with its
+                // conflict markers.
+                Child::Node(Node::Odd(Odd::Conflicted)) => {}
+                Child::Node(Node::Odd(kind)) => {
+                    out.extend(odd(*kind, &tree::join(rel, name), skipped));
+                    continue;
+                }
+                _ => {}
+            }
             let found = || match child {
                 Child::Dir => Found::Dir,
-                Child::Node(Node::File { .. }) => Found::File,
+                Child::Node(Node::File { .. } | Node::Odd(_)) => Found::File,
                 Child::Node(Node::Link) => match self.follow(&tree::join(rel, name)) {
                     Target::File { .. } => Found::LinkToFile,
                     Target::Dir => Found::LinkToDir,
+                    // What the commit does not hold is where the disk has it.
+                    Target::Outside => match std::fs::metadata(self.root.join(tree::join(rel, name))) {
+                        Ok(meta) if meta.is_file() => Found::LinkToFile,
+                        Ok(meta) if meta.is_dir() => Found::LinkToDir,
+                        Ok(_) => Found::Special,
+                        Err(e) => Found::BrokenLink(e),
+                    },
                     other => Found::BrokenLink(broken(other)),
                 },
             };
@@ -170,7 +214,7 @@ impl Folders for CommitTree {
     }
 
     fn is_missing(&self, rel: &str) -> bool {
-        !self.files.contains_key(rel) && !self.is_folder(rel)
+        matches!(self.walk(rel, false), Err(Target::Missing))
     }
 
     fn read(&self, rel: &str) -> Result<Source, Problem> {
@@ -181,6 +225,10 @@ impl Folders for CommitTree {
                 None => Err(unreadable(rel, Target::Missing)),
             },
             Target::Dir => Err(Problem::new(Kind::FolderNotFile, rel).with_severity(Severity::Error)),
+            Target::Odd(kind) => {
+                Err(odd(kind, rel, Severity::Error).unwrap_or_else(|| unreadable(rel, Target::Missing)))
+            }
+            Target::Outside => Source::read(&self.root.join(rel), rel.to_string()),
             other => Err(unreadable(rel, other)),
         }
     }
@@ -217,6 +265,8 @@ impl Probe for InTree<'_> {
             Target::Dir => Ok(Meta { is_dir: true, is_file: false, len: 0 }),
             // Whatever it leads to, it is no part of the repository.
             Target::Outside => Ok(Meta { is_dir: false, is_file: true, len: 1 }),
+            // A conflicted file is there, on disk with its markers.
+            Target::Odd(Odd::Conflicted) => Ok(Meta { is_dir: false, is_file: true, len: 1 }),
             other => Err(broken(other)),
         }
     }
@@ -237,6 +287,11 @@ impl Listing for CommitTree {
         let children = self.children(rel).ok_or_else(|| broken(Target::Missing))?;
         let mut listed = Vec::with_capacity(children.len());
         for (name, child) in children {
+            if let Child::Node(Node::Odd(kind)) = child {
+                // Under `evidence/` what is skipped only hides a document.
+                out.extend(odd(*kind, &tree::join(rel, name), Severity::Warning));
+                continue;
+            }
             let probe = InTree { tree: self, path: tree::join(rel, name), child };
             listed.extend(evidence::entry(rel, name, &probe, out));
         }
@@ -244,26 +299,26 @@ impl Listing for CommitTree {
     }
 
     fn is_dir(&self, rel: &str) -> bool {
-        self.is_folder(rel)
+        matches!(self.follow(rel), Target::Dir)
     }
 
     fn has_entries(&self, rel: &str) -> bool {
-        self.folders.contains(rel)
+        self.walk(rel, true).is_ok_and(|rel| rel.is_empty() || self.folders.contains(&rel))
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+impl CommitTree {
+    /// The problem of what git holds at `path` and no disk does, as an error.
+    pub(super) fn odd_at(&self, path: &str) -> Option<Problem> {
+        match self.files.get(path)? {
+            Node::Odd(kind) => odd(*kind, path, Severity::Error),
+            _ => None,
+        }
+    }
 
-    #[test]
-    fn link_targets_are_read_from_their_folder_and_never_leave_the_root() {
-        assert_eq!(
-            normalise("evidence/a/2022-07", "../2022-06/x.pdf").as_deref(),
-            Some("evidence/a/2022-06/x.pdf")
-        );
-        assert_eq!(normalise("evidence", "./a//b"), Some("evidence/a/b".to_string()));
-        assert_eq!(normalise("evidence", "../../x"), None);
-        assert_eq!(normalise("evidence", "/etc/hostname"), None);
+    /// Whether `path` is read as a file: one of the tree, a conflicted one,
+    /// or one a link leads to outside it.
+    pub(super) fn is_file(&self, path: &str) -> bool {
+        matches!(self.follow(path), Target::File { .. } | Target::Odd(Odd::Conflicted) | Target::Outside)
     }
 }
