@@ -81,6 +81,8 @@ pub(crate) struct Settings {
     pub(crate) lang: Lang,
     /// `--lang`: the language of a plan `zi init` starts (see `plan_lang`).
     lang_flag: Option<Lang>,
+    /// The language when neither `--lang` nor `zi.toml` names one.
+    lang_otherwise: Lang,
     pub(crate) as_of: NaiveDate,
     pub(crate) color: bool,
     /// The width tables are laid out for.
@@ -149,6 +151,7 @@ impl Settings {
             config_problems,
             lang: self.lang,
             lang_flag: self.lang_flag,
+            lang_otherwise: self.lang_otherwise,
             as_of: self.as_of,
             color: self.color,
             width: self.width,
@@ -176,6 +179,7 @@ impl Settings {
             config_problems,
             lang,
             lang_flag: global.lang,
+            lang_otherwise: env_lang(env).unwrap_or(Lang::En),
             as_of,
             color: env.color,
             width: width(env),
@@ -192,6 +196,19 @@ impl Settings {
         let config_lang = || plan_lang(&tree::find_root(&dir.unwrap_or_else(|| PathBuf::from("."))).ok()?);
         let lang = flag.or_else(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
         Style { lang, color: env.color, width: width(env) }
+    }
+
+    /// These settings with `config` (the staged `zi.toml`, which the commit
+    /// gate judges by) in place of the disk's, and the language it names
+    /// unless `--lang` says otherwise. `None` keeps the disk's.
+    pub(crate) fn with_config(&self, config: Option<Config>) -> Settings {
+        let mut settings = self.for_unit(self.root.clone());
+        if let Some(config) = config {
+            let named = config.lang.as_ref().and_then(|(text, _)| Lang::from_code(text));
+            settings.lang = self.lang_flag.or(named).unwrap_or(self.lang_otherwise);
+            settings.config = config;
+        }
+        settings
     }
 
     /// Texts already read, for quoting their problems without reading again.

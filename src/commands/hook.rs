@@ -65,6 +65,8 @@ fn gate(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Result
 }
 
 fn judge_staged(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
+    // The gate and the language are the commit's: the staged `zi.toml`.
+    let settings = &settings.with_config(Repo::find(&settings.root, settings.git_located)?.staged_config());
     let style = settings.style();
     let gate = settings.config.gate.unwrap_or_default();
     let scope = Scope { staged: true, new_since: (gate == Gate::New).then_some("HEAD"), ids: &[] };

@@ -7,8 +7,9 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use crate::load::source::Source;
 use crate::model::assessment::ASSESSMENTS_DIR;
-use crate::model::plan::{CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
+use crate::model::plan::{Config, CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
 use crate::problem::{Fatal, GitTrouble};
 
 type Result<T> = std::result::Result<T, Fatal>;
@@ -286,6 +287,14 @@ impl Repo {
     pub(crate) fn file_at(&self, commit: &str, path: &str) -> Option<Vec<u8>> {
         let spec = format!("{commit}:{}{path}", self.prefix);
         run(&self.top, &["cat-file", "blob", &spec]).ok().map(|output| output.stdout)
+    }
+
+    /// The staged `zi.toml` (git's index), as read: `None` when none is
+    /// staged (or it is conflicted), its defaults when it cannot be read.
+    pub(crate) fn staged_config(&self) -> Option<Config> {
+        let bytes = self.file_at("", CONFIG_FILE)?;
+        let source = Source::from_bytes(bytes, CONFIG_FILE.to_string()).ok()?;
+        Some(crate::load::config::parse(&source, &mut Vec::new()))
     }
 
     /// Whether the repository has a commit yet (`HEAD` names one).

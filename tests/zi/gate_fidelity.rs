@@ -154,3 +154,17 @@ fn a_file_staged_with_intent_to_add_is_left_out_as_the_commit_leaves_it() {
     assert_eq!((staged.code, &staged.stdout, &staged.stderr), (before.code, &before.stdout, &before.stderr));
     assert_run!("intent-to-add", staged);
 }
+
+#[test]
+fn the_gate_and_its_language_are_the_staged_zi_toml_s() {
+    let repo = committed();
+    let staged = format!("{}lang = \"id\"\n[hook]\ngate = \"all\"\n", fixture::ZI_TOML);
+    repo.write("zi.toml", &staged);
+    repo.git(&["add", "zi.toml"]);
+    let before = repo.run(AUGUST, &["hook", "run"]);
+    // Edited on disk only: the commit would still hold the staged one.
+    repo.write("zi.toml", format!("{}lang = \"en\"\n[hook]\ngate = \"none\"\n", fixture::ZI_TOML));
+    let after = repo.run(AUGUST, &["hook", "run"]);
+    assert_eq!((after.code, &after.stdout, &after.stderr), (before.code, &before.stdout, &before.stderr));
+    assert_run!("gate-of-the-staged-zi-toml", after);
+}
