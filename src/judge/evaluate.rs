@@ -15,7 +15,7 @@ use crate::judge::matcher::{self, Assignment, Matcher};
 pub(crate) use crate::judge::missing::{DocumentName, Missing};
 use crate::model::evidence::{EvidenceFile, Folder};
 use crate::model::month::YearMonth;
-use crate::model::plan::{Indicator, IndicatorFile, LkeRef, Loaded, Part, Plan};
+use crate::model::plan::{join, Indicator, IndicatorFile, LkeRef, Loaded, Part, Plan};
 use crate::model::schedule::{Period, Schedule};
 use crate::problem::{self, Kind, Problem};
 
@@ -579,7 +579,7 @@ fn unmatched_files(file: &IndicatorFile, strays: &[&str], indicator: &Indicator,
             plan_file: Arc::clone(&plan_file),
             looks_like: None,
         };
-        out.push(Problem::new(kind, format!("{}/{stray}", file.evidence)));
+        out.push(Problem::new(kind, join(&file.evidence, stray)));
     }
 }
 
