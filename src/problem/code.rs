@@ -102,7 +102,7 @@ codes! {
     EmptyPlan = "empty-plan", Warning, "`plan/` holds no indicator";
     NotAUnit = "not-a-unit", Error, "a folder a workspace's `units` glob matches holds no `zi.toml` (left out)";
     NoUnitMatches = "no-units", Warning, "a workspace's `units` glob matches no folder, or `units` is empty";
-    UnitsOutside = "units-outside", Error, "a workspace's `units` glob reaches outside the workspace root (`..`, an absolute path): not read";
+    UnitsOutside = "units-outside", Error, "a workspace's `units` glob reaches outside the workspace root (`..`, an absolute path, a linked folder elsewhere): not read";
     UnitNotJudged = "unit-not-judged", Error, "zi cannot judge a unit of a workspace (git fails on it, a file of it cannot be read): the unit is left out, the others are judged";
     UnitOwnRepository = "unit-own-repository", Error, "a unit of a workspace is its own git repository (a submodule, its own `.git`): the gate at the root leaves it out";
     UnitNotStaged = "unit-not-staged", Warning, "the gate at a workspace root: a unit whose `zi.toml` is not staged is left out";
