@@ -49,7 +49,13 @@ impl Repo {
     /// `git_located` (the environment tells git where to look: then git is
     /// asked) or none is found (git then says why).
     pub(crate) fn find(root: &Path, git_located: bool) -> Result<Repo> {
-        let top = root.ancestors().find(|dir| std::fs::symlink_metadata(dir.join(".git")).is_ok());
+        // Only a `.git` git would take: a folder with `HEAD`, or a file
+        // `gitdir: …`; on any other git is asked (it climbs past an
+        // invalid folder, and says what is wrong with a bad file).
+        let top = root
+            .ancestors()
+            .find(|dir| std::fs::symlink_metadata(dir.join(".git")).is_ok())
+            .filter(|top| is_git_entry(&top.join(".git")));
         let prefix = top.and_then(|top| root.strip_prefix(top).ok()).and_then(|rel| {
             let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
             Some(parts?.iter().map(|part| format!("{part}/")).collect::<String>())
@@ -74,7 +80,15 @@ impl Repo {
         if rev.is_empty() || rev.starts_with('-') {
             return Err(Fatal::NotARevision { rev: rev.to_string() });
         }
-        git(&self.top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")]).map_err(|_| {
+        // `:/text` takes all that follows as the text: it is resolved alone
+        // first, then peeled.
+        let object = match rev.contains(':') {
+            true => {
+                git(&self.top, &["rev-parse", "--verify", "--quiet", rev]).unwrap_or_else(|_| rev.to_string())
+            }
+            false => rev.to_string(),
+        };
+        git(&self.top, &["rev-parse", "--verify", "--quiet", &format!("{object}^{{commit}}")]).map_err(|_| {
             let rev = rev.to_string();
             if !self.has_commits() {
                 Fatal::NoCommitsYet { rev }
@@ -242,10 +256,13 @@ impl Repo {
     /// is met). `None` when that fails (no such commit, no plan root in
     /// it): `commit` and `files_of` then say why.
     pub(crate) fn plan_files_at(&self, rev: &str) -> Option<Vec<TreeFile>> {
-        if rev.is_empty() || rev.starts_with('-') {
+        // A revision in `:` syntax (`:/message`) would be read again as
+        // part of the path: git is asked the slow way.
+        if rev.is_empty() || rev.starts_with('-') || rev.contains(':') {
             return None;
         }
-        let tree = format!("{rev}:{}", self.prefix.trim_end_matches('/'));
+        // `^{commit}`: a tree (or a tag of one) is no baseline.
+        let tree = format!("{rev}^{{commit}}:{}", self.prefix.trim_end_matches('/'));
         self.list_tree(&tree, &[CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR], false).ok()
     }
 
@@ -396,6 +413,21 @@ pub(crate) fn blob_id(bytes: &[u8], like: &str) -> Option<String> {
     }
 }
 
+/// Whether `dot_git` is a `.git` that git would take: a folder holding
+/// `HEAD`, or a file that starts `gitdir: `.
+fn is_git_entry(dot_git: &Path) -> bool {
+    match std::fs::symlink_metadata(dot_git) {
+        Ok(meta) if meta.is_dir() => dot_git.join("HEAD").is_file(),
+        Ok(meta) if meta.is_file() => {
+            let mut start = [0u8; 8];
+            std::fs::File::open(dot_git)
+                .and_then(|mut file| std::io::Read::read_exact(&mut file, &mut start))
+                .is_ok_and(|()| &start == b"gitdir: ")
+        }
+        _ => false,
+    }
+}
+
 /// The contents of `objects`, read in one `git cat-file --batch`.
 fn cat_blobs(dir: &Path, objects: &[&String]) -> Result<BTreeMap<String, Vec<u8>>> {
     let mut blobs = BTreeMap::new();
@@ -510,6 +542,24 @@ fn git(dir: &Path, args: &[&str]) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_git_folder_with_head_or_a_gitdir_file_is_taken_for_a_repository() {
+        let dir = tempfile::tempdir().unwrap();
+        let dot = dir.path().join(".git");
+        assert!(!is_git_entry(&dot), "nothing there");
+        std::fs::create_dir(&dot).unwrap();
+        assert!(!is_git_entry(&dot), "an empty folder");
+        std::fs::write(dot.join("HEAD"), "ref: refs/heads/main\n").unwrap();
+        assert!(is_git_entry(&dot));
+        std::fs::remove_dir_all(&dot).unwrap();
+        std::fs::write(&dot, "not a gitfile\n").unwrap();
+        assert!(!is_git_entry(&dot), "a file that is no gitfile");
+        std::fs::write(&dot, "gitdir: ../elsewhere/.git\n").unwrap();
+        assert!(is_git_entry(&dot));
+        std::fs::write(&dot, "gitdir").unwrap();
+        assert!(!is_git_entry(&dot), "too short");
+    }
 
     #[test]
     fn a_blob_id_is_the_one_git_gives() {

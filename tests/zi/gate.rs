@@ -389,3 +389,17 @@ fn at_a_workspace_root_the_roots_own_problems_refuse_nothing() {
     assert_run!("workspace-root-problems-refuse-nothing", run);
     assert_eq!(ws.commit_count(), 2);
 }
+
+/// `--new-since` takes only a commit: a tree id names none (exit 2), and
+/// a revision in `:` syntax is git's, not text glued to a path.
+#[test]
+fn new_since_a_tree_is_refused_and_colon_revisions_are_gits() {
+    let repo = committed(fixture::small(), false);
+    let tree = repo.git(&["rev-parse", "HEAD^{tree}"]);
+    let run = repo.run(AUGUST, &["overdue", "--new-since", tree.trim()]);
+    assert_eq!(run.code, 2, "{run:?}");
+    let by_message = repo.run(AUGUST, &["overdue", "--new-since", ":/plan"]);
+    let by_head = repo.run(AUGUST, &["overdue", "--new-since", "HEAD"]);
+    assert_eq!((by_message.code, &by_message.stdout), (by_head.code, &by_head.stdout));
+    assert_eq!(by_message.code, 0, "{by_message:?}");
+}
