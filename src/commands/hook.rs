@@ -12,7 +12,9 @@ use super::overdue::{self, Scope, Since};
 use crate::cli::HookAction;
 use crate::judge::select::Filter;
 use crate::load::git::Repo;
+use crate::load::source::Source;
 use crate::model::plan::Gate;
+use crate::model::plan::CONFIG_FILE;
 use crate::problem::{Fatal, HookMessage, Note};
 use crate::render::{self, CheckFormat};
 use crate::settings::Settings;
@@ -26,18 +28,36 @@ pub(super) fn run(
 ) -> Result<ExitCode> {
     let notes = match action {
         HookAction::Install { force } => {
-            let repo = Repo::containing(&settings.root)?;
+            let repo = outside_a_workspace(Repo::containing(&settings.root)?, settings)?;
             // zi cannot choose a language when it is not there to run.
             let not_found = render::hook_message_in_every_language(HookMessage::NotFound);
             hook::install(&repo, *force, &not_found)?
         }
-        HookAction::Uninstall => vec![hook::uninstall(&Repo::containing(&settings.root)?)?],
+        HookAction::Uninstall => {
+            vec![hook::uninstall(&outside_a_workspace(Repo::containing(&settings.root)?, settings)?)?]
+        }
         HookAction::Run => return gate(settings, out, err),
     };
     for note in &notes {
         writeln!(out, "{}", render::note(note, settings.style()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `repo`, unless the plan root is a unit of a workspace in it (a folder
+/// above the root, up to the repository's top, holds a workspace's
+/// `zi.toml`): the workspace's one hook, at its root, gates every unit, so
+/// a unit's install would replace it and its uninstall remove it.
+fn outside_a_workspace(repo: Repo, settings: &Settings) -> Result<Repo, Fatal> {
+    let top = std::fs::canonicalize(&repo.top).unwrap_or_else(|_| repo.top.clone());
+    let above = settings.root.ancestors().skip(1).take_while(|dir| dir.starts_with(&top));
+    for (up, dir) in above.enumerate() {
+        let Ok(source) = Source::read(&dir.join(CONFIG_FILE), CONFIG_FILE.to_string()) else { continue };
+        if crate::load::config::parse(&source, &mut Vec::new()).workspace.is_some() {
+            return Err(Fatal::HookInAUnit { root: "../".repeat(up + 1).trim_end_matches('/').to_string() });
+        }
+    }
+    Ok(repo)
 }
 
 /// Entries of the overdue list the hook shows before "… and N more".

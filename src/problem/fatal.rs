@@ -118,6 +118,11 @@ pub(crate) enum Fatal {
     NotOurHook {
         shown: String,
     },
+    /// `zi hook install` or `uninstall` in a unit of a workspace, whose one
+    /// hook is the workspace root's (`root`, from the unit).
+    HookInAUnit {
+        root: String,
+    },
     /// `ZI_TODAY` is not a date.
     BadToday {
         text: String,
@@ -180,7 +185,10 @@ impl Fatal {
     /// 1 when something is in the way (SPEC: `zi hook`), else 2.
     pub(crate) fn exit_code(&self) -> u8 {
         match self {
-            Fatal::ForeignHook { .. } | Fatal::BackupInTheWay { .. } | Fatal::NotOurHook { .. } => 1,
+            Fatal::ForeignHook { .. }
+            | Fatal::BackupInTheWay { .. }
+            | Fatal::NotOurHook { .. }
+            | Fatal::HookInAUnit { .. } => 1,
             _ => 2,
         }
     }

@@ -522,6 +522,10 @@ impl Catalogue for En {
             Fatal::NotOurHook { shown } => {
                 plain(format!("{shown} was not written by zi; it is left as it is"))
             }
+            Fatal::HookInAUnit { root } => (
+                format!("this plan is a unit of the workspace at {root}: the workspace's one hook gates every unit"),
+                format!("run `zi hook install` or `zi hook uninstall` at the workspace root ({root})"),
+            ),
             Fatal::TodayNotUtf8 { text } => (
                 format!("ZI_TODAY is not UTF-8 text: \"{text}\""),
                 "set it to a date written as YYYY-MM-DD, or unset it".into(),

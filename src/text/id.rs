@@ -526,6 +526,10 @@ impl Catalogue for Id {
                 plain(format!("{path} sudah ada; pindahkan dulu agar tidak ada hook yang hilang"))
             }
             Fatal::NotOurHook { shown } => plain(format!("{shown} tidak ditulis oleh zi; berkas itu dibiarkan")),
+            Fatal::HookInAUnit { root } => (
+                format!("rencana ini unit dari ruang kerja di {root}: satu hook ruang kerja menjaga setiap unit"),
+                format!("jalankan `zi hook install` atau `zi hook uninstall` di akar ruang kerja ({root})"),
+            ),
             Fatal::TodayNotUtf8 { text } => (
                 format!("ZI_TODAY bukan teks UTF-8: \"{text}\""),
                 "isi dengan tanggal berbentuk YYYY-MM-DD, atau hapus variabelnya".into(),

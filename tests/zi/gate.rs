@@ -403,3 +403,16 @@ fn new_since_a_tree_is_refused_and_colon_revisions_are_gits() {
     assert_eq!((by_message.code, &by_message.stdout), (by_head.code, &by_head.stdout));
     assert_eq!(by_message.code, 0, "{by_message:?}");
 }
+
+/// In a unit of a workspace, `zi hook install` and `uninstall` refuse
+/// (exit 1): the one hook is the root's, and stays as it was.
+#[test]
+fn in_a_unit_of_a_workspace_hook_install_and_uninstall_refuse() {
+    let ws = workspace(WORKSPACE);
+    let hook = std::fs::read_to_string(ws.at(".git/hooks/pre-commit")).unwrap();
+    let install = ws.zi(AUGUST, &["hook", "install"]).current_dir(&ws.at("units/palma")).run();
+    assert_run!("hook-install-in-a-unit-refused", install);
+    let uninstall = ws.zi(AUGUST, &["hook", "uninstall"]).current_dir(&ws.at("units/palma")).run();
+    assert_eq!((uninstall.code, &uninstall.stderr), (install.code, &install.stderr));
+    assert_eq!(std::fs::read_to_string(ws.at(".git/hooks/pre-commit")).unwrap(), hook);
+}
