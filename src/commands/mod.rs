@@ -119,7 +119,8 @@ pub(crate) fn run(
         }
         // A check owns its evaluation, to free all but the problems early.
         Command::Check { strict, format, .. } => {
-            let eval = plan::evaluate_settings(settings, summary(Keep::Every, &[]));
+            let want = plan::Want::all(&|_: &IndicatorFile| Detail::Problems);
+            let eval = plan::evaluate_settings(settings, want);
             check::run(eval, settings, *strict, *format, out)
         }
         Command::Show { id, format } => {

@@ -15,7 +15,7 @@ use crate::judge::matcher::{self, Assignment, Matcher};
 pub(crate) use crate::judge::missing::{DocumentName, Missing};
 use crate::model::evidence::{EvidenceFile, Folder};
 use crate::model::month::YearMonth;
-use crate::model::plan::{Indicator, IndicatorFile, LkeRef, Loaded, Part, Plan};
+use crate::model::plan::{join, Indicator, IndicatorFile, LkeRef, Loaded, Part, Plan};
 use crate::model::schedule::{Period, Schedule};
 use crate::problem::{self, Kind, Problem};
 
@@ -88,6 +88,11 @@ pub(crate) enum Detail {
     /// the indicator's actions and patterns: what `zi show` reports, and
     /// what any command gets that does not ask for less.
     Files,
+    /// Less: the problems, and of each indicator its status and the LKE
+    /// questions it names, but no period and no text: what `zi check`
+    /// reads, which at 100,000 indicators holds a warning for every third
+    /// evidence file beside the evaluation.
+    Problems,
 }
 
 /// Which problems an evaluation keeps. A large plan may have a warning
@@ -244,6 +249,8 @@ pub(crate) enum Kept {
     Brief(Brief),
     /// `Detail::Files`: all of it.
     Whole(Box<Indicator>),
+    /// `Detail::Problems`: the LKE questions the indicator names.
+    Questions(Box<[LkeRef]>),
 }
 
 /// An indicator's text, target time as written, person in charge and LKE
@@ -272,23 +279,25 @@ impl IndicatorReport {
     pub(crate) fn whole(&self) -> Option<&Indicator> {
         match &self.indicator {
             Kept::Whole(indicator) => Some(indicator),
-            Kept::Nothing | Kept::Brief(_) => None,
+            Kept::Nothing | Kept::Brief(_) | Kept::Questions(_) => None,
         }
     }
 
-    /// The indicator's text, or its path when the file could not be read.
+    /// The indicator's text, or its path when the file could not be read
+    /// (or its text was not kept).
     pub(crate) fn text(&self) -> &str {
         match &self.indicator {
-            Kept::Nothing => self.file.path.as_str(),
+            Kept::Nothing | Kept::Questions(_) => self.file.path.as_str(),
             Kept::Brief(brief) => &brief.text,
             Kept::Whole(indicator) => &indicator.text,
         }
     }
 
-    /// The target time as written; `None` when the file could not be read.
+    /// The target time as written; `None` when the file could not be read
+    /// (or its text was not kept).
     pub(crate) fn due_text(&self) -> Option<&str> {
         match &self.indicator {
-            Kept::Nothing => None,
+            Kept::Nothing | Kept::Questions(_) => None,
             Kept::Brief(brief) => Some(&brief.due_text),
             Kept::Whole(indicator) => Some(&indicator.due_text),
         }
@@ -297,7 +306,7 @@ impl IndicatorReport {
     /// The person in charge as written, when the plan names one.
     pub(crate) fn pic(&self) -> Option<&str> {
         match &self.indicator {
-            Kept::Nothing => None,
+            Kept::Nothing | Kept::Questions(_) => None,
             Kept::Brief(brief) => brief.pic.as_deref(),
             Kept::Whole(indicator) => indicator.pic.as_deref(),
         }
@@ -309,6 +318,7 @@ impl IndicatorReport {
             Kept::Nothing => &[],
             Kept::Brief(brief) => &brief.lke,
             Kept::Whole(indicator) => &indicator.lke,
+            Kept::Questions(lke) => lke,
         }
     }
 }
@@ -349,6 +359,9 @@ impl Evaluation {
                 let counted = if keep == Keep::Errors {
                     Counted::drop_warnings(&mut found)
                 } else {
+                    // Held until they are gathered into one vector: what
+                    // they grew by would be held too.
+                    found.shrink_to_fit();
                     Counted::default()
                 };
                 (report, (found, counted))
@@ -425,11 +438,11 @@ pub(crate) fn evaluate(
         occurrences: Listed::default(),
         loose: match detail {
             Detail::Files => folder.loose.iter().map(|f| f.path.clone()).collect(),
-            Detail::Summary => Listed::default(),
+            Detail::Summary | Detail::Problems => Listed::default(),
         },
         ignored: match detail {
             Detail::Files => std::mem::take(&mut folder.ignored).into(),
-            Detail::Summary => Listed::default(),
+            Detail::Summary | Detail::Problems => Listed::default(),
         },
         evidence_exists: folder.exists,
         in_lfs: 0,
@@ -514,6 +527,11 @@ pub(crate) fn evaluate(
     report.indicator = match detail {
         Detail::Files => Kept::Whole(Box::new(indicator)),
         Detail::Summary => Kept::Brief(Brief::of(indicator)),
+        Detail::Problems => {
+            report.periods = Vec::new();
+            report.occurrences = Listed::default();
+            Kept::Questions(indicator.lke.into())
+        }
     };
     (report, found)
 }
@@ -530,7 +548,7 @@ fn unmatched<'f>(
     strays.extend(assignment.unmatched.iter().map(|i| files[*i].path.as_str()));
     match detail {
         Detail::Files => strays[start..].iter().map(|p| p.to_string()).collect(),
-        Detail::Summary => Listed::default(),
+        Detail::Summary | Detail::Problems => Listed::default(),
     }
 }
 
@@ -538,7 +556,7 @@ fn unmatched<'f>(
 /// `detail` asks.
 fn lfs_pointers(folder: &Folder, detail: Detail) -> (usize, Listed<String>) {
     let pointers = folder.dated.values().flatten().chain(&folder.loose).filter(|f| f.in_lfs);
-    if detail == Detail::Summary {
+    if detail != Detail::Files {
         return (pointers.count(), Listed::default());
     }
     let mut paths: Vec<String> = pointers.map(|f| f.path.clone()).collect();
@@ -561,7 +579,7 @@ fn unmatched_files(file: &IndicatorFile, strays: &[&str], indicator: &Indicator,
             plan_file: Arc::clone(&plan_file),
             looks_like: None,
         };
-        out.push(Problem::new(kind, format!("{}/{stray}", file.evidence)));
+        out.push(Problem::new(kind, join(&file.evidence, stray)));
     }
 }
 
@@ -582,7 +600,7 @@ fn documents(
     files: &[&EvidenceFile],
     detail: Detail,
 ) -> Listed<Document> {
-    if detail == Detail::Summary {
+    if detail != Detail::Files {
         return Listed::default();
     }
     names
@@ -665,6 +683,18 @@ mod tests {
         assert_eq!(rapat.whole().unwrap().actions, ["Rapat"]);
         let temu = &summary.indicators[1];
         assert_eq!(temu.occurrences.iter().map(|o| o.has_files()).collect::<Vec<_>>(), [true, false]);
+    }
+
+    #[test]
+    fn judging_for_the_problems_finds_the_same_and_keeps_no_period() {
+        let (problems, summary) =
+            (evaluate_repo(Detail::Problems, Keep::Every), evaluate_repo(Detail::Summary, Keep::Every));
+        assert_eq!(problems.problems, summary.problems);
+        for (p, s) in problems.indicators.iter().zip(&summary.indicators) {
+            assert_eq!((p.status, p.lke(), p.text()), (s.status, s.lke(), p.file.path.as_str()));
+            assert!(p.periods.is_empty() && p.occurrences.is_empty() && p.due_text().is_none());
+        }
+        assert!(!summary.indicators[0].periods.is_empty());
     }
 
     /// A large plan holds a dozen periods per indicator.

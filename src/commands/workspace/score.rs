@@ -46,9 +46,10 @@ pub(crate) fn score(
     if let Some(file) = ask.file {
         assess_with(&mut ws, file)?;
     }
-    // Everything is made before anything is written, so a failure leaves
-    // no half-written file.
-    let mut bytes = Vec::with_capacity(64 * 1024);
+    // With -o, everything is made before anything is written, so a failure
+    // leaves no half-written file; to standard output it streams.
+    let mut bytes = Vec::new();
+    let sink: &mut dyn Write = if ask.output.is_some() { &mut bytes } else { &mut *out };
     let scores: Vec<Option<Score>> = ws
         .units
         .iter()
@@ -69,19 +70,21 @@ pub(crate) fn score(
                     score: score.as_ref(),
                 })
                 .collect();
-            bytes = units_xlsx::xlsx(units::title(&heading, lang), &list, lang)?;
+            sink.write_all(&units_xlsx::xlsx(units::title(&heading, lang), &list, lang)?)?;
         }
         Some(crate::render::Format::Csv) => {
-            csv::units_header(lang, &mut bytes)?;
+            let mut sink = std::io::BufWriter::with_capacity(64 * 1024, sink);
+            csv::units_header(lang, &mut sink)?;
             for (unit, score) in ws.units.iter().zip(&scores) {
                 let (Some(judged), Some(score)) = (&unit.judged, score) else { continue };
                 let view = ScoreView { score, eval: &judged.eval, detail: ask.detail };
-                csv::unit_rows(&view, &unit.dir.tag, lang, &mut bytes)?;
+                csv::unit_rows(&view, &unit.dir.tag, lang, &mut sink)?;
             }
+            sink.flush()?;
         }
         Some(format) => {
             let rows = rows(&ws, &|_| true, true);
-            write(&ws, format, rows, &[], &mut bytes, &|unit, renderer| {
+            write(&ws, format, rows, &[], sink, &|unit, renderer| {
                 let Some(judged) = &unit.judged else { return Ok(None) };
                 let scored = judged.scored(ask.target.map(crate::cli::TargetArg::id));
                 renderer.score(&ScoreView { score: &scored, eval: &judged.eval, detail: ask.detail })?;
@@ -89,7 +92,9 @@ pub(crate) fn score(
             })?;
         }
     }
-    crate::commands::score::write_to(settings, ask.output, ask.force, &bytes, out)?;
+    if ask.output.is_some() {
+        crate::commands::score::write_to(settings, ask.output, ask.force, &bytes, out)?;
+    }
     notes(&ws, err)?;
     let missed = scores.iter().flatten().any(|s| s.verdict().is_some_and(|v| !v.met));
     Ok(if ask.check && missed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
