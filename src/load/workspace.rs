@@ -27,6 +27,7 @@ pub(crate) struct UnitDir {
 pub(crate) fn units(root: &Path, globs: &[String], out: &mut Vec<Problem>) -> Vec<UnitDir> {
     let options = glob::MatchOptions { require_literal_leading_dot: true, ..glob::MatchOptions::new() };
     let base = glob::Pattern::escape(&root.to_string_lossy());
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut found = BTreeSet::new();
     for pattern in globs {
         let trimmed = pattern.trim().trim_start_matches("./").trim_end_matches('/');
@@ -39,14 +40,22 @@ pub(crate) fn units(root: &Path, globs: &[String], out: &mut Vec<Problem>) -> Ve
             }
         };
         let mut matched = false;
+        let mut outside = false;
         for path in paths.flatten() {
             let rel = path.strip_prefix(root).ok().and_then(Path::to_str).map(|r| r.replace('\\', "/"));
             if let Some(rel) = rel.filter(|r| !r.is_empty() && path.is_dir()) {
                 matched = true;
-                found.insert(rel);
+                // A link to a folder elsewhere: not read.
+                if std::fs::canonicalize(&path).is_ok_and(|real| real.starts_with(&real_root)) {
+                    found.insert(rel);
+                } else {
+                    outside = true;
+                }
             }
         }
-        if !matched {
+        if outside {
+            out.push(Problem::new(Kind::UnitsOutside { glob: pattern.clone() }, CONFIG_FILE));
+        } else if !matched {
             out.push(Problem::new(Kind::NoUnitMatches { glob: Some(pattern.clone()) }, CONFIG_FILE));
         }
     }

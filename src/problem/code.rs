@@ -102,7 +102,7 @@ codes! {
     EmptyPlan = "empty-plan", Warning, "`plan/` holds no indicator";
     NotAUnit = "not-a-unit", Error, "a folder a workspace's `units` glob matches holds no `zi.toml` (left out)";
     NoUnitMatches = "no-units", Warning, "a workspace's `units` glob matches no folder, or `units` is empty";
-    UnitsOutside = "units-outside", Error, "a workspace's `units` glob reaches outside the workspace root (`..`, an absolute path): not read";
+    UnitsOutside = "units-outside", Error, "a workspace's `units` glob reaches outside the workspace root (`..`, an absolute path, a linked folder elsewhere): not read";
     OtherYear = "other-year", Warning, "a unit's plan year differs from the workspace's (the unit is still judged in its own year)";
     StrayFile = "stray-file", Warning, "a file or folder under `plan/` that is not part of the layout";
     StrayEvidence = "stray-evidence", Warning, "a file in `evidence/` outside every indicator's folder";

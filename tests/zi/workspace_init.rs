@@ -93,3 +93,23 @@ fn import_at_a_root_is_refused_even_with_force() {
     assert_eq!(ws.read("zi.toml"), "[workspace]\nunits = [\"units/*\"]\n");
     assert!(!ws.at("plan").exists());
 }
+
+/// A folder the globs match that links outside the workspace is not read.
+#[cfg(unix)]
+#[test]
+fn a_unit_folder_that_links_outside_the_workspace_is_not_read() {
+    let top = Repo::empty();
+    top.write("ws/zi.toml", "[workspace]\nunits = [\"units/*\"]\n");
+    top.write("ws/units/a/zi.toml", "unit = \"Balai A\"\nyear = 2022\n");
+    top.write("luar/zi.toml", "unit = \"Di Luar\"\nyear = 2022\n");
+    std::os::unix::fs::symlink(top.at("luar"), top.at("ws/units/luar")).unwrap();
+    let run = top.zi(AS_OF, &["--lang", "en", "check", "--format", "json"]).current_dir(&top.at("ws")).run();
+    let json = run.json();
+    let folders: Vec<&str> =
+        json["units"].as_array().unwrap().iter().map(|u| u["folder"].as_str().unwrap()).collect();
+    assert_eq!(folders, ["a"], "{}", run.stdout);
+    assert!(!run.stdout.contains("Di Luar"));
+    let codes: Vec<&str> =
+        json["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"units-outside"), "{codes:?}");
+}
