@@ -73,8 +73,13 @@ pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<Evaluation, Fa
     if !scope.staged {
         return Ok(plan::evaluate_settings(settings, summary(scope.ids)));
     }
-    let tree = CommitTree::staged(&Repo::find(&settings.root, settings.git_located)?, &settings.root)?;
-    Ok(plan::evaluate_tree(&tree, settings.as_of, summary(scope.ids)))
+    staged_in(settings, &Repo::find(&settings.root, settings.git_located)?, scope.ids)
+}
+
+/// The plan as it is staged in `repo`, whose prefix is the plan root's.
+pub(super) fn staged_in(settings: &Settings, repo: &Repo, ids: &[String]) -> Result<Evaluation, Fatal> {
+    let tree = CommitTree::staged(repo, &settings.root)?;
+    Ok(plan::evaluate_tree(&tree, settings.as_of, summary(ids)))
 }
 
 /// What the exit status is measured against: the plan in a revision.
@@ -87,13 +92,22 @@ pub(super) struct Since {
 impl Since {
     /// The plan in `rev`, judged on the settings' date.
     pub(super) fn read(settings: &Settings, rev: &str, ids: &[String]) -> Result<Since, Fatal> {
-        let repo = Repo::find(&settings.root, settings.git_located)?;
+        Since::read_in(settings, &Repo::find(&settings.root, settings.git_located)?, rev, ids)
+    }
+
+    /// The same, of the plan root at `repo`'s prefix.
+    pub(super) fn read_in(
+        settings: &Settings,
+        repo: &Repo,
+        rev: &str,
+        ids: &[String],
+    ) -> Result<Since, Fatal> {
         // One `git ls-tree` when the revision has the plan root; else git
         // is asked why.
-        let tree = match CommitTree::at(&repo, rev, &settings.root) {
+        let tree = match CommitTree::at(repo, rev, &settings.root) {
             Some(tree) => tree?,
             None => match repo.commit(rev) {
-                Ok(commit) => CommitTree::read(&repo, &commit, None)?,
+                Ok(commit) => CommitTree::read(repo, &commit, None)?,
                 Err(_) if !repo.has_commits() => return Ok(Since { rev: rev.to_string(), baseline: None }),
                 Err(e) => return Err(e),
             },

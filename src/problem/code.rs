@@ -103,6 +103,9 @@ codes! {
     NotAUnit = "not-a-unit", Error, "a folder a workspace's `units` glob matches holds no `zi.toml` (left out)";
     NoUnitMatches = "no-units", Warning, "a workspace's `units` glob matches no folder, or `units` is empty";
     UnitsOutside = "units-outside", Error, "a workspace's `units` glob reaches outside the workspace root (`..`, an absolute path, a linked folder elsewhere): not read";
+    UnitNotJudged = "unit-not-judged", Error, "zi cannot judge a unit of a workspace (git fails on it, a file of it cannot be read): the unit is left out, the others are judged";
+    UnitOwnRepository = "unit-own-repository", Error, "a unit of a workspace is its own git repository (a submodule, its own `.git`): the gate at the root leaves it out";
+    UnitNotStaged = "unit-not-staged", Warning, "the gate at a workspace root: a unit whose `zi.toml` is not staged is left out";
     OtherYear = "other-year", Warning, "a unit's plan year differs from the workspace's (the unit is still judged in its own year)";
     StrayFile = "stray-file", Warning, "a file or folder under `plan/` that is not part of the layout";
     StrayEvidence = "stray-evidence", Warning, "a file in `evidence/` outside every indicator's folder";

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::code::Code;
+use super::fatal::Fatal;
 use super::lke::LkeKind;
 use crate::model::due::DueError;
 use crate::model::month::YearMonth;
@@ -161,6 +162,16 @@ pub(crate) enum Kind {
     UnitsOutside {
         glob: String,
     },
+    /// A unit zi cannot judge (git fails on it, a file of it cannot be
+    /// read): the others are judged all the same.
+    UnitNotJudged {
+        fatal: Box<Fatal>,
+    },
+    /// A unit that is its own git repository (a submodule, a `.git` of
+    /// its own): the gate at the root cannot read what is staged of it.
+    UnitOwnRepository,
+    /// A unit whose `zi.toml` is not staged: the gate leaves it out.
+    UnitNotStaged,
     /// A unit's plan year differs from the workspace's.
     OtherYear {
         year: i32,
@@ -296,6 +307,9 @@ impl Kind {
             Kind::NotAUnit => Code::NotAUnit,
             Kind::NoUnitMatches { .. } => Code::NoUnitMatches,
             Kind::UnitsOutside { .. } => Code::UnitsOutside,
+            Kind::UnitNotJudged { .. } => Code::UnitNotJudged,
+            Kind::UnitOwnRepository => Code::UnitOwnRepository,
+            Kind::UnitNotStaged => Code::UnitNotStaged,
             Kind::OtherYear { .. } => Code::OtherYear,
             Kind::NoNumber => Code::NoNumber,
             Kind::DuplicateNumber { .. } => Code::DuplicateNumber,
@@ -346,4 +360,11 @@ pub(crate) struct LooksLike {
     /// Where the file belongs: that indicator's evidence folder, and the
     /// same month folder inside it.
     pub(crate) folder: String,
+}
+
+impl From<Fatal> for Kind {
+    /// A unit's fatal error, as that unit's problem.
+    fn from(fatal: Fatal) -> Kind {
+        Kind::UnitNotJudged { fatal: Box::new(fatal) }
+    }
 }

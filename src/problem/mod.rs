@@ -8,15 +8,17 @@ mod code;
 mod fatal;
 mod kind;
 mod lke;
+mod note;
 mod usage;
 
 use std::collections::HashMap;
 
 pub(crate) use crate::model::place::At;
 pub(crate) use code::{Code, Severity};
-pub(crate) use fatal::{Fatal, GitTrouble, HookMessage, Note};
+pub(crate) use fatal::{Fatal, GitTrouble, HookMessage};
 pub(crate) use kind::{Entry, Expected, GlobProblem, Kind, LooksLike, Place, UnsafeLayout, ValueKind};
 pub(crate) use lke::LkeKind;
+pub(crate) use note::Note;
 pub(crate) use usage::{Tip, UsageError, UsageKind, Wanted};
 
 /// One problem in a user's file or folder.

@@ -124,6 +124,11 @@ impl Catalogue for En {
             Kind::UnitsOutside { glob } => {
                 format!("the units glob \"{glob}\" reaches outside the workspace root; zi does not read there")
             }
+            Kind::UnitNotJudged { fatal } => format!("zi cannot judge this unit: {}", self.fatal(fatal).0),
+            Kind::UnitOwnRepository => {
+                "this unit is a git repository of its own: the workspace's commit does not hold its files".into()
+            }
+            Kind::UnitNotStaged => "this unit's zi.toml is not staged: the commit gate leaves the unit out".into(),
             Kind::OtherYear { year, workspace } => {
                 format!("this unit plans for {year}, the workspace for {workspace}")
             }
@@ -262,6 +267,11 @@ impl Catalogue for En {
             Kind::UnitsOutside { .. } => {
                 "keep the units inside the workspace: a glob from its root without `..`, e.g. \"units/*\"".into()
             }
+            Kind::UnitNotJudged { fatal } => self.fatal(fatal).1,
+            Kind::UnitOwnRepository => {
+                "commit in the unit itself (its own `zi hook install` gates it), or make it a plain folder of the workspace".into()
+            }
+            Kind::UnitNotStaged => "`git add` the unit's folder to have it gated".into(),
             Kind::OtherYear { .. } => "set the unit's year in its zi.toml, or the workspace's year in the root zi.toml".into(),
             Kind::NoNumber => {
                 "start the name with a number and a dash, e.g. 2-pola-mutasi-internal (the number gives its order and ID)".into()

@@ -131,6 +131,11 @@ impl Catalogue for Id {
             Kind::UnitsOutside { glob } => {
                 format!("pola units \"{glob}\" keluar dari akar ruang kerja; zi tidak membaca di sana")
             }
+            Kind::UnitNotJudged { fatal } => format!("zi tidak dapat menilai unit ini: {}", self.fatal(fatal).0),
+            Kind::UnitOwnRepository => {
+                "unit ini repositori git tersendiri: commit ruang kerja tidak memuat berkasnya".into()
+            }
+            Kind::UnitNotStaged => "zi.toml unit ini belum di-stage: gerbang commit tidak menyertakan unit ini".into(),
             Kind::OtherYear { year, workspace } => {
                 format!("unit ini merencanakan tahun {year}, ruang kerja tahun {workspace}")
             }
@@ -269,6 +274,11 @@ impl Catalogue for Id {
             Kind::UnitsOutside { .. } => {
                 "simpan unit di dalam ruang kerja: pola dari akarnya tanpa `..`, mis. \"units/*\"".into()
             }
+            Kind::UnitNotJudged { fatal } => self.fatal(fatal).1,
+            Kind::UnitOwnRepository => {
+                "commit di dalam unit itu sendiri (`zi hook install` miliknya menjaganya), atau jadikan folder biasa ruang kerja".into()
+            }
+            Kind::UnitNotStaged => "`git add` folder unit itu agar ikut dijaga".into(),
             Kind::OtherYear { .. } => "atur year unit di zi.toml-nya, atau year ruang kerja di zi.toml akar".into(),
             Kind::NoNumber => {
                 "awali nama dengan angka dan tanda hubung, mis. 2-pola-mutasi-internal (angkanya menentukan urutan dan ID)".into()

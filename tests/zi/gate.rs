@@ -300,8 +300,7 @@ fn at_a_workspace_root_each_unit_keeps_its_own_gate() {
     ws.write("units/sawit/zi.toml", format!("{}\n[hook]\ngate = \"none\"\n", fixture::ZI_TOML));
     ws.write(&format!("units/sawit/{MONEV_PATH}"), "not toml [");
     let run = ws.commit_all("sawit only prints", AUGUST);
-    assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stderr.contains("sawit:I.1.2"), "its list is printed: {run:?}");
+    assert_run!("workspace-unit-gate-none-only-prints", run);
     assert_eq!(ws.commit_count(), 2);
     ws.git(&["rm", "-q", &palma_notulen()]);
     let run = ws.commit_all("palma refuses", AUGUST);
@@ -321,4 +320,72 @@ fn at_a_workspace_root_new_since_counts_only_what_is_new() {
     let run = ws.commit_all("rapikan", AUGUST);
     assert_run!("workspace-refused-in-the-roots-language", run);
     assert_eq!(ws.commit_count(), 1);
+}
+
+/// The workspace with `units/sawit` a repository of its own (a `.git`
+/// inside): git runs the hook with the workspace's index, which holds no
+/// file of sawit's, so sawit is named and refuses nothing; palma is gated.
+#[test]
+fn at_a_workspace_root_a_unit_that_is_its_own_repository_is_named_not_fatal() {
+    let ws = workspace(WORKSPACE);
+    ws.git(&["-C", "units/sawit", "init", "-q"]);
+    ws.write("STATUS.md", "# Status\n");
+    let run = ws.commit_all("status", AUGUST);
+    assert_run!("workspace-own-repository-unit-passes", run);
+    assert_eq!(ws.commit_count(), 2);
+    ws.git(&["rm", "-q", &palma_notulen()]);
+    let run = ws.commit_all("palma refuses", AUGUST);
+    assert_run!("workspace-own-repository-unit-palma-refuses", run);
+    assert_eq!(ws.commit_count(), 2);
+}
+
+/// A unit folder made but not yet added: the gate leaves it out and says
+/// so in one line, whatever its gate; once added it is gated.
+#[test]
+fn at_a_workspace_root_a_unit_not_yet_staged_is_left_out() {
+    let ws = workspace(WORKSPACE);
+    ws.write("units/kelapa/zi.toml", format!("{}\n[hook]\ngate = \"all\"\n", fixture::ZI_TOML));
+    ws.write("units/kelapa/plan/1-a/area.toml", "name = \"A\"\n");
+    ws.write("units/kelapa/plan/1-a/1-b/component.toml", "name = \"B\"\n");
+    ws.write("units/kelapa/plan/1-a/1-b/1-c.toml", "not toml [");
+    ws.write("STATUS.md", "# Status\n");
+    ws.git(&["add", "STATUS.md"]);
+    let run = ws.git_run(&["commit", "-q", "-m", "status"], &crate::harness::path_with_zi(), AUGUST);
+    assert_run!("workspace-unit-not-staged-left-out", run);
+    assert_eq!(ws.commit_count(), 2);
+    let run = ws.commit_all("kelapa", AUGUST);
+    assert_run!("workspace-unit-staged-gated", run);
+    assert_eq!(ws.commit_count(), 2);
+}
+
+/// A unit zi cannot judge (here a staged plan file whose object is gone)
+/// is that unit's problem: the other unit is judged all the same, and the
+/// commit is refused, since the broken unit's gate cannot be known.
+#[test]
+fn at_a_workspace_root_a_units_fatal_error_is_its_own_problem() {
+    let ws = workspace(WORKSPACE);
+    let path = format!("units/sawit/{MONEV_PATH}");
+    ws.write(&path, format!("{}# staged\n", fixture::MONEV));
+    ws.git(&["add", &path]);
+    let object = ws.git(&["rev-parse", &format!(":{path}")]);
+    let object = object.trim();
+    std::fs::remove_file(ws.at(&format!(".git/objects/{}/{}", &object[..2], &object[2..]))).unwrap();
+    ws.write(&path, fixture::MONEV);
+    let staged = ws.run(AUGUST, &["overdue", "--staged"]);
+    assert_run!("workspace-unit-fatal-staged", staged);
+    assert_eq!(staged.code, 1);
+    let run = ws.git_run(&["commit", "-q", "-m", "sawit"], &crate::harness::path_with_zi(), AUGUST);
+    assert_run!("workspace-unit-fatal-refused", run);
+    assert_eq!(ws.commit_count(), 1);
+}
+
+/// The root's own problems (a folder the globs match that is no unit) are
+/// listed but refuse nothing: the root has no gate of its own.
+#[test]
+fn at_a_workspace_root_the_roots_own_problems_refuse_nothing() {
+    let ws = workspace(WORKSPACE);
+    ws.file("units/notes/README.md");
+    let run = ws.commit_all("notes", AUGUST);
+    assert_run!("workspace-root-problems-refuse-nothing", run);
+    assert_eq!(ws.commit_count(), 2);
 }

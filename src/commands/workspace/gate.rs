@@ -5,9 +5,9 @@
 //! exit status is the worst of the units'. In the hook each unit is gated
 //! by its own `[hook] gate`: the root's `zi.toml` has no `[hook]`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
@@ -19,8 +19,10 @@ use crate::commands::overdue::{self as unit_overdue, Scope, Since};
 use crate::judge::evaluate::{Detail, Evaluation, Keep};
 use crate::judge::overdue;
 use crate::judge::select::Filter;
-use crate::model::plan::Gate;
-use crate::problem::{HookMessage, Note};
+use crate::load::git::Repo;
+use crate::load::source::Source;
+use crate::model::plan::{Gate, CONFIG_FILE};
+use crate::problem::{HookMessage, Kind, Note};
 use crate::render::{self, CheckFormat};
 use crate::settings::Settings;
 
@@ -32,15 +34,21 @@ struct Gating {
 }
 
 /// The units judged as the gate judges them, and how each is gated, by
-/// the unit's root.
+/// the unit's folder (`UnitDir::rel`). Every judged unit has its gating.
 struct Gated<'s> {
     ws: Workspace<'s>,
-    gating: HashMap<PathBuf, Gating>,
+    gating: HashMap<String, Gating>,
 }
 
 impl Gated<'_> {
     fn of(&self, unit: &Unit) -> Option<&Gating> {
-        self.gating.get(&self.ws.settings.root.join(&unit.dir.rel))
+        self.gating.get(&unit.dir.rel)
+    }
+
+    /// The gate a unit refuses with when its list fails it; a unit with no
+    /// gating (which a judged unit always has) is gated "all".
+    fn gate(&self, unit: &Unit) -> Option<Gate> {
+        self.of(unit).map_or(Some(Gate::All), |g| g.gate)
     }
 
     /// Whether the unit's list fails it: anything overdue or invalid, or
@@ -75,37 +83,91 @@ impl Gated<'_> {
     }
 }
 
-/// How a unit is to be judged: what is staged or the working tree, with
-/// the gate it has, against a revision or not.
-struct Ask<'r> {
-    staged: bool,
-    gate: Option<Gate>,
-    new_since: Option<&'r str>,
+/// What the gate asks of each unit.
+#[derive(Clone, Copy)]
+enum Ask<'r> {
+    /// `zi overdue --staged` or `--new-since` at the root: every unit as
+    /// the scope says, gated "all".
+    Overdue(Scope<'r>),
+    /// `zi hook run`: each unit's staged plan, gated by the `[hook] gate`
+    /// of its staged `zi.toml`.
+    Hook,
 }
 
-/// Judges the units `wanted` selects, each as `ask` says of its settings.
-fn judge<'s, 'r>(
-    settings: &'s Settings,
-    wanted: &[String],
-    ask: &(dyn Fn(&Settings) -> Ask<'r> + Sync),
-) -> Result<Gated<'s>> {
+/// Judges the units `wanted` selects as `ask` says. The repository is
+/// found once, at the root: git runs the hook with the workspace's index,
+/// so each unit is the folder at its prefix there. A unit that is its own
+/// repository, or (judging what is staged) whose `zi.toml` is not staged,
+/// is left out as its problem.
+fn judge<'s>(settings: &'s Settings, wanted: &[String], ask: Ask) -> Result<Gated<'s>> {
+    let repo = Repo::find(&settings.root, settings.git_located)?;
+    // A revision that names no commit is the run's error, not each unit's.
+    if let Ask::Overdue(Scope { new_since: Some(rev), .. }) = ask {
+        if let Err(e) = repo.commit(rev) {
+            if repo.has_commits() {
+                return Err(e.into());
+            }
+        }
+    }
     let gated = Mutex::new(HashMap::new());
-    let evaluate: Evaluate = &|unit, _want| {
-        let Ask { staged, gate, new_since } = ask(unit);
-        let scope = Scope { staged, new_since, ids: &[] };
-        let eval = unit_overdue::judged(unit, scope)?;
-        let rel = unit.root.strip_prefix(&settings.root).map(|r| r.to_string_lossy().replace('\\', "/"));
+    let evaluate: Evaluate = &|dir, unit, _want| {
+        if std::fs::symlink_metadata(unit.root.join(".git")).is_ok() {
+            return Err(Kind::UnitOwnRepository);
+        }
+        let repo = Repo { top: repo.top.clone(), prefix: format!("{}{}/", repo.prefix, dir.rel) };
+        let (staged, gate, new_since) = match ask {
+            Ask::Overdue(scope) => (scope.staged, Some(Gate::All), scope.new_since),
+            Ask::Hook => (true, None, None),
+        };
+        let staged_config = match staged {
+            true => Some(repo.file_at("", CONFIG_FILE).ok_or(Kind::UnitNotStaged)?),
+            false => None,
+        };
+        let (gate, new_since) = match ask {
+            Ask::Overdue(_) => (gate, new_since),
+            Ask::Hook => {
+                let gate = staged_config.and_then(gate_of).unwrap_or_default();
+                ((gate != Gate::None).then_some(gate), (gate == Gate::New).then_some("HEAD"))
+            }
+        };
+        let eval = match staged {
+            true => unit_overdue::staged_in(unit, &repo, &[])?,
+            false => unit_overdue::judged(unit, Scope::default())?,
+        };
         let since = match new_since {
-            Some(rev) => Some(Since::read(unit, rev, &[])?.prefixed(&rel.unwrap_or_default())),
+            Some(rev) => Some(Since::read_in(unit, &repo, rev, &[])?.prefixed(&dir.rel)),
             None => None,
         };
         let mut gated = gated.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        gated.insert(unit.root.clone(), Gating { gate, since });
+        gated.insert(dir.rel.clone(), Gating { gate, since });
         Ok(eval)
     };
     let ws = judge_with(settings, wanted, Keep::Errors, &|_| Detail::Summary, evaluate)?;
     let gating = gated.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     Ok(Gated { ws, gating })
+}
+
+/// Names on standard error, as `zi check` would, each unit the gate left
+/// out (not judged, its own repository, not staged): the overview shows
+/// such a unit only as no unit.
+fn name_left_out(ws: &Workspace, err: &mut dyn Write) -> Result<()> {
+    let left_out: Vec<_> = ws
+        .units
+        .iter()
+        .flat_map(|u| &u.problems)
+        .filter(|p| {
+            matches!(p.kind, Kind::UnitNotJudged { .. } | Kind::UnitOwnRepository | Kind::UnitNotStaged)
+        })
+        .cloned()
+        .collect();
+    render::problems::write_all(&left_out, ws.settings.style().lang, err)?;
+    Ok(())
+}
+
+/// The `[hook] gate` of a staged `zi.toml`'s bytes, when it names one.
+fn gate_of(bytes: Vec<u8>) -> Option<Gate> {
+    let source = Source::from_bytes(bytes, CONFIG_FILE.to_string()).ok()?;
+    crate::load::config::parse(&source, &mut Vec::new()).gate
 }
 
 /// `zi overdue --staged` and `--new-since REV` at the root.
@@ -120,10 +182,10 @@ pub(crate) fn overdue(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let ask = |_: &Settings| Ask { staged: scope.staged, gate: Some(Gate::All), new_since: scope.new_since };
-    let gated = judge(settings, wanted, &ask)?;
+    let gated = judge(settings, wanted, Ask::Overdue(scope))?;
     let fails: Fails = &|unit, eval, entries| gated.fails(unit, eval, entries);
     let code = overdue_of(&gated.ws, (filter, within), format, fails, out, err)?;
+    name_left_out(&gated.ws, err)?;
     if let Some(note) = scope.new_since.and_then(|_| gated.note(filter, within)) {
         writeln!(err, "zi: {}", render::note(&note, settings.style()))?;
     }
@@ -135,31 +197,29 @@ pub(crate) fn overdue(
 /// root's own problems (its `zi.toml`, folders the globs match that are no
 /// unit) are listed but refuse nothing: the root has no gate of its own.
 pub(crate) fn hook_run(settings: &Settings, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitCode> {
-    let ask = |unit: &Settings| {
-        let gate = unit.config.gate.unwrap_or_default();
-        let new_since = (gate == Gate::New).then_some("HEAD");
-        Ask { staged: true, gate: (gate != Gate::None).then_some(gate), new_since }
+    let gated = judge(settings, &[], Ask::Hook)?;
+    // The gate of each unit whose list refuses the commit, as the list is
+    // written (each unit's entries and verdict are worked out once).
+    let refusing = RefCell::new(Vec::new());
+    let fails: Fails = &|unit, eval, entries| {
+        let fails = gated.fails(unit, eval, entries);
+        if fails {
+            refusing.borrow_mut().extend(gated.gate(unit));
+        }
+        fails
     };
-    let gated = judge(settings, &[], &ask)?;
-    let fails: Fails = &|unit, eval, entries| gated.fails(unit, eval, entries);
     let mut notes = Vec::new();
     overdue_of(&gated.ws, (Filter::default(), None), CheckFormat::Table, fails, out, &mut notes)?;
     err.write_all(&notes)?;
+    name_left_out(&gated.ws, err)?;
     let any_new = gated.gating.values().any(|g| g.since.is_some());
     if let Some(note) = gated.note(Filter::default(), None).filter(|_| any_new) {
         writeln!(err, "zi: {}", render::note(&note, settings.style()))?;
     }
-    let refusing: Vec<Gate> = gated
-        .ws
-        .units
-        .iter()
-        .filter_map(|unit| {
-            let judged = unit.judged.as_ref()?;
-            let entries = overdue::entries(&judged.eval, None);
-            let gating = gated.of(unit)?;
-            gated.fails(unit, &judged.eval, &entries).then_some(gating.gate).flatten()
-        })
-        .collect();
+    let mut refusing = refusing.into_inner();
+    // A unit zi cannot judge has no gate zi could read: it refuses.
+    let broken = |unit: &Unit| unit.problems.iter().any(|p| matches!(p.kind, Kind::UnitNotJudged { .. }));
+    refusing.extend(gated.ws.units.iter().filter(|u| broken(u)).map(|_| Gate::All));
     if refusing.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }

@@ -31,9 +31,10 @@ pub(super) struct Workspace<'s> {
 /// One folder the globs matched.
 pub(super) struct Unit {
     pub(super) dir: UnitDir,
-    /// `None` for a folder without `zi.toml`: its problem is in `problems`.
+    /// `None` for a folder without `zi.toml`, or a unit that cannot be
+    /// judged: its problem is in `problems`.
     pub(super) judged: Option<Judged>,
-    /// The problems of the folder itself (no `zi.toml`).
+    /// The problems of the folder itself (no `zi.toml`, not judged).
     pub(super) problems: Vec<Problem>,
 }
 
@@ -80,14 +81,15 @@ pub(super) fn judge<'s>(
     keep: Keep,
     detail: &(dyn Fn(&IndicatorFile) -> Detail + Sync),
 ) -> Result<Workspace<'s>, Fatal> {
-    judge_with(settings, wanted, keep, detail, &|unit, want| {
+    judge_with(settings, wanted, keep, detail, &|_, unit, want| {
         Ok(crate::commands::plan::evaluate_settings(unit, want))
     })
 }
 
 /// How a unit's plan is judged: its working tree (`judge`), or as the
-/// commit gate judges it (`super::gate`).
-pub(super) type Evaluate<'a> = &'a (dyn Fn(&Settings, Want) -> Result<Evaluation, Fatal> + Sync);
+/// commit gate judges it (`super::gate`). An error is the unit's problem
+/// (a `Fatal` becomes `Kind::UnitNotJudged`): the others are judged.
+pub(super) type Evaluate<'a> = &'a (dyn Fn(&UnitDir, &Settings, Want) -> Result<Evaluation, Kind> + Sync);
 
 /// What a unit's plan is judged for.
 pub(super) type Want<'a> = crate::commands::plan::Want<'a, &'a (dyn Fn(&IndicatorFile) -> Detail + Sync)>;
@@ -119,12 +121,19 @@ pub(super) fn judge_with<'s>(
     let units: Vec<Unit> = selected
         .into_par_iter()
         .map(|(dir, unit)| {
-            let problems = folder_problems.iter().filter(|p| p.path == dir.rel).cloned().collect();
-            let judged =
-                unit.map(|unit| judge_unit(&dir, unit, year, (keep, detail), evaluate)).transpose()?;
-            Ok(Unit { dir, judged, problems })
+            let mut problems: Vec<Problem> =
+                folder_problems.iter().filter(|p| p.path == dir.rel).cloned().collect();
+            // A unit that cannot be judged never hides the others.
+            let judged = match unit.map(|unit| judge_unit(&dir, unit, year, (keep, detail), evaluate)) {
+                Some(Err(kind)) => {
+                    problems.push(Problem::new(kind, dir.rel.clone()));
+                    None
+                }
+                judged => judged.and_then(Result::ok),
+            };
+            Unit { dir, judged, problems }
         })
-        .collect::<Result<_, Fatal>>()?;
+        .collect();
     Ok(Workspace { settings, problems: root_problems, units, year })
 }
 
@@ -135,9 +144,9 @@ fn judge_unit(
     year: Option<i32>,
     (keep, detail): (Keep, &(dyn Fn(&IndicatorFile) -> Detail + Sync)),
     evaluate: Evaluate,
-) -> Result<Judged, Fatal> {
+) -> Result<Judged, Kind> {
     let want = crate::commands::plan::Want { keep, ids: &[], detail };
-    let mut eval = evaluate(&unit, want)?;
+    let mut eval = evaluate(dir, &unit, want)?;
     let mut score_problems = Vec::new();
     let lke = lke::for_config(&unit.root, &unit.config, &mut score_problems);
     let mut assessment =

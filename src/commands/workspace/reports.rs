@@ -102,8 +102,8 @@ pub(super) fn overdue_of(
         }
     };
     notes(ws, err)?;
-    let root_errors =
-        ws.problems.iter().any(Problem::is_error) || ws.units.iter().any(|u| u.judged.is_none());
+    let root_errors = ws.problems.iter().any(Problem::is_error)
+        || ws.units.iter().flat_map(|u| &u.problems).any(Problem::is_error);
     Ok(if root_errors { worst(code, ExitCode::FAILURE) } else { code })
 }
 
