@@ -40,6 +40,8 @@ pub(crate) struct CommitTree {
     contents: HashMap<String, Vec<u8>>,
     /// The plan root on disk, where an absolute link may lead back in.
     root: PathBuf,
+    /// Whether any file is a link (else no path needs following).
+    links: bool,
 }
 
 enum Node {
@@ -117,8 +119,13 @@ impl CommitTree {
             to_read.iter().map(|f| &f.object).filter(|o| !blobs.contains_key(*o)).collect();
         blobs.extend(repo.blobs(&objects)?);
         let root = repo.top.join(&repo.prefix);
-        let mut tree =
-            CommitTree { files: BTreeMap::new(), folders: HashSet::new(), contents: HashMap::new(), root };
+        let mut tree = CommitTree {
+            files: BTreeMap::new(),
+            folders: HashSet::new(),
+            contents: HashMap::new(),
+            root,
+            links: false,
+        };
         for file in listed {
             let mut size = file.size.unwrap_or(0);
             if let Some(bytes) = blobs.get(&file.object).filter(|_| wanted(&file)) {
@@ -136,7 +143,10 @@ impl CommitTree {
             }
             let node = match file.odd {
                 Some(odd) => Node::Odd(odd),
-                None if file.link => Node::Link,
+                None if file.link => {
+                    tree.links = true;
+                    Node::Link
+                }
                 None => Node::File { size },
             };
             tree.files.insert(file.path, node);
@@ -246,6 +256,7 @@ mod tests {
             folders: HashSet::new(),
             contents: HashMap::new(),
             root: root.to_path_buf(),
+            links: false,
         };
         let mut folders = vec![root.to_path_buf()];
         while let Some(dir) = folders.pop() {
@@ -259,6 +270,7 @@ mod tests {
                 } else if meta.is_symlink() {
                     let target = std::fs::read_link(&path).unwrap();
                     tree.contents.insert(rel.clone(), target.to_str().unwrap().as_bytes().to_vec());
+                    tree.links = true;
                     Node::Link
                 } else {
                     if !under(&rel, crate::model::plan::EVIDENCE_DIR) {

@@ -81,6 +81,11 @@ impl CommitTree {
     /// name as the disk follows them (the last one only when `last`): a
     /// path of the tree with no link in it, or why there is none.
     fn walk(&self, path: &str, last: bool) -> Result<String, Target> {
+        if !self.links {
+            // Nothing to follow: the path is there, or it is not.
+            let there = self.files.contains_key(path) || self.is_folder(path);
+            return if there { Ok(path.to_string()) } else { Err(Target::Missing) };
+        }
         // The names still to walk, the next one last.
         let mut todo: Vec<String> = path.rsplit('/').map(str::to_string).collect();
         let mut at: Vec<String> = Vec::new();
