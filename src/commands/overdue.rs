@@ -16,7 +16,7 @@ use crate::judge::select::{self, Filter};
 use crate::judge::view::OverdueView;
 use crate::load::git::Repo;
 use crate::load::git_tree::CommitTree;
-use crate::model::plan::IndicatorFile;
+use crate::model::plan::{Config, IndicatorFile, CONFIG_FILE};
 use crate::problem::{Fatal, Note};
 use crate::render::{self, CheckFormat, Findings};
 use crate::settings::Settings;
@@ -77,9 +77,21 @@ pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<Evaluation, Fa
 }
 
 /// The plan as it is staged in `repo`, whose prefix is the plan root's.
-pub(super) fn staged_in(settings: &Settings, repo: &Repo, ids: &[String]) -> Result<Evaluation, Fatal> {
+fn staged_in(settings: &Settings, repo: &Repo, ids: &[String]) -> Result<Evaluation, Fatal> {
     let tree = CommitTree::staged(repo, &settings.root)?;
     Ok(plan::evaluate_tree(&tree, settings.as_of, summary(ids)))
+}
+
+/// The plan staged in `repo` (whose prefix is the plan root's) and its
+/// staged `zi.toml`, in one reading of the index; `None` when no
+/// `zi.toml` is staged.
+pub(super) fn staged_unit(settings: &Settings, repo: &Repo) -> Result<Option<(Evaluation, Config)>, Fatal> {
+    let tree = CommitTree::staged(repo, &settings.root)?;
+    if !tree.holds(CONFIG_FILE) {
+        return Ok(None);
+    }
+    let config = tree.config(&mut Vec::new());
+    Ok(Some((plan::evaluate_tree(&tree, settings.as_of, summary(&[])), config)))
 }
 
 /// What the exit status is measured against: the plan in a revision.

@@ -154,6 +154,12 @@ impl CommitTree {
         Ok(tree)
     }
 
+    /// Whether the tree holds `path` (relative to the plan root), of
+    /// whatever kind.
+    pub(crate) fn holds(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
     /// The commit's `zi.toml`, or the defaults when it has none.
     pub(crate) fn config(&self, out: &mut Vec<Problem>) -> Config {
         out.extend(self.odd_at(CONFIG_FILE));

@@ -20,8 +20,7 @@ use crate::judge::evaluate::{Detail, Evaluation, Keep};
 use crate::judge::overdue;
 use crate::judge::select::Filter;
 use crate::load::git::Repo;
-use crate::load::source::Source;
-use crate::model::plan::{Gate, CONFIG_FILE};
+use crate::model::plan::Gate;
 use crate::problem::{HookMessage, Kind, Note};
 use crate::render::{self, CheckFormat};
 use crate::settings::Settings;
@@ -115,24 +114,19 @@ fn judge<'s>(settings: &'s Settings, wanted: &[String], ask: Ask) -> Result<Gate
             return Err(Kind::UnitOwnRepository);
         }
         let repo = Repo { top: repo.top.clone(), prefix: format!("{}{}/", repo.prefix, dir.rel) };
-        let (staged, gate, new_since) = match ask {
-            Ask::Overdue(scope) => (scope.staged, Some(Gate::All), scope.new_since),
-            Ask::Hook => (true, None, None),
-        };
-        let staged_config = match staged {
-            true => Some(repo.file_at("", CONFIG_FILE).ok_or(Kind::UnitNotStaged)?),
-            false => None,
-        };
-        let (gate, new_since) = match ask {
-            Ask::Overdue(_) => (gate, new_since),
-            Ask::Hook => {
-                let gate = staged_config.and_then(gate_of).unwrap_or_default();
-                ((gate != Gate::None).then_some(gate), (gate == Gate::New).then_some("HEAD"))
+        let (eval, gate, new_since) = match ask {
+            Ask::Overdue(Scope { staged: false, new_since, .. }) => {
+                (unit_overdue::judged(unit, Scope::default())?, Some(Gate::All), new_since)
             }
-        };
-        let eval = match staged {
-            true => unit_overdue::staged_in(unit, &repo, &[])?,
-            false => unit_overdue::judged(unit, Scope::default())?,
+            Ask::Overdue(Scope { new_since, .. }) => {
+                let (eval, _) = unit_overdue::staged_unit(unit, &repo)?.ok_or(Kind::UnitNotStaged)?;
+                (eval, Some(Gate::All), new_since)
+            }
+            Ask::Hook => {
+                let (eval, config) = unit_overdue::staged_unit(unit, &repo)?.ok_or(Kind::UnitNotStaged)?;
+                let gate = config.gate.unwrap_or_default();
+                (eval, (gate != Gate::None).then_some(gate), (gate == Gate::New).then_some("HEAD"))
+            }
         };
         let since = match new_since {
             Some(rev) => Some(Since::read_in(unit, &repo, rev, &[])?.prefixed(&dir.rel)),
@@ -162,12 +156,6 @@ fn name_left_out(ws: &Workspace, err: &mut dyn Write) -> Result<()> {
         .collect();
     render::problems::write_all(&left_out, ws.settings.style().lang, err)?;
     Ok(())
-}
-
-/// The `[hook] gate` of a staged `zi.toml`'s bytes, when it names one.
-fn gate_of(bytes: Vec<u8>) -> Option<Gate> {
-    let source = Source::from_bytes(bytes, CONFIG_FILE.to_string()).ok()?;
-    crate::load::config::parse(&source, &mut Vec::new()).gate
 }
 
 /// `zi overdue --staged` and `--new-since REV` at the root.
