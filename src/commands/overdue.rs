@@ -14,7 +14,7 @@ use crate::judge::evaluate::{Detail, Evaluation, Keep};
 use crate::judge::overdue::{self, Baseline};
 use crate::judge::select::{self, Filter};
 use crate::judge::view::OverdueView;
-use crate::load::git::Repo;
+use crate::load::git::{Repo, TreeFile};
 use crate::load::git_tree::CommitTree;
 use crate::model::plan::{Config, IndicatorFile, CONFIG_FILE};
 use crate::problem::{Fatal, Note};
@@ -83,10 +83,15 @@ fn staged_in(settings: &Settings, repo: &Repo, ids: &[String]) -> Result<Evaluat
 }
 
 /// The plan staged in `repo` (whose prefix is the plan root's) and its
-/// staged `zi.toml`, in one reading of the index; `None` when no
+/// staged `zi.toml`, of the files `staged` lists of it (as
+/// `Repo::staged_files` does); `None` when no
 /// `zi.toml` is staged.
-pub(super) fn staged_unit(settings: &Settings, repo: &Repo) -> Result<Option<(Evaluation, Config)>, Fatal> {
-    let tree = CommitTree::staged(repo, &settings.root)?;
+pub(super) fn staged_unit(
+    settings: &Settings,
+    repo: &Repo,
+    staged: Vec<TreeFile>,
+) -> Result<Option<(Evaluation, Config)>, Fatal> {
+    let tree = CommitTree::staged_from(repo, staged, &settings.root)?;
     if !tree.holds(CONFIG_FILE) {
         return Ok(None);
     }

@@ -321,6 +321,7 @@ impl Repo {
 }
 
 /// A file of a commit's tree, as `git ls-tree -r -l -z` lists it.
+#[derive(Clone)]
 pub(crate) struct TreeFile {
     /// Relative to the plan root; where a name on the way is not UTF-8,
     /// the path up to that name, shown as UTF-8 (`Odd::NonUtf8`).

@@ -86,6 +86,13 @@ impl CommitTree {
         CommitTree::of_files(repo, repo.staged_files()?, Some(root))
     }
 
+    /// The same, of the files `staged` already listed (`Repo::staged_files`
+    /// of a folder above, split by the plan root's path): the index is
+    /// read once for many plan roots.
+    pub(crate) fn staged_from(repo: &Repo, staged: Vec<TreeFile>, root: &Path) -> Result<CommitTree, Fatal> {
+        CommitTree::of_files(repo, staged, Some(root))
+    }
+
     /// The tree of `listed`, with the contents of its plan files, `zi.toml`,
     /// assessments and links: from the working tree at `unchanged_in` where
     /// a file there is the very object listed, else from git. Files larger

@@ -19,7 +19,7 @@ use crate::commands::overdue::{self as unit_overdue, Scope, Since};
 use crate::judge::evaluate::{Detail, Evaluation, Keep};
 use crate::judge::overdue;
 use crate::judge::select::Filter;
-use crate::load::git::Repo;
+use crate::load::git::{Repo, TreeFile};
 use crate::model::plan::Gate;
 use crate::problem::{HookMessage, Kind, Note};
 use crate::render::{self, CheckFormat};
@@ -108,6 +108,13 @@ fn judge<'s>(settings: &'s Settings, wanted: &[String], ask: Ask) -> Result<Gate
             }
         }
     }
+    // The index is read once; each unit is given the files below it.
+    let mut staged: Vec<TreeFile> = match ask {
+        Ask::Overdue(Scope { staged: false, .. }) => Vec::new(),
+        _ => repo.staged_files()?,
+    };
+    staged.sort_by(|a, b| a.path.cmp(&b.path));
+    let staged_of = |rel: &str| below(&staged, &format!("{rel}/"));
     let gated = Mutex::new(HashMap::new());
     let evaluate: Evaluate = &|dir, unit, _want| {
         if std::fs::symlink_metadata(unit.root.join(".git")).is_ok() {
@@ -119,11 +126,13 @@ fn judge<'s>(settings: &'s Settings, wanted: &[String], ask: Ask) -> Result<Gate
                 (unit_overdue::judged(unit, Scope::default())?, Some(Gate::All), new_since)
             }
             Ask::Overdue(Scope { new_since, .. }) => {
-                let (eval, _) = unit_overdue::staged_unit(unit, &repo)?.ok_or(Kind::UnitNotStaged)?;
+                let (eval, _) = unit_overdue::staged_unit(unit, &repo, staged_of(&dir.rel))?
+                    .ok_or(Kind::UnitNotStaged)?;
                 (eval, Some(Gate::All), new_since)
             }
             Ask::Hook => {
-                let (eval, config) = unit_overdue::staged_unit(unit, &repo)?.ok_or(Kind::UnitNotStaged)?;
+                let (eval, config) = unit_overdue::staged_unit(unit, &repo, staged_of(&dir.rel))?
+                    .ok_or(Kind::UnitNotStaged)?;
                 let gate = config.gate.unwrap_or_default();
                 (eval, (gate != Gate::None).then_some(gate), (gate == Gate::New).then_some("HEAD"))
             }
@@ -156,6 +165,14 @@ fn name_left_out(ws: &Workspace, err: &mut dyn Write) -> Result<()> {
         .collect();
     render::problems::write_all(&left_out, ws.settings.style().lang, err)?;
     Ok(())
+}
+
+/// The files of `files` (sorted by path) below `prefix`, their paths
+/// taken from there.
+fn below(files: &[TreeFile], prefix: &str) -> Vec<TreeFile> {
+    let start = files.partition_point(|f| f.path.as_str() < prefix);
+    let within = files[start..].iter().take_while(|f| f.path.starts_with(prefix));
+    within.map(|f| TreeFile { path: f.path[prefix.len()..].to_string(), ..f.clone() }).collect()
 }
 
 /// `zi overdue --staged` and `--new-since REV` at the root.
