@@ -109,16 +109,23 @@ pub(super) struct Since {
 impl Since {
     /// The plan in `rev`, judged on the settings' date.
     pub(super) fn read(settings: &Settings, rev: &str, ids: &[String]) -> Result<Since, Fatal> {
-        Since::read_in(settings, &Repo::find(&settings.root, settings.git_located)?, rev, ids)
+        Since::read_in(settings, &Repo::find(&settings.root, settings.git_located)?, rev, ids, None)
     }
 
-    /// The same, of the plan root at `repo`'s prefix.
+    /// The same, of the plan root at `repo`'s prefix, of the files
+    /// `listed` of it in `rev` when they are known.
     pub(super) fn read_in(
         settings: &Settings,
         repo: &Repo,
         rev: &str,
         ids: &[String],
+        listed: Option<Vec<TreeFile>>,
     ) -> Result<Since, Fatal> {
+        if let Some(listed) = listed {
+            let tree = CommitTree::at_from(repo, listed, &settings.root)?;
+            let eval = plan::evaluate_tree(&tree, settings.as_of, summary(ids));
+            return Ok(Since { rev: rev.to_string(), baseline: Some(Baseline::of(&eval)) });
+        }
         // One `git ls-tree` when the revision has the plan root; else git
         // is asked why.
         let tree = match CommitTree::at(repo, rev, &settings.root) {

@@ -266,6 +266,17 @@ impl Repo {
         self.list_tree(&tree, &[CONFIG_FILE, PLAN_DIR, EVIDENCE_DIR, ASSESSMENTS_DIR], false).ok()
     }
 
+    /// Every file below the plan root in the commit `rev` names, as
+    /// `plan_files_at` lists a plan's (one `git ls-tree` for the plans of
+    /// many folders below). `None` when git cannot list it.
+    pub(crate) fn all_files_at(&self, rev: &str) -> Option<Vec<TreeFile>> {
+        if rev.is_empty() || rev.starts_with('-') || rev.contains(':') {
+            return None;
+        }
+        let tree = format!("{rev}^{{commit}}:{}", self.prefix.trim_end_matches('/'));
+        self.list_tree(&tree, &[], false).ok()
+    }
+
     /// The files at or below `within` of the tree `tree` (the root's in a
     /// commit), with their sizes when `sized`; all of the tree when a link
     /// is among them, as a link may lead anywhere below the root.

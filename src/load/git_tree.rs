@@ -86,6 +86,12 @@ impl CommitTree {
         CommitTree::of_files(repo, repo.staged_files()?, Some(root))
     }
 
+    /// The plan in a commit, of the files `listed` (of a folder above, as
+    /// `Repo::all_files_at` lists them, split by the plan root's path).
+    pub(crate) fn at_from(repo: &Repo, listed: Vec<TreeFile>, root: &Path) -> Result<CommitTree, Fatal> {
+        CommitTree::of_files(repo, listed, Some(root))
+    }
+
     /// The same, of the files `staged` already listed (`Repo::staged_files`
     /// of a folder above, split by the plan root's path): the index is
     /// read once for many plan roots.

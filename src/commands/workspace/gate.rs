@@ -115,6 +115,18 @@ fn judge<'s>(settings: &'s Settings, wanted: &[String], ask: Ask) -> Result<Gate
     };
     staged.sort_by(|a, b| a.path.cmp(&b.path));
     let staged_of = |rel: &str| below(&staged, &format!("{rel}/"));
+    // And each revision's tree once (the hook's is `HEAD`).
+    let at_rev: Mutex<HashMap<String, Option<Vec<TreeFile>>>> = Mutex::new(HashMap::new());
+    let at_rev_of = |rev: &str, rel: &str| {
+        let mut at_rev = at_rev.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let files = at_rev.entry(rev.to_string()).or_insert_with(|| {
+            let mut files = repo.all_files_at(rev)?;
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            Some(files)
+        });
+        // A unit the revision does not hold is read the slow way (git says why).
+        files.as_deref().map(|files| below(files, &format!("{rel}/"))).filter(|f| !f.is_empty())
+    };
     let gated = Mutex::new(HashMap::new());
     let evaluate: Evaluate = &|dir, unit, _want| {
         if std::fs::symlink_metadata(unit.root.join(".git")).is_ok() {
@@ -138,7 +150,9 @@ fn judge<'s>(settings: &'s Settings, wanted: &[String], ask: Ask) -> Result<Gate
             }
         };
         let since = match new_since {
-            Some(rev) => Some(Since::read_in(unit, &repo, rev, &[])?.prefixed(&dir.rel)),
+            Some(rev) => {
+                Some(Since::read_in(unit, &repo, rev, &[], at_rev_of(rev, &dir.rel))?.prefixed(&dir.rel))
+            }
             None => None,
         };
         let mut gated = gated.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
