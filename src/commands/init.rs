@@ -69,6 +69,41 @@ pub(super) fn run(settings: &Settings, options: &Options, err: &mut dyn Write) -
     Ok(if found.iter().any(Problem::is_error) { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
+/// Refuses a new plan at `root` (by `zi init` or `zi import` run below a
+/// workspace root, not at it) that the workspace around it would not see:
+/// the nearest `zi.toml` above `root`, when it is a workspace's, must have
+/// a `units` glob that matches `root`. A unit's `zi.toml` above ends the
+/// search: that plan is no workspace.
+pub(super) fn within_a_workspace_above(root: &Path) -> Result<(), Fatal> {
+    let Some(root) = real(root) else { return Ok(()) };
+    let Some(above) = root.ancestors().skip(1).find(|dir| dir.join(CONFIG_FILE).is_file()) else {
+        return Ok(());
+    };
+    let Some(workspace) = config::load(above, &mut Vec::new()).0.workspace else { return Ok(()) };
+    // `above` is one of `root`'s ancestors, so the path is relative.
+    let rel = root.strip_prefix(above).unwrap_or(&root).to_string_lossy().replace('\\', "/");
+    if crate::load::workspace::covers(&workspace.units, &rel) {
+        Ok(())
+    } else {
+        Err(Fatal::OutsideUnits { path: rel, globs: workspace.units })
+    }
+}
+
+/// `path` with its links resolved, though its last folders may not exist
+/// yet (the plan `zi init` is about to make); `None` past a `..` that
+/// does not exist.
+fn real(path: &Path) -> Option<PathBuf> {
+    let mut at = std::path::absolute(path).ok()?;
+    let mut missing = Vec::new();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(&at) {
+            return Some(missing.iter().rev().fold(real, |path, name| path.join(name)));
+        }
+        missing.push(at.file_name()?.to_owned());
+        at = at.parent()?.to_path_buf();
+    }
+}
+
 /// Where `zi init` at a workspace root puts the new unit: in the folder of
 /// the first `units` glob (`units` of `units/*`), under `DIR` when it is a
 /// bare name, else under the unit's name made a folder name

@@ -49,6 +49,11 @@ pub(crate) fn run(
     if matches!(cli.command, Command::Import { .. }) && is_workspace_root(&settings.root) {
         return Err(Fatal::OneUnitOnly { command: "import" }.into());
     }
+    // Below a workspace root (in `units/`, say), a new plan is a unit only
+    // where the root's globs look for one.
+    if cli.command.new_plan_at().is_some() && !is_workspace_root(&settings.base) {
+        init::within_a_workspace_above(&settings.root)?;
+    }
     if cli.command.units().is_some_and(|u| !u.is_empty()) {
         return Err(Fatal::NotAWorkspace.into());
     }

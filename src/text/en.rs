@@ -437,10 +437,14 @@ impl Catalogue for En {
             ),
             Fatal::OutsideUnits { path, globs } => (
                 format!("{path} is not a folder the workspace's units cover, so it would be no unit"),
-                format!(
-                    "the units globs in zi.toml are {}: name a folder they match, or add one to them",
-                    quoted_list(globs)
-                ),
+                if globs.is_empty() {
+                    "the workspace's zi.toml lists no units glob: add one that matches the folder".into()
+                } else {
+                    format!(
+                        "the units globs in zi.toml are {}: name a folder they match, or add one to them",
+                        quoted_list(globs)
+                    )
+                },
             ),
             Fatal::NoIndicatorMatches { ids } => (
                 format!("no indicator matches {}", quoted_list(ids)),

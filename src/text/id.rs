@@ -442,10 +442,14 @@ impl Catalogue for Id {
             ),
             Fatal::OutsideUnits { path, globs } => (
                 format!("{path} bukan folder yang dicakup units ruang kerja, jadi tidak akan menjadi unit"),
-                format!(
-                    "pola units di zi.toml adalah {}: sebutkan folder yang cocok, atau tambahkan pola",
-                    quoted_list(globs)
-                ),
+                if globs.is_empty() {
+                    "zi.toml ruang kerja tidak memuat pola units: tambahkan pola yang cocok dengan folder itu".into()
+                } else {
+                    format!(
+                        "pola units di zi.toml adalah {}: sebutkan folder yang cocok, atau tambahkan pola",
+                        quoted_list(globs)
+                    )
+                },
             ),
             Fatal::NoIndicatorMatches { ids } => (
                 format!("tidak ada indikator yang cocok dengan {}", quoted_list(ids)),

@@ -298,3 +298,45 @@ fn the_totals_line_says_one_indicator() {
     assert_eq!(totals("en").as_deref(), Some("1 indicator: 1 overdue · To date 0/2 0%"));
     assert_eq!(totals("id").as_deref(), Some("1 indikator: 1 terlambat · S.d. hari ini 0/2 0%"));
 }
+
+/// A unit folder's name heads every ID of the unit: a control character in
+/// it reaches no terminal raw, in the markdown, the score table or JSON.
+#[test]
+fn a_control_character_in_a_unit_folder_is_shown_as_an_escape() {
+    let ws = Repo::empty();
+    ws.write("zi.toml", "[workspace]\nunits = [\"units/*\"]\n");
+    unit(&ws, "balai\x1b[31muji", "unit = \"Balai Uji\"\nyear = 2022\n");
+    let markdown = at_root(&ws, &["status", "--format", "markdown"]);
+    let score = at_root(&ws, &["score"]);
+    let json = at_root(&ws, &["status", "--format", "json"]);
+    for run in [&markdown, &score, &json] {
+        assert!(!run.stdout.contains('\x1b') && !run.stderr.contains('\x1b'), "{run:?}");
+    }
+    assert_run!("unit-folder-with-escape-markdown", markdown);
+    assert_run!("unit-folder-with-escape-score", score);
+}
+
+/// Below a workspace root, `zi init` and `zi import` make a plan only where
+/// the root's globs look for units: elsewhere the workspace would never see
+/// it, so nothing is written and the refusal names the globs.
+#[test]
+fn init_below_the_root_makes_a_unit_only_where_the_globs_look() {
+    let ws = Repo::empty();
+    ws.write("zi.toml", "[workspace]\nunits = [\"units/*\"]\n");
+    ws.mkdir("units");
+    ws.mkdir("lain");
+    let from = |dir: &str, args: &[&str]| ws.zi(AS_OF, args).current_dir(&ws.at(dir)).run();
+    let args = ["--lang", "en", "init", "--unit", "Balai Uji", "--year", "2022"];
+    let in_units = from("units", &args);
+    assert_run!("init-below-root-in-units", in_units);
+    assert!(!ws.at("units/zi.toml").exists() && !ws.at("units/plan").exists());
+    let elsewhere = from("lain", &["--lang", "en", "init", "baru", "--unit", "Balai Uji", "--year", "2022"]);
+    assert_run!("init-below-root-elsewhere", elsewhere);
+    assert!(!ws.at("lain/baru").exists());
+    let covered = from("units", &["--lang", "en", "init", "uji", "--unit", "Balai Uji", "--year", "2022"]);
+    assert_eq!(covered.code, 0, "{covered:?}");
+    let status = ws.run(AS_OF, &["status", "--format", "json"]).json();
+    let folders: Vec<&str> =
+        status["units"].as_array().unwrap().iter().map(|u| u["folder"].as_str().unwrap()).collect();
+    assert_eq!(folders, ["uji"]);
+}

@@ -103,8 +103,7 @@ pub(super) fn judge_with<'s>(
     evaluate: Evaluate,
 ) -> Result<Workspace<'s>, Fatal> {
     let mut problems = settings.config_problems.clone();
-    let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);
-    let dirs = crate::load::workspace::units(&settings.root, globs, &mut problems);
+    let dirs = unit_dirs(settings, &mut problems);
     // A folder without zi.toml is the folder's own problem, shown with it.
     let (folder_problems, root_problems): (Vec<Problem>, Vec<Problem>) =
         problems.into_iter().partition(|p| matches!(p.kind, Kind::NotAUnit));
@@ -183,4 +182,19 @@ fn common_year(units: &[(UnitDir, Option<Settings>)]) -> Option<i32> {
     let mut years = counts.into_iter().filter(|(_, n)| *n == most);
     let (year, _) = years.next()?;
     years.next().is_none().then_some(year)
+}
+
+/// The folders the root's `units` globs match, each tag made safe to show:
+/// a tag is a folder's name, and it heads every ID of its unit in every
+/// format, so a control character in it is shown as an escape (`\x1b`)
+/// like any other name, and a unit is selected by that tag.
+pub(super) fn unit_dirs(settings: &Settings, problems: &mut Vec<Problem>) -> Vec<UnitDir> {
+    let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);
+    let mut dirs = crate::load::workspace::units(&settings.root, globs, problems);
+    for dir in &mut dirs {
+        if let Cow::Owned(safe) = crate::render::escape::escape(&dir.tag) {
+            dir.tag = safe;
+        }
+    }
+    dirs
 }

@@ -106,9 +106,8 @@ fn unit_of(settings: &Settings, file: &Path) -> Result<String, Fatal> {
     let shown = file.display().to_string();
     let full = std::fs::canonicalize(&path)
         .map_err(|e| Fatal::CannotRead { path: shown.clone(), error: e.to_string() })?;
-    let globs = settings.config.workspace.as_ref().map_or(&[][..], |w| &w.units);
-    let dirs = crate::load::workspace::units(&settings.root, globs, &mut Vec::new());
-    dirs.into_iter()
+    super::judged::unit_dirs(settings, &mut Vec::new())
+        .into_iter()
         .filter(|d| d.is_unit)
         .find(|d| std::fs::canonicalize(settings.root.join(&d.rel)).is_ok_and(|unit| full.starts_with(unit)))
         .map(|d| d.tag)
