@@ -150,16 +150,19 @@ fn list(
     }
     let mut listed = Vec::with_capacity(entries.len());
     for (os_name, item) in entries {
-        let Some(name) = os_name.to_str() else {
-            if !os_name.as_encoded_bytes().starts_with(b".") {
-                out.push(Problem::new(Kind::NonUtf8Name, tree::join(shown, &os_name.to_string_lossy())));
+        let name = match os_name.into_string() {
+            Ok(name) => name,
+            Err(os_name) => {
+                if !os_name.as_encoded_bytes().starts_with(b".") {
+                    out.push(Problem::new(Kind::NonUtf8Name, tree::join(shown, &os_name.to_string_lossy())));
+                }
+                continue;
             }
-            continue;
         };
         let file_type = match item.file_type() {
             Ok(t) => t,
             Err(e) => {
-                out.push(tree::unreadable(&tree::join(shown, name), &e));
+                out.push(tree::unreadable(&tree::join(shown, &name), &e));
                 continue;
             }
         };
@@ -195,12 +198,12 @@ pub(crate) struct Meta {
 /// files and links that leave the repository, which are also reported;
 /// links to folders, broken links and pipes are reported and left out.
 /// Hidden folders are left out silently.
-pub(crate) fn entry(shown: &str, name: &str, probe: &dyn Probe, out: &mut Vec<Problem>) -> Option<Listed> {
-    let path = || tree::join(shown, name);
+pub(crate) fn entry(shown: &str, name: String, probe: &dyn Probe, out: &mut Vec<Problem>) -> Option<Listed> {
+    let path = || tree::join(shown, &name);
     if probe.is_dir() {
-        return (!name.starts_with('.')).then(|| Listed::Dir(name.to_string()));
+        return (!name.starts_with('.')).then_some(Listed::Dir(name));
     }
-    if crate::load::leftovers::is_stale(std::ffi::OsStr::new(name)) {
+    if crate::load::leftovers::is_stale(std::ffi::OsStr::new(&name)) {
         out.push(Problem::new(Kind::StaleTemporary, path()));
         return None;
     }
@@ -210,8 +213,9 @@ pub(crate) fn entry(shown: &str, name: &str, probe: &dyn Probe, out: &mut Vec<Pr
         return None;
     }
     let link = probe.is_link();
-    if is_never_evidence(name) && !link {
-        return Some(Listed::Ignored(name.to_string()));
+    let never = is_never_evidence(&name);
+    if never && !link {
+        return Some(Listed::Ignored(name));
     }
     let meta = match probe.followed() {
         Ok(m) if link && m.is_dir => {
@@ -219,9 +223,9 @@ pub(crate) fn entry(shown: &str, name: &str, probe: &dyn Probe, out: &mut Vec<Pr
             return None;
         }
         Ok(m) => {
-            if link && !is_never_evidence(name) && probe.leaves() {
+            if link && !never && probe.leaves() {
                 out.push(Problem::new(Kind::LinkOutside, path()));
-                return Some(Listed::Ignored(name.to_string()));
+                return Some(Listed::Ignored(name));
             }
             m
         }
@@ -234,16 +238,17 @@ pub(crate) fn entry(shown: &str, name: &str, probe: &dyn Probe, out: &mut Vec<Pr
             return None;
         }
     };
-    if is_never_evidence(name) {
-        Some(Listed::Ignored(name.to_string()))
+    if never {
+        Some(Listed::Ignored(name))
     } else if !meta.is_file {
         out.push(Problem::new(Kind::SpecialFile, path()));
         None
     } else if meta.len == 0 {
         out.push(Problem::new(Kind::EmptyFile, path()));
-        Some(Listed::Ignored(name.to_string()))
+        Some(Listed::Ignored(name))
     } else {
-        Some(Listed::File(name.to_string(), probe.is_pointer(meta.len)))
+        let pointer = probe.is_pointer(meta.len);
+        Some(Listed::File(name, pointer))
     }
 }
 

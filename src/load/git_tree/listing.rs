@@ -298,7 +298,7 @@ impl Listing for CommitTree {
                 continue;
             }
             let probe = InTree { tree: self, path: tree::join(rel, name), child };
-            listed.extend(evidence::entry(rel, name, &probe, out));
+            listed.extend(evidence::entry(rel, name.to_string(), &probe, out));
         }
         Ok(listed)
     }
