@@ -44,15 +44,19 @@ pub(crate) fn run(
     if settings.config.workspace.is_some() && !anywhere {
         return at_workspace_root(cli, settings, out, err);
     }
-    // `zi import` makes a plan where it runs and reads no zi.toml there:
-    // over a workspace root's it would write the unit's (with --force).
-    if matches!(cli.command, Command::Import { .. }) && is_workspace_root(&settings.root) {
-        return Err(Fatal::OneUnitOnly { command: "import" }.into());
-    }
-    // Below a workspace root (in `units/`, say), a new plan is a unit only
-    // where the root's globs look for one.
-    if cli.command.new_plan_at().is_some() && !is_workspace_root(&settings.base) {
-        init::within_a_workspace_above(&settings.root)?;
+    // A command that makes a plan reads no zi.toml where it runs.
+    if cli.command.new_plan_at().is_some() {
+        if is_workspace_root(&settings.base) {
+            // `zi import` writes where it runs: over a workspace root's
+            // zi.toml it would write the unit's (with --force).
+            if matches!(cli.command, Command::Import { .. }) {
+                return Err(Fatal::OneUnitOnly { command: "import" }.into());
+            }
+        } else {
+            // Below a workspace root (in `units/`, say), a new plan is a
+            // unit only where the root's globs look for one.
+            init::within_a_workspace_above(&settings.root)?;
+        }
     }
     if cli.command.units().is_some_and(|u| !u.is_empty()) {
         return Err(Fatal::NotAWorkspace.into());
