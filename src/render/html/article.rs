@@ -40,13 +40,54 @@ pub(crate) struct Articles<'a> {
     spool: Mutex<Spool>,
 }
 
+/// The cards are written and read back this many bytes at a time.
+const PIECE: usize = 256 * 1024;
+
 struct Spool {
     file: File,
-    len: u64,
+    /// Bytes written to `file`.
+    written: u64,
+    /// Cards made and not yet written.
+    pending: Vec<u8>,
     /// Where each card is, by its indicator file (the report's `Arc`).
     at: HashMap<usize, (u64, usize)>,
     /// The first error writing the spool; reported when the page is made.
     failed: Option<io::Error>,
+    /// Bytes of `file` read back, from `window_at`.
+    window: Vec<u8>,
+    window_at: u64,
+}
+
+impl Spool {
+    fn add(&mut self, key: usize, card: &str) {
+        self.at.insert(key, (self.written + self.pending.len() as u64, card.len()));
+        self.pending.extend_from_slice(card.as_bytes());
+        if self.pending.len() >= PIECE {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.failed.is_none() && !self.pending.is_empty() {
+            self.failed = self.file.write_all(&self.pending).err();
+        }
+        self.written += self.pending.len() as u64;
+        self.pending.clear();
+    }
+
+    /// Bytes `at..at + len` of the file, read back a piece at a time.
+    fn read(&mut self, at: u64, len: usize) -> io::Result<&[u8]> {
+        let end = at + len as u64;
+        if at < self.window_at || end > self.window_at + self.window.len() as u64 {
+            let size = len.max(PIECE).min(usize::try_from(self.written - at).unwrap_or(usize::MAX));
+            self.window.resize(size, 0);
+            self.file.seek(SeekFrom::Start(at))?;
+            self.file.read_exact(&mut self.window)?;
+            self.window_at = at;
+        }
+        let start = usize::try_from(at - self.window_at).unwrap_or(0);
+        Ok(&self.window[start..start + len])
+    }
 }
 
 fn key(report: &IndicatorReport) -> usize {
@@ -56,25 +97,22 @@ fn key(report: &IndicatorReport) -> usize {
 impl<'a> Articles<'a> {
     /// Cards written to `file`, an empty temporary file.
     pub(crate) fn new(lang: Lang, links: &'a Links<'a>, lke: &'a Lke, file: File) -> Self {
-        let spool = Spool { file, len: 0, at: HashMap::new(), failed: None };
+        let spool = Spool {
+            file,
+            written: 0,
+            pending: Vec::with_capacity(PIECE + PIECE / 8),
+            at: HashMap::new(),
+            failed: None,
+            window: Vec::new(),
+            window_at: 0,
+        };
         Articles { lang, links, lke, spool: Mutex::new(spool) }
     }
 
     /// Writes the card of `report`, judged in full, to the spool.
     pub(crate) fn add(&self, report: &IndicatorReport) {
         let card = self.card(report);
-        let mut spool = self.spool.lock().unwrap_or_else(PoisonError::into_inner);
-        if spool.failed.is_some() {
-            return;
-        }
-        match spool.file.write_all(card.as_bytes()) {
-            Ok(()) => {
-                let at = spool.len;
-                spool.at.insert(key(report), (at, card.len()));
-                spool.len += card.len() as u64;
-            }
-            Err(e) => spool.failed = Some(e),
-        }
+        self.spool.lock().unwrap_or_else(PoisonError::into_inner).add(key(report), &card);
     }
 
     /// The card of `report` (in full, or in summary when it was not judged
@@ -90,63 +128,26 @@ impl<'a> Articles<'a> {
         card.out
     }
 
-    /// Writes the cards of `reports` to `sink` in their order: copied from
-    /// the spool, each run of cards that lie one after the other there in
-    /// one piece; a report without a card gets one made now.
+    /// Appends the cards of `reports` to `out` in their order, read back
+    /// from the spool; a report without a card gets one made now.
     pub(super) fn copy<'r>(
         &self,
         reports: impl Iterator<Item = &'r IndicatorReport>,
-        sink: &mut dyn Write,
+        out: &mut Vec<u8>,
     ) -> io::Result<()> {
         let mut spool = self.spool.lock().unwrap_or_else(PoisonError::into_inner);
+        spool.flush();
         if let Some(e) = spool.failed.take() {
             return Err(e);
         }
-        let mut buffer = Vec::new();
-        let mut run: Option<(u64, u64)> = None;
         for report in reports {
             match spool.at.get(&key(report)).copied() {
-                Some((at, len)) => match &mut run {
-                    Some((_, end)) if *end == at => *end += len as u64,
-                    _ => {
-                        if let Some(done) = run.replace((at, at + len as u64)) {
-                            copy_range(&mut spool.file, done, &mut buffer, sink)?;
-                        }
-                    }
-                },
-                None => {
-                    if let Some(done) = run.take() {
-                        copy_range(&mut spool.file, done, &mut buffer, sink)?;
-                    }
-                    sink.write_all(self.card(report).as_bytes())?;
-                }
+                Some((at, len)) => out.extend_from_slice(spool.read(at, len)?),
+                None => out.extend_from_slice(self.card(report).as_bytes()),
             }
-        }
-        if let Some(done) = run {
-            copy_range(&mut spool.file, done, &mut buffer, sink)?;
         }
         Ok(())
     }
-}
-
-/// Copies bytes `start..end` of `file` to `sink`, a buffer at a time.
-fn copy_range(
-    file: &mut File,
-    (start, end): (u64, u64),
-    buffer: &mut Vec<u8>,
-    sink: &mut dyn Write,
-) -> io::Result<()> {
-    const PIECE: u64 = 256 * 1024;
-    file.seek(SeekFrom::Start(start))?;
-    let mut left = end - start;
-    while left > 0 {
-        let piece = left.min(PIECE);
-        buffer.resize(piece as usize, 0);
-        file.read_exact(buffer)?;
-        sink.write_all(buffer)?;
-        left -= piece;
-    }
-    Ok(())
 }
 
 /// One card being made.
@@ -182,34 +183,34 @@ impl Card<'_> {
         );
         if let Some(indicator) = report.whole() {
             let due = if indicator.due_text.trim().is_empty() { l.no_target } else { &indicator.due_text };
-            w!(self, "<span><span class=\"k\">{}</span> {}</span> ", l.target, Esc(due));
+            w!(self, "<span><b>{}</b> {}</span> ", l.target, Esc(due));
         }
         w!(
             self,
-            "<span><span class=\"k\">{}</span> {}</span> ",
+            "<span><b>{}</b> {}</span> ",
             l.next_deadline,
             Esc(&next_deadline_text(report, lang))
         );
         w!(
             self,
-            "<span><span class=\"k\">{}</span> {} {}</span> ",
+            "<span><b>{}</b> {} {}</span> ",
             l.to_date,
             fraction(report.to_date, lang),
             l.documents
         );
         w!(
             self,
-            "<span><span class=\"k\">{}</span> {} {}</span> ",
+            "<span><b>{}</b> {} {}</span> ",
             l.year,
             fraction(report.year, lang),
             l.documents
         );
         if let Some(pic) = pic(report) {
-            w!(self, "<span><span class=\"k\">{}</span> {}</span> ", l.pic, Esc(pic));
+            w!(self, "<span><b>{}</b> {}</span> ", l.pic, Esc(pic));
         }
-        w!(self, "<span><span class=\"k\">{}</span> ", l.plan_file);
+        w!(self, "<span><b>{}</b> ", l.plan_file);
         self.link(&[&report.file.path], &[&report.file.path]);
-        w!(self, "</span> <span><span class=\"k\">{}</span> ", l.evidence_folder);
+        w!(self, "</span> <span><b>{}</b> ", l.evidence_folder);
         let evidence = &report.file.evidence;
         if report.evidence_exists {
             self.link(&[evidence, "/"], &[evidence, "/"]);
@@ -267,24 +268,27 @@ impl Card<'_> {
         let rows = documents.len() + usize::from(!unmatched.is_empty());
         for (i, document) in documents.iter().enumerate() {
             w!(self, "<tr>");
-            if i == 0 {
+            if i == 0 && rows > 1 {
                 w!(
                     self,
                     "<td rowspan=\"{rows}\" class=\"when\">{when}</td><td rowspan=\"{rows}\"><span class=\"chip {key}\">{label}</span></td>"
                 );
+            } else if i == 0 {
+                w!(self, "<td class=\"when\">{when}</td><td><span class=\"chip {key}\">{label}</span></td>");
             }
-            w!(self, "<td>{}</td><td>", Esc(document_name(&document.name, self.lang)));
+            w!(self, "<td>{}</td>", Esc(document_name(&document.name, self.lang)));
             if document.files.is_empty() {
                 let (class, mark, label) = match period {
                     Some(PeriodState::Open) => ("not-yet", "○", self.l.not_due_yet),
                     Some(PeriodState::Due) => ("due", "•", self.l.missing),
                     _ => ("no", "✗", self.l.missing),
                 };
-                w!(self, "<span class=\"{class}\">{mark} {label}</span>");
+                w!(self, "<td class=\"{class}\">{mark} {label}</td></tr>\n");
             } else {
+                w!(self, "<td>");
                 self.file_list(report, &document.files);
+                w!(self, "</td></tr>\n");
             }
-            w!(self, "</td></tr>\n");
         }
         if !unmatched.is_empty() {
             w!(self, "<tr class=\"extra\"><td>{}</td><td>", self.l.unmatched);

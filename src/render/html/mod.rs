@@ -217,6 +217,8 @@ impl Page<'_> {
     /// judged, copied a component at a time.
     fn indicators(&mut self, view: &StatusView) {
         w!(self, "<section id=\"indicators\">\n<h2>{}</h2>\n", self.l.documents_and_files);
+        self.spill(0);
+        let mut bytes = Vec::with_capacity(2 * CHUNK);
         for area in &view.areas {
             w!(
                 self,
@@ -227,14 +229,20 @@ impl Page<'_> {
             );
             for component in &area.components {
                 w!(self, "<h4>{} {}</h4>\n", esc(&component.component.id), esc(&component.component.name));
-                self.spill(0);
+                // The headings join the cards in a buffer of bytes.
+                bytes.extend_from_slice(self.out.as_bytes());
+                self.out.clear();
                 if self.failed.is_none() {
                     let cards = component.indicators.iter().copied();
-                    self.failed = self.articles.copy(cards, self.sink).err();
+                    self.failed = self.articles.copy(cards, &mut bytes).err();
+                }
+                if bytes.len() >= CHUNK {
+                    self.write_bytes(&mut bytes);
                 }
             }
             w!(self, "</section>\n");
         }
+        self.write_bytes(&mut bytes);
         w!(self, "</section>\n");
     }
 

@@ -34,4 +34,13 @@ impl Page<'_> {
         }
         self.out.clear();
     }
+
+    /// Hands `bytes` to the sink: what was made before what `out` holds,
+    /// which stays.
+    pub(super) fn write_bytes(&mut self, bytes: &mut Vec<u8>) {
+        if self.failed.is_none() {
+            self.failed = self.sink.write_all(bytes).err();
+        }
+        bytes.clear();
+    }
 }
