@@ -185,26 +185,9 @@ impl Card<'_> {
             let due = if indicator.due_text.trim().is_empty() { l.no_target } else { &indicator.due_text };
             w!(self, "<span><b>{}</b> {}</span> ", l.target, Esc(due));
         }
-        w!(
-            self,
-            "<span><b>{}</b> {}</span> ",
-            l.next_deadline,
-            Esc(&next_deadline_text(report, lang))
-        );
-        w!(
-            self,
-            "<span><b>{}</b> {} {}</span> ",
-            l.to_date,
-            fraction(report.to_date, lang),
-            l.documents
-        );
-        w!(
-            self,
-            "<span><b>{}</b> {} {}</span> ",
-            l.year,
-            fraction(report.year, lang),
-            l.documents
-        );
+        w!(self, "<span><b>{}</b> {}</span> ", l.next_deadline, Esc(&next_deadline_text(report, lang)));
+        w!(self, "<span><b>{}</b> {} {}</span> ", l.to_date, fraction(report.to_date, lang), l.documents);
+        w!(self, "<span><b>{}</b> {} {}</span> ", l.year, fraction(report.year, lang), l.documents);
         if let Some(pic) = pic(report) {
             w!(self, "<span><b>{}</b> {}</span> ", l.pic, Esc(pic));
         }

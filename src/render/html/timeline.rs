@@ -23,8 +23,10 @@ pub(super) fn section(page: &mut Page, view: &StatusView) {
     let year = view.eval.plan.year;
     let now = YearMonth::of(view.eval.as_of);
     // Each month's title, escaped, for the cells of no period.
-    let months: Vec<(YearMonth, String)> =
-        (1..=12).filter_map(|m| YearMonth::new(year, m)).map(|m| (m, Esc(&lang.month(m)).to_string())).collect();
+    let months: Vec<(YearMonth, String)> = (1..=12)
+        .filter_map(|m| YearMonth::new(year, m))
+        .map(|m| (m, Esc(&lang.month(m)).to_string()))
+        .collect();
     let out = &mut page.out;
     let _ = writeln!(out, "<section id=\"timeline\">\n<h2>{} {year}</h2>", l.timeline);
     legend(out, lang);
@@ -74,9 +76,19 @@ fn legend(out: &mut String, lang: Lang) {
     out.push_str("</p>\n");
 }
 
-fn row(out: &mut String, report: &IndicatorReport, months: &[(YearMonth, String)], now: YearMonth, lang: Lang) {
+fn row(
+    out: &mut String,
+    report: &IndicatorReport,
+    months: &[(YearMonth, String)],
+    now: YearMonth,
+    lang: Lang,
+) {
     let id = Esc(&report.file.id);
-    let _ = write!(out, "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td><td class=\"text\">{}", Esc(report.text()));
+    let _ = write!(
+        out,
+        "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td><td class=\"text\">{}",
+        Esc(report.text())
+    );
     if let Some(pic) = pic(report) {
         let _ = write!(out, "<span class=\"pic\">{}</span>", Esc(pic));
     }
