@@ -8,6 +8,7 @@ mod looks_like;
 pub(crate) mod matcher;
 mod missing;
 pub(crate) mod overdue;
+mod report;
 pub(crate) mod score;
 pub(crate) mod select;
 pub(crate) mod view;
