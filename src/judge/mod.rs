@@ -2,6 +2,7 @@
 //! the views reports show, changes between commits. No language.
 
 pub(crate) mod changes;
+pub(crate) mod checked;
 pub(crate) mod evaluate;
 pub(crate) mod listed;
 mod looks_like;
