@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::judge::listed::Listed;
 use crate::judge::looks_like::{self, Documents};
 use crate::judge::matcher::{self, Assignment, Matcher};
+use crate::judge::missing::document_names;
 pub(crate) use crate::judge::report::{
     Brief, Document, DocumentName, IndicatorReport, Kept, Missing, OccurrenceReport, PeriodReport,
     PeriodState, Progress, Status,
@@ -367,15 +368,6 @@ fn unmatched_files(file: &IndicatorFile, strays: &[&str], indicator: &Indicator,
         };
         out.push(Problem::new(kind, join(&file.evidence, stray)));
     }
-}
-
-/// The documents as counted: the plan's, or one unnamed document when the
-/// plan lists none.
-pub(crate) fn document_names(indicator: &Indicator) -> Arc<[DocumentName]> {
-    if indicator.evidence.is_empty() {
-        return Arc::new([None]);
-    }
-    indicator.evidence.iter().map(|e| Some(e.name.as_str().into())).collect()
 }
 
 /// Each document of a period or occurrence and the files that satisfy it,

@@ -12,9 +12,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::judge::evaluate::document_names;
 use crate::judge::matcher::Matcher;
-use crate::judge::missing::DocumentName;
+use crate::judge::missing::{document_names, DocumentName};
 use crate::model::evidence::normalise;
 use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
 use crate::problem::{Kind, LooksLike, Problem};
