@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::load::dir::{Dir, Type};
 use crate::load::lfs;
 use crate::load::tree;
 use crate::model::evidence::{is_never_evidence, EvidenceFile, Folder, Occasion};
@@ -121,27 +122,24 @@ pub(crate) enum Listed {
 }
 
 /// The entries of `dir` (shown as `shown`), sorted by name, as `entry`
-/// takes them. Each entry costs one stat (its size), links a second one; a
-/// file of an LFS pointer's size is also opened, to tell whether it is one.
+/// takes them. The type of each entry is the directory entry's; a file
+/// that may be a document costs one stat relative to the folder (its size:
+/// an empty file and a Git LFS pointer are told by it), a link one more
+/// (what it leads to), and a file of an LFS pointer's size is also opened,
+/// to tell whether it is one.
 fn list(
     dir: &Path,
     shown: &str,
     repository: &Repository,
     out: &mut Vec<Problem>,
 ) -> std::io::Result<Vec<Listed>> {
-    let reader = std::fs::read_dir(dir)?;
-    let mut entries = Vec::new();
-    for item in reader {
-        match item {
-            Ok(item) => entries.push((item.file_name(), item)),
-            Err(e) => out.push(tree::unreadable(shown, &e)),
-        }
+    let mut listing = Dir::read(dir)?;
+    if let Some(e) = &listing.error {
+        out.push(tree::unreadable(shown, e));
     }
+    let mut entries = std::mem::take(&mut listing.entries);
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let is_gitfile = |(name, item): &(std::ffi::OsString, std::fs::DirEntry)| {
-        name == ".git" && item.file_type().is_ok_and(|t| t.is_file())
-    };
-    if entries.iter().any(is_gitfile) {
+    if entries.iter().any(|(name, kind)| name == ".git" && matches!(kind, Ok(Type::File))) {
         // A submodule as git checks one out (`.git` a file naming its git
         // folder): its files are no part of this repository, which holds
         // only a commit id here, so the staged reading counts nothing.
@@ -149,7 +147,7 @@ fn list(
         return Ok(Vec::new());
     }
     let mut listed = Vec::with_capacity(entries.len());
-    for (os_name, item) in entries {
+    for (os_name, kind) in entries {
         let name = match os_name.into_string() {
             Ok(name) => name,
             Err(os_name) => {
@@ -159,14 +157,14 @@ fn list(
                 continue;
             }
         };
-        let file_type = match item.file_type() {
-            Ok(t) => t,
+        let kind = match kind {
+            Ok(kind) => kind,
             Err(e) => {
                 out.push(tree::unreadable(&tree::join(shown, &name), &e));
                 continue;
             }
         };
-        let probe = OnDisk { item: &item, file_type, repository };
+        let probe = OnDisk { dir, listing: &listing, kind, repository };
         listed.extend(entry(shown, name, &probe, out));
     }
     Ok(listed)
@@ -178,12 +176,12 @@ pub(crate) trait Probe {
     /// The entry is a folder (itself, not through a link).
     fn is_dir(&self) -> bool;
     fn is_link(&self) -> bool;
-    /// What the entry is, through its link when it is one.
-    fn followed(&self) -> std::io::Result<Meta>;
-    /// Whether the link leads out of the repository.
-    fn leaves(&self) -> bool;
-    /// Whether the file, of `len` bytes, is a Git LFS pointer.
-    fn is_pointer(&self, len: u64) -> bool;
+    /// What the entry `name` is, through its link when it is one.
+    fn followed(&self, name: &str) -> std::io::Result<Meta>;
+    /// Whether the link `name` leads out of the repository.
+    fn leaves(&self, name: &str) -> bool;
+    /// Whether the file `name`, of `len` bytes, is a Git LFS pointer.
+    fn is_pointer(&self, name: &str, len: u64) -> bool;
 }
 
 /// What a stat says of an entry.
@@ -217,13 +215,13 @@ pub(crate) fn entry(shown: &str, name: String, probe: &dyn Probe, out: &mut Vec<
     if never && !link {
         return Some(Listed::Ignored(name));
     }
-    let meta = match probe.followed() {
+    let meta = match probe.followed(&name) {
         Ok(m) if link && m.is_dir => {
             out.push(Problem::new(Kind::LinkNotFollowed, path()));
             return None;
         }
         Ok(m) => {
-            if link && !never && probe.leaves() {
+            if link && !never && probe.leaves(&name) {
                 out.push(Problem::new(Kind::LinkOutside, path()));
                 return Some(Listed::Ignored(name));
             }
@@ -247,39 +245,40 @@ pub(crate) fn entry(shown: &str, name: String, probe: &dyn Probe, out: &mut Vec<
         out.push(Problem::new(Kind::EmptyFile, path()));
         Some(Listed::Ignored(name))
     } else {
-        let pointer = probe.is_pointer(meta.len);
+        let pointer = probe.is_pointer(&name, meta.len);
         Some(Listed::File(name, pointer))
     }
 }
 
 /// An entry of a folder on disk.
 struct OnDisk<'a> {
-    item: &'a std::fs::DirEntry,
-    file_type: std::fs::FileType,
+    dir: &'a Path,
+    listing: &'a Dir,
+    kind: Type,
     repository: &'a Repository<'a>,
 }
 
 impl Probe for OnDisk<'_> {
     fn is_dir(&self) -> bool {
-        self.file_type.is_dir()
+        self.kind == Type::Dir
     }
 
     fn is_link(&self) -> bool {
-        self.file_type.is_symlink()
+        self.kind == Type::Link
     }
 
-    fn followed(&self) -> std::io::Result<Meta> {
-        let meta = if self.is_link() { std::fs::metadata(self.item.path()) } else { self.item.metadata() }?;
-        Ok(Meta { is_dir: meta.is_dir(), is_file: meta.is_file(), len: meta.len() })
+    fn followed(&self, name: &str) -> std::io::Result<Meta> {
+        let stat = self.listing.stat(std::ffi::OsStr::new(name), self.is_link())?;
+        Ok(Meta { is_dir: stat.kind == Type::Dir, is_file: stat.kind == Type::File, len: stat.len })
     }
 
-    fn leaves(&self) -> bool {
-        std::fs::canonicalize(self.item.path()).map_or(true, |t| !self.repository.holds(&t))
+    fn leaves(&self, name: &str) -> bool {
+        std::fs::canonicalize(self.dir.join(name)).map_or(true, |t| !self.repository.holds(&t))
     }
 
-    fn is_pointer(&self, len: u64) -> bool {
+    fn is_pointer(&self, name: &str, len: u64) -> bool {
         // Only a file of a pointer's size is opened, so only then its path is made.
-        lfs::may_be_pointer(len) && lfs::is_pointer(&self.item.path(), len)
+        lfs::may_be_pointer(len) && lfs::is_pointer(&self.dir.join(name), len)
     }
 }
 

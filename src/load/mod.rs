@@ -3,6 +3,7 @@
 
 pub(crate) mod assessment;
 pub(crate) mod config;
+pub(crate) mod dir;
 pub(crate) mod evidence;
 pub(crate) mod folders;
 pub(crate) mod git;
@@ -27,7 +28,8 @@ use crate::problem::Problem;
 /// folder; problems go to `out`. Folders below a link the evidence tree
 /// check did not follow are not read.
 pub(crate) fn indicator(plan: &Plan, file: &IndicatorFile, part: Part, out: &mut Vec<Problem>) -> Loaded {
-    let indicator = match source::Source::read(&plan.root.join(&file.path), file.path.clone()) {
+    // The plan's walk listed the file as a regular file (or a link to one).
+    let indicator = match source::Source::read_listed(&plan.root.join(&file.path), file.path.clone()) {
         Ok(source) => indicator::parse(&source, plan.year, out),
         Err(d) => {
             out.push(d);

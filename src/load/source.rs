@@ -32,7 +32,17 @@ impl Source {
     /// ever read, so a link to `/dev/zero` or a file that grows while it is
     /// read cannot exhaust memory or block the run.
     pub(crate) fn read(file: &Path, path: String) -> Result<Source, Problem> {
-        let (bytes, size) = match read_capped(file) {
+        Source::of_read(read_capped(file, Seen::Unknown), path)
+    }
+
+    /// `read`, of a file that a folder listing has just found to be a
+    /// regular file (or a link to one): it is opened without a stat first.
+    pub(crate) fn read_listed(file: &Path, path: String) -> Result<Source, Problem> {
+        Source::of_read(read_capped(file, Seen::Regular), path)
+    }
+
+    fn of_read(read: Result<(Vec<u8>, u64), Refused>, path: String) -> Result<Source, Problem> {
+        let (bytes, size) = match read {
             Ok(read) => read,
             Err(Refused::Folder) => {
                 return Err(Problem::new(Kind::FolderNotFile, path).with_severity(Severity::Error))
@@ -244,7 +254,7 @@ pub(crate) fn excerpts<'a>(
             excerpts.keep(path, text, &lines);
             continue;
         }
-        let Ok((bytes, _)) = read_capped(&root.join(path)) else { continue };
+        let Ok((bytes, _)) = read_capped(&root.join(path), Seen::Unknown) else { continue };
         excerpts.keep(path, &leading_text(bytes).0, &lines);
     }
     excerpts
@@ -258,23 +268,56 @@ enum Refused {
     Io(std::io::Error),
 }
 
+/// What is known of a file before it is read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    /// Nothing: it is stat'ed first, so that a folder, device or pipe is
+    /// refused without being opened.
+    Unknown,
+    /// A folder listing found a regular file there (through a link, maybe).
+    Regular,
+}
+
 /// At most `MAX_PLAN_FILE_BYTES` + 1 bytes of the regular file `file`, and
 /// its size (the larger of what the file system says and what was read, so
 /// a file that grows while it is read is still seen as too large).
-fn read_capped(file: &Path) -> Result<(Vec<u8>, u64), Refused> {
-    let meta = std::fs::metadata(file).map_err(Refused::Io)?;
+///
+/// A file `Seen::Regular` is opened and read with no stat at all: open,
+/// read until the end, close. It is opened without blocking all the same,
+/// in case it was replaced by a pipe since it was listed, and asked what it
+/// is (`fstat` on the open file) only when the read fails or passes the
+/// limit (the size is then part of the problem).
+fn read_capped(file: &Path, seen: Seen) -> Result<(Vec<u8>, u64), Refused> {
+    if seen == Seen::Unknown {
+        refuse_odd(&std::fs::metadata(file).map_err(Refused::Io)?)?;
+    }
+    let mut bytes = Vec::with_capacity(READ_CAPACITY);
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(file).map_err(Refused::Io)?;
+    let read = (&file).take(MAX_PLAN_FILE_BYTES + 1).read_to_end(&mut bytes);
+    if read.is_err() || bytes.len() as u64 > MAX_PLAN_FILE_BYTES {
+        let meta = file.metadata().map_err(Refused::Io)?;
+        refuse_odd(&meta)?;
+        read.map_err(Refused::Io)?;
+        let size = meta.len().max(bytes.len() as u64);
+        return Ok((bytes, size));
+    }
+    let size = bytes.len() as u64;
+    Ok((bytes, size))
+}
+
+/// A folder, device or pipe refused by what a stat said of it.
+fn refuse_odd(meta: &std::fs::Metadata) -> Result<(), Refused> {
     if meta.is_dir() {
         return Err(Refused::Folder);
     }
     if !meta.is_file() {
         return Err(Refused::Special);
     }
-    let mut bytes = Vec::with_capacity(READ_CAPACITY);
-    std::fs::File::open(file)
-        .and_then(|f| f.take(MAX_PLAN_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(Refused::Io)?;
-    let size = meta.len().max(bytes.len() as u64);
-    Ok((bytes, size))
+    Ok(())
 }
 
 /// `bytes` as text: all of it, or what comes before the first byte that is

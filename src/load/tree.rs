@@ -3,8 +3,10 @@
 //! (hidden files, `.gitkeep`, `README*`) left out, and with links and odd
 //! names reported rather than followed into loops or crashes.
 
+use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::load::dir::{Dir, Type};
 use crate::model::plan::CONFIG_FILE;
 pub(crate) use crate::model::plan::{join, number_prefix};
 use crate::problem::{Fatal, Kind, Problem, Severity};
@@ -90,18 +92,14 @@ pub(crate) fn try_list(
     rel: &str,
     skipped: Severity,
     out: &mut Vec<Problem>,
-) -> std::io::Result<Vec<Entry>> {
-    let reader = std::fs::read_dir(dir)?;
-    let mut entries = Vec::new();
-    for item in reader {
-        let item = match item {
-            Ok(item) => item,
-            Err(e) => {
-                out.push(unreadable(rel, &e));
-                continue;
-            }
-        };
-        let os_name = item.file_name();
+) -> io::Result<Vec<Entry>> {
+    let mut listing = Dir::read(dir)?;
+    if let Some(e) = &listing.error {
+        out.push(unreadable(rel, e));
+    }
+    let listed = std::mem::take(&mut listing.entries);
+    let mut entries = Vec::with_capacity(listed.len());
+    for (os_name, kind) in listed {
         let Some(name) = os_name.to_str() else {
             let shown = os_name.to_string_lossy();
             if !shown.starts_with('.') {
@@ -109,17 +107,19 @@ pub(crate) fn try_list(
             }
             continue;
         };
-        let found = || match item.file_type() {
+        // The entry's own type is the directory entry's; only a link is
+        // stat'ed, to know what it leads to.
+        let found = || match kind {
             Err(e) => Found::Unreadable(e),
-            Ok(t) if t.is_symlink() => match std::fs::metadata(item.path()) {
-                Ok(m) if m.is_file() => Found::LinkToFile,
-                Ok(m) if m.is_dir() => Found::LinkToDir,
+            Ok(Type::Link) => match listing.stat(&os_name, true) {
+                Ok(s) if s.kind == Type::File => Found::LinkToFile,
+                Ok(s) if s.kind == Type::Dir => Found::LinkToDir,
                 Ok(_) => Found::Special,
                 Err(e) => Found::BrokenLink(e),
             },
-            Ok(t) if t.is_dir() => Found::Dir,
-            Ok(t) if t.is_file() => Found::File,
-            Ok(_) => Found::Special,
+            Ok(Type::Dir) => Found::Dir,
+            Ok(Type::File) => Found::File,
+            Ok(Type::Other) => Found::Special,
         };
         entries.extend(entry(rel, name, found, skipped, out));
     }
@@ -135,8 +135,8 @@ pub(crate) enum Found {
     Special,
     LinkToDir,
     LinkToFile,
-    BrokenLink(std::io::Error),
-    Unreadable(std::io::Error),
+    BrokenLink(io::Error),
+    Unreadable(io::Error),
 }
 
 /// The entry `name` of the folder `rel`, by the rules of `list`, wherever
@@ -190,7 +190,7 @@ pub(crate) fn sort(entries: &mut [Entry]) {
 
 /// A folder that exists but cannot be listed (always an error, whatever
 /// the tree: what it holds is unknown).
-pub(crate) fn unreadable(rel: &str, e: &std::io::Error) -> Problem {
+pub(crate) fn unreadable(rel: &str, e: &io::Error) -> Problem {
     Problem::new(Kind::UnreadableFolder { error: e.to_string() }, rel)
 }
 

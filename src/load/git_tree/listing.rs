@@ -264,7 +264,7 @@ impl Probe for InTree<'_> {
         matches!(self.child, Child::Node(Node::Link))
     }
 
-    fn followed(&self) -> io::Result<Meta> {
+    fn followed(&self, _name: &str) -> io::Result<Meta> {
         match self.tree.follow(&self.path) {
             Target::File { size } => Ok(Meta { is_dir: false, is_file: true, len: size }),
             Target::Dir => Ok(Meta { is_dir: true, is_file: false, len: 0 }),
@@ -276,13 +276,13 @@ impl Probe for InTree<'_> {
         }
     }
 
-    fn leaves(&self) -> bool {
+    fn leaves(&self, _name: &str) -> bool {
         matches!(self.tree.follow(&self.path), Target::Outside)
     }
 
     /// Only a file's name and emptiness are read from git: a pointer
     /// counts like the document it stands for, so only its label is lost.
-    fn is_pointer(&self, _len: u64) -> bool {
+    fn is_pointer(&self, _name: &str, _len: u64) -> bool {
         false
     }
 }
