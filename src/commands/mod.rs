@@ -126,12 +126,8 @@ pub(crate) fn run(
                 )
             })
         }
-        // A check owns its evaluation, to free all but the problems early.
-        Command::Check { strict, format, .. } => {
-            let want = plan::Want::all(&|_: &IndicatorFile| Detail::Problems);
-            let eval = plan::evaluate_settings(settings, want);
-            check::run(eval, settings, *strict, *format, out)
-        }
+        // A check judges on its own, writing problems as they are found.
+        Command::Check { strict, format, .. } => check::run(settings, *strict, *format, out),
         Command::Show { id, format } => {
             let detail = |file: &IndicatorFile| {
                 if select::selects(id, file) {

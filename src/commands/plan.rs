@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::judge::evaluate::{Detail, Evaluation, Keep};
 use crate::load::git_tree::CommitTree;
 use crate::load::{config, plan};
-use crate::model::plan::{Config, IndicatorFile};
+use crate::model::plan::{Config, IndicatorFile, Plan};
 use crate::problem::{Note, Problem};
 use crate::render;
 use crate::settings::Settings;
@@ -46,6 +46,16 @@ pub(super) fn evaluate_settings(
 ) -> Evaluation {
     let problems = settings.config_problems.clone();
     evaluate(&settings.root, settings.config.clone(), problems, settings.as_of, want)
+}
+
+/// The plan under the settings' root, not judged, and the problems found
+/// reading it (`zi.toml`'s first).
+pub(super) fn discover_settings(settings: &Settings) -> (Plan, Vec<Problem>) {
+    let mut problems = settings.config_problems.clone();
+    let config = settings.config.clone();
+    let year = config.year.unwrap_or_else(|| settings.as_of.year());
+    let plan = plan::discover_part(&settings.root, config, year, &[], &mut problems);
+    (plan, problems)
 }
 
 /// Reads the plan and evidence under `root` and judges them on `as_of`.

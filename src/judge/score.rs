@@ -221,21 +221,40 @@ pub(crate) fn answer_changes(
 
 /// The questions each indicator's `lke` names, checked against the LKE.
 pub(crate) fn lke_ref_problems(eval: &Evaluation, lke: &Lke) -> Vec<Problem> {
-    // `zi check` runs this on every indicator: one set, not a walk of the
-    // LKE per reference; the list for a did-you-mean only when one is wrong.
-    let ids = lke.question_ids();
-    let known: std::collections::HashSet<&str> = ids.iter().map(|id| id.as_ref()).collect();
+    let questions = KnownQuestions::of(lke);
     let mut out = Vec::new();
     for report in &eval.indicators {
+        questions.check(report, &mut out);
+    }
+    out
+}
+
+/// The question IDs of an LKE, to check what indicators name against.
+pub(crate) struct KnownQuestions {
+    ids: Vec<String>,
+    // `zi check` runs this on every indicator: one set, not a walk of the
+    // LKE per reference; the list for a did-you-mean only when one is wrong.
+    known: std::collections::HashSet<String>,
+}
+
+impl KnownQuestions {
+    pub(crate) fn of(lke: &Lke) -> KnownQuestions {
+        let ids = lke.question_ids();
+        let known = ids.iter().cloned().collect();
+        KnownQuestions { ids, known }
+    }
+
+    /// An `unknown-question` problem for each question `report` names that
+    /// the LKE does not have, in the order it names them.
+    pub(crate) fn check(&self, report: &IndicatorReport, out: &mut Vec<Problem>) {
         for r in report.lke() {
-            if !known.contains(r.id.as_str()) {
-                let suggestion = nearest(&r.id, &ids);
+            if !self.known.contains(r.id.as_str()) {
+                let suggestion = nearest(&r.id, &self.ids);
                 let kind = LkeKind::UnknownQuestion { id: r.id.clone(), suggestion };
                 out.push(Problem::new(Kind::Lke(Box::new(kind)), report.file.path.clone()).at(r.at));
             }
         }
     }
-    out
 }
 
 /// The indicators serving each question, by question id.

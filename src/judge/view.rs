@@ -160,8 +160,37 @@ impl<'a> ShowView<'a> {
     }
 }
 
-/// `zi check`'s report: every problem, and the files they point into.
+/// `zi check`'s report, or one part of it (a large check is written as it
+/// is judged): problems in order, the files they point into, and where the
+/// part stands in the whole.
 pub(crate) struct CheckView<'a> {
     pub(crate) problems: &'a [Problem],
     pub(crate) excerpts: Excerpts,
+    /// Whether this is the first part.
+    pub(crate) first: bool,
+    /// How many problems the parts before this one listed.
+    pub(crate) before: usize,
+    /// The count of errors and of warnings of the whole check, given with
+    /// its last part only. JSON, which writes the counts before the
+    /// problems, is always given the whole check in one part.
+    pub(crate) totals: Option<(usize, usize)>,
+}
+
+impl<'a> CheckView<'a> {
+    /// A whole check in one part.
+    pub(crate) fn whole(problems: &'a [Problem], excerpts: Excerpts) -> CheckView<'a> {
+        CheckView {
+            problems,
+            excerpts,
+            first: true,
+            before: 0,
+            totals: Some(crate::problem::count(problems)),
+        }
+    }
+
+    /// The counts to print after the last part; `None` on the parts before
+    /// and when the check found nothing.
+    pub(crate) fn closing_totals(&self) -> Option<(usize, usize)> {
+        self.totals.filter(|totals| *totals != (0, 0))
+    }
 }

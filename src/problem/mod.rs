@@ -64,6 +64,11 @@ impl Problem {
         }
     }
 
+    /// The order `sort` puts problems in: by place, then code.
+    pub(crate) fn cmp_place(&self, other: &Problem) -> std::cmp::Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+
     fn sort_key(&self) -> (&str, u32, u32, Code) {
         let (line, column) = self.at.map_or((0, 0), |at| (at.line, at.column));
         (&self.path, line, column, self.code())
@@ -74,7 +79,7 @@ impl Problem {
 /// the order they were found in, which is the same on every run) and drops
 /// exact repeats.
 pub(crate) fn sort(problems: &mut Vec<Problem>) {
-    problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    problems.sort_by(Problem::cmp_place);
     problems.dedup();
 }
 

@@ -30,7 +30,9 @@ renderer_by_functions!(Csv);
 /// One row per problem.
 fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     let l = lang.labels();
-    row(out, &[l.severity, l.code, l.path, l.line, l.column, l.problem, l.hint_column])?;
+    if view.first {
+        row(out, &[l.severity, l.code, l.path, l.line, l.column, l.problem, l.hint_column])?;
+    }
     for p in view.problems {
         let (line, column) =
             p.at.map_or((String::new(), String::new()), |at| (at.line.to_string(), at.column.to_string()));

@@ -8,7 +8,6 @@ use anyhow::Result;
 use crate::judge::evaluate::Evaluation;
 
 use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
-use crate::problem;
 use crate::render::fields::cell;
 use crate::render::problems;
 
@@ -31,12 +30,11 @@ renderer_by_functions!(Markdown);
 
 /// One row per problem, then the counts; nothing when there is none.
 fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    if view.problems.is_empty() {
-        return Ok(());
-    }
     let l = lang.labels();
-    writeln!(out, "| {} | {} | {} | {} | {} |", l.severity, l.code, l.path, l.problem, l.hint_column)?;
-    writeln!(out, "|---|---|---|---|---|")?;
+    if view.before == 0 && !view.problems.is_empty() {
+        writeln!(out, "| {} | {} | {} | {} | {} |", l.severity, l.code, l.path, l.problem, l.hint_column)?;
+        writeln!(out, "|---|---|---|---|---|")?;
+    }
     for p in view.problems {
         writeln!(
             out,
@@ -48,8 +46,9 @@ fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
             cell(&problems::hint(p, lang))
         )?;
     }
-    let (errors, warnings) = problem::count(view.problems);
-    writeln!(out, "\n{}", lang.catalogue().errors_and_warnings(errors, warnings))?;
+    if let Some((errors, warnings)) = view.closing_totals() {
+        writeln!(out, "\n{}", lang.catalogue().errors_and_warnings(errors, warnings))?;
+    }
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::judge::evaluate::{Evaluation, Progress, Status};
 use crate::judge::view::{AreaView, CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
-use crate::problem::{self, Excerpts, Problem};
+use crate::problem::{Excerpts, Problem};
 use crate::render::escape::escape;
 use crate::render::grid::{wrap, Cell, Fit, Layout};
 use crate::render::problems;
@@ -42,15 +42,13 @@ impl Renderer for Terminal<'_> {
 
     /// Silent when there is nothing to say.
     fn check(&mut self, view: &CheckView) -> Result<()> {
-        if view.problems.is_empty() {
-            return Ok(());
-        }
         let lang = self.style.lang;
         for p in view.problems {
             writeln!(self.out, "{}", problems::problem(p, view.excerpts.line(p), lang))?;
         }
-        let (errors, warnings) = problem::count(view.problems);
-        writeln!(self.out, "{}", lang.catalogue().errors_and_warnings(errors, warnings))?;
+        if let Some((errors, warnings)) = view.closing_totals() {
+            writeln!(self.out, "{}", lang.catalogue().errors_and_warnings(errors, warnings))?;
+        }
         Ok(())
     }
 

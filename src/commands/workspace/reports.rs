@@ -96,7 +96,7 @@ pub(super) fn overdue_of(
                     Some(judged) => errors_beside_entries(&judged.eval),
                     None => unit.problems.clone(),
                 };
-                findings.check(&CheckView { problems: &problems, excerpts: Default::default() })?;
+                findings.check(&CheckView::whole(&problems, Default::default()))?;
                 Ok(code)
             })?
         }
@@ -141,7 +141,7 @@ pub(crate) fn check(
             None => unit.problems.clone(),
         };
         let excerpts = source::excerpts(&ws.settings.root, &problems, &[]);
-        findings.check(&CheckView { problems: &problems, excerpts })?;
+        findings.check(&CheckView::whole(&problems, excerpts))?;
         Ok(Some(fails(&problems)))
     };
     let code = match format.output() {
@@ -171,7 +171,7 @@ fn annotate(
 ) -> Result<ExitCode> {
     let prefix = crate::commands::check::repository_prefix(ws.settings, format);
     let mut findings = render::findings(format, ws.settings.style(), &prefix, out);
-    findings.check(&CheckView { problems: root, excerpts: Default::default() })?;
+    findings.check(&CheckView::whole(root, Default::default()))?;
     let mut code = ExitCode::SUCCESS;
     for u in &ws.units {
         if let Some(unit_code) = unit(u, &mut *findings)? {
@@ -186,7 +186,7 @@ fn annotate(
 fn root_check(ws: &Workspace, format: Format) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     let excerpts = source::excerpts(&ws.settings.root, &ws.problems, &ws.settings.known_texts());
-    let view = CheckView { problems: &ws.problems, excerpts };
+    let view = CheckView::whole(&ws.problems, excerpts);
     render::renderer(format, ws.settings.style(), &mut bytes).check(&view)?;
     Ok(bytes)
 }
