@@ -11,17 +11,22 @@ use crate::text::{Catalogue, Lang};
 pub(crate) fn command(lang: Lang) -> Command {
     let catalogue = lang.catalogue();
     let words = catalogue.help_words();
-    let root = Cli::command().disable_version_flag(true).arg(
+    let mut root = localise(plain(), "zi", catalogue);
+    root.build();
+    finish(root, words.options_tag, catalogue)
+}
+
+/// The command line of zi with no words: it reads every line as `command`
+/// does (`tests::the_plain_command_reads_every_line_as_the_localised_one`).
+pub(crate) fn plain() -> Command {
+    Cli::command().disable_version_flag(true).arg(
         Arg::new("version")
             .short('V')
             .long("version")
             .action(ArgAction::Version)
             .global(true)
             .display_order(LAST),
-    );
-    let mut root = localise(root, "zi", catalogue);
-    root.build();
-    finish(root, words.options_tag, catalogue)
+    )
 }
 
 /// The global flags (`-C`, `--as-of`, `--lang`) after a command's own, then
@@ -145,6 +150,8 @@ fn template(cmd: &Command, catalogue: &dyn Catalogue) -> String {
 mod tests {
     use std::collections::BTreeSet;
 
+    use clap::FromArgMatches;
+
     use super::*;
     use crate::text::LANGUAGES;
 
@@ -216,6 +223,43 @@ mod tests {
         let mut wrong = Vec::new();
         check(&Cli::command(), &mut wrong);
         assert!(wrong.is_empty(), "English from `///` comments would reach `--help`: {wrong:?}");
+    }
+
+    #[test]
+    fn the_plain_command_reads_every_line_as_the_localised_one() {
+        let lines = [
+            "zi",
+            "zi overdue",
+            "zi overdue --staged",
+            "zi --lang en -C plan overdue --within 30",
+            "zi status --format json I.1",
+            "zi status --format nope",
+            "zi check --as-of 2022-10-15",
+            "zi -h",
+            "zi --help",
+            "zi overdue -h",
+            "zi help overdue",
+            "zi help",
+            "zi -V",
+            "zi overdue --version",
+            "zi overdue --no-such-flag",
+            "zi no-such-command",
+            "zi hook run",
+            "zi hook",
+            "zi report -o out.html",
+            "zi fmt --check",
+            "zi --as-of",
+        ];
+        let read = |cmd: Command, line: &str| match cmd.try_get_matches_from(line.split(' ')) {
+            Ok(matches) => format!("{:?}", Cli::from_arg_matches(&matches).map_err(|e| e.kind())),
+            Err(e) => format!("{:?}", e.kind()),
+        };
+        for line in lines {
+            for lang in LANGUAGES {
+                assert_eq!(read(plain(), line), read(command(lang), line), "{lang:?}: {line}");
+            }
+        }
+        assert!(read(plain(), "zi overdue --staged").starts_with("Ok(Cli"));
     }
 
     #[test]

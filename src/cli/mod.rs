@@ -42,10 +42,12 @@ pub(crate) use args::{parse_date, Cli, Command, ExportFormat, GlobalArgs, HookAc
 pub(crate) use errors::usage_error;
 use localise::command;
 
-/// The command line, read with the words of English: they do not change
-/// what it means, only what its refusal says.
+/// The command line, read without the words of any language: they do not
+/// change what it means, only what its refusal or `--help` says, so they
+/// are put onto clap's command (a tenth of a small plan's `zi overdue`)
+/// only when that is to be said (`parse`).
 pub(crate) fn parse_plain(args: &[OsString]) -> Result<Cli, clap::Error> {
-    parse(args, Lang::En)
+    localise::plain().try_get_matches_from(args).and_then(|matches| Cli::from_arg_matches(&matches))
 }
 
 /// The command line read with the words of `lang` for its refusal or `--help`.
