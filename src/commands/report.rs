@@ -62,11 +62,18 @@ pub(super) fn run(
     // The LKE score of the whole unit (its problems are `zi check`'s to list).
     let mut problems = Vec::new();
     let lke = lke::for_config(&settings.root, &settings.config, &mut problems);
-    // The cards wait in an unnamed temporary file beside the page (at the
-    // root for standard output): nothing is left of it however zi stops.
-    let spool_in = target.as_ref().map_or(settings.root.as_path(), |(_, _, folder)| folder.as_path());
-    let spool = tempfile::tempfile_in(spool_in)
-        .map_err(|e| Fatal::CannotWrite { path: spool_in.display().to_string(), error: e.to_string() })?;
+    // The cards wait in an unnamed temporary file, so nothing is left of it
+    // however zi stops: beside the page, where zi writes anyway, else in the
+    // system's temporary folder (standard output needs no writable
+    // repository, and a folder may not hold unnamed files).
+    let beside_page = target.as_ref().and_then(|(_, _, folder)| tempfile::tempfile_in(folder).ok());
+    let spool = match beside_page {
+        Some(spool) => spool,
+        None => tempfile::tempfile().map_err(|e| Fatal::CannotWrite {
+            path: std::env::temp_dir().display().to_string(),
+            error: e.to_string(),
+        })?,
+    };
     let articles = html::Articles::new(lang, &links, &lke, spool);
     // Each indicator judged in full, its card written, then kept in summary.
     let each = |report: &mut IndicatorReport| {
