@@ -141,13 +141,12 @@ pub(crate) fn run(
                 show::run(eval, settings, id, &mut *render::renderer(*format, style, out))
             })
         }
+        // A report judges each indicator in full, writes its part of the
+        // page and keeps it in summary (`report::run`).
         Command::Report { ids, filter, output, force, .. } => {
-            // In summary: the page judges each indicator in full as it writes it.
-            on_plan(plan::Want::all(&|_| Detail::Summary), &|eval, out| {
-                let output = report::Output { file: output.as_deref(), force: *force };
-                let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
-                report::run(eval, settings, filter, output, out)
-            })
+            let output = report::Output { file: output.as_deref(), force: *force };
+            let filter = Filter { ids, pic: filter.pic.as_deref(), only: &[] };
+            report::run(settings, filter, output, out, err)
         }
     }
 }

@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::judge::evaluate::{Detail, Evaluation, Keep};
+use crate::judge::evaluate::{Detail, Evaluation, IndicatorReport, Keep};
 use crate::load::git_tree::CommitTree;
 use crate::load::{config, plan};
 use crate::model::plan::{Config, IndicatorFile, Plan};
@@ -44,8 +44,18 @@ pub(super) fn evaluate_settings(
     settings: &Settings,
     want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
 ) -> Evaluation {
+    evaluate_each(settings, want, &|_| {})
+}
+
+/// `evaluate_settings`, handing each report to `each` as it is judged
+/// (`Evaluation::each`).
+pub(super) fn evaluate_each(
+    settings: &Settings,
+    want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
+    each: &(dyn Fn(&mut IndicatorReport) + Sync),
+) -> Evaluation {
     let problems = settings.config_problems.clone();
-    evaluate(&settings.root, settings.config.clone(), problems, settings.as_of, want)
+    evaluate(&settings.root, settings.config.clone(), problems, settings.as_of, want, each)
 }
 
 /// The plan under the settings' root, not judged, and the problems found
@@ -65,10 +75,11 @@ fn evaluate(
     mut problems: Vec<Problem>,
     as_of: NaiveDate,
     want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
+    each: &(dyn Fn(&mut IndicatorReport) + Sync),
 ) -> Evaluation {
     let year = config.year.unwrap_or_else(|| as_of.year());
     let plan = plan::discover_part(root, config, year, want.ids, &mut problems);
-    Evaluation::new(plan, as_of, want.detail, want.keep, crate::load::indicator, problems)
+    Evaluation::each(plan, as_of, want.detail, want.keep, crate::load::indicator, problems, each)
 }
 
 /// A plan read from git into memory (the index, or a commit's tree), its

@@ -9,12 +9,14 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::judge::evaluate::{Evaluation, IndicatorReport};
+use super::plan;
+use crate::judge::evaluate::{Detail, Evaluation, IndicatorReport, Keep};
 use crate::judge::overdue::{self, Entry};
 use crate::judge::score;
 use crate::judge::select::{self, Filter};
 use crate::judge::view::StatusView;
 use crate::load::{assessment, lke};
+use crate::model::plan::IndicatorFile;
 use crate::problem::Fatal;
 use crate::render::html::{self, Links};
 use crate::settings::Settings;
@@ -29,44 +31,73 @@ pub(super) struct Output<'a> {
 }
 
 pub(super) fn run(
-    eval: &Evaluation,
     settings: &Settings,
     filter: Filter,
     output: Output,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<ExitCode> {
-    select::require_matches(filter.ids, eval)?;
-    let selected = |r: &IndicatorReport| filter.keeps(r);
-    let view = StatusView::new(eval, selected);
-    let entries: Vec<Entry> =
-        overdue::entries(eval, None).into_iter().filter(|e| selected(e.report)).collect();
+    // Where the page goes, and its links from there, before anything is read.
+    let target = match output.file {
+        None => None,
+        Some(file) => {
+            let path = settings.given_path(file);
+            refuse_foreign_file(&path, file, output.force)?;
+            let folder = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let folder = std::fs::canonicalize(&folder).map_err(|e| Fatal::CannotOpen {
+                path: folder.display().to_string(),
+                error: e.to_string(),
+            })?;
+            Some((path, file, folder))
+        }
+    };
+    // Standard output: assume the page is saved at the repository root.
+    let to_root =
+        target.as_ref().map_or_else(String::new, |(_, _, folder)| relative_dir(folder, &settings.root));
+    let links = Links { to_root: &to_root };
     let lang = settings.style().lang;
     // The LKE score of the whole unit (its problems are `zi check`'s to list).
     let mut problems = Vec::new();
     let lke = lke::for_config(&settings.root, &settings.config, &mut problems);
-    let assessment = super::score::newest(assessment::load_all(&settings.root, &lke, &mut problems));
-    let scored = score::score(&lke, assessment.as_ref(), eval, None);
-    let in_full = |part: &[&IndicatorReport]| eval.in_full(part, crate::load::indicator);
-    let Some(file) = output.file else {
-        // Standard output: assume the page is saved at the repository root.
-        html::report(&view, &entries, &Links { to_root: "" }, &scored, lang, &in_full, out)?;
-        return Ok(ExitCode::SUCCESS);
+    // The cards wait in an unnamed temporary file beside the page (at the
+    // root for standard output): nothing is left of it however zi stops.
+    let spool_in = target.as_ref().map_or(settings.root.as_path(), |(_, _, folder)| folder.as_path());
+    let spool = tempfile::tempfile_in(spool_in)
+        .map_err(|e| Fatal::CannotWrite { path: spool_in.display().to_string(), error: e.to_string() })?;
+    let articles = html::Articles::new(lang, &links, &lke, spool);
+    // Each indicator judged in full, its card written, then kept in summary.
+    let each = |report: &mut IndicatorReport| {
+        if filter.keeps(report) {
+            articles.add(report);
+        }
+        report.keep_summary();
     };
-    let path = settings.given_path(file);
-    refuse_foreign_file(&path, file, output.force)?;
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let want = plan::Want::new(Keep::Misfiled, &[], |_: &IndicatorFile| Detail::Files);
+    let eval = plan::evaluate_each(settings, want, &each);
+    let page = |eval: &Evaluation, out: &mut dyn Write| -> Result<ExitCode> {
+        select::require_matches(filter.ids, eval)?;
+        let selected = |r: &IndicatorReport| filter.keeps(r);
+        let view = StatusView::new(eval, selected);
+        let entries: Vec<Entry> =
+            overdue::entries(eval, None).into_iter().filter(|e| selected(e.report)).collect();
+        let assessment = super::score::newest(assessment::load_all(&settings.root, &lke, &mut Vec::new()));
+        let scored = score::score(&lke, assessment.as_ref(), eval, None);
+        let Some((path, file, _)) = &target else {
+            html::report(&view, &entries, &scored, lang, &articles, out)?;
+            return Ok(ExitCode::SUCCESS);
+        };
+        // Streamed to the temporary file, which replaces `path` once complete.
+        let page = |sink: &mut dyn Write| html::report(&view, &entries, &scored, lang, &articles, sink);
+        atomic::write_with(path, page)
+            .map_err(|e| Fatal::CannotWrite { path: file.display().to_string(), error: e.to_string() })?;
+        Ok(ExitCode::SUCCESS)
     };
-    let folder = std::fs::canonicalize(&folder)
-        .map_err(|e| Fatal::CannotOpen { path: folder.display().to_string(), error: e.to_string() })?;
-    let to_root = relative_dir(&folder, &eval.plan.root);
-    // Streamed to the temporary file, which replaces `path` once complete.
-    let links = Links { to_root: &to_root };
-    let page = |sink: &mut dyn Write| html::report(&view, &entries, &links, &scored, lang, &in_full, sink);
-    atomic::write_with(&path, page)
-        .map_err(|e| Fatal::CannotWrite { path: file.display().to_string(), error: e.to_string() })?;
-    Ok(ExitCode::SUCCESS)
+    let code = plan::report_on(settings, &eval, true, out, err, &page)?;
+    plan::free_in_background(eval);
+    Ok(code)
 }
 
 /// Never replaces a file zi did not write, unless forced. A page zi wrote

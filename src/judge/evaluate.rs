@@ -51,6 +51,11 @@ pub(crate) enum Keep {
     /// Errors (they decide exit statuses and are named); warnings are only
     /// counted: what `zi status` and `zi overdue` say of them.
     Errors,
+    /// Errors and misfiled evidence (`Code::is_misfiled`); the other
+    /// warnings only counted: what the report lists. Unlike `Every`, no
+    /// plan file is read again to name the sibling an unmatched file looks
+    /// like, since the report never shows it.
+    Misfiled,
 }
 
 /// Warnings an evaluation counted instead of keeping (`Keep::Errors`).
@@ -67,12 +72,13 @@ impl Counted {
         self.misfiled += other.misfiled;
     }
 
-    /// Counts the warnings of `problems`, sorted, and drops them.
-    fn drop_warnings(problems: &mut Vec<Problem>) -> Counted {
+    /// Counts the warnings of `problems` that `keep` does not keep, sorted,
+    /// and drops them.
+    fn drop_warnings(problems: &mut Vec<Problem>, keep: Keep) -> Counted {
         problem::sort(problems);
         let mut counted = Counted::default();
         problems.retain(|p| {
-            if p.is_error() {
+            if p.is_error() || (keep == Keep::Misfiled && p.code().is_misfiled()) {
                 return true;
             }
             counted.warnings += 1;
@@ -108,7 +114,23 @@ impl Evaluation {
         detail: impl Fn(&IndicatorFile) -> Detail + Sync,
         keep: Keep,
         read: impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync,
+        problems: Vec<Problem>,
+    ) -> Evaluation {
+        Evaluation::each(plan, as_of, detail, keep, read, problems, &|_| {})
+    }
+
+    /// `new`, handing each report to `each` as soon as it is judged, before
+    /// it is kept: the report writes each indicator's part of the page from
+    /// its report in full, then keeps it in summary (`keep_summary`), so that
+    /// every evidence folder is read once.
+    pub(crate) fn each(
+        plan: Plan,
+        as_of: NaiveDate,
+        detail: impl Fn(&IndicatorFile) -> Detail + Sync,
+        keep: Keep,
+        read: impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync,
         mut problems: Vec<Problem>,
+        each: &(dyn Fn(&mut IndicatorReport) + Sync),
     ) -> Evaluation {
         let files: Vec<&Arc<IndicatorFile>> = plan.indicators().collect();
         // Reports and their problems go straight into separate vectors: a
@@ -118,9 +140,10 @@ impl Evaluation {
         let (indicators, found): (Vec<IndicatorReport>, Vec<(Vec<Problem>, Counted)>) = files
             .par_iter()
             .map(|file| {
-                let (report, mut found) = evaluate(&plan, file, as_of, detail(file), &read);
-                let counted = if keep == Keep::Errors {
-                    Counted::drop_warnings(&mut found)
+                let (mut report, mut found) = evaluate(&plan, file, as_of, detail(file), &read);
+                each(&mut report);
+                let counted = if keep != Keep::Every {
+                    Counted::drop_warnings(&mut found, keep)
                 } else {
                     // Held until they are gathered into one vector: what
                     // they grew by would be held too.
@@ -143,24 +166,10 @@ impl Evaluation {
             looks_like::name_siblings(&plan, &mut problems, &read);
         }
         problem::sort(&mut problems);
-        if keep == Keep::Errors {
-            counted.add(Counted::drop_warnings(&mut problems));
+        if keep != Keep::Every {
+            counted.add(Counted::drop_warnings(&mut problems, keep));
         }
         Evaluation { plan, as_of, indicators, problems, counted }
-    }
-
-    /// `reports` (of this evaluation) judged again with every file listed,
-    /// on every core, in their order; their problems are the evaluation's
-    /// already.
-    pub(crate) fn in_full(
-        &self,
-        reports: &[&IndicatorReport],
-        read: impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync,
-    ) -> Vec<IndicatorReport> {
-        reports
-            .par_iter()
-            .map(|report| evaluate(&self.plan, &report.file, self.as_of, Detail::Files, &read).0)
-            .collect()
     }
 
     pub(crate) fn has_errors(&self) -> bool {
@@ -481,5 +490,17 @@ mod tests {
         assert_eq!((errors.counts(), errors.misfiled()), ((0, 3), 2));
         assert!(errors.problems.is_empty());
         assert_eq!(errors.indicators, every.indicators);
+        let misfiled = evaluate_repo(Detail::Summary, Keep::Misfiled);
+        assert_eq!(codes(&misfiled), ["month-outside-plan", "loose-evidence"]);
+        assert_eq!((misfiled.counts(), misfiled.misfiled()), ((0, 3), 2));
+    }
+
+    #[test]
+    fn a_report_judged_in_full_then_kept_in_summary_is_the_summary() {
+        let summary = evaluate_repo(Detail::Summary, Keep::Every);
+        let mut full = evaluate_repo(Detail::Files, Keep::Every);
+        assert!(full.indicators.iter().any(|r| r.whole().is_some()));
+        full.indicators.iter_mut().for_each(IndicatorReport::keep_summary);
+        assert_eq!(full.indicators, summary.indicators);
     }
 }

@@ -3,7 +3,7 @@
 //! times per indicator, and each empty `Vec` would still take three words:
 //! at 100,000 indicators that was a tenth of the memory.
 
-use std::ops::Deref;
+use std::ops::{Deref, DerefMut};
 
 use serde::{Serialize, Serializer};
 
@@ -39,6 +39,12 @@ impl<T> Deref for Listed<T> {
 
     fn deref(&self) -> &[T] {
         self.0.as_deref().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl<T> DerefMut for Listed<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        self.0.as_deref_mut().map_or(&mut [], Vec::as_mut_slice)
     }
 }
 

@@ -204,6 +204,27 @@ impl Brief {
 }
 
 impl IndicatorReport {
+    /// Keeps only what an evaluation with `Detail::Summary` keeps: the
+    /// report of an indicator judged in full becomes the one judged in
+    /// summary.
+    pub(crate) fn keep_summary(&mut self) {
+        for period in &mut self.periods {
+            period.documents = Listed::default();
+            period.unmatched = Listed::default();
+        }
+        for occurrence in self.occurrences.iter_mut() {
+            occurrence.documents = Listed::default();
+            occurrence.unmatched = Listed::default();
+        }
+        self.loose = Listed::default();
+        self.ignored = Listed::default();
+        self.in_lfs_files = Listed::default();
+        self.indicator = match std::mem::replace(&mut self.indicator, Kept::Nothing) {
+            Kept::Whole(indicator) => Kept::Brief(Brief::of(*indicator)),
+            kept => kept,
+        };
+    }
+
     /// The whole indicator, when evaluated with `Detail::Files`.
     pub(crate) fn whole(&self) -> Option<&Indicator> {
         match &self.indicator {

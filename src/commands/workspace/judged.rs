@@ -164,7 +164,7 @@ fn judge_unit(
                     eval.problems.push(Problem::new(kind, join(&dir.rel, CONFIG_FILE)));
                     problem::sort(&mut eval.problems);
                 }
-                Keep::Errors => eval.counted.warnings += 1,
+                Keep::Errors | Keep::Misfiled => eval.counted.warnings += 1,
             }
         }
     }

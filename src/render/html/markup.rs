@@ -1,7 +1,7 @@
 //! The small pieces of the page: escaping, links, the marks and classes of
 //! period states, and progress bars.
 
-use std::fmt::Write as _;
+use std::fmt;
 
 use crate::judge::evaluate::{PeriodState, Progress};
 use crate::render::words::{fraction, percent};
@@ -49,19 +49,60 @@ pub(super) fn bar(p: Progress, missing: &str, lang: Lang) -> String {
 /// Escapes text for HTML content and quoted attribute values.
 pub(crate) use crate::render::escape::html as esc;
 
-/// Percent-encodes a relative path for an `href`: every byte except
-/// unreserved characters and `/`, so names with spaces, `#`, `?` or `%`
-/// open the right file.
-pub(crate) fn url_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
+/// Text escaped for HTML content and quoted attribute values as it is
+/// written (`esc` without a `String` of its own): the page writes a few
+/// million pieces of plan text and file names.
+pub(crate) struct Esc<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Esc<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let mut rest = self.0;
+        // The five are ASCII: the text splits around them on char boundaries.
+        while let Some(at) = rest.bytes().position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+            f.write_str(&rest[..at])?;
+            f.write_str(match rest.as_bytes()[at] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            })?;
+            rest = &rest[at + 1..];
         }
+        f.write_str(rest)
     }
-    out
+}
+
+/// A relative path percent-encoded for an `href` as it is written: every
+/// byte except unreserved characters and `/`, so names with spaces, `#`,
+/// `?` or `%` open the right file. What it writes needs no HTML escaping.
+pub(crate) struct Url<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Url<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let kept = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/');
+        let mut rest = self.0;
+        while let Some(at) = rest.bytes().position(|b| !kept(&b)) {
+            // Everything before `at` is ASCII, so `at` is a char boundary.
+            f.write_str(&rest[..at])?;
+            write!(f, "%{:02X}", rest.as_bytes()[at])?;
+            // A byte of a multi-byte char: the rest of it is encoded too.
+            let next = rest.as_bytes()[at + 1..]
+                .iter()
+                .position(|b| !(0x80..0xC0).contains(b))
+                .map_or(rest.len(), |n| at + 1 + n);
+            for b in &rest.as_bytes()[at + 1..next] {
+                write!(f, "%{b:02X}")?;
+            }
+            rest = &rest[next..];
+        }
+        f.write_str(rest)
+    }
+}
+
+/// `Url` as a `String`.
+pub(crate) fn url_path(path: &str) -> String {
+    Url(path).to_string()
 }
 
 #[cfg(test)]
@@ -71,6 +112,9 @@ mod tests {
     #[test]
     fn plan_text_cannot_open_a_tag_or_close_an_attribute() {
         assert_eq!(esc(r#"<b>SOP & "baru" 'x'"#), "&lt;b&gt;SOP &amp; &quot;baru&quot; &#39;x&#39;");
+        for text in [r#"<b>SOP & "baru" 'x'"#, "é<ü>", "", "&&", "plain"] {
+            assert_eq!(Esc(text).to_string(), esc(text), "{text}");
+        }
     }
 
     #[test]
@@ -80,6 +124,8 @@ mod tests {
             "evidence/1-a/2022-07/Daftar%20hadir%20%231.pdf"
         );
         assert_eq!(url_path("é?%"), "%C3%A9%3F%25");
+        assert_eq!(url_path("a/é b/ü.pdf"), "a/%C3%A9%20b/%C3%BC.pdf");
+        assert_eq!(url_path("日本"), "%E6%97%A5%E6%9C%AC");
     }
 
     #[test]

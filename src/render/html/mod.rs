@@ -8,6 +8,7 @@
 //! Everything the plan wrote is escaped; the page carries no timestamp, so
 //! the same plan, evidence and date give the same bytes.
 
+mod article;
 mod markup;
 mod misfiled;
 mod page;
@@ -16,7 +17,7 @@ pub(crate) mod workspace;
 
 use std::fmt::Write as _;
 
-use crate::judge::evaluate::{Document, IndicatorReport, PeriodState, Status};
+use crate::judge::evaluate::Status;
 use crate::judge::overdue::{Entry, Lateness};
 use crate::judge::score::Score;
 use crate::judge::view::{StatusView, Totals};
@@ -24,35 +25,27 @@ use crate::model::plan::Head;
 use crate::problem::Note;
 use crate::render::problems;
 use crate::render::score::html as score_html;
-use crate::render::words::{
-    document_name, entry_when, fraction, next_deadline_text, period_text, pic, state_label, status_count,
-    status_text, Heading,
-};
+use crate::render::words::{document_name, entry_when, pic, status_count, Heading};
 use crate::text::{Labels, Lang};
-use markup::{bar, state_key};
+pub(crate) use article::{Articles, Links};
+use markup::bar;
 pub(crate) use markup::{esc, url_path};
-pub(crate) use page::{InFull, Links};
 use page::{Page, CHUNK};
 
 /// Marks a page as written by zi: `zi report -o` replaces an existing file
 /// only when it carries this line (or with `--force`).
 pub(crate) const GENERATOR: &str = r#"<meta name="generator" content="zi">"#;
 
-/// How many indicators are judged in full at a time: enough to keep every
-/// core busy, few enough that their file lists are never much.
-const IN_FULL_PART: usize = 512;
-
 /// Writes the whole page to `sink`, as it is made: a page of 100,000
 /// indicators is never held whole. `entries` is the overdue list (`zi
 /// overdue`'s); `score` the LKE score (or its projection), shown in its own
-/// section; `in_full` gives each indicator's files.
+/// section; `articles` holds each indicator's card.
 pub(crate) fn report(
     view: &StatusView,
     entries: &[Entry],
-    links: &Links,
     score: &Score,
     lang: Lang,
-    in_full: InFull,
+    articles: &Articles,
     sink: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut page = Page {
@@ -61,10 +54,8 @@ pub(crate) fn report(
         failed: None,
         lang,
         l: lang.labels(),
-        links,
         score,
-        in_lfs: Vec::new(),
-        in_full,
+        articles,
     };
     page.document(view, entries);
     page.spill(0);
@@ -222,19 +213,12 @@ impl Page<'_> {
         w!(self, "</tbody>\n</table>\n</section>\n");
     }
 
-    /// Every indicator in full: what it asks, and which file satisfies
-    /// which document in each period.
+    /// Every indicator in full: their cards, written while the plan was
+    /// judged, copied a component at a time.
     fn indicators(&mut self, view: &StatusView) {
         w!(self, "<section id=\"indicators\">\n<h2>{}</h2>\n", self.l.documents_and_files);
-        let reports: Vec<&IndicatorReport> = view
-            .areas
-            .iter()
-            .flat_map(|a| &a.components)
-            .flat_map(|c| c.indicators.iter().copied())
-            .collect();
-        // Judged in full a part at a time, as the loop below comes to them.
-        let in_full = self.in_full;
-        let mut full = reports.chunks(IN_FULL_PART).flat_map(in_full);
+        self.spill(0);
+        let mut bytes = Vec::with_capacity(2 * CHUNK);
         for area in &view.areas {
             w!(
                 self,
@@ -245,102 +229,21 @@ impl Page<'_> {
             );
             for component in &area.components {
                 w!(self, "<h4>{} {}</h4>\n", esc(&component.component.id), esc(&component.component.name));
-                for report in &component.indicators {
-                    let shown = full.next();
-                    self.indicator(shown.as_ref().unwrap_or(report));
-                    self.spill(CHUNK);
+                // The headings join the cards in a buffer of bytes.
+                bytes.extend_from_slice(self.out.as_bytes());
+                self.out.clear();
+                if self.failed.is_none() {
+                    let cards = component.indicators.iter().copied();
+                    self.failed = self.articles.copy(cards, &mut bytes).err();
+                }
+                if bytes.len() >= CHUNK {
+                    self.write_bytes(&mut bytes);
                 }
             }
             w!(self, "</section>\n");
         }
+        self.write_bytes(&mut bytes);
         w!(self, "</section>\n");
-    }
-
-    fn indicator(&mut self, report: &IndicatorReport) {
-        let l = self.l;
-        let lang = self.lang;
-        let id = esc(&report.file.id);
-        w!(
-            self,
-            "<article class=\"ind\" id=\"{id}\">\n<p class=\"head\"><span class=\"chip {}\">",
-            report.status.key()
-        );
-        w!(
-            self,
-            "{}</span> <b>{id}</b> {}</p>\n<p class=\"meta\">",
-            esc(&status_text(report, lang)),
-            esc(report.text())
-        );
-        if let Some(indicator) = report.whole() {
-            let due = if indicator.due_text.trim().is_empty() { l.no_target } else { &indicator.due_text };
-            self.meta(l.target, &esc(due));
-        }
-        self.meta(l.next_deadline, &esc(&next_deadline_text(report, lang)));
-        self.meta(l.to_date, &format!("{} {}", fraction(report.to_date, lang), l.documents));
-        self.meta(l.year, &format!("{} {}", fraction(report.year, lang), l.documents));
-        if let Some(pic) = pic(report) {
-            self.meta(l.pic, &esc(pic));
-        }
-        self.meta(l.plan_file, &self.link(&report.file.path, &report.file.path));
-        let folder = format!("{}/", report.file.evidence);
-        let folder = if report.evidence_exists { self.link(&folder, &folder) } else { esc(&folder) };
-        self.meta(l.evidence_folder, &folder);
-        w!(self, "</p>\n");
-        self.out.push_str(&score_html::served(self.score, report, lang));
-        if let Some(problem) = &report.problem {
-            w!(self, "<p class=\"problem\">{}: {}</p>\n", l.problem, esc(&problems::message(problem, lang)));
-        }
-        if let Some(indicator) = report.whole().filter(|i| !i.actions.is_empty()) {
-            w!(self, "<p class=\"label\">{}</p>\n<ul class=\"actions\">", l.actions);
-            for action in &indicator.actions {
-                w!(self, "<li>{}</li>", esc(action));
-            }
-            w!(self, "</ul>\n");
-        }
-        if report.periods.is_empty() && report.occurrences.is_empty() {
-            w!(self, "</article>\n");
-            return;
-        }
-        w!(self, "<table class=\"docs\">\n<thead><tr><th>{}</th><th>{}</th>", l.period, l.state);
-        w!(self, "<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n", l.document, l.files);
-        let evidence = &report.file.evidence;
-        self.in_lfs.clear();
-        self.in_lfs.extend_from_slice(&report.in_lfs_files);
-        for period in &report.periods {
-            let state = format!(
-                "<span class=\"chip {}\">{}</span>",
-                state_key(period.state),
-                state_label(period.state, lang)
-            );
-            let when = period_text(period.period, lang);
-            self.document_rows(
-                &when,
-                &state,
-                Some(period.state),
-                &period.documents,
-                &period.unmatched,
-                evidence,
-            );
-        }
-        for occurrence in &report.occurrences {
-            let (key, label) =
-                if occurrence.complete { ("done", l.complete) } else { ("overdue", l.missing) };
-            let state = format!("<span class=\"chip {key}\">{label}</span>");
-            self.document_rows(
-                &esc(&occurrence.folder),
-                &state,
-                None,
-                &occurrence.documents,
-                &occurrence.unmatched,
-                evidence,
-            );
-        }
-        if !report.loose.is_empty() && report.periods.len() != 1 {
-            w!(self, "<tr class=\"extra\"><td colspan=\"3\">{}</td><td>", l.loose_files);
-            self.file_list(&report.loose, evidence);
-            w!(self, "</td></tr>\n");
-        }
-        w!(self, "</tbody>\n</table>\n</article>\n");
     }
 
     /// Where the head of the unit signs: "Mengetahui," their position,
@@ -355,70 +258,6 @@ impl Page<'_> {
         w!(self, "<p class=\"position\">{}</p>\n<p class=\"room\"></p>\n", line(&head.title));
         w!(self, "<p class=\"name\">{}</p>\n", line(&head.name));
         w!(self, "<p>{} {}</p>\n</div>\n</section>\n", self.l.nip, line(&head.nip));
-    }
-
-    fn meta(&mut self, label: &str, value: &str) {
-        w!(self, "<span><span class=\"k\">{label}</span> {value}</span> ");
-    }
-
-    /// One row per document; the period and its state span them all. A
-    /// document without a file is missing (red) once its period has ended,
-    /// due (orange) in its last month, and not due yet (grey) before.
-    fn document_rows(
-        &mut self,
-        when: &str,
-        state: &str,
-        period: Option<PeriodState>,
-        documents: &[Document],
-        unmatched: &[String],
-        evidence: &str,
-    ) {
-        let rows = documents.len() + usize::from(!unmatched.is_empty());
-        for (i, document) in documents.iter().enumerate() {
-            w!(self, "<tr>");
-            if i == 0 {
-                w!(
-                    self,
-                    "<td rowspan=\"{rows}\" class=\"when\">{when}</td><td rowspan=\"{rows}\">{state}</td>"
-                );
-            }
-            w!(self, "<td>{}</td><td>", esc(document_name(&document.name, self.lang)));
-            if document.files.is_empty() {
-                let (class, mark, label) = match period {
-                    Some(PeriodState::Open) => ("not-yet", "○", self.l.not_due_yet),
-                    Some(PeriodState::Due) => ("due", "•", self.l.missing),
-                    _ => ("no", "✗", self.l.missing),
-                };
-                w!(self, "<span class=\"{class}\">{mark} {label}</span>");
-            } else {
-                self.file_list(&document.files, evidence);
-            }
-            w!(self, "</td></tr>\n");
-        }
-        if !unmatched.is_empty() {
-            w!(self, "<tr class=\"extra\"><td>{}</td><td>", self.l.unmatched);
-            self.file_list(unmatched, evidence);
-            w!(self, "</td></tr>\n");
-        }
-    }
-
-    /// Files relative to the indicator's evidence folder, each a link.
-    fn file_list(&mut self, files: &[String], evidence: &str) {
-        w!(self, "<ul class=\"files\">");
-        for file in files {
-            let link = self.link(&format!("{evidence}/{file}"), file);
-            if self.in_lfs.binary_search(file).is_ok() {
-                w!(self, "<li>{link} <span class=\"lfs\">{}</span></li>", self.l.in_lfs);
-            } else {
-                w!(self, "<li>{link}</li>");
-            }
-        }
-        w!(self, "</ul>");
-    }
-
-    /// A link to `path` (relative to the repository root) showing `text`.
-    fn link(&self, path: &str, text: &str) -> String {
-        format!("<a href=\"{}{}\">{}</a>", esc(self.links.to_root), esc(&url_path(path)), esc(text))
     }
 }
 

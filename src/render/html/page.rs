@@ -3,23 +3,9 @@
 //! it and hands it on in pieces (`spill`), so that no section of a large
 //! plan's page is held whole.
 
-use crate::judge::evaluate::IndicatorReport;
+use super::article::Articles;
 use crate::judge::score::Score;
 use crate::text::{Labels, Lang};
-
-/// What the HTML renderer needs to know about where the page will live.
-pub(crate) struct Links<'a> {
-    /// Prefix from the page's folder to the repository root: `""` when the
-    /// page sits at the root, `"../"` one folder down, and so on.
-    pub(crate) to_root: &'a str,
-}
-
-/// `reports` judged again with every file listed (`Detail::Files`), in
-/// their order. The page's summaries need only a summary evaluation, and
-/// each indicator is shown in full from a part judged just before it is
-/// written: a plan of 100,000 indicators judged whole with every file
-/// listed took most of the memory of the run.
-pub(crate) type InFull<'a> = &'a (dyn Fn(&[&IndicatorReport]) -> Vec<IndicatorReport> + 'a);
 
 /// The page is handed to its sink in pieces of about this many bytes.
 pub(super) const CHUNK: usize = 64 * 1024;
@@ -32,11 +18,9 @@ pub(super) struct Page<'a> {
     pub(super) failed: Option<std::io::Error>,
     pub(super) lang: Lang,
     pub(super) l: &'static Labels,
-    pub(super) links: &'a Links<'a>,
     pub(super) score: &'a Score<'a>,
-    /// The files of the indicator being written that are LFS pointers.
-    pub(super) in_lfs: Vec<String>,
-    pub(super) in_full: InFull<'a>,
+    /// Each indicator's card, written while the plan was judged.
+    pub(super) articles: &'a Articles<'a>,
 }
 
 impl Page<'_> {
@@ -49,5 +33,14 @@ impl Page<'_> {
             self.failed = self.sink.write_all(self.out.as_bytes()).err();
         }
         self.out.clear();
+    }
+
+    /// Hands `bytes` to the sink: what was made before what `out` holds,
+    /// which stays.
+    pub(super) fn write_bytes(&mut self, bytes: &mut Vec<u8>) {
+        if self.failed.is_none() {
+            self.failed = self.sink.write_all(bytes).err();
+        }
+        bytes.clear();
     }
 }

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::markup::{esc, state_key, state_mark};
+use super::markup::{esc, state_key, state_mark, Esc};
 use super::page::{Page, CHUNK};
 use crate::judge::evaluate::{IndicatorReport, Status};
 use crate::judge::view::StatusView;
@@ -22,6 +22,11 @@ pub(super) fn section(page: &mut Page, view: &StatusView) {
     let l = lang.labels();
     let year = view.eval.plan.year;
     let now = YearMonth::of(view.eval.as_of);
+    // Each month's title, escaped, for the cells of no period.
+    let months: Vec<(YearMonth, String)> = (1..=12)
+        .filter_map(|m| YearMonth::new(year, m))
+        .map(|m| (m, Esc(&lang.month(m)).to_string()))
+        .collect();
     let out = &mut page.out;
     let _ = writeln!(out, "<section id=\"timeline\">\n<h2>{} {year}</h2>", l.timeline);
     legend(out, lang);
@@ -46,7 +51,7 @@ pub(super) fn section(page: &mut Page, view: &StatusView) {
             esc(&area.area.name)
         );
         for report in area.components.iter().flat_map(|c| &c.indicators) {
-            row(&mut page.out, report, year, now, lang);
+            row(&mut page.out, report, &months, now, lang);
             page.spill(CHUNK);
         }
     }
@@ -71,46 +76,65 @@ fn legend(out: &mut String, lang: Lang) {
     out.push_str("</p>\n");
 }
 
-fn row(out: &mut String, report: &IndicatorReport, year: i32, now: YearMonth, lang: Lang) {
-    let id = esc(&report.file.id);
-    let text = esc(report.text());
-    let _ = write!(out, "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td><td class=\"text\">{text}");
+fn row(
+    out: &mut String,
+    report: &IndicatorReport,
+    months: &[(YearMonth, String)],
+    now: YearMonth,
+    lang: Lang,
+) {
+    let id = Esc(&report.file.id);
+    let _ = write!(
+        out,
+        "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td><td class=\"text\">{}",
+        Esc(report.text())
+    );
     if let Some(pic) = pic(report) {
-        let _ = write!(out, "<span class=\"pic\">{}</span>", esc(pic));
+        let _ = write!(out, "<span class=\"pic\">{}</span>", Esc(pic));
     }
     let _ = write!(
         out,
         "</td><td><span class=\"chip {}\">{}</span></td>",
         report.status.key(),
-        esc(&status_text(report, lang))
+        Esc(&status_text(report, lang))
     );
     if report.status == Status::Invalid {
         let problem = report.problem.as_ref().map(|p| problems::message(p, lang)).unwrap_or_default();
-        let _ = writeln!(out, "<td colspan=\"12\" class=\"invalid\">{}</td></tr>", esc(&problem));
+        let _ = writeln!(out, "<td colspan=\"12\" class=\"invalid\">{}</td></tr>", Esc(&problem));
         return;
     }
-    for month in (1..=12).filter_map(|m| YearMonth::new(year, m)) {
-        let mut class = String::from("m");
-        let mut mark = "";
-        let mut title = lang.month(month);
-        if let Some(period) = report.periods.iter().find(|p| p.period.contains(month)) {
-            let key = state_key(period.state);
-            title = format!("{} · {}", period_text(period.period, lang), state_label(period.state, lang));
-            if period.period.last == month {
-                let _ = write!(class, " {key}");
-                let _ = write!(title, " · {} {}", fraction(period.progress(), lang), lang.labels().documents);
-                mark = state_mark(period.state);
+    // A period's title, made once for all its months.
+    let mut titled: Option<(usize, String)> = None;
+    for (month, month_title) in months {
+        let month = *month;
+        let now = if month == now { " now" } else { "" };
+        let found = report.periods.iter().position(|p| p.period.contains(month));
+        let Some(index) = found else {
+            if report.occurrences.iter().any(|o| o.has_files() && o.month() == Some(month)) {
+                let _ = write!(out, "<td class=\"m occ{now}\" title=\"{month_title}\">●</td>");
             } else {
-                let _ = write!(class, " span-{key}");
+                let _ = write!(out, "<td class=\"m{now}\" title=\"{month_title}\"></td>");
             }
-        } else if report.occurrences.iter().any(|o| o.has_files() && o.month() == Some(month)) {
-            class.push_str(" occ");
-            mark = "●";
+            continue;
+        };
+        let period = &report.periods[index];
+        if titled.as_ref().is_none_or(|(i, _)| *i != index) {
+            let title = format!("{} · {}", period_text(period.period, lang), state_label(period.state, lang));
+            titled = Some((index, Esc(&title).to_string()));
         }
-        if month == now {
-            class.push_str(" now");
+        let title = titled.as_ref().map_or("", |(_, t)| t);
+        let key = state_key(period.state);
+        if period.period.last == month {
+            let mark = state_mark(period.state);
+            let (progress, documents) = (fraction(period.progress(), lang), lang.labels().documents);
+            let _ = write!(
+                out,
+                "<td class=\"m {key}{now}\" title=\"{title} · {} {documents}\">{mark}</td>",
+                Esc(&progress)
+            );
+        } else {
+            let _ = write!(out, "<td class=\"m span-{key}{now}\" title=\"{title}\"></td>");
         }
-        let _ = write!(out, "<td class=\"{class}\" title=\"{}\">{mark}</td>", esc(&title));
     }
     out.push_str("</tr>\n");
 }

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use super::{answer_text, assessment_text, mark, miss_text, percent, rekap_rows, two};
 use crate::judge::evaluate::IndicatorReport;
 use crate::judge::score::Score;
+use crate::model::lke::Lke;
 use crate::render::escape::html as esc;
 use crate::render::words::date_text;
 use crate::text::Lang;
@@ -168,7 +169,7 @@ fn readiness(out: &mut String, s: &Score, lang: Lang) {
 
 /// The LKE questions an indicator serves, with their words: a line for its
 /// card in the report; empty when it serves none.
-pub(crate) fn served(s: &Score, report: &IndicatorReport, lang: Lang) -> String {
+pub(crate) fn served(lke: &Lke, report: &IndicatorReport, lang: Lang) -> String {
     if report.lke().is_empty() {
         return String::new();
     }
@@ -176,7 +177,7 @@ pub(crate) fn served(s: &Score, report: &IndicatorReport, lang: Lang) -> String 
     let items: Vec<String> = report
         .lke()
         .iter()
-        .map(|r| match s.lke.question(&r.id) {
+        .map(|r| match lke.question(&r.id) {
             Some(q) => format!("<span class=\"qid\" title=\"{}\">{}</span>", esc(&q.text), esc(&r.id)),
             None => esc(&r.id),
         })
