@@ -12,15 +12,15 @@
 //! those of evidence go out part by part.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::judge::evaluate::{evaluate, Detail, IndicatorReport};
-use crate::judge::looks_like;
-use crate::model::plan::{IndicatorFile, Loaded, Part, Plan};
+use crate::judge::evaluate::{evaluate_keeping_documents, Detail, IndicatorReport};
+use crate::judge::looks_like::{self, Known};
+use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
 use crate::problem::Problem;
 
 /// Indicators judged together: enough to keep every core busy, few enough
@@ -100,40 +100,55 @@ fn in_parts<E>(
     beside: Beside,
     mut emit: impl FnMut(Vec<Problem>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut files: Vec<(u32, &Arc<IndicatorFile>)> = (0..).zip(plan.indicators()).collect();
+    // Each indicator with its place in the plan and its component.
+    let mut files: Vec<(u32, &Component, &Arc<IndicatorFile>)> = (0..)
+        .zip(
+            plan.areas
+                .iter()
+                .flat_map(|a| &a.components)
+                .flat_map(|c| c.indicators.iter().map(move |f| (c, f))),
+        )
+        .map(|(index, (component, file))| (index, component, file))
+        .collect();
     // A stable sort: indicators at the same place keep the plan's order.
-    files.sort_by(|(_, a), (_, b)| lowest(a).cmp(lowest(b)));
+    files.sort_by(|(_, _, a), (_, _, b)| lowest(a).cmp(lowest(b)));
     let mut pending = BinaryHeap::new();
     let mut hold = |problem: Problem, found: Found| pending.push(Reverse(Pending { problem, found }));
     (0..).zip(beside.before).for_each(|(i, p)| hold(p, Found::Before(i)));
     (0..).zip(beside.after).for_each(|(i, p)| hold(p, Found::After(i)));
     let mut last: Option<Problem> = None;
-    let mut parts = files.chunks(size).peekable();
-    while let Some(part) = parts.next() {
-        let judged: Vec<(u32, Vec<Problem>, Vec<Problem>)> = part
+    let mut rest = &files[..];
+    while !rest.is_empty() {
+        let part;
+        (part, rest) = rest.split_at(part_end(rest, size));
+        let judged: Vec<_> = part
             .par_iter()
-            .map(|(index, file)| {
-                let (report, found) = evaluate(plan, file, as_of, Detail::Problems, &read);
+            .map(|(index, _, file)| {
+                let (report, found, documents) =
+                    evaluate_keeping_documents(plan, file, as_of, Detail::Problems, &read);
                 let mut of = Vec::new();
                 of_report(&report, &mut of);
-                (*index, found, of)
+                (*index, found, of, documents)
             })
             .collect();
         let mut own = Vec::new();
         let mut found_by = Vec::new();
-        for (index, found, of) in judged {
-            found_by.extend((0..).take(found.len()).map(|i| Found::Own(index, i)));
+        let mut known = HashMap::with_capacity(part.len());
+        for ((index, component, file), (_, found, of, documents)) in part.iter().zip(judged) {
+            found_by.extend((0..).take(found.len()).map(|i| Found::Own(*index, i)));
             own.extend(found);
-            (0..).zip(of).for_each(|(i, p)| {
-                pending.push(Reverse(Pending { problem: p, found: Found::OfReport(index, i) }))
-            });
+            for (i, problem) in (0..).zip(of) {
+                pending.push(Reverse(Pending { problem, found: Found::OfReport(*index, i) }));
+            }
+            known.insert(file.path.as_str(), Known { component, documents: Some(documents) });
         }
-        looks_like::name_siblings(plan, &mut own, &read);
+        looks_like::name_siblings_known(plan, &mut own, &known, &read);
+        drop(known);
         pending.extend(
             own.into_iter().zip(found_by).map(|(problem, found)| Reverse(Pending { problem, found })),
         );
         // No later problem comes before the next part's lowest path.
-        let next = parts.peek().map(|part| lowest(part[0].1));
+        let next = rest.first().map(|(_, _, file)| lowest(file));
         let ready = take_ready(&mut pending, next, &mut last);
         if !ready.is_empty() {
             emit(ready)?;
@@ -144,6 +159,17 @@ fn in_parts<E>(
         emit(ready)?;
     }
     Ok(())
+}
+
+/// Where the next part of `files` ends: after `size` indicators, and after
+/// the last of its last component's indicators that follow, so that a
+/// component's documents are compiled once for its siblings' stray files.
+fn part_end(files: &[(u32, &Component, &Arc<IndicatorFile>)], size: usize) -> usize {
+    let mut end = size.min(files.len());
+    while end < files.len() && std::ptr::eq(files[end].1, files[end - 1].1) {
+        end += 1;
+    }
+    end
 }
 
 /// The lower of an indicator's plan file and evidence folder, before
@@ -243,6 +269,8 @@ mod tests {
             codes.is_superset(&["unknown-key", "unmatched-file", "month-outside-plan", "bad-due"].into()),
             "{codes:?}"
         );
+        let named = |p: &Problem| matches!(&p.kind, Kind::UnmatchedFile { looks_like: Some(_), .. });
+        assert!(expected.iter().any(named), "a stray file a sibling's document names");
         let (plan, before) = discover();
         for size in 1..=10 {
             let mut parts: Vec<Vec<Problem>> = Vec::new();
@@ -253,8 +281,9 @@ mod tests {
                 anyhow::Ok(())
             })
             .unwrap();
-            // Nine indicators: one part when a part takes them all.
-            assert_eq!(parts.len() > 1, size < 9, "{size}");
+            // Three components of three indicators, each in one part: one
+            // part for all once a part reaches into the third component.
+            assert_eq!(parts.len() > 1, size <= 6, "{size}");
             assert_eq!(parts.concat(), expected, "{size}");
         }
     }

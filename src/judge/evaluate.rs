@@ -10,8 +10,9 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::judge::listed::Listed;
-use crate::judge::looks_like;
+use crate::judge::looks_like::{self, Documents};
 use crate::judge::matcher::{self, Assignment, Matcher};
+use crate::judge::missing::document_names;
 pub(crate) use crate::judge::report::{
     Brief, Document, DocumentName, IndicatorReport, Kept, Missing, OccurrenceReport, PeriodReport,
     PeriodState, Progress, Status,
@@ -196,6 +197,20 @@ pub(crate) fn evaluate(
     detail: Detail,
     read: &(impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync),
 ) -> (IndicatorReport, Vec<Problem>) {
+    let (report, found, _) = evaluate_keeping_documents(plan, file, as_of, detail, read);
+    (report, found)
+}
+
+/// `evaluate`, and the indicator's documents as compiled to judge it, when
+/// it names several: what its siblings' stray files are matched against
+/// (`looks_like`), without reading its plan file again.
+pub(crate) fn evaluate_keeping_documents(
+    plan: &Plan,
+    file: &Arc<IndicatorFile>,
+    as_of: NaiveDate,
+    detail: Detail,
+    read: &(impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync),
+) -> (IndicatorReport, Vec<Problem>, Option<Documents>) {
     let now = YearMonth::of(as_of);
     let mut found = Vec::new();
     let Loaded { indicator, mut folder } = read(plan, file, Part::Whole, &mut found);
@@ -222,7 +237,7 @@ pub(crate) fn evaluate(
         problem: found.iter().find(|d| d.is_error()).map(|d| Box::new(d.clone())),
     };
     (report.in_lfs, report.in_lfs_files) = lfs_pointers(&folder, detail);
-    let Some(indicator) = indicator else { return (report, found) };
+    let Some(indicator) = indicator else { return (report, found, None) };
     let invalid = report.problem.is_some();
     let schedule = Schedule::of(indicator.due.as_ref(), plan.year);
     let matcher = Matcher::new(&indicator.evidence);
@@ -305,7 +320,7 @@ pub(crate) fn evaluate(
             Kept::Questions(indicator.lke.into())
         }
     };
-    (report, found)
+    (report, found, Documents::of(&names, matcher))
 }
 
 /// The files of `assignment` that satisfy no document, added to `strays`;
@@ -353,15 +368,6 @@ fn unmatched_files(file: &IndicatorFile, strays: &[&str], indicator: &Indicator,
         };
         out.push(Problem::new(kind, join(&file.evidence, stray)));
     }
-}
-
-/// The documents as counted: the plan's, or one unnamed document when the
-/// plan lists none.
-fn document_names(indicator: &Indicator) -> Arc<[DocumentName]> {
-    if indicator.evidence.is_empty() {
-        return Arc::new([None]);
-    }
-    indicator.evidence.iter().map(|e| Some(e.name.as_str().into())).collect()
 }
 
 /// Each document of a period or occurrence and the files that satisfy it,

@@ -8,10 +8,12 @@
 //! file, so matching it would say nothing.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::judge::matcher::Matcher;
+use crate::judge::missing::{document_names, DocumentName};
 use crate::model::evidence::normalise;
 use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
 use crate::problem::{Kind, LooksLike, Problem};
@@ -26,18 +28,55 @@ pub(crate) fn name_siblings(
     if !problems.iter().any(|p| matches!(p.kind, Kind::UnmatchedFile { .. })) {
         return;
     }
-    let owner: HashMap<&str, &Component> = plan
+    let known: HashMap<&str, Known> = plan
         .areas
         .iter()
         .flat_map(|a| &a.components)
-        .flat_map(|c| c.indicators.iter().map(move |i| (i.path.as_str(), c)))
+        .flat_map(|c| {
+            c.indicators.iter().map(move |i| (i.path.as_str(), Known { component: c, documents: None }))
+        })
         .collect();
+    name_siblings_known(plan, problems, &known, read);
+}
+
+/// What is known of an indicator before its siblings' stray files are
+/// named: its component, and its documents when they were compiled already
+/// (`None`: read them again).
+pub(crate) struct Known<'p> {
+    pub(crate) component: &'p Component,
+    pub(crate) documents: Option<Option<Documents>>,
+}
+
+/// The documents of an indicator that names several, compiled: what a
+/// sibling's stray file is matched against.
+pub(crate) struct Documents {
+    names: Arc<[DocumentName]>,
+    matcher: Matcher,
+}
+
+impl Documents {
+    /// `None` when the indicator names one document or none: it would take
+    /// any file, so matching it would say nothing.
+    pub(crate) fn of(names: &Arc<[DocumentName]>, matcher: Matcher) -> Option<Documents> {
+        (names.len() > 1).then(|| Documents { names: Arc::clone(names), matcher })
+    }
+}
+
+/// `name_siblings` of the problems of indicators `known` names (by plan
+/// file), with their documents where it has them; the other indicators of
+/// their components are read again.
+pub(crate) fn name_siblings_known(
+    plan: &Plan,
+    problems: &mut [Problem],
+    known: &HashMap<&str, Known>,
+    read: &(impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync),
+) {
     // Problem indices by component, in the plan's order of components.
     let mut wanted: Vec<(&Component, Vec<usize>)> = Vec::new();
     for (index, problem) in problems.iter().enumerate() {
         let Kind::UnmatchedFile { plan_file, .. } = &problem.kind else { continue };
-        let Some(component) = owner.get(&**plan_file) else { continue };
-        match wanted.iter_mut().find(|(c, _)| std::ptr::eq(*c, *component)) {
+        let Some(component) = known.get(&**plan_file).map(|k| k.component) else { continue };
+        match wanted.iter_mut().find(|(c, _)| std::ptr::eq(*c, component)) {
             Some((_, indices)) => indices.push(index),
             None => wanted.push((component, vec![index])),
         }
@@ -48,7 +87,7 @@ pub(crate) fn name_siblings(
     let found: Vec<(usize, LooksLike)> = wanted
         .par_iter()
         .flat_map_iter(|(component, indices)| {
-            let siblings = documents_of(plan, component, read);
+            let siblings = documents_of(plan, component, known, read);
             indices
                 .iter()
                 .filter_map(|&index| {
@@ -61,12 +100,13 @@ pub(crate) fn name_siblings(
                     let inside = path.strip_prefix(own.evidence.as_str())?.trim_start_matches('/');
                     let month = inside.rsplit_once('/').map_or("", |(folder, _)| folder);
                     siblings.iter().filter(|s| s.file.path != **plan_file).find_map(|s| {
-                        let item = s.matcher.item_matching(&key)?;
+                        let documents = s.documents.get();
+                        let item = documents.matcher.item_matching(&key)?;
                         Some((
                             index,
                             LooksLike {
                                 id: s.file.id.clone(),
-                                document: s.names[item].clone(),
+                                document: documents.names[item].as_deref().unwrap_or_default().to_string(),
                                 folder: if month.is_empty() {
                                     s.file.evidence.clone()
                                 } else {
@@ -89,14 +129,29 @@ pub(crate) fn name_siblings(
 /// One sibling's documents, compiled.
 struct Sibling<'a> {
     file: &'a IndicatorFile,
-    names: Vec<String>,
-    matcher: Matcher,
+    documents: Compiled<'a>,
+}
+
+/// Documents compiled before, or just now.
+enum Compiled<'a> {
+    Before(&'a Documents),
+    Now(Documents),
+}
+
+impl Compiled<'_> {
+    fn get(&self) -> &Documents {
+        match self {
+            Compiled::Before(documents) => documents,
+            Compiled::Now(documents) => documents,
+        }
+    }
 }
 
 /// The indicators of `component` that name several documents.
 fn documents_of<'a>(
     plan: &Plan,
     component: &'a Component,
+    known: &'a HashMap<&str, Known>,
     read: &(impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync),
 ) -> Vec<Sibling<'a>> {
     let mut ignored = Vec::new();
@@ -104,14 +159,15 @@ fn documents_of<'a>(
         .indicators
         .iter()
         .filter_map(|file| {
+            if let Some(documents) = known.get(file.path.as_str()).and_then(|k| k.documents.as_ref()) {
+                return Some(Sibling { file, documents: Compiled::Before(documents.as_ref()?) });
+            }
             // Only the documents are wanted: the sibling's evidence stays unread.
             let indicator = read(plan, file, Part::PlanFile, &mut ignored).indicator?;
             ignored.clear();
-            (indicator.evidence.len() > 1).then(|| Sibling {
-                file,
-                names: indicator.evidence.iter().map(|e| e.name.clone()).collect(),
-                matcher: Matcher::new(&indicator.evidence),
-            })
+            let names = document_names(&indicator);
+            let documents = Documents::of(&names, Matcher::new(&indicator.evidence))?;
+            Some(Sibling { file, documents: Compiled::Now(documents) })
         })
         .collect()
 }

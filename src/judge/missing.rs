@@ -63,6 +63,15 @@ impl<'a> IntoIterator for &'a Missing {
     }
 }
 
+/// The documents as counted: the plan's, or one unnamed document when the
+/// plan lists none.
+pub(crate) fn document_names(indicator: &crate::model::plan::Indicator) -> Arc<[DocumentName]> {
+    if indicator.evidence.is_empty() {
+        return Arc::new([None]);
+    }
+    indicator.evidence.iter().map(|e| Some(e.name.as_str().into())).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ use toml_edit::{Item, TableLike, Value};
 
 use crate::load::lke::decimal;
 use crate::load::source::{string_at, unknown_keys, wrong_type, Source};
+use crate::load::toml_tree::{self, Node};
 use crate::model::assessment::{Answer, Assessment, Assessor, Given, ASSESSMENTS_DIR};
 use crate::model::lke::{nearest, AnswerKind, Lke, Measure, Percentage, Scale};
 use crate::problem::{Expected, Kind, LkeKind, Problem};
@@ -53,8 +54,11 @@ fn lke_problem(source: &Source, kind: LkeKind, span: Option<Range<usize>>) -> Pr
 }
 
 pub(crate) fn parse(source: &Source, lke: &Lke, out: &mut Vec<Problem>) -> Option<Assessment> {
-    let doc = source.parse().map_err(|d| out.push(d)).ok()?;
-    let table = doc.as_table();
+    // Answers are quoted in messages as `toml_edit` writes them, so they are
+    // read from its tree; the rest from the loaders' common one.
+    let doc = source.parse_document().map_err(|d| out.push(d)).ok()?;
+    let tree = toml_tree::from_document(&doc);
+    let table = &tree;
     unknown_keys(source, table, &KEYS, out);
     let mut assessment = Assessment { path: source.path.clone(), ..Assessment::default() };
     match string_at(source, table, "assessor") {
@@ -90,7 +94,8 @@ pub(crate) fn parse(source: &Source, lke: &Lke, out: &mut Vec<Problem>) -> Optio
         Ok(_) => {}
         Err(p) => out.push(p),
     }
-    match table.get("answers").map(|item| (item, item.as_table_like())) {
+    let edit = doc.as_table();
+    match edit.get("answers").zip(table.get("answers")).map(|(item, node)| (node, item.as_table_like())) {
         None => {}
         Some((_, Some(answers))) => {
             let mut entries = Vec::new();
@@ -103,7 +108,7 @@ pub(crate) fn parse(source: &Source, lke: &Lke, out: &mut Vec<Problem>) -> Optio
         }
         Some((item, None)) => out.push(wrong_type(source, "answers", item, Expected::Table)),
     }
-    match table.get("results").map(|item| (item, item.as_table_like())) {
+    match edit.get("results").zip(table.get("results")).map(|(item, node)| (node, item.as_table_like())) {
         None => {}
         Some((_, Some(results))) => {
             for (key, item) in results.iter() {
@@ -130,11 +135,11 @@ fn unknown_value(
 }
 
 /// `date = 2022-10-15` (a TOML date) or `date = "2022-10-15"`.
-fn date(item: &Item) -> Option<NaiveDate> {
-    if let Some(d) = item.as_datetime().and_then(|dt| dt.date) {
+fn date(node: &Node) -> Option<NaiveDate> {
+    if let toml_tree::Value::Datetime(toml_edit::Datetime { date: Some(d), .. }) = node.value {
         return NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day));
     }
-    NaiveDate::parse_from_str(item.as_str()?.trim(), "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(node.as_str()?.trim(), "%Y-%m-%d").ok()
 }
 
 /// The answers under `[answers]`, by id. An id written without quotes

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use crate::load::folders::Folders;
-use crate::load::source::{missing_key, string_at, unknown_keys, value_kind, wrong_type, Source};
+use crate::load::source::{missing_key, string_at, unknown_keys, wrong_type, Source};
+use crate::load::toml_tree::Table;
 use crate::model::plan::{Config, Gate, Head, Workspace, CONFIG_FILE};
 use crate::problem::{Expected, Kind, Problem};
 
@@ -35,14 +36,14 @@ pub(crate) fn load_from(folders: &dyn Folders, out: &mut Vec<Problem>) -> (Confi
 }
 
 pub(crate) fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
-    let doc = match source.parse() {
-        Ok(doc) => doc,
+    let table = match source.parse() {
+        Ok(table) => table,
         Err(d) => {
             out.push(d);
             return Config::default();
         }
     };
-    let table = doc.as_table();
+    let table = &table;
     let workspace = workspace(source, table, out);
     let keys: &[&str] = if workspace.is_some() { &WORKSPACE_KEYS } else { &CONFIG_KEYS };
     unknown_keys(source, table, keys, out);
@@ -82,7 +83,7 @@ pub(crate) fn parse(source: &Source, out: &mut Vec<Problem>) -> Config {
 /// `[workspace] units = ["units/*"]`: the folders of the units. A
 /// workspace without a readable `units` list is still one (with no units),
 /// so that its problem is said rather than a missing `unit`.
-fn workspace(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) -> Option<Workspace> {
+fn workspace(source: &Source, table: &Table, out: &mut Vec<Problem>) -> Option<Workspace> {
     let item = table.get("workspace")?;
     let Some(ws) = item.as_table() else {
         out.push(wrong_type(source, "workspace", item, Expected::Table));
@@ -108,7 +109,7 @@ fn workspace(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) 
             }
             Some(glob) => globs.push(glob.to_string()),
             None => {
-                let found = value_kind(&toml_edit::Item::Value(value.clone()));
+                let found = value.kind();
                 out.push(source.problem(Kind::WrongElement { key: "units".into(), found }, value.span()))
             }
         }
@@ -130,18 +131,14 @@ fn reaches_outside(glob: &str) -> bool {
 
 /// `head = { name = "…", nip = "…", title = "…" }` (or a `[head]` table),
 /// every key optional.
-fn head(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) -> Option<Head> {
+fn head(source: &Source, table: &Table, out: &mut Vec<Problem>) -> Option<Head> {
     let item = table.get("head")?;
-    let head = match (item.as_table(), item.as_inline_table()) {
-        (Some(table), _) => table.clone(),
-        (None, Some(inline)) => inline.clone().into_table(),
-        (None, None) => {
-            out.push(wrong_type(source, "head", item, Expected::Table));
-            return None;
-        }
+    let Some(head) = item.as_table_like() else {
+        out.push(wrong_type(source, "head", item, Expected::Table));
+        return None;
     };
-    unknown_keys(source, &head, &HEAD_KEYS, out);
-    let mut take = |key: &str| match string_at(source, &head, key) {
+    unknown_keys(source, head, &HEAD_KEYS, out);
+    let mut take = |key: &str| match string_at(source, head, key) {
         Ok(v) => v.map(|(s, _)| s.to_string()).filter(|s| !s.trim().is_empty()),
         Err(d) => {
             out.push(d);
@@ -152,7 +149,7 @@ fn head(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) -> Op
 }
 
 /// `[hook] gate = "new" | "all" | "none"`.
-fn gate(source: &Source, table: &toml_edit::Table, out: &mut Vec<Problem>) -> Option<Gate> {
+fn gate(source: &Source, table: &Table, out: &mut Vec<Problem>) -> Option<Gate> {
     let item = table.get("hook")?;
     let Some(hook) = item.as_table() else {
         out.push(wrong_type(source, "hook", item, Expected::Table));
@@ -196,9 +193,9 @@ pub(crate) fn load_name(
             return None;
         }
     };
-    let doc = source.parse().map_err(|d| out.push(d)).ok()?;
-    unknown_keys(&source, doc.as_table(), &["name"], out);
-    match string_at(&source, doc.as_table(), "name") {
+    let table = source.parse().map_err(|d| out.push(d)).ok()?;
+    unknown_keys(&source, &table, &["name"], out);
+    match string_at(&source, &table, "name") {
         Ok(Some((name, _))) => Some(name.to_string()),
         Ok(None) => {
             out.push(missing_key(&source, "name", "name = \"Manajemen Perubahan\""));

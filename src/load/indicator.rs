@@ -4,11 +4,8 @@
 
 use std::ops::Range;
 
-use toml_edit::{Item, Value};
-
-use crate::load::source::{
-    missing_key, string_at, unknown_key, unknown_keys, value_kind, wrong_type, Source,
-};
+use crate::load::source::{missing_key, string_at, unknown_key, unknown_keys, wrong_type, Source};
+use crate::load::toml_tree::{Entry, Node, Span, Value};
 use crate::model::due::{self, Due};
 use crate::model::plan::{EvidenceItem, Indicator, LkeRef};
 use crate::problem::{Expected, GlobProblem, Kind, Problem};
@@ -20,8 +17,8 @@ pub(crate) const ITEM_KEYS: [&str; 2] = ["name", "file"];
 /// Reads an indicator from its source. Problems go to `out`; the result
 /// holds everything that could be read.
 pub(crate) fn parse(source: &Source, plan_year: i32, out: &mut Vec<Problem>) -> Option<Indicator> {
-    let doc = source.parse().map_err(|d| out.push(d)).ok()?;
-    let table = doc.as_table();
+    let table = source.parse().map_err(|d| out.push(d)).ok()?;
+    let table = &table;
     unknown_keys(source, table, &KEYS, out);
     let mut indicator = Indicator::default();
 
@@ -76,7 +73,7 @@ pub(crate) fn parse(source: &Source, plan_year: i32, out: &mut Vec<Problem>) -> 
     Some(indicator)
 }
 
-fn empty_text(source: &Source, key: &str, span: Option<Range<usize>>) -> Problem {
+fn empty_text(source: &Source, key: &str, span: Span) -> Problem {
     source.problem(Kind::EmptyText { key: key.to_string() }, span)
 }
 
@@ -124,19 +121,16 @@ fn string_content_span(
 
 /// `lke`: the ids of the LKE questions the indicator serves, each with its
 /// place (they are checked against the LKE when it is known).
-fn lke_refs(source: &Source, item: &Item, out: &mut Vec<Problem>) -> Vec<LkeRef> {
+fn lke_refs(source: &Source, item: &Node, out: &mut Vec<Problem>) -> Vec<LkeRef> {
     let Some(array) = item.as_array() else {
         out.push(wrong_type(source, "lke", item, Expected::ArrayOfStrings));
         return Vec::new();
     };
     let mut refs = Vec::with_capacity(array.len());
-    for value in array.iter() {
+    for value in array {
         match value.as_str() {
             Some(id) => refs.push(LkeRef { id: id.trim().to_string(), at: source.at(value.span()) }),
-            None => out.push(source.problem(
-                Kind::WrongElement { key: "lke".to_string(), found: value_kind(&Item::Value(value.clone())) },
-                value.span(),
-            )),
+            None => out.push(wrong_element(source, "lke", value)),
         }
     }
     refs
@@ -144,38 +138,34 @@ fn lke_refs(source: &Source, item: &Item, out: &mut Vec<Problem>) -> Vec<LkeRef>
 
 /// An array of strings; problems with single elements are reported and the
 /// rest kept.
-fn strings(source: &Source, key: &str, item: &Item, out: &mut Vec<Problem>) -> Vec<String> {
+fn strings(source: &Source, key: &str, item: &Node, out: &mut Vec<Problem>) -> Vec<String> {
     let Some(array) = item.as_array() else {
         out.push(wrong_type(source, key, item, Expected::ArrayOfStrings));
         return Vec::new();
     };
     let mut values = Vec::with_capacity(array.len());
-    for value in array.iter() {
+    for value in array {
         match value.as_str() {
             Some(s) if !s.trim().is_empty() => values.push(s.trim().to_string()),
             Some(_) => out.push(empty_text(source, key, value.span())),
-            None => out.push(source.problem(
-                Kind::WrongElement { key: key.to_string(), found: value_kind(&Item::Value(value.clone())) },
-                value.span(),
-            )),
+            None => out.push(wrong_element(source, key, value)),
         }
     }
     values
 }
 
+fn wrong_element(source: &Source, key: &str, value: &Node) -> Problem {
+    source.problem(Kind::WrongElement { key: key.to_string(), found: value.kind() }, value.span())
+}
+
 /// `evidence`: strings, `{ name, file }` tables, or `[[evidence]]` tables.
-fn evidence_items(source: &Source, item: &Item, out: &mut Vec<Problem>) -> Vec<EvidenceItem> {
+fn evidence_items(source: &Source, item: &Node, out: &mut Vec<Problem>) -> Vec<EvidenceItem> {
     let mut items = Vec::new();
     if let Some(tables) = item.as_array_of_tables() {
-        for table in tables.iter() {
-            let entries = table.iter().map(|(k, v)| (k, v.clone())).collect();
-            items.extend(evidence_table(
-                source,
-                entries,
-                |k| table.key(k).and_then(|k| k.span()),
-                table.span(),
-                out,
-            ));
+        for table in tables {
+            items.extend(
+                table.as_table_like().and_then(|t| evidence_table(source, &t.entries, table.span(), out)),
+            );
         }
         return items;
     }
@@ -183,25 +173,15 @@ fn evidence_items(source: &Source, item: &Item, out: &mut Vec<Problem>) -> Vec<E
         out.push(wrong_type(source, "evidence", item, Expected::Array));
         return items;
     };
-    for value in array.iter() {
-        match value {
-            Value::String(s) if !s.value().trim().is_empty() => {
-                items.push(EvidenceItem::new(s.value().trim().to_string(), None))
+    items.reserve(array.len());
+    for value in array {
+        match &value.value {
+            Value::String(s) if !s.trim().is_empty() => {
+                items.push(EvidenceItem::new(s.trim().to_string(), None))
             }
             Value::String(_) => out.push(empty_text(source, "evidence", value.span())),
-            Value::InlineTable(t) => {
-                let entries = t.iter().map(|(k, v)| (k, Item::Value(v.clone()))).collect();
-                items.extend(evidence_table(
-                    source,
-                    entries,
-                    |k| t.key(k).and_then(|k| k.span()),
-                    t.span(),
-                    out,
-                ));
-            }
-            other => {
-                out.push(wrong_type(source, "evidence", &Item::Value(other.clone()), Expected::StringOrItem))
-            }
+            Value::InlineTable(t) => items.extend(evidence_table(source, &t.entries, value.span(), out)),
+            _ => out.push(wrong_type(source, "evidence", value, Expected::StringOrItem)),
         }
     }
     items
@@ -209,17 +189,15 @@ fn evidence_items(source: &Source, item: &Item, out: &mut Vec<Problem>) -> Vec<E
 
 fn evidence_table(
     source: &Source,
-    entries: Vec<(&str, Item)>,
-    key_span: impl Fn(&str) -> Option<Range<usize>>,
-    span: Option<Range<usize>>,
+    entries: &[Entry],
+    span: Span,
     out: &mut Vec<Problem>,
 ) -> Option<EvidenceItem> {
     let mut name = None;
     let mut file = None;
     let mut ok = true;
-    for (key, value) in &entries {
-        let key = *key;
-        match key {
+    for Entry { key, key_span, node: value } in entries {
+        match key.as_ref() {
             "name" => match value.as_str() {
                 Some(s) if !s.trim().is_empty() => name = Some(s.trim().to_string()),
                 Some(_) => {
@@ -238,9 +216,9 @@ fn evidence_table(
             // `due = …` written below `[[evidence]]` belongs to that table in TOML.
             other if KEYS.contains(&other) && other != "evidence" => {
                 let key = KEYS.iter().find(|k| **k == other).copied().unwrap_or("due");
-                out.push(source.problem(Kind::KeyInEvidenceItem { key }, key_span(other)))
+                out.push(source.problem(Kind::KeyInEvidenceItem { key }, key_span.clone()))
             }
-            other => out.push(unknown_key(source, other, key_span(other), &ITEM_KEYS)),
+            other => out.push(unknown_key(source, other, key_span.clone(), &ITEM_KEYS)),
         }
     }
     if name.is_none() && ok {
@@ -251,21 +229,20 @@ fn evidence_table(
 
 /// `file`: one glob or a list; globs name files inside the indicator's
 /// folder, so separators, `..` and absolute paths are refused.
-fn globs(source: &Source, item: &Item, out: &mut Vec<Problem>) -> Option<Vec<String>> {
-    let values: Vec<(&str, Option<Range<usize>>)> = match item {
-        Item::Value(Value::String(s)) => vec![(s.value().as_str(), item.span())],
-        Item::Value(Value::Array(a)) if a.iter().all(|v| v.as_str().is_some()) && !a.is_empty() => {
-            a.iter().map(|v| (v.as_str().unwrap_or_default(), v.span())).collect()
-        }
+fn globs(source: &Source, item: &Node, out: &mut Vec<Problem>) -> Option<Vec<String>> {
+    let values = match &item.value {
+        Value::String(_) => std::slice::from_ref(item),
+        Value::Array(a) if a.iter().all(|v| v.as_str().is_some()) && !a.is_empty() => a.as_slice(),
         _ => {
             out.push(wrong_type(source, "file", item, Expected::Globs));
             return None;
         }
     };
     let mut patterns = Vec::with_capacity(values.len());
-    for (glob, span) in values {
+    for value in values {
+        let glob = value.as_str().unwrap_or_default();
         if let Some(problem) = glob_problem(glob) {
-            out.push(source.problem(Kind::BadGlob { glob: glob.to_string(), problem }, span));
+            out.push(source.problem(Kind::BadGlob { glob: glob.to_string(), problem }, value.span()));
             return None;
         }
         patterns.push(glob.to_lowercase());

@@ -17,6 +17,7 @@ pub(crate) mod rkt;
 pub(crate) mod sheet;
 pub(crate) mod source;
 pub(crate) mod subset;
+pub(crate) mod toml_tree;
 pub(crate) mod tree;
 pub(crate) mod workspace;
 

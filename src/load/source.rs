@@ -7,9 +7,11 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
-use toml_edit::{Document, Item, Table};
+use toml_edit::Document;
 
-use crate::problem::{At, Excerpts, Expected, Kind, Problem, Severity, ValueKind};
+use crate::load::toml_tree::{self, Node, Span, Table};
+
+use crate::problem::{At, Excerpts, Expected, Kind, Problem, Severity};
 
 /// Plan files are a few hundred bytes; anything past this is not a plan file
 /// and is reported instead of parsed, so one stray file cannot stall a hook.
@@ -81,8 +83,22 @@ impl Source {
         Problem::new(kind, self.path.clone()).at(self.at(span))
     }
 
-    /// Parses the text as a TOML document that keeps spans.
-    pub(crate) fn parse(&self) -> Result<Document<&str>, Problem> {
+    /// Parses the text as a TOML tree that keeps spans: by the fast path
+    /// when the file has the usual shape, by `toml_edit` otherwise (and for
+    /// every error, so problems do not depend on which path read a file).
+    pub(crate) fn parse(&self) -> Result<Table<'_>, Problem> {
+        if let Some(table) = toml_tree::parse_fast(&self.text) {
+            // Every debug run (the tests, the generator's, the fuzzers) holds
+            // the fast path to what `toml_edit` reads.
+            #[cfg(debug_assertions)]
+            toml_tree::assert_same_as_toml_edit(&self.text, &table);
+            return Ok(table);
+        }
+        self.parse_document().map(|doc| toml_tree::from_document(&doc))
+    }
+
+    /// Parses the text with `toml_edit`, for the readers that need its tree.
+    pub(crate) fn parse_document(&self) -> Result<Document<&str>, Problem> {
         Document::parse(self.text.as_str()).map_err(|e| self.problem(self.syntax(&e), e.span()))
     }
 
@@ -118,25 +134,6 @@ impl Source {
     }
 }
 
-/// A TOML value's kind, as a message names it.
-pub(crate) fn value_kind(item: &Item) -> ValueKind {
-    use toml_edit::Value as V;
-    match item {
-        Item::None => ValueKind::Nothing,
-        Item::Table(_) => ValueKind::Table,
-        Item::ArrayOfTables(_) => ValueKind::ArrayOfTables,
-        Item::Value(v) => match v {
-            V::String(_) => ValueKind::String,
-            V::Integer(_) => ValueKind::Integer,
-            V::Float(_) => ValueKind::Float,
-            V::Boolean(_) => ValueKind::Boolean,
-            V::Datetime(_) => ValueKind::Datetime,
-            V::Array(_) => ValueKind::Array,
-            V::InlineTable(_) => ValueKind::Table,
-        },
-    }
-}
-
 /// Reports every key of `table` not in `known`, with a did-you-mean.
 pub(crate) fn unknown_keys(
     source: &Source,
@@ -144,12 +141,10 @@ pub(crate) fn unknown_keys(
     known: &'static [&'static str],
     out: &mut Vec<Problem>,
 ) {
-    for (key, _) in table.iter() {
-        if known.contains(&key) {
-            continue;
+    for entry in &table.entries {
+        if !known.contains(&entry.key.as_ref()) {
+            out.push(unknown_key(source, &entry.key, entry.key_span.clone(), known));
         }
-        let span = table.key(key).and_then(|k| k.span());
-        out.push(unknown_key(source, key, span, known));
     }
 }
 
@@ -180,12 +175,7 @@ const RKT_COLUMNS: &[(&str, &str)] = &[
     ("bahasa", "lang"),
 ];
 
-pub(crate) fn unknown_key(
-    source: &Source,
-    key: &str,
-    span: Option<Range<usize>>,
-    known: &'static [&'static str],
-) -> Problem {
+pub(crate) fn unknown_key(source: &Source, key: &str, span: Span, known: &'static [&'static str]) -> Problem {
     let limit = |k: &str| 2.max(k.len() / 3);
     let length = key.chars().count();
     let lower = key.to_lowercase().replace([' ', '-'], "_");
@@ -206,8 +196,8 @@ pub(crate) fn unknown_key(
 }
 
 /// A value of the wrong type for `key`.
-pub(crate) fn wrong_type(source: &Source, key: &str, item: &Item, expected: Expected) -> Problem {
-    source.problem(Kind::WrongType { key: key.to_string(), expected, found: value_kind(item) }, item.span())
+pub(crate) fn wrong_type(source: &Source, key: &str, node: &Node, expected: Expected) -> Problem {
+    source.problem(Kind::WrongType { key: key.to_string(), expected, found: node.kind() }, node.span())
 }
 
 /// A required key that is absent, reported at the top of the file.
@@ -226,9 +216,9 @@ pub(crate) fn string_at<'a>(
 ) -> Result<Option<Spanned<'a>>, Problem> {
     match table.get(key) {
         None => Ok(None),
-        Some(item) => match item.as_str() {
-            Some(s) => Ok(Some((s, item.span()))),
-            None => Err(wrong_type(source, key, item, Expected::String)),
+        Some(node) => match node.as_str() {
+            Some(s) => Ok(Some((s, node.span()))),
+            None => Err(wrong_type(source, key, node, Expected::String)),
         },
     }
 }

@@ -12,7 +12,6 @@ use crate::model::month::YearMonth;
 /// A TOML value's kind, as a message names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ValueKind {
-    Nothing,
     Table,
     ArrayOfTables,
     String,

@@ -29,7 +29,6 @@ fn accepted_forms(year: i32) -> String {
 
 fn value_kind(kind: ValueKind) -> &'static str {
     match kind {
-        ValueKind::Nothing => "nothing",
         ValueKind::Table => "a table",
         ValueKind::ArrayOfTables => "an array of tables",
         ValueKind::String => "a string",

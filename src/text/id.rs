@@ -28,7 +28,6 @@ fn accepted_forms(year: i32) -> String {
 
 fn value_kind(kind: ValueKind) -> &'static str {
     match kind {
-        ValueKind::Nothing => "kosong",
         ValueKind::Table => "tabel",
         ValueKind::ArrayOfTables => "daftar tabel",
         ValueKind::String => "teks",

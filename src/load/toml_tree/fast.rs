@@ -1,0 +1,244 @@
+//! A parser of the shape plan files have: top-level `key = value` lines,
+//! comments, and as values single-line strings without escapes, decimal
+//! integers, booleans, arrays of those (across lines, with comments), and
+//! one-line inline tables with bare keys. It answers `None` for anything
+//! else, valid or not (a table header, a dotted or quoted key, an escape,
+//! a float, a date, a key set twice, a syntax error), and then the caller
+//! asks `toml_edit`: what it accepts it reads exactly as `toml_edit` does,
+//! spans included (the differential tests in `tests.rs` hold it to that).
+
+use std::borrow::Cow;
+
+use super::node::{Entry, Node, Table, Value};
+
+/// How deep values nest here: a string in an array in an inline table in
+/// an array (`evidence = [{ file = ["a*"] }]`) is at depth 3.
+const MAX_DEPTH: u8 = 4;
+
+/// The document's top-level table, or `None` when the text is not in the
+/// shape this parser reads.
+pub(crate) fn parse(text: &str) -> Option<Table<'_>> {
+    let mut p = Parser { text, bytes: text.as_bytes(), at: 0 };
+    let mut root = Table::default();
+    loop {
+        p.spaces();
+        match p.peek() {
+            None => return Some(root),
+            Some(b'\n' | b'\r' | b'#') => p.line_end()?,
+            Some(_) => {
+                let entry = p.key_value(0)?;
+                insert(&mut root, entry)?;
+                p.spaces();
+                p.line_end()?;
+            }
+        }
+    }
+}
+
+/// Adds `entry`, or `None` when its key is already there (`toml_edit`
+/// reports that).
+fn insert<'a>(table: &mut Table<'a>, entry: Entry<'a>) -> Option<()> {
+    if table.entries.iter().any(|e| e.key == entry.key) {
+        return None;
+    }
+    table.entries.push(entry);
+    Some(())
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn spaces(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    /// A comment (if any) and the end of the line or of the text.
+    fn line_end(&mut self) -> Option<()> {
+        if self.peek() == Some(b'#') {
+            self.at += 1;
+            while let Some(b) = self.peek() {
+                if b == b'\n' || b == b'\r' {
+                    break;
+                }
+                if !comment_byte(b) {
+                    return None;
+                }
+                self.at += 1;
+            }
+        }
+        match self.peek() {
+            None => Some(()),
+            Some(b'\n') => {
+                self.at += 1;
+                Some(())
+            }
+            Some(b'\r') if self.bytes.get(self.at + 1) == Some(&b'\n') => {
+                self.at += 2;
+                Some(())
+            }
+            Some(_) => None,
+        }
+    }
+
+    /// Spaces, line ends and comments between the elements of an array.
+    fn array_gap(&mut self) -> Option<()> {
+        loop {
+            self.spaces();
+            match self.peek() {
+                Some(b'\n' | b'\r' | b'#') => self.line_end()?,
+                _ => return Some(()),
+            }
+        }
+    }
+
+    /// `key = value`, the spaces around `=` included.
+    fn key_value(&mut self, depth: u8) -> Option<Entry<'a>> {
+        let start = self.at;
+        while self.peek().is_some_and(bare_key_byte) {
+            self.at += 1;
+        }
+        if self.at == start {
+            return None;
+        }
+        let key_span = start..self.at;
+        self.spaces();
+        if self.peek() != Some(b'=') {
+            return None;
+        }
+        self.at += 1;
+        self.spaces();
+        let node = self.value(depth)?;
+        Some(Entry { key: Cow::Borrowed(&self.text[key_span.clone()]), key_span: Some(key_span), node })
+    }
+
+    fn value(&mut self, depth: u8) -> Option<Node<'a>> {
+        if depth >= MAX_DEPTH {
+            return None;
+        }
+        let start = self.at;
+        let value = match self.peek()? {
+            quote @ (b'"' | b'\'') => self.string(quote)?,
+            b'[' => self.array(depth)?,
+            b'{' => self.inline_table(depth)?,
+            b'0'..=b'9' => self.integer()?,
+            b't' | b'f' => self.boolean()?,
+            _ => return None,
+        };
+        Some(Node { value, span: Some(start..self.at) })
+    }
+
+    /// A one-line string without escapes, basic or literal.
+    fn string(&mut self, quote: u8) -> Option<Value<'a>> {
+        let start = self.at + 1;
+        let mut end = start;
+        loop {
+            match *self.bytes.get(end)? {
+                b if b == quote => break,
+                b'\\' if quote == b'"' => return None,
+                b if b < 0x20 && b != b'\t' || b == 0x7f => return None,
+                _ => end += 1,
+            }
+        }
+        // `""` then a quote opens a multi-line string.
+        if end == start && self.bytes.get(end + 1) == Some(&quote) {
+            return None;
+        }
+        self.at = end + 1;
+        Some(Value::String(Cow::Borrowed(&self.text[start..end])))
+    }
+
+    fn array(&mut self, depth: u8) -> Option<Value<'a>> {
+        self.at += 1;
+        let mut values = Vec::new();
+        loop {
+            self.array_gap()?;
+            if self.peek()? == b']' {
+                break;
+            }
+            values.push(self.value(depth + 1)?);
+            self.array_gap()?;
+            match self.peek()? {
+                b',' => self.at += 1,
+                b']' => break,
+                _ => return None,
+            }
+        }
+        self.at += 1;
+        Some(Value::Array(values))
+    }
+
+    /// `{ key = value, … }` on one line, without a trailing comma.
+    fn inline_table(&mut self, depth: u8) -> Option<Value<'a>> {
+        self.at += 1;
+        let mut table = Table::default();
+        self.spaces();
+        if self.peek()? != b'}' {
+            loop {
+                let entry = self.key_value(depth + 1)?;
+                insert(&mut table, entry)?;
+                self.spaces();
+                match self.peek()? {
+                    b',' => {
+                        self.at += 1;
+                        self.spaces();
+                    }
+                    b'}' => break,
+                    _ => return None,
+                }
+            }
+        }
+        self.at += 1;
+        Some(Value::InlineTable(table))
+    }
+
+    /// A decimal integer without sign, underscores or leading zeros.
+    fn integer(&mut self) -> Option<Value<'a>> {
+        let start = self.at;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.at += 1;
+        }
+        let digits = &self.text[start..self.at];
+        if digits.len() > 1 && digits.starts_with('0') || !self.at_value_end() {
+            return None;
+        }
+        digits.parse().ok().map(Value::Integer)
+    }
+
+    fn boolean(&mut self) -> Option<Value<'a>> {
+        let rest = &self.bytes[self.at..];
+        let (value, len) = if rest.starts_with(b"true") {
+            (true, 4)
+        } else if rest.starts_with(b"false") {
+            (false, 5)
+        } else {
+            return None;
+        };
+        self.at += len;
+        self.at_value_end().then_some(Value::Boolean(value))
+    }
+
+    /// Whether what follows ends a bare value (so `2022-07-01`, `1.5` and
+    /// `trueish` are not read as their first part).
+    fn at_value_end(&self) -> bool {
+        matches!(self.peek(), None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'#' | b',' | b']' | b'}'))
+    }
+}
+
+fn bare_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// What a comment may hold: tabs, printable ASCII and any non-ASCII text.
+fn comment_byte(b: u8) -> bool {
+    b == b'\t' || (0x20..0x7f).contains(&b) || b >= 0x80
+}
