@@ -257,6 +257,10 @@ fn glob_problem(glob: &str) -> Option<GlobProblem> {
     if glob.contains('/') || glob.contains('\\') || glob.contains("..") {
         return Some(GlobProblem::LeavesName);
     }
+    // A glob of words and stars is never refused: not compiled here.
+    if crate::model::glob::is_plain(glob) {
+        return None;
+    }
     crate::model::glob::Glob::new(glob).err().map(|e| GlobProblem::Syntax(e.msg))
 }
 

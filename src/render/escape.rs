@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 /// `text` with its control and reordering characters as visible escapes.
 pub(crate) fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !needs_escape(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -30,6 +30,33 @@ pub(crate) fn escape(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `text` holds a character `escape` changes, found byte by byte:
+/// printable ASCII is passed over without decoding, and only the lead
+/// bytes of C1 controls (`0xC2`) and of the reordering marks (`0xE2`) make
+/// a character be decoded and asked.
+pub(crate) fn needs_escape(text: &str) -> bool {
+    if crate::render::columns::printable_ascii(text) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            0x20..=0x7e => at += 1,
+            0x00..=0x1f | 0x7f => return true,
+            0xc2 | 0xe2 => {
+                let c = text[at..].chars().next().unwrap_or_default();
+                if is_unsafe(c) {
+                    return true;
+                }
+                at += c.len_utf8();
+            }
+            _ => at += 1,
+        }
+    }
+    false
 }
 
 /// C0 and C1 controls, DEL, and the bidirectional overrides and isolates
@@ -64,6 +91,25 @@ mod tests {
         assert_eq!(escape("a\u{7}b\rc\nd\te\u{7f}"), "a\\x07b\\rc\\nd\\te\\x7f");
         assert_eq!(escape("\u{9b}31m"), "\\u{9b}31m");
         assert_eq!(escape("foto\u{202e}gpj.exe"), "foto\\u{202e}gpj.exe");
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_asking_every_character() {
+        let samples = [
+            "plain ASCII text",
+            "Notulasi – Juli 2022 ✓ é",
+            "a\u{1b}b",
+            "x\u{7f}",
+            "\u{85}next line",
+            "\u{a0}no-break space",
+            "\u{200d}joiner \u{200e}mark",
+            "\u{2013}dash \u{2066}isolate",
+            "\u{2028}line separator",
+            "",
+        ];
+        for text in samples {
+            assert_eq!(super::needs_escape(text), text.chars().any(super::is_unsafe), "{text:?}");
+        }
     }
 
     #[test]

@@ -7,20 +7,32 @@ use anyhow::Result;
 
 use crate::render::escape::escape;
 
-/// One CSV field: control characters as visible escapes (a spreadsheet
-/// shows them, a terminal would obey them), quoted when it must be (RFC 4180).
-pub(crate) fn field(text: &str) -> String {
+/// One CSV field, pushed onto `line`: control characters as visible
+/// escapes (a spreadsheet shows them, a terminal would obey them), quoted
+/// when it must be (RFC 4180).
+fn push_field(line: &mut Vec<u8>, text: &str) {
     let text = escape(text);
     if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+        line.push(b'"');
+        line.extend_from_slice(text.replace('"', "\"\"").as_bytes());
+        line.push(b'"');
     } else {
-        text.into_owned()
+        line.extend_from_slice(text.as_bytes());
     }
 }
 
+/// One CSV record, written with one write for the whole line: no `String`
+/// per field unless it must be escaped or quoted.
 pub(crate) fn row<S: AsRef<str>>(out: &mut dyn Write, fields: &[S]) -> Result<()> {
-    let line: Vec<String> = fields.iter().map(|f| field(f.as_ref())).collect();
-    writeln!(out, "{}", line.join(","))?;
+    let mut line = Vec::with_capacity(128);
+    for (i, text) in fields.iter().enumerate() {
+        if i > 0 {
+            line.push(b',');
+        }
+        push_field(&mut line, text.as_ref());
+    }
+    line.push(b'\n');
+    out.write_all(&line)?;
     Ok(())
 }
 
@@ -32,10 +44,24 @@ pub(crate) fn cell(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    fn field(text: &str) -> String {
+        let mut line = Vec::new();
+        super::push_field(&mut line, text);
+        String::from_utf8(line).unwrap()
+    }
+
     #[test]
     fn fields_with_commas_quotes_or_newlines_are_quoted() {
-        assert_eq!(super::field("a, b"), "\"a, b\"");
-        assert_eq!(super::field("say \"x\""), "\"say \"\"x\"\"\"");
-        assert_eq!(super::field("plain"), "plain");
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("lap\u{1b}[31m\nx"), "lap\\x1b[31m\\nx");
+    }
+
+    #[test]
+    fn a_row_is_its_fields_joined_by_commas() {
+        let mut out = Vec::new();
+        super::row(&mut out, &["I.1.1", "a, b", "", "plain"]).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "I.1.1,\"a, b\",,plain\n");
     }
 }

@@ -8,6 +8,7 @@
 use anstyle::Style as Ansi;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::render::columns::columns;
 use crate::render::escape::escape;
 
 /// Below this many columns a table reads badly: rows become lists.
@@ -300,7 +301,7 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut line = String::new();
     let mut used = 0;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let mut word_width = word.width();
+        let mut word_width = columns(word);
         if used > 0 && used + 1 + word_width > width {
             lines.push(std::mem::take(&mut line));
             used = 0;
@@ -321,7 +322,7 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
             lines.push(std::mem::take(&mut line));
             used = 0;
             rest = tail;
-            word_width = rest.width();
+            word_width = columns(rest);
         }
         line.push_str(rest);
         used += word_width;

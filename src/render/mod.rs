@@ -7,6 +7,7 @@
 #[macro_use]
 mod renderer;
 
+pub(crate) mod columns;
 pub(crate) mod csv;
 pub(crate) mod escape;
 mod fields;
@@ -15,6 +16,7 @@ pub(crate) mod grid;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod markdown;
+mod overdue;
 pub(crate) mod problems;
 pub(crate) mod rkt;
 pub(crate) mod score;

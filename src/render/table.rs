@@ -9,17 +9,15 @@ use anyhow::Result;
 use unicode_width::UnicodeWidthStr;
 
 use crate::judge::evaluate::{Evaluation, Progress, Status};
-use crate::judge::overdue::{Entry, Lateness};
 use crate::judge::view::{AreaView, CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::problem::{Excerpts, Problem};
 use crate::render::escape::escape;
-use crate::render::grid::{shorten_middle, wrap, Cell, Fit, Layout};
+use crate::render::grid::{wrap, Cell, Fit, Layout};
 use crate::render::problems;
 use crate::render::renderer::{Renderer, Style};
 use crate::render::words::{
-    date_text, diff_sections, diff_to, document_name, entry_missing, entry_when, file_text, fraction,
-    next_deadline_text, overdue_summary, percent, period_text, pic, shorten, state_label, status_count,
-    status_text, Heading, StatusLabel,
+    date_text, diff_sections, diff_to, document_name, file_text, fraction, next_deadline_text, percent,
+    period_text, pic, shorten, state_label, status_count, status_text, Heading,
 };
 use crate::text::Lang;
 
@@ -35,7 +33,7 @@ impl Renderer for Terminal<'_> {
     }
 
     fn overdue(&mut self, view: &OverdueView) -> Result<()> {
-        overdue(view.eval, &view.entries, self.style, self.out)
+        crate::render::overdue::overdue(view.eval, &view.entries, self.style, self.out)
     }
 
     fn show(&mut self, view: &ShowView) -> Result<()> {
@@ -244,84 +242,6 @@ fn status_ansi(status: Status) -> &'static Ansi {
         Status::Done => &GREEN,
         Status::Occurrences => &MAGENTA,
     }
-}
-
-/// One line per entry: ID, month, how late (or how soon), the person in
-/// charge (a column, when any indicator has one), the indicator's text
-/// shortened to what the width leaves, and the missing documents, which
-/// continue on indented lines when they do not fit.
-fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mut dyn Write) -> Result<()> {
-    let lang = ctx.lang;
-    let l = lang.labels();
-    // Columns are measured in one pass and each line is made in the next:
-    // a large plan's list is never held as text.
-    let month = |e: &Entry| e.period.map(|p| lang.month(p.period.last)).unwrap_or_default();
-    let pic_text = |e: &Entry| shorten(&escape(pic(e.report).unwrap_or("")), PIC_WIDTH);
-    let widest = |width: &dyn Fn(&Entry) -> usize| entries.iter().map(width).max().unwrap_or(0);
-    let id_width = widest(&|e| e.report.file.id.width());
-    let month_width = widest(&|e| month(e).width());
-    let when_width = widest(&|e| entry_when(e, lang).width());
-    let pic_width = widest(&|e| pic(e.report).map_or(0, |_| pic_text(e).width()));
-    let indent = " ".repeat(id_width + 2);
-    for entry in entries {
-        let id = pad(&entry.report.file.id, id_width);
-        let missing = escape(&entry_missing(entry, lang, ", ")).into_owned();
-        let (head, tail) = match entry.lateness {
-            Lateness::Invalid => {
-                let label = Status::Invalid.label(lang);
-                let room = ctx.width.saturating_sub(id.width() + label.width() + 4);
-                let head =
-                    format!("{id}  {label}  {}", shorten_middle(&escape(&entry.report.file.path), room));
-                (head, missing)
-            }
-            _ if entry.period.is_some() => {
-                let (month, when) = (month(entry), entry_when(entry, lang));
-                let mut head = format!("{id}  {}  {}", pad(&month, month_width), pad(&when, when_width));
-                if pic_width > 0 {
-                    head.push_str("  ");
-                    head.push_str(&pad(&pic_text(entry), pic_width));
-                }
-                let tail = format!("{}: {missing}", l.missing);
-                let text = escape(entry.report.text());
-                // On one line when the text can keep MIN_TEXT columns; else the
-                // text takes the line and the missing documents the next ones.
-                let room = ctx.width.saturating_sub(head.width() + 2 + tail.width() + 2);
-                let width = if room >= MIN_TEXT {
-                    room.min(MAX_TEXT)
-                } else {
-                    ctx.width.saturating_sub(head.width() + 2).clamp(MIN_TEXT, MAX_TEXT)
-                };
-                head.push_str("  ");
-                head.push_str(&shorten(&text, width));
-                (head, tail)
-            }
-            _ => continue,
-        };
-        let line = format!("{head}  {tail}");
-        if line.width() <= ctx.width {
-            writeln!(out, "{line}")?;
-        } else {
-            writeln!(out, "{head}")?;
-            for part in wrap(&tail, ctx.width.saturating_sub(indent.len()).max(MIN_TEXT)) {
-                writeln!(out, "{indent}{part}")?;
-            }
-        }
-    }
-    // One line, which the hook keeps whole when it shortens the list.
-    writeln!(out, "{}", overdue_summary(eval, entries, lang))?;
-    Ok(())
-}
-
-/// The indicator's text in an overdue line takes at least this many
-/// columns, and at most this many, whatever the width.
-const MIN_TEXT: usize = 24;
-const MAX_TEXT: usize = 60;
-/// A person in charge longer than this is shortened in overdue lines.
-const PIC_WIDTH: usize = 24;
-
-/// `text` padded with spaces to `width` columns.
-fn pad(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {

@@ -244,15 +244,37 @@ pub(crate) fn state_label(state: PeriodState, lang: Lang) -> &'static str {
 
 /// At most `max` characters, cut at a word and marked with `…`.
 pub(crate) fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
+    shortened(text, max).into_owned()
+}
+
+/// `shorten`, borrowing `text` when it is short enough already. The text
+/// is walked once, up to the character after the `max`th.
+pub(crate) fn shortened(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if text.len() <= max {
+        return Cow::Borrowed(text);
     }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let Some(keep) = max.checked_sub(1) else {
+        return Cow::Borrowed("…");
+    };
+    let mut starts = text.char_indices().map(|(at, _)| at);
+    // Where the `max`th character starts, and whether one follows it.
+    let Some(end) = starts.nth(keep) else {
+        return Cow::Borrowed(text);
+    };
+    if starts.next().is_none() {
+        return Cow::Borrowed(text);
+    }
+    let cut = &text[..end];
     let cut = match cut.rfind(' ') {
         Some(i) if i > max / 2 => &cut[..i],
-        _ => cut.as_str(),
+        _ => cut,
     };
-    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
+    let cut = cut.trim_end_matches([',', ';', ' ']);
+    let mut short = String::with_capacity(cut.len() + '…'.len_utf8());
+    short.push_str(cut);
+    short.push('…');
+    Cow::Owned(short)
 }
 
 /// One titled list of changes, as the table and markdown reports print it.
@@ -400,4 +422,31 @@ pub(crate) fn hook_message(message: HookMessage, style: Style) -> &'static str {
 /// the script says before zi can choose one.
 pub(crate) fn hook_message_in_every_language(message: HookMessage) -> Vec<&'static str> {
     crate::text::LANGUAGES.iter().map(|lang| lang.catalogue().hook_message(message)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    /// `shortened` as it was first written: characters counted, then collected.
+    fn shortened_by_counting(text: &str, max: usize) -> String {
+        if text.chars().count() <= max {
+            return text.to_string();
+        }
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        let cut = match cut.rfind(' ') {
+            Some(i) if i > max / 2 => &cut[..i],
+            _ => cut.as_str(),
+        };
+        format!("{}…", cut.trim_end_matches([',', ';', ' ']))
+    }
+
+    #[test]
+    fn shortening_walks_the_text_once_and_agrees_with_counting_characters() {
+        let texts =
+            ["", "a", "Tim Kerja ZI", "Sosialisasi manajemen perubahan, kepada; pegawai", "é – ✓ ééé ééé"];
+        for text in texts {
+            for max in 0..=text.chars().count() + 2 {
+                assert_eq!(super::shortened(text, max), shortened_by_counting(text, max), "{text:?} {max}");
+            }
+        }
+    }
 }

@@ -141,13 +141,14 @@ impl<'a> Parser<'a> {
     fn string(&mut self, quote: u8) -> Option<Value<'a>> {
         let start = self.at + 1;
         let mut end = start;
-        loop {
-            match *self.bytes.get(end)? {
-                b if b == quote => break,
-                b'\\' if quote == b'"' => return None,
-                b if b < 0x20 && b != b'\t' || b == 0x7f => return None,
-                _ => end += 1,
-            }
+        // One look-up per byte between the quotes; of the bytes that stop
+        // the scan, only the closing quote is read here.
+        let stops = if quote == b'"' { &BASIC_STOPS } else { &LITERAL_STOPS };
+        while !stops[usize::from(*self.bytes.get(end)?)] {
+            end += 1;
+        }
+        if self.bytes[end] != quote {
+            return None;
         }
         // `""` then a quote opens a multi-line string.
         if end == start && self.bytes.get(end + 1) == Some(&quote) {
@@ -232,6 +233,27 @@ impl<'a> Parser<'a> {
     fn at_value_end(&self) -> bool {
         matches!(self.peek(), None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'#' | b',' | b']' | b'}'))
     }
+}
+
+/// The bytes that end a one-line string without escapes, or that such a
+/// string cannot hold: its quote, control characters but the tab, DEL,
+/// and in a basic string the backslash that starts an escape.
+const BASIC_STOPS: [bool; 256] = string_stops(b'"');
+const LITERAL_STOPS: [bool; 256] = string_stops(b'\'');
+
+const fn string_stops(quote: u8) -> [bool; 256] {
+    let mut stops = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        stops[b] = b != b'\t' as usize;
+        b += 1;
+    }
+    stops[0x7f] = true;
+    stops[quote as usize] = true;
+    if quote == b'"' {
+        stops[b'\\' as usize] = true;
+    }
+    stops
 }
 
 fn bare_key_byte(b: u8) -> bool {

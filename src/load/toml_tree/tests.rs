@@ -60,6 +60,15 @@ fn spans_are_those_of_the_value_as_written() {
 }
 
 #[test]
+fn the_other_quote_and_a_backslash_in_a_literal_string_are_text() {
+    let text = "a = \"it's\"\nb = 'C:\\x \"y\"'\nc = \"\tz\"\n";
+    let table = parse_fast(text).unwrap();
+    let strings: Vec<_> = ["a", "b", "c"].iter().map(|k| table.get(k).unwrap().as_str().unwrap()).collect();
+    assert_eq!(strings, ["it's", "C:\\x \"y\"", "\tz"]);
+    assert!(agree(text).unwrap());
+}
+
+#[test]
 fn what_the_fast_path_does_not_read_is_left_to_toml_edit() {
     let valid = [
         "a = \"\\u00e9\"",

@@ -1,0 +1,235 @@
+//! `zi overdue` on a terminal: one line per entry, written as it is made
+//! into a buffered writer. The columns before the indicator's text are as
+//! wide as their widest value, found in one pass over the entries; the
+//! month and lateness texts are made once per value, and no cell becomes a
+//! `String` of its own when it can be written as it is.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{BufWriter, Write};
+
+use anyhow::Result;
+
+use crate::judge::evaluate::{Evaluation, IndicatorReport, Status};
+use crate::judge::overdue::{Entry, Lateness};
+use crate::model::month::YearMonth;
+use crate::render::columns::{columns, padded, spaces};
+use crate::render::escape::escape;
+use crate::render::grid::{shorten_middle, wrap};
+use crate::render::renderer::Style;
+use crate::render::words::{entry_missing, entry_when, overdue_summary, pic, shortened, StatusLabel};
+use crate::text::Lang;
+
+/// The indicator's text in an overdue line takes at least this many
+/// columns, and at most this many, whatever the width.
+const MIN_TEXT: usize = 24;
+const MAX_TEXT: usize = 60;
+/// A person in charge longer than this is shortened in overdue lines.
+const PIC_WIDTH: usize = 24;
+
+/// One line per entry: ID, month, how late (or how soon), the person in
+/// charge (a column, when any indicator has one), the indicator's text
+/// shortened to what the width leaves, and the missing documents, which
+/// continue on indented lines when they do not fit.
+pub(crate) fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mut dyn Write) -> Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let mut words = Words::new(ctx.lang);
+    let mut widths = Widths::default();
+    // An indicator's entries follow each other: its ID and person in
+    // charge are measured once.
+    let indicators = || entries.chunk_by(|a, b| std::ptr::eq(a.report, b.report));
+    for entries in indicators() {
+        let report = entries[0].report;
+        widths.id = widths.id.max(columns(&report.file.id));
+        if pic(report).is_some() {
+            widths.pic = widths.pic.max(columns(&pic_text(report)));
+        }
+        for entry in entries {
+            if let Some(period) = entry.period {
+                widths.month = widths.month.max(words.month(period.period.last).1);
+            }
+            widths.when = widths.when.max(words.when(entry).1);
+        }
+    }
+    for entries in indicators() {
+        let pic = if widths.pic > 0 { pic_text(entries[0].report) } else { Cow::Borrowed("") };
+        for entry in entries {
+            match entry.lateness {
+                Lateness::Invalid => invalid_line(&mut out, entry, &widths, ctx)?,
+                _ if entry.period.is_some() => period_line(&mut out, entry, &pic, &widths, &mut words, ctx)?,
+                _ => {}
+            }
+        }
+    }
+    // One line, which the hook keeps whole when it shortens the list.
+    writeln!(out, "{}", overdue_summary(eval, entries, ctx.lang))?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The widths of the columns before the indicator's text.
+#[derive(Default)]
+struct Widths {
+    id: usize,
+    month: usize,
+    when: usize,
+    /// 0 when no entry names a person in charge: then there is no column.
+    pic: usize,
+}
+
+impl Widths {
+    /// The columns of a line before the indicator's text.
+    fn head(&self) -> usize {
+        let pic = if self.pic > 0 { 2 + self.pic } else { 0 };
+        self.id + 2 + self.month + 2 + self.when + pic
+    }
+
+    /// Where continued lines start.
+    fn indent(&self) -> usize {
+        self.id + 2
+    }
+}
+
+/// The months and latenesses of a list, each made once with its width.
+struct Words {
+    lang: Lang,
+    months: Vec<(YearMonth, String, usize)>,
+    whens: HashMap<(u8, i64), (String, usize)>,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Words {
+        Words { lang, months: Vec::new(), whens: HashMap::new() }
+    }
+
+    fn month(&mut self, month: YearMonth) -> (&str, usize) {
+        let at = match self.months.iter().position(|(m, _, _)| *m == month) {
+            Some(at) => at,
+            None => {
+                let text = self.lang.month(month);
+                let width = columns(&text);
+                self.months.push((month, text, width));
+                self.months.len() - 1
+            }
+        };
+        let (_, text, width) = &self.months[at];
+        (text, *width)
+    }
+
+    fn when(&mut self, entry: &Entry) -> (&str, usize) {
+        let lang = self.lang;
+        let (text, width) = self.whens.entry((entry.lateness as u8, entry.days)).or_insert_with(|| {
+            let text = entry_when(entry, lang);
+            let width = columns(&text);
+            (text, width)
+        });
+        (text, *width)
+    }
+}
+
+/// The person in charge as the list shows it: escaped, shortened.
+fn pic_text(report: &IndicatorReport) -> Cow<'_, str> {
+    escaped_within(pic(report).unwrap_or(""), PIC_WIDTH)
+}
+
+/// `text` escaped and shortened to `max` characters, borrowed when neither
+/// changes it.
+fn escaped_within(text: &str, max: usize) -> Cow<'_, str> {
+    match escape(text) {
+        Cow::Borrowed(text) => shortened(text, max),
+        Cow::Owned(text) => Cow::Owned(shortened(&text, max).into_owned()),
+    }
+}
+
+/// An overdue (or soon due) period: the columns, the indicator's text in
+/// what the width leaves, then the missing documents on the same line when
+/// they fit, else on the next ones.
+fn period_line(
+    out: &mut dyn Write,
+    entry: &Entry,
+    pic: &str,
+    widths: &Widths,
+    words: &mut Words,
+    ctx: Style,
+) -> Result<()> {
+    let label = ctx.lang.labels().missing;
+    let missing = entry_missing(entry, ctx.lang, ", ");
+    let missing = escape(&missing);
+    let tail_width = columns(label) + 2 + columns(&missing);
+    let head = widths.head();
+    // On one line when the text can keep MIN_TEXT columns; else the text
+    // takes the line and the missing documents the next ones.
+    let room = ctx.width.saturating_sub(head + 2 + tail_width + 2);
+    let text_width = if room >= MIN_TEXT {
+        room.min(MAX_TEXT)
+    } else {
+        ctx.width.saturating_sub(head + 2).clamp(MIN_TEXT, MAX_TEXT)
+    };
+    let text = escaped_within(entry.report.text(), text_width);
+    let id = &entry.report.file.id;
+    padded(out, id, columns(id), widths.id)?;
+    out.write_all(b"  ")?;
+    let period = entry.period.map(|p| p.period.last);
+    let (month, month_width) = period.map_or(("", 0), |m| words.month(m));
+    padded(out, month, month_width, widths.month)?;
+    out.write_all(b"  ")?;
+    let (when, when_width) = words.when(entry);
+    padded(out, when, when_width, widths.when)?;
+    if widths.pic > 0 {
+        out.write_all(b"  ")?;
+        padded(out, pic, columns(pic), widths.pic)?;
+    }
+    out.write_all(b"  ")?;
+    out.write_all(text.as_bytes())?;
+    if head + 2 + columns(&text) + 2 + tail_width <= ctx.width {
+        for part in ["  ", label, ": ", &missing, "\n"] {
+            out.write_all(part.as_bytes())?;
+        }
+        return Ok(());
+    }
+    out.write_all(b"\n")?;
+    continued(out, &format!("{label}: {missing}"), widths, ctx)
+}
+
+/// An indicator whose file cannot be judged: its path in what the width
+/// leaves, then why.
+fn invalid_line(out: &mut dyn Write, entry: &Entry, widths: &Widths, ctx: Style) -> Result<()> {
+    let label = Status::Invalid.label(ctx.lang);
+    let missing = entry_missing(entry, ctx.lang, ", ");
+    let missing = escape(&missing);
+    let room = ctx.width.saturating_sub(widths.id + columns(label) + 4);
+    let path = shorten_middle(&escape(&entry.report.file.path), room);
+    let id = &entry.report.file.id;
+    padded(out, id, columns(id), widths.id)?;
+    write!(out, "  {label}  {path}")?;
+    if widths.id + 2 + columns(label) + 2 + columns(&path) + 2 + columns(&missing) <= ctx.width {
+        writeln!(out, "  {missing}")?;
+        return Ok(());
+    }
+    out.write_all(b"\n")?;
+    continued(out, &missing, widths, ctx)
+}
+
+/// `tail` on indented lines below its entry, wrapped at words.
+fn continued(out: &mut dyn Write, tail: &str, widths: &Widths, ctx: Style) -> Result<()> {
+    let indent = widths.indent();
+    let width = ctx.width.saturating_sub(indent).max(MIN_TEXT);
+    // What `wrap` would give back as it is: one line, single spaces.
+    let whole = columns(tail) <= width
+        && !tail.is_empty()
+        && !tail.starts_with(' ')
+        && !tail.ends_with(' ')
+        && !tail.contains("  ");
+    if whole {
+        spaces(out, indent)?;
+        out.write_all(tail.as_bytes())?;
+        out.write_all(b"\n")?;
+        return Ok(());
+    }
+    for part in wrap(tail, width) {
+        spaces(out, indent)?;
+        out.write_all(part.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
