@@ -14,7 +14,7 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::markup::{state_key, Esc, Url};
+use super::markup::{state_key, write_esc, write_url, Esc};
 use crate::judge::evaluate::{Document, IndicatorReport, PeriodState};
 use crate::model::lke::Lke;
 use crate::render::problems;
@@ -250,7 +250,7 @@ impl Card<'_> {
     ) {
         let rows = documents.len() + usize::from(!unmatched.is_empty());
         for (i, document) in documents.iter().enumerate() {
-            w!(self, "<tr>");
+            self.out.push_str("<tr>");
             if i == 0 && rows > 1 {
                 w!(
                     self,
@@ -259,18 +259,22 @@ impl Card<'_> {
             } else if i == 0 {
                 w!(self, "<td class=\"when\">{when}</td><td><span class=\"chip {key}\">{label}</span></td>");
             }
-            w!(self, "<td>{}</td>", Esc(document_name(&document.name, self.lang)));
+            self.out.push_str("<td>");
+            let _ = write_esc(&mut self.out, document_name(&document.name, self.lang));
+            self.out.push_str("</td>");
             if document.files.is_empty() {
                 let (class, mark, label) = match period {
                     Some(PeriodState::Open) => ("not-yet", "○", self.l.not_due_yet),
                     Some(PeriodState::Due) => ("due", "•", self.l.missing),
                     _ => ("no", "✗", self.l.missing),
                 };
-                w!(self, "<td class=\"{class}\">{mark} {label}</td></tr>\n");
+                for piece in ["<td class=\"", class, "\">", mark, " ", label, "</td></tr>\n"] {
+                    self.out.push_str(piece);
+                }
             } else {
-                w!(self, "<td>");
+                self.out.push_str("<td>");
                 self.file_list(report, &document.files);
-                w!(self, "</td></tr>\n");
+                self.out.push_str("</td></tr>\n");
             }
         }
         if !unmatched.is_empty() {
@@ -282,31 +286,32 @@ impl Card<'_> {
 
     /// Files relative to the indicator's evidence folder, each a link.
     fn file_list(&mut self, report: &IndicatorReport, files: &[String]) {
-        w!(self, "<ul class=\"files\">");
+        self.out.push_str("<ul class=\"files\">");
         let evidence = &report.file.evidence;
         for file in files {
-            w!(self, "<li>");
+            self.out.push_str("<li>");
             self.link(&[evidence, "/", file], &[file]);
             if report.in_lfs_files.binary_search(file).is_ok() {
                 w!(self, " <span class=\"lfs\">{}</span>", self.l.in_lfs);
             }
-            w!(self, "</li>");
+            self.out.push_str("</li>");
         }
-        w!(self, "</ul>");
+        self.out.push_str("</ul>");
     }
 
     /// A link to the path made of `href`'s parts (relative to the
     /// repository root) showing `shown`'s: no part is joined first.
     fn link(&mut self, href: &[&str], shown: &[&str]) {
         // The prefix is `../` and names already percent-encoded.
-        w!(self, "<a href=\"{}", self.links.to_root);
+        self.out.push_str("<a href=\"");
+        self.out.push_str(self.links.to_root);
         for part in href {
-            w!(self, "{}", Url(part));
+            let _ = write_url(&mut self.out, part);
         }
-        w!(self, "\">");
+        self.out.push_str("\">");
         for part in shown {
-            w!(self, "{}", Esc(part));
+            let _ = write_esc(&mut self.out, part);
         }
-        w!(self, "</a>");
+        self.out.push_str("</a>");
     }
 }

@@ -56,21 +56,27 @@ pub(crate) struct Esc<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let mut rest = self.0;
-        // The five are ASCII: the text splits around them on char boundaries.
-        while let Some(at) = rest.bytes().position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
-            f.write_str(&rest[..at])?;
-            f.write_str(match rest.as_bytes()[at] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                _ => "&#39;",
-            })?;
-            rest = &rest[at + 1..];
-        }
-        f.write_str(rest)
+        write_esc(f, self.0)
     }
+}
+
+/// Writes `text` escaped to `w`: to a `String`, without the formatting
+/// machinery.
+pub(crate) fn write_esc<W: fmt::Write + ?Sized>(w: &mut W, text: &str) -> fmt::Result {
+    let mut rest = text;
+    // The five are ASCII: the text splits around them on char boundaries.
+    while let Some(at) = rest.bytes().position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        w.write_str(&rest[..at])?;
+        w.write_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        })?;
+        rest = &rest[at + 1..];
+    }
+    w.write_str(rest)
 }
 
 /// A relative path percent-encoded for an `href` as it is written: every
@@ -80,24 +86,30 @@ pub(crate) struct Url<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Url<'_> {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let kept = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/');
-        let mut rest = self.0;
-        while let Some(at) = rest.bytes().position(|b| !kept(&b)) {
-            // Everything before `at` is ASCII, so `at` is a char boundary.
-            f.write_str(&rest[..at])?;
-            write!(f, "%{:02X}", rest.as_bytes()[at])?;
-            // A byte of a multi-byte char: the rest of it is encoded too.
-            let next = rest.as_bytes()[at + 1..]
-                .iter()
-                .position(|b| !(0x80..0xC0).contains(b))
-                .map_or(rest.len(), |n| at + 1 + n);
-            for b in &rest.as_bytes()[at + 1..next] {
-                write!(f, "%{b:02X}")?;
-            }
-            rest = &rest[next..];
-        }
-        f.write_str(rest)
+        write_url(f, self.0)
     }
+}
+
+/// Writes `path` percent-encoded to `w`.
+pub(crate) fn write_url<W: fmt::Write + ?Sized>(w: &mut W, path: &str) -> fmt::Result {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let kept = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/');
+    let bytes = path.as_bytes();
+    let mut start = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        if kept(b) {
+            continue;
+        }
+        // Kept bytes are ASCII: a run of them lies on char boundaries.
+        if start < at {
+            w.write_str(&path[start..at])?;
+        }
+        w.write_char('%')?;
+        w.write_char(char::from(HEX[usize::from(b >> 4)]))?;
+        w.write_char(char::from(HEX[usize::from(b & 15)]))?;
+        start = at + 1;
+    }
+    w.write_str(&path[start..])
 }
 
 /// `Url` as a `String`.
