@@ -44,7 +44,15 @@ pub(crate) struct Dir {
 impl Dir {
     /// Opens and reads the folder at `path`.
     pub(crate) fn read(path: &Path) -> io::Result<Dir> {
-        let (imp, entries, error) = imp::read(path)?;
+        let (imp, entries, error) = imp::read(None, path.as_os_str())?;
+        Ok(Dir { imp, entries, error })
+    }
+
+    /// Opens and reads the folder `name` (one name or more, joined by `/`)
+    /// inside this one, found from the open folder: the kernel looks up
+    /// only `name`, not every folder of the path again.
+    pub(crate) fn read_inside(&self, name: &OsStr) -> io::Result<Dir> {
+        let (imp, entries, error) = imp::read(Some(&self.imp), name)?;
         Ok(Dir { imp, entries, error })
     }
 
@@ -61,7 +69,6 @@ mod imp {
     use std::io;
     use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
     use std::os::unix::ffi::{OsStrExt, OsStringExt};
-    use std::path::Path;
 
     use crate::load::dir::{Stat, Type};
 
@@ -81,12 +88,14 @@ mod imp {
         static BUFFER_OF_THREAD: RefCell<Vec<u64>> = RefCell::new(vec![0; BUFFER / 8]);
     }
 
-    pub(super) fn read(path: &Path) -> io::Result<(Dir, Entries, Option<io::Error>)> {
-        let path = c_string(path.as_os_str())?;
-        // SAFETY: `path` is a NUL-terminated string that outlives the call.
-        let fd = unsafe {
-            libc::open(path.as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC | libc::O_NONBLOCK)
-        };
+    /// The folder at `path`, relative to `parent` when there is one.
+    pub(super) fn read(parent: Option<&Dir>, path: &OsStr) -> io::Result<(Dir, Entries, Option<io::Error>)> {
+        let path = c_string(path)?;
+        let at = parent.map_or(libc::AT_FDCWD, |p| p.fd.as_raw_fd());
+        let flags = libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC | libc::O_NONBLOCK;
+        // SAFETY: `path` is a NUL-terminated string that outlives the call,
+        // and `at` is an open folder (kept open by `parent`) or AT_FDCWD.
+        let fd = unsafe { libc::openat(at, path.as_ptr(), flags) };
         if fd < 0 {
             return Err(io::Error::last_os_error());
         }
@@ -188,7 +197,12 @@ mod imp {
 
     type Entries = Vec<(OsString, io::Result<Type>)>;
 
-    pub(super) fn read(path: &Path) -> io::Result<(Dir, Entries, Option<io::Error>)> {
+    pub(super) fn read(parent: Option<&Dir>, path: &OsStr) -> io::Result<(Dir, Entries, Option<io::Error>)> {
+        let path = match parent {
+            Some(parent) => parent.path.join(path),
+            None => PathBuf::from(path),
+        };
+        let path = path.as_path();
         let mut entries = Vec::new();
         let mut error = None;
         for item in std::fs::read_dir(path)? {
@@ -276,5 +290,19 @@ mod tests {
         assert_eq!(Dir::read(&dir.path().join("file")).err().unwrap().to_string(), as_std);
         let as_std = std::fs::read_dir(dir.path().join("gone")).unwrap_err().to_string();
         assert_eq!(Dir::read(&dir.path().join("gone")).err().unwrap().to_string(), as_std);
+        let root = Dir::read(dir.path()).unwrap();
+        assert_eq!(root.read_inside(OsStr::new("gone")).err().unwrap().to_string(), as_std);
+    }
+
+    #[test]
+    fn a_folder_inside_an_open_one_is_read_by_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a/b")).unwrap();
+        std::fs::write(dir.path().join("a/b/x.pdf"), "%PDF").unwrap();
+        let root = Dir::read(dir.path()).unwrap();
+        let b = root.read_inside(OsStr::new("a/b")).unwrap();
+        assert_eq!(sorted(&b), [("x.pdf".to_string(), Type::File)]);
+        let a = root.read_inside(OsStr::new("a")).unwrap();
+        assert_eq!(sorted(&a.read_inside(OsStr::new("b")).unwrap()), sorted(&b));
     }
 }

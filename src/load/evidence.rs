@@ -78,11 +78,36 @@ pub(crate) fn scan_listing(listing: &dyn Listing, rel: &str, year: i32, out: &mu
 struct Repository<'a> {
     root: &'a Path,
     inside: std::cell::OnceCell<Vec<PathBuf>>,
+    /// The folders listed last that may hold the next one, outermost
+    /// first, by path and kept open: the walk goes depth first, so a month
+    /// folder is opened by its name inside its indicator folder, and the
+    /// kernel does not look up every folder from the root again.
+    open: std::cell::RefCell<Vec<(String, Dir)>>,
 }
 
 impl<'a> Repository<'a> {
     fn new(root: &'a Path) -> Repository<'a> {
-        Repository { root, inside: std::cell::OnceCell::new() }
+        Repository { root, inside: std::cell::OnceCell::new(), open: std::cell::RefCell::new(Vec::new()) }
+    }
+
+    /// The folder `rel`, read inside the nearest open folder that holds it.
+    fn read(&self, rel: &str) -> std::io::Result<Dir> {
+        let mut open = self.open.borrow_mut();
+        let holds = |path: &str| {
+            rel.len() > path.len() && rel.starts_with(path) && rel.as_bytes()[path.len()] == b'/'
+        };
+        while open.last().is_some_and(|(path, _)| !holds(path)) {
+            open.pop();
+        }
+        match open.last() {
+            Some((path, dir)) => dir.read_inside(std::ffi::OsStr::new(&rel[path.len() + 1..])),
+            None => Dir::read(&self.root.join(rel)),
+        }
+    }
+
+    /// Keeps `dir`, the folder `rel` just listed, open for the folders inside it.
+    fn keep(&self, rel: &str, dir: Dir) {
+        self.open.borrow_mut().push((rel.to_string(), dir));
     }
 
     /// Whether `target` (a link's destination, resolved) is inside.
@@ -99,7 +124,11 @@ impl<'a> Repository<'a> {
 
 impl Listing for Repository<'_> {
     fn list(&self, rel: &str, out: &mut Vec<Problem>) -> std::io::Result<Vec<Listed>> {
-        list(&self.root.join(rel), rel, self, out)
+        let (listed, dir) = list(self.read(rel)?, &self.root.join(rel), rel, self, out);
+        if listed.iter().any(|entry| matches!(entry, Listed::Dir(_))) {
+            self.keep(rel, dir);
+        }
+        Ok(listed)
     }
 
     fn is_dir(&self, rel: &str) -> bool {
@@ -127,13 +156,14 @@ pub(crate) enum Listed {
 /// an empty file and a Git LFS pointer are told by it), a link one more
 /// (what it leads to), and a file of an LFS pointer's size is also opened,
 /// to tell whether it is one.
+/// `listing` is the folder read, `dir` its path; the folder is given back.
 fn list(
+    mut listing: Dir,
     dir: &Path,
     shown: &str,
     repository: &Repository,
     out: &mut Vec<Problem>,
-) -> std::io::Result<Vec<Listed>> {
-    let mut listing = Dir::read(dir)?;
+) -> (Vec<Listed>, Dir) {
     if let Some(e) = &listing.error {
         out.push(tree::unreadable(shown, e));
     }
@@ -144,7 +174,7 @@ fn list(
         // folder): its files are no part of this repository, which holds
         // only a commit id here, so the staged reading counts nothing.
         out.push(Problem::new(Kind::Submodule, shown));
-        return Ok(Vec::new());
+        return (Vec::new(), listing);
     }
     let mut listed = Vec::with_capacity(entries.len());
     for (os_name, kind) in entries {
@@ -167,7 +197,7 @@ fn list(
         let probe = OnDisk { dir, listing: &listing, kind, repository };
         listed.extend(entry(shown, name, &probe, out));
     }
-    Ok(listed)
+    (listed, listing)
 }
 
 /// What `entry` asks of an entry of an evidence folder, each only when it

@@ -30,13 +30,21 @@ pub(crate) fn severity_label(severity: Severity, lang: Lang) -> &'static str {
 /// Renders like a compiler: headline, place, source line with a caret, hint.
 /// `line` is the source line the problem points at, when it can be quoted.
 pub(crate) fn problem(problem: &Problem, line: Option<&str>, lang: Lang) -> String {
-    let severity = severity_label(problem.severity, lang);
-    let mut out = format!(
-        "{severity}[{}]: {}\n  --> {}\n",
-        problem.code().name(),
-        escape(&message(problem, lang)),
-        escape(&problem.place())
-    );
+    // Pushed piece by piece into one string: `zi check` renders a problem
+    // for every third evidence file of a large plan.
+    let mut out = String::with_capacity(256);
+    out.push_str(severity_label(problem.severity, lang));
+    out.push('[');
+    out.push_str(problem.code().name());
+    out.push_str("]: ");
+    out.push_str(&escape(&message(problem, lang)));
+    out.push_str("\n  --> ");
+    // The place as `Problem::place` gives it: digits and colons need no escape.
+    out.push_str(&escape(&problem.path));
+    if let Some(at) = problem.at {
+        let _ = write!(out, ":{}:{}", at.line, at.column);
+    }
+    out.push('\n');
     if let (Some(at), Some(line)) = (problem.at, line) {
         let number = at.line.to_string();
         let pad = " ".repeat(number.len());
@@ -84,7 +92,11 @@ pub(crate) fn usage(error: &UsageError, lang: Lang) -> String {
 
 fn push_hint(out: &mut String, hint: &str, lang: Lang) {
     if !hint.is_empty() {
-        let _ = writeln!(out, "   = {}: {hint}", lang.labels().hint);
+        out.push_str("   = ");
+        out.push_str(lang.labels().hint);
+        out.push_str(": ");
+        out.push_str(hint);
+        out.push('\n');
     }
 }
 
