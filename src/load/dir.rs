@@ -143,7 +143,10 @@ mod imp {
             let name = &record[19..];
             let name = &name[..name.iter().position(|&b| b == 0).unwrap_or(name.len())];
             at += len;
-            if name == b"." || name == b".." {
+            // An inode of 0 is an entry deleted in place, which glibc's
+            // `readdir` (what `std::fs::read_dir` used) skips too.
+            let deleted = record[..8].iter().all(|&b| b == 0);
+            if deleted || name == b"." || name == b".." {
                 continue;
             }
             let kind = match record[18] {

@@ -275,8 +275,9 @@ enum Seen {
 /// A file `Seen::Regular` is opened and read with no stat at all: open,
 /// read until the end, close. It is opened without blocking all the same,
 /// in case it was replaced by a pipe since it was listed, and asked what it
-/// is (`fstat` on the open file) only when the read fails or passes the
-/// limit (the size is then part of the problem).
+/// is (`fstat` on the open file) only when the read fails, reads nothing
+/// (a pipe with no writer reads as empty; a real plan file never is) or
+/// passes the limit (the size is then part of the problem).
 fn read_capped(file: &Path, seen: Seen) -> Result<(Vec<u8>, u64), Refused> {
     if seen == Seen::Unknown {
         refuse_odd(&std::fs::metadata(file).map_err(Refused::Io)?)?;
@@ -288,7 +289,7 @@ fn read_capped(file: &Path, seen: Seen) -> Result<(Vec<u8>, u64), Refused> {
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
     let file = options.open(file).map_err(Refused::Io)?;
     let read = (&file).take(MAX_PLAN_FILE_BYTES + 1).read_to_end(&mut bytes);
-    if read.is_err() || bytes.len() as u64 > MAX_PLAN_FILE_BYTES {
+    if read.is_err() || bytes.is_empty() || bytes.len() as u64 > MAX_PLAN_FILE_BYTES {
         let meta = file.metadata().map_err(Refused::Io)?;
         refuse_odd(&meta)?;
         read.map_err(Refused::Io)?;
@@ -360,6 +361,22 @@ mod tests {
         assert_eq!((d.kind, d.at.map(|at| at.line)), (Kind::BinaryFile, Some(2)));
         let d = read(b"a = 1\nb = \"\xff\"\n").err().unwrap();
         assert_eq!((d.kind, d.at.map(|at| (at.line, at.column))), (Kind::NotUtf8, Some((2, 6))));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_listed_file_swapped_for_a_pipe_is_refused_not_read_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("1-x.toml");
+        let c_path = std::ffi::CString::new(file.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: `c_path` is a NUL-terminated path that outlives the call.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let d = Source::read_listed(&file, "plan/1-a/1-b/1-x.toml".into()).err().unwrap();
+        assert_eq!(d.kind, Kind::SpecialFile);
+        std::fs::remove_file(&file).unwrap();
+        std::fs::write(&file, b"").unwrap();
+        let empty = Source::read_listed(&file, "plan/1-a/1-b/1-x.toml".into()).unwrap();
+        assert_eq!(empty.text, "");
     }
 
     #[test]
