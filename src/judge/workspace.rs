@@ -72,8 +72,11 @@ pub(crate) struct UnitRow<'a> {
     /// `zi.toml`'s `unit`; `None` when it names none, or there is no `zi.toml`.
     pub(crate) unit: Option<&'a str>,
     pub(crate) year: Option<i32>,
-    /// `None` for a folder that is no unit (no `zi.toml`): nothing was judged.
+    /// `None` when nothing was judged: a folder that is no unit (no
+    /// `zi.toml`, then `no_zi_toml`), or a unit zi could not judge.
     pub(crate) totals: Option<Totals>,
+    /// Whether the folder holds no `zi.toml` (`not-a-unit`).
+    pub(crate) no_zi_toml: bool,
     pub(crate) score: Option<UnitScore>,
     pub(crate) errors: usize,
     pub(crate) warnings: usize,
@@ -95,6 +98,7 @@ impl UnitRow<'_> {
             unit: eval.plan.config.unit.as_deref(),
             year: eval.plan.config.year,
             totals: Some(totals),
+            no_zi_toml: false,
             score,
             errors,
             warnings,
@@ -179,6 +183,7 @@ mod tests {
             unit: None,
             year: Some(2022),
             totals: judged.then_some(totals),
+            no_zi_toml: !judged,
             score: None,
             errors: 0,
             warnings: 0,

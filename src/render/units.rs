@@ -64,11 +64,10 @@ struct Line {
 }
 
 fn line(row: &UnitRow, lang: Lang) -> Line {
-    let w = lang.workspace();
     let none = lang.labels().none;
     let (statuses, to_date) = match &row.totals {
         Some(t) => (counts_summary(&t.statuses, lang), progress_text(t.to_date, lang)),
-        None => (w.not_a_unit.to_string(), none.to_string()),
+        None => (left_out(row, lang).to_string(), none.to_string()),
     };
     Line {
         folder: row.tag.to_string(),
@@ -79,6 +78,17 @@ fn line(row: &UnitRow, lang: Lang) -> Line {
         score: score_text(row.score, lang),
         errors: row.errors.to_string(),
         warnings: row.warnings.to_string(),
+    }
+}
+
+/// Why a unit's row has no totals: the folder holds no `zi.toml`, or zi
+/// could not judge the unit (its problems say why).
+pub(crate) fn left_out(row: &UnitRow, lang: Lang) -> &'static str {
+    let w = lang.workspace();
+    if row.no_zi_toml {
+        w.not_a_unit
+    } else {
+        w.not_judged
     }
 }
 

@@ -18,6 +18,9 @@ pub(crate) struct WorkspaceLabels {
     pub(crate) warnings: &'static str,
     /// A folder matched by the globs that holds no `zi.toml`.
     pub(crate) not_a_unit: &'static str,
+    /// A unit zi could not judge (its `zi.toml` is broken, git fails on it,
+    /// it is its own repository, it is not staged): its problems say why.
+    pub(crate) not_judged: &'static str,
     /// The default title of a workspace report.
     pub(crate) default_title: &'static str,
     /// "3 units", "1 unit".
@@ -36,6 +39,7 @@ pub(super) static EN: WorkspaceLabels = WorkspaceLabels {
     errors: "Errors",
     warnings: "Warnings",
     not_a_unit: "not a unit: no zi.toml",
+    not_judged: "not judged: see its problems",
     default_title: "Integrity Zone work plans",
     units_count: |n| format!("{n} unit{}", if n == 1 { "" } else { "s" }),
     back_to_units: "back to the units",
@@ -51,6 +55,7 @@ pub(super) static ID: WorkspaceLabels = WorkspaceLabels {
     errors: "Kesalahan",
     warnings: "Peringatan",
     not_a_unit: "bukan unit: tidak ada zi.toml",
+    not_judged: "tidak dinilai: lihat masalahnya",
     default_title: "Rencana kerja Zona Integritas",
     units_count: |n| format!("{n} unit"),
     back_to_units: "kembali ke daftar unit",

@@ -16,7 +16,7 @@ use crate::judge::select::{self, Filter};
 use crate::judge::view::{CheckView, OverdueView, ShowView, StatusView};
 use crate::judge::workspace::{UnitRow, UnitsView};
 use crate::load::source;
-use crate::problem::{self, Fatal, Note, Problem};
+use crate::problem::{self, Fatal, Kind, Note, Problem};
 use crate::render::units::{self, UnitJson, UnitsHeading};
 use crate::render::{self, CheckFormat, Findings, Format, Output, Renderer, Reported};
 use crate::settings::Settings;
@@ -278,6 +278,7 @@ fn row<'a>(
             unit: None,
             year: None,
             totals: None,
+            no_zi_toml: unit.problems.iter().any(|p| matches!(p.kind, Kind::NotAUnit)),
             score: None,
             errors,
             warnings,

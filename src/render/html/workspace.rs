@@ -13,7 +13,7 @@ use crate::judge::view::StatusView;
 use crate::judge::workspace::{UnitRow, UnitsView};
 use crate::problem::{Note, Problem};
 use crate::render::problems;
-use crate::render::units::{score_text, title, UnitsHeading};
+use crate::render::units::{left_out, score_text, title, UnitsHeading};
 use crate::render::words::{document_name, entry_when};
 use crate::text::Lang;
 
@@ -83,7 +83,6 @@ fn anchor(tag: &str) -> String {
 }
 
 fn unit_row(out: &mut String, row: &UnitRow, lang: Lang) {
-    let w = lang.workspace();
     let name = match row.unit {
         Some(unit) => format!("<br><span class=\"name\">{}</span>", esc(unit)),
         None => String::new(),
@@ -103,7 +102,7 @@ fn unit_row(out: &mut String, row: &UnitRow, lang: Lang) {
             );
         }
         None => {
-            w!(out, "<tr class=\"late\"><td>{link}</td><td colspan=\"4\"><span class=\"chip invalid\">{}</span></td>", w.not_a_unit);
+            w!(out, "<tr class=\"late\"><td>{link}</td><td colspan=\"4\"><span class=\"chip invalid\">{}</span></td>", left_out(row, lang));
             w!(out, "<td></td><td>{problems}</td></tr>\n");
         }
     }
