@@ -229,5 +229,7 @@ pub(crate) enum HookMessage {
     Refused,
     /// `gate = "new"`: the commit makes the plan worse.
     RefusedNew,
+    /// At a workspace root: only units zi could not judge refuse.
+    RefusedUnjudged,
     Failed,
 }

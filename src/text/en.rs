@@ -636,6 +636,7 @@ impl Catalogue for En {
             HookMessage::NotFound => "zi pre-commit hook: zi is not on PATH, so the work plan was not checked and the commit is refused.\n  Install zi (cargo install), or commit without the check, once: git commit --no-verify",
             HookMessage::Refused => "zi pre-commit hook: commit refused, something in the work plan is overdue (see above).\n  Add the missing evidence, or commit anyway, once: git commit --no-verify",
             HookMessage::RefusedNew => "zi pre-commit hook: commit refused, it makes the work plan worse (see above).\n  Put back or add the missing evidence, fix the plan file, or commit anyway, once: git commit --no-verify",
+            HookMessage::RefusedUnjudged => "zi pre-commit hook: commit refused, zi could not judge a unit of the workspace (see above).\n  Fix what its error names, or commit anyway, once: git commit --no-verify",
             HookMessage::Failed => "zi pre-commit hook: zi could not check the work plan (see above), so the commit is refused.\n  Fix the problem, or commit anyway, once: git commit --no-verify",
         }
     }

@@ -629,6 +629,7 @@ impl Catalogue for Id {
             HookMessage::NotFound => "hook pre-commit zi: zi tidak ada di PATH, jadi rencana kerja tidak diperiksa dan commit ditolak.\n  Pasang zi (cargo install), atau commit tanpa pemeriksaan, sekali ini: git commit --no-verify",
             HookMessage::Refused => "hook pre-commit zi: commit ditolak, ada yang terlambat dalam rencana kerja (lihat di atas).\n  Lengkapi bukti yang kurang, atau tetap commit sekali ini: git commit --no-verify",
             HookMessage::RefusedNew => "hook pre-commit zi: commit ditolak, commit ini memperburuk rencana kerja (lihat di atas).\n  Kembalikan atau lengkapi bukti yang kurang, perbaiki berkas rencana, atau tetap commit sekali ini: git commit --no-verify",
+            HookMessage::RefusedUnjudged => "hook pre-commit zi: commit ditolak, zi tidak dapat menilai sebuah unit ruang kerja (lihat di atas).\n  Perbaiki yang disebut kesalahannya, atau tetap commit sekali ini: git commit --no-verify",
             HookMessage::Failed => "hook pre-commit zi: zi tidak dapat memeriksa rencana kerja (lihat di atas), jadi commit ditolak.\n  Perbaiki masalahnya, atau tetap commit sekali ini: git commit --no-verify",
         }
     }

@@ -235,15 +235,19 @@ pub(crate) fn hook_run(settings: &Settings, out: &mut dyn Write, err: &mut dyn W
     if let Some(note) = gated.note(Filter::default(), None).filter(|_| any_new) {
         writeln!(err, "zi: {}", render::note(&note, settings.style()))?;
     }
-    let mut refusing = refusing.into_inner();
+    let refusing = refusing.into_inner();
     // A unit zi cannot judge has no gate zi could read: it refuses.
     let broken = |unit: &Unit| unit.problems.iter().any(|p| matches!(p.kind, Kind::UnitNotJudged { .. }));
-    refusing.extend(gated.ws.units.iter().filter(|u| broken(u)).map(|_| Gate::All));
-    if refusing.is_empty() {
+    let any_broken = gated.ws.units.iter().any(broken);
+    let message = if refusing.contains(&Gate::All) {
+        HookMessage::Refused
+    } else if !refusing.is_empty() {
+        HookMessage::RefusedNew
+    } else if any_broken {
+        HookMessage::RefusedUnjudged
+    } else {
         return Ok(ExitCode::SUCCESS);
-    }
-    let all = refusing.contains(&Gate::All);
-    let message = if all { HookMessage::Refused } else { HookMessage::RefusedNew };
+    };
     writeln!(err, "{}", render::hook_message(message, settings.style()))?;
     Ok(ExitCode::FAILURE)
 }
