@@ -6,7 +6,7 @@
 //! terminal and widths are those of what is shown.
 
 use anstyle::Style as Ansi;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
 use crate::render::columns::columns;
 use crate::render::escape::escape;
@@ -74,7 +74,7 @@ const PATH_READABLE: usize = 24;
 /// The narrowest width that writes `header` on at most two lines.
 fn two_lines(header: &str) -> usize {
     let longest = longest_word(header);
-    (longest..header.width()).find(|w| wrap(header, *w).len() <= 2).unwrap_or(header.width())
+    (longest..columns(header)).find(|w| wrap(header, *w).len() <= 2).unwrap_or(columns(header))
 }
 
 impl Layout {
@@ -93,7 +93,7 @@ impl Layout {
         for row in rows {
             for (i, cell) in row.as_ref().iter().enumerate().take(n) {
                 for line in &cell.lines {
-                    content[i] = content[i].max(line.width());
+                    content[i] = content[i].max(columns(line));
                     if fits[i] != Fit::Path {
                         word[i] = word[i].max(longest_word(line));
                     }
@@ -142,10 +142,10 @@ impl Layout {
         });
         grow(&mut widths, &|i| tight(i).then(|| two_lines(headers[i])));
         grow(&mut widths, &fill(Some(FILL_COMFORTABLE)));
-        grow(&mut widths, &|i| tight(i).then(|| headers[i].width()));
+        grow(&mut widths, &|i| tight(i).then(|| columns(headers[i])));
         grow(&mut widths, &fill(Some(usize::MAX)));
         grow(&mut widths, &|i| Some(content[i]));
-        grow(&mut widths, &|i| Some(headers[i].width()));
+        grow(&mut widths, &|i| Some(columns(headers[i])));
         Layout {
             headers: headers.iter().map(|h| escape(h).into_owned()).collect(),
             fits: fits.to_vec(),
@@ -208,7 +208,7 @@ impl Layout {
                 out.push(' ');
                 let style = cells.get(i).and_then(|c| c.style).filter(|_| color && !text.is_empty());
                 push_painted(out, text, style);
-                out.extend(std::iter::repeat_n(' ', w - text.width().min(*w) + 1));
+                out.extend(std::iter::repeat_n(' ', w - columns(text).min(*w) + 1));
             }
             out.push_str("│\n");
         }
@@ -219,7 +219,7 @@ impl Layout {
     fn list(&self, rows: &[Vec<Cell>], main: usize, color: bool) -> String {
         let key_width = rows
             .iter()
-            .map(|r| r[..main.min(r.len())].iter().map(|c| joined(c).width() + 2).sum::<usize>())
+            .map(|r| r[..main.min(r.len())].iter().map(|c| columns(&joined(c)) + 2).sum::<usize>())
             .max()
             .unwrap_or(0)
             .min(self.width / 3);
@@ -232,7 +232,7 @@ impl Layout {
             let key = key.join("  ");
             let text = row.get(main).map(joined).unwrap_or_default();
             let mut first = true;
-            let lead = if key.width() + 2 > key_width { key.clone() } else { String::new() };
+            let lead = if columns(&key) + 2 > key_width { key.clone() } else { String::new() };
             if !lead.is_empty() {
                 out.push_str(&lead);
                 out.push('\n');
@@ -240,7 +240,7 @@ impl Layout {
             for line in wrap(&text, text_width) {
                 if first && lead.is_empty() {
                     out.push_str(&key);
-                    out.extend(std::iter::repeat_n(' ', key_width - key.width()));
+                    out.extend(std::iter::repeat_n(' ', key_width - columns(&key)));
                 } else {
                     out.push_str(&indent);
                 }
@@ -282,7 +282,7 @@ fn push_painted(out: &mut String, text: &str, style: Option<Ansi>) {
 }
 
 fn longest_word(text: &str) -> usize {
-    text.split(' ').map(UnicodeWidthStr::width).max().unwrap_or(0)
+    text.split(' ').map(columns).max().unwrap_or(0)
 }
 
 /// The lines of a cell within `width`: wrapped, or for file names shortened.
@@ -349,7 +349,7 @@ fn split_at_width(text: &str, width: usize) -> (&str, &str) {
 /// `text` within `width` columns, its middle replaced by `…`: the start and
 /// the end of a file name (its date, its extension) stay readable.
 pub(crate) fn shorten_middle(text: &str, width: usize) -> String {
-    if text.width() <= width {
+    if columns(text) <= width {
         return text.to_string();
     }
     if width <= 1 {
