@@ -165,8 +165,9 @@ mod imp {
             // SAFETY: `stat` is written whole by a successful call and read
             // only then; `name` is NUL-terminated and outlives the call.
             let mut stat: libc::stat = unsafe { std::mem::zeroed() };
-            let done =
-                with_c_string(name, |name| unsafe { libc::fstatat(self.fd.as_raw_fd(), name, &mut stat, flags) })?;
+            let done = with_c_string(name, |name| unsafe {
+                libc::fstatat(self.fd.as_raw_fd(), name, &mut stat, flags)
+            })?;
             if done != 0 {
                 return Err(io::Error::last_os_error());
             }

@@ -61,7 +61,10 @@ impl Glob {
 /// crate reads as literal characters and any-sequences, and never refuses.
 pub(crate) fn is_plain(pattern: &str) -> bool {
     let bytes = pattern.as_bytes();
-    !bytes.iter().enumerate().any(|(i, &b)| b == b'?' || b == b'[' || (b == b'*' && bytes.get(i + 1) == Some(&b'*')))
+    !bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'?' || b == b'[' || (b == b'*' && bytes.get(i + 1) == Some(&b'*')))
 }
 
 impl Stars {
