@@ -83,16 +83,26 @@ impl<'w> Pretty<'w> {
     }
 
     /// Starts the member `key` of the innermost object: its value follows.
-    pub(crate) fn key(&mut self, key: &str) {
+    /// Keys are the documented names, which need no escape.
+    pub(crate) fn key(&mut self, key: &'static str) {
+        debug_assert!(key.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\'));
         self.item();
-        self.string_bytes(key);
-        self.buf.extend_from_slice(b": ");
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
     }
 
     fn newline(&mut self) {
-        self.buf.push(b'\n');
-        for _ in 0..self.depth {
-            self.buf.extend_from_slice(b"  ");
+        /// A newline and the indent of up to 31 levels.
+        const INDENT: &[u8; 63] = b"\n                                                              ";
+        match INDENT.get(..1 + 2 * self.depth) {
+            Some(indent) => self.buf.extend_from_slice(indent),
+            None => {
+                self.buf.push(b'\n');
+                for _ in 0..self.depth {
+                    self.buf.extend_from_slice(b"  ");
+                }
+            }
         }
     }
 
@@ -184,7 +194,17 @@ impl<'w> Pretty<'w> {
         self.buf.push(b'"');
         let bytes = text.as_bytes();
         let mut start = 0;
-        for (at, &byte) in bytes.iter().enumerate() {
+        let mut at = 0;
+        while at < bytes.len() {
+            // Eight bytes at a time while none needs an escape.
+            if let Some(word) = bytes.get(at..at + 8) {
+                if !needs_escape(u64::from_le_bytes(word.try_into().unwrap_or_default())) {
+                    at += 8;
+                    continue;
+                }
+            }
+            let byte = bytes[at];
+            at += 1;
             let escape: &[u8] = match byte {
                 b'"' => b"\\\"",
                 b'\\' => b"\\\\",
@@ -194,19 +214,14 @@ impl<'w> Pretty<'w> {
                 b'\r' => b"\\r",
                 b'\t' => b"\\t",
                 0x00..=0x1f => {
-                    self.buf.extend_from_slice(&bytes[start..at]);
                     const HEX: &[u8; 16] = b"0123456789abcdef";
-                    let code =
-                        [b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]];
-                    self.buf.extend_from_slice(&code);
-                    start = at + 1;
-                    continue;
+                    &[b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]]
                 }
                 _ => continue,
             };
-            self.buf.extend_from_slice(&bytes[start..at]);
+            self.buf.extend_from_slice(&bytes[start..at - 1]);
             self.buf.extend_from_slice(escape);
-            start = at + 1;
+            start = at;
         }
         self.buf.extend_from_slice(&bytes[start..]);
         self.buf.push(b'"');
@@ -217,6 +232,18 @@ impl<'w> Pretty<'w> {
         self.buf.push(b'\n');
         self.out.write_all(&self.buf)
     }
+}
+
+/// Whether any of the eight bytes of `word` is a control character below
+/// a space, `"` or `\\`: exact for the word as a whole (a borrow can flag
+/// a byte beside one that is, never a word without one).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_in = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    // Bytes below 0x20, among those without their high bit.
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    below_space | zero_in(word ^ (ONES * u64::from(b'"'))) | zero_in(word ^ (ONES * u64::from(b'\\'))) != 0
 }
 
 #[cfg(test)]
@@ -269,7 +296,6 @@ mod tests {
     proptest! {
         #[test]
         fn any_string_and_number_is_written_as_serde_json_writes_it(
-            key in any::<String>(),
             text in any::<String>(),
             controls in "[\u{0}-\u{1f}\u{7f}\"\\\\a-zé\u{85}\u{2028}]{0,40}",
             n in any::<i64>(),
@@ -277,7 +303,7 @@ mod tests {
         ) {
             let ours = written(|w| {
                 w.object();
-                w.key(&key);
+                w.key("key");
                 w.array();
                 for s in [&text, &controls] {
                     w.item();
@@ -291,8 +317,32 @@ mod tests {
                 w.end_object().unwrap();
             });
             let mut map = serde_json::Map::new();
-            map.insert(key.clone(), serde_json::json!([text, controls, n, u]));
+            map.insert("key".to_string(), serde_json::json!([text, controls, n, u]));
             prop_assert_eq!(ours, serde_json::to_string_pretty(&map).unwrap() + "\n");
+        }
+
+        #[test]
+        fn a_word_needs_an_escape_exactly_when_one_of_its_bytes_does(word in any::<[u8; 8]>()) {
+            let byte_wise = word.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+            prop_assert_eq!(super::needs_escape(u64::from_le_bytes(word)), byte_wise);
+        }
+    }
+
+    #[test]
+    fn every_byte_in_every_place_of_a_word_is_flagged_when_it_needs_an_escape() {
+        for filler in [b'a', 0x80, 0xff, b' ', b'!'] {
+            for byte in 0..=255u8 {
+                for place in 0..8 {
+                    let mut word = [filler; 8];
+                    word[place] = byte;
+                    let expected = byte < 0x20 || byte == b'"' || byte == b'\\';
+                    assert_eq!(
+                        super::needs_escape(u64::from_le_bytes(word)),
+                        expected,
+                        "{filler} {byte} {place}"
+                    );
+                }
+            }
         }
     }
 }

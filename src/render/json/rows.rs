@@ -54,7 +54,7 @@ pub(super) fn problem(w: &mut Pretty, p: &Problem, lang: Lang) -> io::Result<()>
     w.end_object()
 }
 
-fn progress(w: &mut Pretty, key: &str, p: Progress) -> io::Result<()> {
+fn progress(w: &mut Pretty, key: &'static str, p: Progress) -> io::Result<()> {
     w.key(key);
     w.object();
     w.key("present");
