@@ -76,9 +76,9 @@ pub(super) fn run(
     };
     let articles = html::Articles::new(lang, &links, &lke, spool);
     // Each indicator judged in full, its card written, then kept in summary.
-    let each = |report: &mut IndicatorReport| {
+    let each = |index: usize, report: &mut IndicatorReport| {
         if filter.keeps(report) {
-            articles.add(report);
+            articles.add(index, report);
         }
         report.keep_summary();
     };

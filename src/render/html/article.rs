@@ -8,11 +8,10 @@
 //! indicator in summary, and the page's sections cannot disagree about a
 //! file added while it is made.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
 use super::markup::{state_key, write_esc, write_url, Esc};
 use crate::judge::evaluate::{Document, IndicatorReport, PeriodState};
@@ -43,14 +42,22 @@ pub(crate) struct Articles<'a> {
 /// The cards are written and read back this many bytes at a time.
 const PIECE: usize = 256 * 1024;
 
+/// Where one card is in the spool: its offset and length.
+#[derive(Clone, Copy)]
+struct Placed {
+    at: u64,
+    len: usize,
+}
+
 struct Spool {
     file: File,
     /// Bytes written to `file`.
     written: u64,
     /// Cards made and not yet written.
     pending: Vec<u8>,
-    /// Where each card is, by its indicator file (the report's `Arc`).
-    at: HashMap<usize, (u64, usize)>,
+    /// Where each card is, by its indicator's index in the plan (which is
+    /// its report's index in the evaluation).
+    at: Vec<Option<Placed>>,
     /// The first error writing the spool; reported when the page is made.
     failed: Option<io::Error>,
     /// Bytes of `file` read back, from `window_at`.
@@ -59,8 +66,11 @@ struct Spool {
 }
 
 impl Spool {
-    fn add(&mut self, key: usize, card: &str) {
-        self.at.insert(key, (self.written + self.pending.len() as u64, card.len()));
+    fn add(&mut self, index: usize, card: &str) {
+        if self.at.len() <= index {
+            self.at.resize(index + 1, None);
+        }
+        self.at[index] = Some(Placed { at: self.written + self.pending.len() as u64, len: card.len() });
         self.pending.extend_from_slice(card.as_bytes());
         if self.pending.len() >= PIECE {
             self.flush();
@@ -76,7 +86,7 @@ impl Spool {
     }
 
     /// Bytes `at..at + len` of the file, read back a piece at a time.
-    fn read(&mut self, at: u64, len: usize) -> io::Result<&[u8]> {
+    fn read(&mut self, Placed { at, len }: Placed) -> io::Result<&[u8]> {
         let end = at + len as u64;
         if at < self.window_at || end > self.window_at + self.window.len() as u64 {
             let size = len.max(PIECE).min(usize::try_from(self.written - at).unwrap_or(usize::MAX));
@@ -90,8 +100,14 @@ impl Spool {
     }
 }
 
-fn key(report: &IndicatorReport) -> usize {
-    Arc::as_ptr(&report.file) as usize
+/// The index of `report` in `all`, the evaluation's reports it is one of
+/// (the page's views hold references into them); `None` for a report
+/// that is not one of them.
+fn index_in(all: &[IndicatorReport], report: &IndicatorReport) -> Option<usize> {
+    let size = std::mem::size_of::<IndicatorReport>();
+    let offset = (report as *const IndicatorReport as usize).checked_sub(all.as_ptr() as usize)?;
+    let index = offset / size;
+    all.get(index).filter(|r| std::ptr::eq(*r, report)).map(|_| index)
 }
 
 impl<'a> Articles<'a> {
@@ -101,7 +117,7 @@ impl<'a> Articles<'a> {
             file,
             written: 0,
             pending: Vec::with_capacity(PIECE + PIECE / 8),
-            at: HashMap::new(),
+            at: Vec::new(),
             failed: None,
             window: Vec::new(),
             window_at: 0,
@@ -109,15 +125,16 @@ impl<'a> Articles<'a> {
         Articles { lang, links, lke, spool: Mutex::new(spool) }
     }
 
-    /// Writes the card of `report`, judged in full, to the spool.
-    pub(crate) fn add(&self, report: &IndicatorReport) {
+    /// Writes the card of `report`, judged in full, to the spool; `index`
+    /// is the indicator's index in the plan.
+    pub(crate) fn add(&self, index: usize, report: &IndicatorReport) {
         let card = self.card(report);
-        self.spool.lock().unwrap_or_else(PoisonError::into_inner).add(key(report), &card);
+        self.spool.lock().unwrap_or_else(PoisonError::into_inner).add(index, &card);
     }
 
     /// The card of `report` (in full, or in summary when it was not judged
     /// in full).
-    pub(super) fn card(&self, report: &IndicatorReport) -> String {
+    fn card(&self, report: &IndicatorReport) -> String {
         let mut card = Card {
             out: String::with_capacity(4096),
             lang: self.lang,
@@ -128,10 +145,13 @@ impl<'a> Articles<'a> {
         card.out
     }
 
-    /// Appends the cards of `reports` to `out` in their order, read back
-    /// from the spool; a report without a card gets one made now.
+    /// Appends the cards of `reports`, which are among `all`, to `out` in
+    /// their order, read back from the spool. A report whose card was not
+    /// written is an error, never a card made again from what the
+    /// evaluation kept of it.
     pub(super) fn copy<'r>(
         &self,
+        all: &[IndicatorReport],
         reports: impl Iterator<Item = &'r IndicatorReport>,
         out: &mut Vec<u8>,
     ) -> io::Result<()> {
@@ -141,10 +161,12 @@ impl<'a> Articles<'a> {
             return Err(e);
         }
         for report in reports {
-            match spool.at.get(&key(report)).copied() {
-                Some((at, len)) => out.extend_from_slice(spool.read(at, len)?),
-                None => out.extend_from_slice(self.card(report).as_bytes()),
-            }
+            let placed = index_in(all, report).and_then(|index| spool.at.get(index).copied().flatten());
+            let Some(placed) = placed else {
+                let message = format!("the card of {} was not written", report.file.id);
+                return Err(io::Error::new(io::ErrorKind::InvalidData, message));
+            };
+            out.extend_from_slice(spool.read(placed)?);
         }
         Ok(())
     }
@@ -313,5 +335,89 @@ impl Card<'_> {
             let _ = write_esc(&mut self.out, part);
         }
         self.out.push_str("</a>");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::judge::evaluate::{Detail, Evaluation, Keep};
+    use crate::load::{config, lke, plan};
+
+    /// A plan of three indicators judged in full, and each report as it
+    /// was handed over, with its index.
+    fn judged() -> (Evaluation, Vec<(usize, IndicatorReport)>, Lke) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |path: &str, text: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("zi.toml", "unit = \"U\"\nyear = 2022\n");
+        write("plan/1-a/area.toml", "name = \"A\"\n");
+        write("plan/1-a/1-b/component.toml", "name = \"B\"\n");
+        for (n, name) in ["Rapat", "Temu", "Apel"].iter().enumerate() {
+            let text = format!("indicator = \"{name}\"\nevidence = [\"Foto\"]\ndue = \"Maret 2022\"\n");
+            write(&format!("plan/1-a/1-b/{}-{name}.toml", n + 1), &text);
+            write(&format!("evidence/1-a/1-b/{}-{name}/2022-03/foto {name}.jpg", n + 1), "%PDF");
+        }
+        let mut problems = Vec::new();
+        let (config, _) = config::load(root, &mut problems);
+        let lke = lke::for_config(root, &config, &mut problems).into_owned();
+        let plan = plan::discover(root, config, 2022, &mut problems);
+        let as_of = NaiveDate::from_ymd_opt(2022, 7, 1).unwrap();
+        let handed = Mutex::new(Vec::new());
+        let each = |index: usize, report: &mut IndicatorReport| {
+            handed.lock().unwrap().push((index, report.clone()));
+            report.keep_summary();
+        };
+        let eval = Evaluation::each(
+            plan,
+            as_of,
+            |_| Detail::Files,
+            Keep::Errors,
+            crate::load::indicator,
+            problems,
+            &each,
+        );
+        (eval, handed.into_inner().unwrap(), lke)
+    }
+
+    #[test]
+    fn each_card_is_found_by_its_index_in_the_plan_whatever_order_they_were_written_in() {
+        let (eval, mut handed, lke) = judged();
+        let links = Links { to_root: "" };
+        let articles = Articles::new(Lang::En, &links, &lke, tempfile::tempfile().unwrap());
+        handed.sort_by_key(|(index, _)| std::cmp::Reverse(*index));
+        for (index, report) in &handed {
+            articles.add(*index, report);
+        }
+        let mut page = Vec::new();
+        articles.copy(&eval.indicators, eval.indicators.iter(), &mut page).unwrap();
+        handed.reverse();
+        let expected: String = handed.iter().map(|(_, report)| articles.card(report)).collect();
+        assert_eq!(String::from_utf8(page).unwrap(), expected);
+        assert!(expected.contains("foto Temu.jpg"), "cards in full, with their files:\n{expected}");
+        let names: Vec<&str> = handed.iter().map(|(_, r)| r.text()).collect();
+        assert_eq!(names, ["Rapat", "Temu", "Apel"]);
+    }
+
+    #[test]
+    fn a_report_without_a_card_is_an_error_not_a_card_made_from_its_summary() {
+        let (eval, handed, lke) = judged();
+        let links = Links { to_root: "" };
+        let articles = Articles::new(Lang::En, &links, &lke, tempfile::tempfile().unwrap());
+        let (index, report) = &handed.iter().find(|(i, _)| *i == 0).unwrap();
+        articles.add(*index, report);
+        let mut page = Vec::new();
+        assert!(articles.copy(&eval.indicators, eval.indicators[..1].iter(), &mut page).is_ok());
+        let missing = articles.copy(&eval.indicators, eval.indicators[1..].iter(), &mut page).unwrap_err();
+        assert_eq!(missing.to_string(), "the card of I.1.2 was not written");
+        // A copy of a report is not the report the page lists.
+        let copy = eval.indicators[0].clone();
+        assert!(articles.copy(&eval.indicators, std::iter::once(&copy), &mut page).is_err());
     }
 }

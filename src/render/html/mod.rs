@@ -234,7 +234,7 @@ impl Page<'_> {
                 self.out.clear();
                 if self.failed.is_none() {
                     let cards = component.indicators.iter().copied();
-                    self.failed = self.articles.copy(cards, &mut bytes).err();
+                    self.failed = self.articles.copy(&view.eval.indicators, cards, &mut bytes).err();
                 }
                 if bytes.len() >= CHUNK {
                     self.write_bytes(&mut bytes);
