@@ -36,6 +36,9 @@ pub struct Env {
     /// (`GIT_DIR`, `GIT_WORK_TREE`, `GIT_CEILING_DIRECTORIES`, …): then
     /// only git can say, else zi finds the `.git` above the root itself.
     pub git_located: bool,
+    /// `GIT_INDEX_FILE`: the index git is told to use (git sets it for the
+    /// hooks a commit runs).
+    pub git_index_file: Option<OsString>,
 }
 
 impl Env {
@@ -49,6 +52,7 @@ impl Env {
             width,
             terminal,
             git_located,
+            git_index_file: std::env::var_os("GIT_INDEX_FILE"),
         }
     }
 }
@@ -91,6 +95,8 @@ pub(crate) struct Settings {
     pub(crate) terminal: bool,
     /// `Env::git_located`.
     pub(crate) git_located: bool,
+    /// `Env::git_index_file`.
+    pub(crate) git_index_file: Option<OsString>,
 }
 
 impl Settings {
@@ -157,6 +163,7 @@ impl Settings {
             width: self.width,
             terminal: self.terminal,
             git_located: self.git_located,
+            git_index_file: self.git_index_file.clone(),
         }
     }
 
@@ -185,6 +192,7 @@ impl Settings {
             width: width(env),
             terminal: env.terminal,
             git_located: env.git_located,
+            git_index_file: env.git_index_file.clone(),
         })
     }
 

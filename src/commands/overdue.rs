@@ -78,7 +78,7 @@ pub(super) fn judged(settings: &Settings, scope: Scope) -> Result<Evaluation, Fa
 
 /// The plan as it is staged in `repo`, whose prefix is the plan root's.
 fn staged_in(settings: &Settings, repo: &Repo, ids: &[String]) -> Result<Evaluation, Fatal> {
-    let tree = CommitTree::staged(repo, &settings.root)?;
+    let tree = CommitTree::staged(repo, &settings.root, settings.git_index_file.as_deref())?;
     Ok(plan::evaluate_tree(&tree, settings.as_of, summary(ids)))
 }
 

@@ -12,6 +12,8 @@ use crate::model::assessment::ASSESSMENTS_DIR;
 use crate::model::plan::{Config, CONFIG_FILE, EVIDENCE_DIR, PLAN_DIR};
 use crate::problem::{Fatal, GitTrouble};
 
+mod staged;
+
 type Result<T> = std::result::Result<T, Fatal>;
 
 fn unexpected(trouble: GitTrouble) -> Fatal {
@@ -26,6 +28,9 @@ pub(crate) struct Repo {
     /// Where the plan root is below `top`: empty, or `/`-separated and
     /// ending in `/` (as `git rev-parse --show-prefix` writes it).
     pub(crate) prefix: String,
+    /// The git folder, when zi found it itself (`Repo::find`): then its
+    /// index may be read without git (`git_tree::index`).
+    pub(crate) git_dir: Option<PathBuf>,
 }
 
 impl Repo {
@@ -41,7 +46,7 @@ impl Repo {
         let mut lines = text.lines();
         let top = lines.next().filter(|t| !t.is_empty()).ok_or_else(|| unexpected(GitTrouble::NoTop))?;
         let prefix = lines.next().unwrap_or("").to_string();
-        Ok(Repo { top: PathBuf::from(top), prefix })
+        Ok(Repo { top: PathBuf::from(top), prefix, git_dir: None })
     }
 
     /// The repository that holds the plan root `root` (canonical): the
@@ -61,7 +66,11 @@ impl Repo {
             Some(parts?.iter().map(|part| format!("{part}/")).collect::<String>())
         });
         match (top, prefix) {
-            (Some(top), Some(prefix)) if !git_located => Ok(Repo { top: top.to_path_buf(), prefix }),
+            (Some(top), Some(prefix)) if !git_located => {
+                let dot_git = top.join(".git");
+                let git_dir = dot_git.is_dir().then_some(dot_git);
+                Ok(Repo { top: top.to_path_buf(), prefix, git_dir })
+            }
             _ => Repo::containing(root),
         }
     }
@@ -100,36 +109,6 @@ impl Repo {
         })
     }
 
-    /// The files below the plan root as they are staged (git's index, which
-    /// is only read), as `files_of` lists a commit's, with paths relative
-    /// to the root. The index holds no sizes: only whether a file is the
-    /// empty file is known (all that counts of evidence), and the sizes of
-    /// the files read once they are. What the index holds that
-    /// a commit cannot (a conflict, `git add -N`) is listed as `Odd`.
-    pub(crate) fn staged_files(&self) -> Result<Vec<TreeFile>> {
-        let listing = run(&self.top, &["ls-files", "--stage", "-z", "--full-name", "--", &self.pathspec()])?;
-        let mut files: Vec<TreeFile> = Vec::new();
-        for record in listing.stdout.split(|b| *b == 0) {
-            let Some((info, path)) = split_record(record) else { continue };
-            let mut fields = info.split(' ');
-            let (Some(mode), Some(object), Some(stage)) = (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            let Some(mut file) = self.tree_file(path, mode, object, None) else { continue };
-            if stage != "0" {
-                // Stages 1-3 of one path follow one another.
-                if files.last().is_some_and(|f| f.path == file.path) {
-                    continue;
-                }
-                file.odd = Some(Odd::Conflicted);
-            }
-            files.push(file);
-        }
-        self.mark_intent_to_add(&mut files)?;
-        Ok(files)
-    }
-
     /// The pathspec of everything below the plan root, from the top.
     fn pathspec(&self) -> String {
         if self.prefix.is_empty() {
@@ -155,41 +134,6 @@ impl Repo {
         // Of a file not read, only whether it is empty counts.
         let size = size.or_else(|| (!link).then(|| u64::from(!EMPTY_BLOBS.contains(&object))));
         Some(TreeFile { path, object: object.to_string(), link, size, odd })
-    }
-
-    /// Marks the files staged with `git add -N`, which the index holds as
-    /// the empty file and a commit does not hold at all. Only empty files
-    /// can be such (the placeholders `.gitkeep` are never evidence, so they
-    /// are not asked about).
-    fn mark_intent_to_add(&self, files: &mut [TreeFile]) -> Result<()> {
-        let asked: Vec<String> = files
-            .iter()
-            .filter(|f| f.odd.is_none() && EMPTY_BLOBS.contains(&f.object.as_str()))
-            .filter(|f| !f.path.ends_with(".gitkeep"))
-            .map(|f| format!("{}{}", self.prefix, f.path))
-            .collect();
-        if asked.is_empty() {
-            return Ok(());
-        }
-        let asked: Vec<&str> = asked.iter().map(String::as_str).collect();
-        let listing = run_literal(&self.top, &["ls-files", "--debug", "-z", "--full-name"], &asked)?;
-        let mut intent: Vec<String> = Vec::new();
-        // `path\0` and then lines of `name: value`, the last `flags: HEX`.
-        let mut path: Option<&[u8]> = None;
-        for part in listing.stdout.split(|b| *b == 0) {
-            let text = String::from_utf8_lossy(part);
-            if let (Some(path), Some(flags)) = (path, text.split("flags: ").nth(1)) {
-                let flags = u32::from_str_radix(flags.lines().next().unwrap_or("").trim(), 16).unwrap_or(0);
-                if flags & INTENT_TO_ADD != 0 {
-                    intent.extend(path.strip_prefix(self.prefix.as_bytes()).and_then(utf8_path).map(|p| p.0));
-                }
-            }
-            path = part.rsplit(|b| *b == b'\n').next().filter(|p| !p.is_empty());
-        }
-        for file in files.iter_mut().filter(|f| intent.contains(&f.path)) {
-            file.odd = Some(Odd::IntentToAdd);
-        }
-        Ok(())
     }
 
     /// The paths below the plan root (relative to it) of the plan and its
@@ -293,7 +237,7 @@ impl Repo {
     /// `git ls-tree -r -z` of the root's tree: `<mode> <type> <object>
     /// [<size>]\t<path>`, paths relative to the root.
     fn parse_tree(&self, listing: &[u8], sized: bool) -> Vec<TreeFile> {
-        let root = Repo { top: self.top.clone(), prefix: String::new() };
+        let root = Repo { top: self.top.clone(), prefix: String::new(), git_dir: self.git_dir.clone() };
         let parse = |record: &[u8]| {
             let (info, path) = split_record(record)?;
             let mut fields = info.split_whitespace();
@@ -358,10 +302,6 @@ pub(crate) enum Odd {
     /// A gitlink (mode 160000): a commit of another repository.
     Submodule,
 }
-
-/// The flag of an index entry staged with `git add -N`, as `git ls-files
-/// --debug` prints the entry's flags.
-const INTENT_TO_ADD: u32 = 1 << 29;
 
 /// The object ids of the empty file, in SHA-1 and SHA-256 repositories.
 const EMPTY_BLOBS: [&str; 2] = [

@@ -8,9 +8,11 @@
 //! evidence, and whether a file is empty, so no evidence is read. Nothing
 //! is written anywhere.
 
+pub(in crate::load) mod index;
 mod listing;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -82,8 +84,9 @@ impl CommitTree {
     /// The plan as it is staged, read from git's index (which is only read).
     /// A file the working tree at `root` holds unchanged (its contents are
     /// the staged object) is read from there rather than from git.
-    pub(crate) fn staged(repo: &Repo, root: &Path) -> Result<CommitTree, Fatal> {
-        CommitTree::of_files(repo, repo.staged_files()?, Some(root))
+    /// `index_file` is `GIT_INDEX_FILE`, when set.
+    pub(crate) fn staged(repo: &Repo, root: &Path, index_file: Option<&OsStr>) -> Result<CommitTree, Fatal> {
+        CommitTree::of_files(repo, repo.staged_files(index_file)?, Some(root))
     }
 
     /// The plan in a commit, of the files `listed` (of a folder above, as

@@ -168,3 +168,59 @@ fn the_gate_and_its_language_are_the_staged_zi_toml_s() {
     assert_eq!((after.code, &after.stdout, &after.stderr), (before.code, &before.stdout, &before.stderr));
     assert_run!("gate-of-the-staged-zi-toml", after);
 }
+
+/// `zi overdue --staged --format json` as zi reads the index itself and as
+/// git lists it (zi asks git whenever the environment says where the
+/// repository is): the same run.
+fn read_by_zi_and_by_git(repo: &Repo) -> Run {
+    let args = ["overdue", "--staged", "--format", "json"];
+    let by_zi = repo.run(AUGUST, &args);
+    let by_git = repo.zi(AUGUST, &args).env("GIT_DIR", repo.top().join(".git")).run();
+    assert_eq!((by_zi.code, &by_zi.stdout, &by_zi.stderr), (by_git.code, &by_git.stdout, &by_git.stderr));
+    by_zi
+}
+
+#[test]
+fn an_index_read_by_zi_lists_what_git_lists() {
+    // Conflicted, and every version of the index.
+    let repo = conflicted();
+    for version in ["2", "3", "4"] {
+        repo.git(&["update-index", "--index-version", version]);
+        let run = read_by_zi_and_by_git(&repo);
+        assert_eq!(run.code, 1, "{run:?}");
+    }
+    // Staged with `git add -N`.
+    let repo = committed();
+    let new = "plan/1-manajemen-perubahan/1-tim-kerja/9-baru.toml";
+    repo.write(new, fixture::SK);
+    repo.file(&format!("{SK_EVIDENCE}/2022-01/Daftar hadir.pdf"));
+    repo.git(&["add", "-N", new, SK_EVIDENCE]);
+    read_by_zi_and_by_git(&repo);
+    // A split index, which only git reads.
+    repo.git(&["update-index", "--split-index"]);
+    read_by_zi_and_by_git(&repo);
+}
+
+/// git runs a hook with `GIT_INDEX_FILE` set, to a temporary index for
+/// `git commit -a` or `git commit PATH`: that index is the one judged,
+/// relative to the top of the work tree or absolute.
+#[test]
+fn the_index_git_names_is_the_one_judged() {
+    let repo = committed();
+    repo.file(&format!("{SK_EVIDENCE}/2022-01/Daftar Hadir.pdf"));
+    repo.git(&["add", "-A"]);
+    let args = ["overdue", "--staged", "--format", "json"];
+    let filed = repo.run(AUGUST, &args);
+    std::fs::copy(repo.top().join(".git/index"), repo.top().join(".git/filed-index")).unwrap();
+    repo.git(&["reset", "-q"]);
+    let unfiled = repo.run(AUGUST, &args);
+    assert_ne!(filed.stdout, unfiled.stdout);
+    for index in [repo.top().join(".git/filed-index"), ".git/filed-index".into()] {
+        let run = repo.zi(AUGUST, &args).env("GIT_INDEX_FILE", &index).run();
+        assert_eq!(
+            (run.code, &run.stdout, &run.stderr),
+            (filed.code, &filed.stdout, &filed.stderr),
+            "{index:?}"
+        );
+    }
+}

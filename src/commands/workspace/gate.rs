@@ -111,7 +111,7 @@ fn judge<'s>(settings: &'s Settings, wanted: &[String], ask: Ask) -> Result<Gate
     // The index is read once; each unit is given the files below it.
     let mut staged: Vec<TreeFile> = match ask {
         Ask::Overdue(Scope { staged: false, .. }) => Vec::new(),
-        _ => repo.staged_files()?,
+        _ => repo.staged_files(settings.git_index_file.as_deref())?,
     };
     staged.sort_by(|a, b| a.path.cmp(&b.path));
     let staged_of = |rel: &str| below(&staged, &format!("{rel}/"));
@@ -132,7 +132,11 @@ fn judge<'s>(settings: &'s Settings, wanted: &[String], ask: Ask) -> Result<Gate
         if std::fs::symlink_metadata(unit.root.join(".git")).is_ok() {
             return Err(Kind::UnitOwnRepository);
         }
-        let repo = Repo { top: repo.top.clone(), prefix: format!("{}{}/", repo.prefix, dir.rel) };
+        let repo = Repo {
+            top: repo.top.clone(),
+            prefix: format!("{}{}/", repo.prefix, dir.rel),
+            git_dir: repo.git_dir.clone(),
+        };
         let (eval, gate, new_since) = match ask {
             Ask::Overdue(Scope { staged: false, new_since, .. }) => {
                 (unit_overdue::judged(unit, Scope::default())?, Some(Gate::All), new_since)
