@@ -8,8 +8,57 @@ use anstream::ColorChoice;
 /// and free took about a fifth of all instructions. Built without
 /// transparent huge pages (`no_thp`), which would double a small run's
 /// resident memory. See docs/performance.md, "The allocator".
+///
+/// `mimalloc::MiMalloc` asks for every block through mimalloc's aligned
+/// entry points, which cost about a sixth more instructions than the plain
+/// ones; every block mimalloc hands out is aligned to 8 bytes (16 from 16
+/// bytes up), so only larger alignments take the aligned path here.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: Allocator = Allocator;
+
+struct Allocator;
+
+/// The alignment every mimalloc block has.
+const PLAIN_ALIGN: usize = 8;
+
+// SAFETY: every block comes from mimalloc and goes back to it; a block is
+// asked for by the plain functions only when their alignment is enough.
+unsafe impl std::alloc::GlobalAlloc for Allocator {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            // SAFETY: as for `GlobalAlloc::alloc`.
+            unsafe { libmimalloc_sys::mi_malloc(layout.size()).cast() }
+        } else {
+            // SAFETY: as for `GlobalAlloc::alloc`.
+            unsafe { mimalloc::MiMalloc.alloc(layout) }
+        }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            // SAFETY: as for `GlobalAlloc::alloc_zeroed`.
+            unsafe { libmimalloc_sys::mi_zalloc(layout.size()).cast() }
+        } else {
+            // SAFETY: as for `GlobalAlloc::alloc_zeroed`.
+            unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) }
+        }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        // SAFETY: `ptr` came from mimalloc, aligned or not.
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        if layout.align() <= PLAIN_ALIGN {
+            // SAFETY: as for `GlobalAlloc::realloc`.
+            unsafe { libmimalloc_sys::mi_realloc(ptr.cast(), new_size).cast() }
+        } else {
+            // SAFETY: as for `GlobalAlloc::realloc`.
+            unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+        }
+    }
+}
 
 fn main() -> ExitCode {
     // The main thread works alongside the pool instead of waiting for it, so

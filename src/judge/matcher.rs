@@ -61,7 +61,7 @@ impl Matcher {
         if items.len() <= 1 {
             return Matcher { items: vec![vec![Glob::Any]] };
         }
-        let compile = |p: &String| Glob::new(&normalise(p)).ok();
+        let compile = |p: &String| Glob::of_string(normalise(p)).ok();
         Matcher {
             items: items.iter().map(|item| item.patterns.iter().filter_map(compile).collect()).collect(),
         }

@@ -90,12 +90,11 @@ mod imp {
 
     /// The folder at `path`, relative to `parent` when there is one.
     pub(super) fn read(parent: Option<&Dir>, path: &OsStr) -> io::Result<(Dir, Entries, Option<io::Error>)> {
-        let path = c_string(path)?;
         let at = parent.map_or(libc::AT_FDCWD, |p| p.fd.as_raw_fd());
         let flags = libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC | libc::O_NONBLOCK;
         // SAFETY: `path` is a NUL-terminated string that outlives the call,
         // and `at` is an open folder (kept open by `parent`) or AT_FDCWD.
-        let fd = unsafe { libc::openat(at, path.as_ptr(), flags) };
+        let fd = with_c_string(path, |path| unsafe { libc::openat(at, path, flags) })?;
         if fd < 0 {
             return Err(io::Error::last_os_error());
         }
@@ -162,12 +161,13 @@ mod imp {
 
     impl Dir {
         pub(super) fn stat(&self, name: &OsStr, follow: bool) -> io::Result<Stat> {
-            let name = c_string(name)?;
             let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
             // SAFETY: `stat` is written whole by a successful call and read
             // only then; `name` is NUL-terminated and outlives the call.
             let mut stat: libc::stat = unsafe { std::mem::zeroed() };
-            let done = unsafe { libc::fstatat(self.fd.as_raw_fd(), name.as_ptr(), &mut stat, flags) };
+            let done = with_c_string(name, |name| unsafe {
+                libc::fstatat(self.fd.as_raw_fd(), name, &mut stat, flags)
+            })?;
             if done != 0 {
                 return Err(io::Error::last_os_error());
             }
@@ -181,8 +181,25 @@ mod imp {
         }
     }
 
-    fn c_string(text: &OsStr) -> io::Result<CString> {
-        CString::new(text.as_bytes()).map_err(|_| io::Error::from(io::ErrorKind::InvalidInput))
+    /// Bytes of a name or path that `with_c_string` terminates on the stack.
+    const ON_STACK: usize = 256;
+
+    /// `call` with `text` as a NUL-terminated string: on the stack when it
+    /// is short (a stat per evidence file would otherwise allocate one).
+    fn with_c_string<T>(text: &OsStr, call: impl FnOnce(*const libc::c_char) -> T) -> io::Result<T> {
+        let bytes = text.as_bytes();
+        let refused = || io::Error::from(io::ErrorKind::InvalidInput);
+        if bytes.len() < ON_STACK {
+            let mut buffer = [0u8; ON_STACK];
+            buffer[..bytes.len()].copy_from_slice(bytes);
+            let c = std::ffi::CStr::from_bytes_until_nul(&buffer).map_err(|_| refused())?;
+            if c.to_bytes().len() != bytes.len() {
+                return Err(refused());
+            }
+            return Ok(call(c.as_ptr()));
+        }
+        let c = CString::new(bytes).map_err(|_| refused())?;
+        Ok(call(c.as_ptr()))
     }
 }
 

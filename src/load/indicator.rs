@@ -88,7 +88,7 @@ fn parse_due(
         out.push(source.problem(Kind::NoDue, span));
         return None;
     }
-    match due::parse(text, plan_year) {
+    match parse_due_cached(text, plan_year) {
         Ok(due) => Some(due),
         Err(error) => {
             let at = span.map(|s| string_content_span(&source.text, s, text, error.span.clone()));
@@ -99,6 +99,35 @@ fn parse_due(
             None
         }
     }
+}
+
+/// How many `due` texts each thread keeps read.
+const DUE_CACHE: usize = 1024;
+
+thread_local! {
+    /// `due` texts already read by this thread, with the plan year they
+    /// were read for: a plan writes the same few dozen targets on thousands
+    /// of indicators, and reading one costs as much as a third of the file's TOML.
+    static DUE_READ: std::cell::RefCell<DueCache> = std::cell::RefCell::new(DueCache::new());
+}
+
+type DueCache = std::collections::HashMap<Box<str>, (i32, Result<Due, due::DueError>)>;
+
+/// `due::parse`, remembered (the reading depends on nothing else).
+fn parse_due_cached(text: &str, plan_year: i32) -> Result<Due, due::DueError> {
+    DUE_READ.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((year, read)) = cache.get(text) {
+            if *year == plan_year {
+                return read.clone();
+            }
+        }
+        let read = due::parse(text, plan_year);
+        if cache.len() < DUE_CACHE || cache.contains_key(text) {
+            cache.insert(Box::from(text), (plan_year, read.clone()));
+        }
+        read
+    })
 }
 
 /// Maps a span inside a string's value to a span in the file. Exact for

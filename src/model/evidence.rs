@@ -93,29 +93,44 @@ pub(crate) fn is_never_evidence(name: &str) -> bool {
 /// them into one: `Daftar_Hadir--Rapat.PDF` → `daftar hadir rapat pdf`.
 pub(crate) fn normalise(text: &str) -> String {
     // Nearly every name is ASCII, which is composed already.
-    if text.is_ascii() {
-        return fold_ascii(text.as_bytes());
+    if let Some(folded) = fold_ascii(text.as_bytes()) {
+        return folded;
     }
     let mut out = String::with_capacity(text.len());
     fold(text.nfc(), &mut out);
     out
 }
 
-/// `fold` for ASCII text, a byte at a time.
-fn fold_ascii(text: &[u8]) -> String {
-    let mut out = Vec::with_capacity(text.len());
-    for &b in text {
-        // The separators, and the ASCII characters `char::is_whitespace` names.
-        if matches!(b, b' ' | b'_' | b'-' | b'.' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
-            if out.last() != Some(&b' ') {
-                out.push(b' ');
-            }
-        } else {
-            out.push(b.to_ascii_lowercase());
-        }
+/// What `fold` makes of each ASCII byte: the separators (and the ASCII
+/// characters `char::is_whitespace` names) a space, letters lowercase.
+const FOLD_ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b' ' | b'_' | b'-' | b'.' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => b' ',
+            byte => byte.to_ascii_lowercase(),
+        };
+        b += 1;
     }
-    // Only ASCII bytes were pushed.
-    String::from_utf8(out).unwrap_or_default()
+    table
+};
+
+/// `fold` for ASCII text, a byte at a time (it runs for every evidence
+/// file); `None` at the first byte that is not ASCII.
+fn fold_ascii(text: &[u8]) -> Option<String> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut after_space = false;
+    for &b in text {
+        let folded = *FOLD_ASCII.get(usize::from(b))?;
+        let space = folded == b' ';
+        if !(space && after_space) {
+            out.push(folded);
+        }
+        after_space = space;
+    }
+    // SAFETY: only bytes of `FOLD_ASCII`, all ASCII, were pushed.
+    Some(unsafe { String::from_utf8_unchecked(out) })
 }
 
 fn fold(chars: impl Iterator<Item = char>, out: &mut String) {
@@ -149,6 +164,7 @@ mod tests {
             let mut slow = String::new();
             fold(name.chars(), &mut slow);
             assert_eq!(normalise(&name), slow, "byte {byte}");
+            assert_eq!(fold_ascii(name.as_bytes()).as_ref(), Some(&slow), "byte {byte}");
         }
         assert_eq!(normalise("Daftar_Hadir--Rapat.PDF"), "daftar hadir rapat pdf");
     }

@@ -16,11 +16,16 @@ pub(crate) enum Glob {
     Pattern(glob::Pattern),
 }
 
-/// A glob of literal pieces separated by single stars: `a*b*c` is
-/// `["a", "b", "c"]`, `*a*` is `["", "a", ""]`, `a` is `["a"]`.
+/// A glob of literal pieces separated by single stars: `a*b*c` is the
+/// pieces `a`, `b`, `c`; `*a*` is ``, `a`, ``; `a` is `a` alone. Kept as
+/// written, in one string, with where its first and last stars are: most
+/// globs are compiled for one indicator and matched against a handful of
+/// names, so compiling costs as much as matching.
 #[derive(Clone, Debug)]
 pub(crate) struct Stars {
-    pieces: Box<[Box<str>]>,
+    pattern: Box<str>,
+    /// The first and the last star, when there is one.
+    stars: Option<(usize, usize)>,
 }
 
 impl Glob {
@@ -30,9 +35,17 @@ impl Glob {
             return Ok(Glob::Any);
         }
         if is_plain(pattern) {
-            return Ok(Glob::Stars(Stars { pieces: pattern.split('*').map(Box::from).collect() }));
+            return Ok(Glob::Stars(Stars::new(pattern.into())));
         }
         glob::Pattern::new(pattern).map(Glob::Pattern)
+    }
+
+    /// `new`, keeping `pattern`'s own string when it is words and stars.
+    pub(crate) fn of_string(pattern: String) -> Result<Glob, glob::PatternError> {
+        if pattern != "*" && is_plain(&pattern) {
+            return Ok(Glob::Stars(Stars::new(pattern.into_boxed_str())));
+        }
+        Glob::new(&pattern)
     }
 
     pub(crate) fn matches(&self, name: &str) -> bool {
@@ -47,32 +60,49 @@ impl Glob {
 /// Whether `pattern` is words and single stars only, which the `glob`
 /// crate reads as literal characters and any-sequences, and never refuses.
 pub(crate) fn is_plain(pattern: &str) -> bool {
-    !pattern.contains(['?', '[']) && !pattern.contains("**")
+    let bytes = pattern.as_bytes();
+    !bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'?' || b == b'[' || (b == b'*' && bytes.get(i + 1) == Some(&b'*')))
 }
 
 impl Stars {
+    fn new(pattern: Box<str>) -> Stars {
+        let stars = pattern.find('*').zip(pattern.rfind('*'));
+        Stars { pattern, stars }
+    }
+
     fn matches(&self, name: &str) -> bool {
-        let (first, rest) = match self.pieces.split_first() {
-            Some(split) => split,
-            None => return name.is_empty(),
+        let (pattern, name) = (self.pattern.as_bytes(), name.as_bytes());
+        let Some((first_star, last_star)) = self.stars else {
+            return name == pattern;
         };
-        let Some((last, middle)) = rest.split_last() else {
-            return name == &**first;
-        };
-        if name.len() < first.len() + last.len() || !name.starts_with(&**first) || !name.ends_with(&**last) {
+        let (first, last) = (&pattern[..first_star], &pattern[last_star + 1..]);
+        if name.len() < first.len() + last.len() || !name.starts_with(first) || !name.ends_with(last) {
             return false;
         }
         // Between the first and last pieces, each middle piece at its
         // leftmost place: with only stars around them, that is never wrong.
         let mut between = &name[first.len()..name.len() - last.len()];
-        for piece in middle {
-            match between.find(&**piece) {
+        let middle = pattern.get(first_star + 1..last_star).unwrap_or_default();
+        for piece in middle.split(|&b| b == b'*') {
+            match find(between, piece) {
                 Some(at) => between = &between[at + piece.len()..],
                 None => return false,
             }
         }
         true
     }
+}
+
+/// Where `needle` first is in `haystack`. Names and pieces are a few dozen
+/// bytes: trying each place beats building `str::find`'s searcher, which
+/// cost more than the search itself.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some((&head, tail)) = needle.split_first() else { return Some(0) };
+    let last_start = haystack.len().checked_sub(needle.len())?;
+    (0..=last_start).find(|&at| haystack[at] == head && &haystack[at + 1..at + needle.len()] == tail)
 }
 
 #[cfg(test)]
@@ -117,6 +147,16 @@ mod tests {
         assert!(Glob::new("a**b").is_err());
         assert!(Glob::new("[a").is_err());
         assert!(matches!(Glob::new("*"), Ok(Glob::Any)));
+    }
+
+    #[test]
+    fn a_piece_is_found_at_its_first_place() {
+        assert_eq!(find(b"abcabc", b"ca"), Some(2));
+        assert_eq!(find(b"abc", b""), Some(0));
+        assert_eq!(find(b"ab", b"abc"), None);
+        assert_eq!(find(b"aab", b"ab"), Some(1));
+        assert_eq!(find(b"abab", b"bb"), None);
+        assert!(is_plain("*a*b") && !is_plain("a**") && !is_plain("a?") && !is_plain("[a]"));
     }
 
     proptest! {

@@ -12,10 +12,17 @@ use crate::judge::evaluate::{
     Evaluation, IndicatorReport, OccurrenceReport, PeriodReport, PeriodState, Progress, Status,
 };
 use crate::judge::overdue::Lateness;
-use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
+use crate::judge::view::{CheckView, DiffView, OverdueView, ShowView, StatusView};
 use crate::model::month::YearMonth;
 use crate::problem::{self, Problem, Severity};
 use crate::render::problems;
+
+mod pretty;
+#[cfg(test)]
+mod reference;
+mod rows;
+
+use pretty::Pretty;
 
 use crate::render::words::{pic, status_text, Heading};
 use crate::text::Lang;
@@ -31,16 +38,22 @@ use crate::render::score::json::{questions, score};
 renderer_by_functions!(Json);
 
 fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    #[derive(Serialize)]
-    struct Body<T> {
-        errors: usize,
-        warnings: usize,
-        diagnostics: T,
-    }
     let (errors, warnings) = problem::count(view.problems);
-    let diagnostics = each(view.problems, |p| ProblemJson::of(p, lang));
-    serde_json::to_writer_pretty(&mut *out, &Body { errors, warnings, diagnostics })?;
-    writeln!(out)?;
+    let mut w = Pretty::new(out);
+    w.object();
+    w.key("errors");
+    w.count(errors);
+    w.key("warnings");
+    w.count(warnings);
+    w.key("diagnostics");
+    w.array();
+    for p in view.problems {
+        w.item();
+        rows::problem(&mut w, p, lang)?;
+    }
+    w.end_array()?;
+    w.end_object()?;
+    w.finish()?;
     Ok(())
 }
 
@@ -191,45 +204,52 @@ fn indicator_json<'a>(report: &'a IndicatorReport, lang: Lang) -> IndicatorJson<
     }
 }
 
+/// Written by hand (`rows`): a large plan's indicators are most of what
+/// any report writes.
 fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
-    #[derive(Serialize)]
-    struct Group<'a, T> {
-        id: &'a str,
-        name: &'a str,
-        path: &'a str,
-        totals: &'a Totals,
-        #[serde(flatten)]
-        children: T,
+    let mut w = Pretty::new(out);
+    w.object();
+    rows::header(&mut w, view.eval, lang);
+    rows::totals(&mut w, &view.totals)?;
+    w.key("areas");
+    w.array();
+    for a in &view.areas {
+        w.item();
+        group(&mut w, &a.area.id, &a.area.name, &a.area.path);
+        rows::totals(&mut w, &a.totals)?;
+        w.key("components");
+        w.array();
+        for c in &a.components {
+            w.item();
+            group(&mut w, &c.component.id, &c.component.name, &c.component.path);
+            rows::totals(&mut w, &c.totals)?;
+            w.key("indicators");
+            w.array();
+            for r in &c.indicators {
+                w.item();
+                rows::indicator(&mut w, r, lang)?;
+            }
+            w.end_array()?;
+            w.end_object()?;
+        }
+        w.end_array()?;
+        w.end_object()?;
     }
-    #[derive(Serialize)]
-    struct Components<T> {
-        components: T,
-    }
-    #[derive(Serialize)]
-    struct Indicators<T> {
-        indicators: T,
-    }
-    #[derive(Serialize)]
-    struct Body<'a, T> {
-        totals: &'a Totals,
-        areas: T,
-    }
-    let areas = each(&view.areas, |a| Group {
-        id: &a.area.id,
-        name: &a.area.name,
-        path: &a.area.path,
-        totals: &a.totals,
-        children: Components {
-            components: each(&a.components, |c| Group {
-                id: &c.component.id,
-                name: &c.component.name,
-                path: &c.component.path,
-                totals: &c.totals,
-                children: Indicators { indicators: each(&c.indicators, |r| indicator_json(r, lang)) },
-            }),
-        },
-    });
-    with_header(view.eval, lang, Body { totals: &view.totals, areas }, out)
+    w.end_array()?;
+    w.end_object()?;
+    w.finish()?;
+    Ok(())
+}
+
+/// Opens an area's or a component's object with its `id`, `name`, `path`.
+fn group(w: &mut Pretty, id: &str, name: &str, path: &str) {
+    w.object();
+    w.key("id");
+    w.str(id);
+    w.key("name");
+    w.str(name);
+    w.key("path");
+    w.str(path);
 }
 
 fn overdue(view: &OverdueView, lang: Lang, out: &mut dyn Write) -> Result<()> {
