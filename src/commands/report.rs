@@ -97,8 +97,9 @@ pub(super) fn run(
             return Ok(ExitCode::SUCCESS);
         };
         // Streamed to the temporary file, which replaces `path` once complete.
-        let page = |sink: &mut dyn Write| html::report(&view, &entries, &scored, lang, &articles, sink);
-        atomic::write_with(path, page)
+        let page =
+            |file: &std::fs::File| html::report_to_file(&view, &entries, &scored, lang, &articles, file);
+        atomic::write_file_with(path, page)
             .map_err(|e| Fatal::CannotWrite { path: file.display().to_string(), error: e.to_string() })?;
         Ok(ExitCode::SUCCESS)
     };

@@ -56,6 +56,18 @@ impl Dir {
         Ok(Dir { imp, entries, error })
     }
 
+    /// Opens the folder at `path` without listing it: to open or list
+    /// what is inside it by name (`read_inside`, `open_file`).
+    pub(crate) fn open(path: &Path) -> io::Result<Dir> {
+        Ok(Dir { imp: imp::open(path.as_os_str())?, entries: Vec::new(), error: None })
+    }
+
+    /// Opens the file `name` inside this folder for reading, without
+    /// blocking on a pipe (as `crate::load::source` reads plan files).
+    pub(crate) fn open_file(&self, name: &OsStr) -> io::Result<std::fs::File> {
+        self.imp.open_file(name)
+    }
+
     /// The entry `name` of this folder, through a link when `follow`.
     pub(crate) fn stat(&self, name: &OsStr, follow: bool) -> io::Result<Stat> {
         self.imp.stat(name, follow)
@@ -126,6 +138,18 @@ mod imp {
         Ok((dir, entries, error))
     }
 
+    /// The folder at `path`, opened only as a place to open things from.
+    pub(super) fn open(path: &OsStr) -> io::Result<Dir> {
+        let flags = libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC;
+        // SAFETY: `path` is a NUL-terminated string that outlives the call.
+        let fd = with_c_string(path, |path| unsafe { libc::openat(libc::AT_FDCWD, path, flags) })?;
+        if fd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: `fd` was just opened and is owned by nothing else.
+        Ok(Dir { fd: unsafe { OwnedFd::from_raw_fd(fd) } })
+    }
+
     fn as_bytes(words: &[u64]) -> &[u8] {
         // SAFETY: any `u64` is 8 initialised bytes; the slice covers
         // exactly the words' memory and borrows them.
@@ -160,6 +184,18 @@ mod imp {
     }
 
     impl Dir {
+        pub(super) fn open_file(&self, name: &OsStr) -> io::Result<std::fs::File> {
+            let flags = libc::O_RDONLY | libc::O_CLOEXEC | libc::O_NONBLOCK;
+            // SAFETY: `name` is NUL-terminated and outlives the call; the
+            // folder is open.
+            let fd = with_c_string(name, |name| unsafe { libc::openat(self.fd.as_raw_fd(), name, flags) })?;
+            if fd < 0 {
+                return Err(io::Error::last_os_error());
+            }
+            // SAFETY: `fd` was just opened and is owned by nothing else.
+            Ok(std::fs::File::from(unsafe { OwnedFd::from_raw_fd(fd) }))
+        }
+
         pub(super) fn stat(&self, name: &OsStr, follow: bool) -> io::Result<Stat> {
             let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
             // SAFETY: `stat` is written whole by a successful call and read
@@ -190,13 +226,13 @@ mod imp {
         let bytes = text.as_bytes();
         let refused = || io::Error::from(io::ErrorKind::InvalidInput);
         if bytes.len() < ON_STACK {
-            let mut buffer = [0u8; ON_STACK];
-            buffer[..bytes.len()].copy_from_slice(bytes);
-            let c = std::ffi::CStr::from_bytes_until_nul(&buffer).map_err(|_| refused())?;
-            if c.to_bytes().len() != bytes.len() {
+            if bytes.contains(&0) {
                 return Err(refused());
             }
-            return Ok(call(c.as_ptr()));
+            let mut buffer = [0u8; ON_STACK];
+            buffer[..bytes.len()].copy_from_slice(bytes);
+            // The name, then at least one of the buffer's zeros.
+            return Ok(call(buffer.as_ptr().cast()));
         }
         let c = CString::new(bytes).map_err(|_| refused())?;
         Ok(call(c.as_ptr()))
@@ -234,6 +270,14 @@ mod imp {
         Ok((Dir { path: path.to_path_buf() }, entries, error))
     }
 
+    pub(super) fn open(path: &OsStr) -> io::Result<Dir> {
+        let path = PathBuf::from(path);
+        if !path.is_dir() {
+            std::fs::read_dir(&path)?;
+        }
+        Ok(Dir { path })
+    }
+
     fn kind_of(t: std::fs::FileType) -> Type {
         if t.is_symlink() {
             Type::Link
@@ -247,6 +291,10 @@ mod imp {
     }
 
     impl Dir {
+        pub(super) fn open_file(&self, name: &OsStr) -> io::Result<std::fs::File> {
+            std::fs::File::open(self.path.join(name))
+        }
+
         pub(super) fn stat(&self, name: &OsStr, follow: bool) -> io::Result<Stat> {
             let path = self.path.join(name);
             let meta = if follow { std::fs::metadata(path) } else { std::fs::symlink_metadata(path) }?;
@@ -312,6 +360,22 @@ mod tests {
         assert_eq!(Dir::read(&dir.path().join("gone")).err().unwrap().to_string(), as_std);
         let root = Dir::read(dir.path()).unwrap();
         assert_eq!(root.read_inside(OsStr::new("gone")).err().unwrap().to_string(), as_std);
+    }
+
+    #[test]
+    fn a_folder_opened_without_listing_opens_its_files_and_folders_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a/b")).unwrap();
+        std::fs::write(dir.path().join("a/x.toml"), "x = 1").unwrap();
+        let a = Dir::open(&dir.path().join("a")).unwrap();
+        assert!(a.entries.is_empty());
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut a.open_file(OsStr::new("x.toml")).unwrap(), &mut text).unwrap();
+        assert_eq!(text, "x = 1");
+        assert_eq!(a.read_inside(OsStr::new("b")).unwrap().entries.len(), 0);
+        let gone = std::fs::File::open(dir.path().join("a/gone")).unwrap_err().to_string();
+        assert_eq!(a.open_file(OsStr::new("gone")).unwrap_err().to_string(), gone);
+        assert!(Dir::open(&dir.path().join("a/x.toml")).is_err());
     }
 
     #[test]

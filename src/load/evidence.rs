@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::load::dir::{Dir, Type};
 use crate::load::lfs;
+use crate::load::near;
 use crate::load::tree;
 use crate::model::evidence::{is_never_evidence, EvidenceFile, Folder, Occasion};
 use crate::model::month::YearMonth;
@@ -101,7 +102,15 @@ impl<'a> Repository<'a> {
         }
         match open.last() {
             Some((path, dir)) => dir.read_inside(std::ffi::OsStr::new(&rel[path.len() + 1..])),
-            None => Dir::read(&self.root.join(rel)),
+            // An indicator's folder, from its component's kept open; a
+            // folder that is not there is not there either way.
+            None => match near::inside(near::Side::Evidence, self.root, rel, |dir, name| {
+                dir.read_inside(name)
+            }) {
+                Some(Err(e)) if e.kind() != std::io::ErrorKind::NotFound => Dir::read(&self.root.join(rel)),
+                Some(read) => read,
+                None => Dir::read(&self.root.join(rel)),
+            },
         }
     }
 

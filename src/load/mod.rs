@@ -12,6 +12,7 @@ pub(crate) mod indicator;
 pub(crate) mod leftovers;
 pub(crate) mod lfs;
 pub(crate) mod lke;
+pub(crate) mod near;
 pub(crate) mod plan;
 pub(crate) mod rkt;
 pub(crate) mod sheet;
@@ -30,7 +31,11 @@ use crate::problem::Problem;
 /// check did not follow are not read.
 pub(crate) fn indicator(plan: &Plan, file: &IndicatorFile, part: Part, out: &mut Vec<Problem>) -> Loaded {
     // The plan's walk listed the file as a regular file (or a link to one).
-    let indicator = match source::Source::read_listed(&plan.root.join(&file.path), file.path.clone()) {
+    let read = match near::inside(near::Side::Plan, &plan.root, &file.path, |dir, name| dir.open_file(name)) {
+        Some(opened) => source::Source::read_opened(opened, file.path.clone()),
+        None => source::Source::read_listed(&plan.root.join(&file.path), file.path.clone()),
+    };
+    let indicator = match read {
         Ok(source) => indicator::parse(&source, plan.year, out),
         Err(d) => {
             out.push(d);

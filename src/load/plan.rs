@@ -4,7 +4,7 @@
 //! folder are read later (`crate::load::indicator`), in parallel, as the
 //! judging asks for them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::load::config;
 use crate::load::folders::{self, Disk, Folders};
 use crate::load::tree::{self, Entry, EntryKind};
+use crate::model::fast_hash::FastMap;
 use crate::model::plan::{
     self as model, Area, Component, Config, IndicatorFile, Plan, Reach, EVIDENCE_DIR, PLAN_DIR,
 };
@@ -59,6 +60,7 @@ pub(crate) fn discover_in(
         let evidence = evidence_of(path);
         ids.iter().map(|id| model::reach(id, folder_id, [path, &evidence])).max().unwrap_or(Reach::None)
     };
+    crate::load::near::new_walk();
     // A killed `zi fmt` of zi.toml leaves its temporary file at the root.
     for name in folders.stale_at_root() {
         out.push(Problem::new(Kind::StaleTemporary, name));
@@ -122,7 +124,10 @@ fn check_evidence_tree(folders: &dyn Folders, plan: &Plan, reach: &ReachOf<'_>, 
         }
         return;
     }
-    let mut known: HashMap<&str, u8> = HashMap::new();
+    let mut known: FastMap<&str, u8> = FastMap::default();
+    known.reserve(
+        plan.indicators().count() + plan.areas.iter().map(|a| 1 + a.components.len()).sum::<usize>(),
+    );
     for area in &plan.areas {
         known.insert(&area.path[PLAN_DIR.len() + 1..], 1);
         for component in &area.components {
@@ -159,7 +164,7 @@ fn check_evidence_dir(
     folders: &dyn Folders,
     rel: String,
     depth: u8,
-    known: &HashMap<&str, u8>,
+    known: &FastMap<&str, u8>,
     out: &mut Vec<Problem>,
 ) {
     let dir_rel = tree::join(EVIDENCE_DIR, &rel);
@@ -184,7 +189,7 @@ fn check_evidence_dir(
 /// The folder at `level` below `parent` one edit (a typo, a changed
 /// number) from `name`, when there is exactly one: what the orphan was
 /// most likely meant to be.
-fn nearest_folder(parent: &str, name: &str, level: u8, known: &HashMap<&str, u8>) -> Option<String> {
+fn nearest_folder(parent: &str, name: &str, level: u8, known: &FastMap<&str, u8>) -> Option<String> {
     let lower = name.to_lowercase();
     let mut near = known.iter().filter(|(_, l)| **l == level).filter_map(|(path, _)| {
         let (dir, last) = path.rsplit_once('/').unwrap_or(("", path));
@@ -243,7 +248,7 @@ fn discover_components(
             return None;
         }
         let number = numbered_dir(&entry, &path, out)?;
-        let id = format!("{area_id}.{number}");
+        let id = child_id(area_id, number);
         let name =
             config::load_name(folders, &path, "component.toml", out).unwrap_or_else(|| entry.name.clone());
         let indicators = discover_indicators(folders, &path, &id, out);
@@ -264,6 +269,7 @@ fn discover_indicators(
 ) -> Vec<Arc<IndicatorFile>> {
     let mut indicators = Vec::new();
     let mut numbers = Vec::new();
+    let evidence_dir = tree::join(EVIDENCE_DIR, &component_path[PLAN_DIR.len() + 1..]);
     for entry in folders::list(folders, component_path, Severity::Error, out) {
         let path = tree::join(component_path, &entry.name);
         if entry.kind == EntryKind::File && entry.name == "component.toml" {
@@ -277,14 +283,28 @@ fn discover_indicators(
             out.push(Problem::new(Kind::NoNumber, path));
             continue;
         };
-        let evidence = tree::join(&tree::join(EVIDENCE_DIR, &component_path[PLAN_DIR.len() + 1..]), stem);
-        let mut id = format!("{component_id}.{number}");
-        id.shrink_to_fit();
-        indicators.push(Arc::new(IndicatorFile { id, path: path.clone(), evidence }));
-        numbers.push((number, path));
+        let evidence = tree::join(&evidence_dir, stem);
+        indicators.push(Arc::new(IndicatorFile { id: child_id(component_id, number), path, evidence }));
+        numbers.push(number);
     }
-    duplicate_numbers(numbers.iter().map(|(n, p)| (*n, p)), out);
+    duplicate_numbers(numbers.into_iter().zip(indicators.iter().map(|i| &i.path)), out);
     indicators
+}
+
+/// `parent.number`, in a string of exactly that size (`format!` would
+/// cost more than the rest of the indicator's entry).
+fn child_id(parent: &str, number: u32) -> String {
+    let digits = number.checked_ilog10().unwrap_or(0) as usize + 1;
+    let mut id = String::with_capacity(parent.len() + 1 + digits);
+    id.push_str(parent);
+    id.push('.');
+    let start = id.len();
+    let mut rest = number;
+    for _ in 0..digits {
+        id.insert(start, char::from(b'0' + (rest % 10) as u8));
+        rest /= 10;
+    }
+    id
 }
 
 /// The number of an area or component folder; anything else is reported.
@@ -321,6 +341,18 @@ fn duplicate_numbers<'a>(items: impl Iterator<Item = (u32, &'a String)>, out: &m
         if let Some(first) = seen.insert(number, path) {
             out.push(Problem::new(Kind::DuplicateNumber { number, first: first.clone() }, path.clone()));
             seen.insert(number, first);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_child_id_is_its_parents_and_its_number() {
+        for (parent, number, id) in
+            [("I", 1, "I.1"), ("II.3", 10, "II.3.10"), ("V", 4_000_000_000, "V.4000000000")]
+        {
+            assert_eq!(super::child_id(parent, number), id);
         }
     }
 }

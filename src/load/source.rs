@@ -43,6 +43,12 @@ impl Source {
         Source::of_read(read_capped(file, Seen::Regular), path)
     }
 
+    /// `read_listed`, of a file already opened (by its name inside its
+    /// open folder: `crate::load::near`).
+    pub(crate) fn read_opened(file: std::io::Result<std::fs::File>, path: String) -> Result<Source, Problem> {
+        Source::of_read(file.map_err(Refused::Io).and_then(read_open), path)
+    }
+
     fn of_read(read: Result<(Vec<u8>, u64), Refused>, path: String) -> Result<Source, Problem> {
         let (bytes, size) = match read {
             Ok(read) => read,
@@ -282,12 +288,17 @@ fn read_capped(file: &Path, seen: Seen) -> Result<(Vec<u8>, u64), Refused> {
     if seen == Seen::Unknown {
         refuse_odd(&std::fs::metadata(file).map_err(Refused::Io)?)?;
     }
-    let mut bytes = Vec::with_capacity(READ_CAPACITY);
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(file).map_err(Refused::Io)?;
+    read_open(options.open(file).map_err(Refused::Io)?)
+}
+
+/// `read_capped`, of a file opened without blocking on a pipe, known to be
+/// a regular file or a link to one when it was listed.
+fn read_open(file: std::fs::File) -> Result<(Vec<u8>, u64), Refused> {
+    let mut bytes = Vec::with_capacity(READ_CAPACITY);
     let read = (&file).take(MAX_PLAN_FILE_BYTES + 1).read_to_end(&mut bytes);
     if read.is_err() || bytes.is_empty() || bytes.len() as u64 > MAX_PLAN_FILE_BYTES {
         let meta = file.metadata().map_err(Refused::Io)?;

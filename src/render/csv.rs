@@ -87,18 +87,23 @@ fn status(view: &StatusView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     for area in &view.areas {
         for component in &area.components {
             for r in &component.indicators {
-                let mut fields = vec![
-                    r.file.id.clone(),
-                    area.area.name.clone(),
-                    component.component.name.clone(),
-                    r.text().to_string(),
-                    pic(r).unwrap_or("").to_string(),
-                    status_text(r, lang),
-                    r.next_deadline.map(|m| m.to_string()).unwrap_or_default(),
+                let [to_date_present, to_date_required] = counts(r.to_date);
+                let [year_present, year_required] = counts(r.year);
+                let next_deadline = r.next_deadline.map(|m| m.to_string()).unwrap_or_default();
+                let fields: [&str; 12] = [
+                    &r.file.id,
+                    &area.area.name,
+                    &component.component.name,
+                    r.text(),
+                    pic(r).unwrap_or(""),
+                    &status_text(r, lang),
+                    &next_deadline,
+                    &to_date_present,
+                    &to_date_required,
+                    &year_present,
+                    &year_required,
+                    &r.file.path,
                 ];
-                fields.extend(counts(r.to_date));
-                fields.extend(counts(r.year));
-                fields.push(r.file.path.clone());
                 row(out, &fields)?;
             }
         }

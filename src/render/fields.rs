@@ -1,6 +1,7 @@
 //! Cells and rows as the text formats write them, shared by every report
 //! in those formats.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use anyhow::Result;
@@ -12,7 +13,7 @@ use crate::render::escape::escape;
 /// when it must be (RFC 4180).
 fn push_field(line: &mut Vec<u8>, text: &str) {
     let text = escape(text);
-    if text.contains([',', '"', '\n', '\r']) {
+    if text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         line.push(b'"');
         line.extend_from_slice(text.replace('"', "\"\"").as_bytes());
         line.push(b'"');
@@ -37,9 +38,13 @@ pub(crate) fn row<S: AsRef<str>>(out: &mut dyn Write, fields: &[S]) -> Result<()
 }
 
 /// Text from the plan in a markdown table: control characters as visible
-/// escapes (so a line break cannot end a row), pipes escaped.
-pub(crate) fn cell(text: &str) -> String {
-    escape(text).replace('|', "\\|")
+/// escapes (so a line break cannot end a row), pipes escaped; borrowed
+/// when neither changes it.
+pub(crate) fn cell(text: &str) -> Cow<'_, str> {
+    match escape(text) {
+        text if !text.contains('|') => text,
+        text => Cow::Owned(text.replace('|', "\\|")),
+    }
 }
 
 #[cfg(test)]

@@ -5,11 +5,15 @@
 //! (`render::escape`) before it is measured, so nothing raw reaches the
 //! terminal and widths are those of what is shown.
 
-use anstyle::Style as Ansi;
-use unicode_width::UnicodeWidthChar;
+use std::borrow::Cow;
+use std::io::{self, Write};
 
-use crate::render::columns::columns;
+use anstyle::Style as Ansi;
+
+use crate::render::columns::{columns, padded, printable_ascii, spaces};
 use crate::render::escape::escape;
+use crate::render::wrap::Wrapped;
+pub(crate) use crate::render::wrap::{shorten_middle, wrap};
 
 /// Below this many columns a table reads badly: rows become lists.
 pub(crate) const NARROW: usize = 80;
@@ -28,31 +32,112 @@ pub(crate) enum Fit {
     Path,
 }
 
-/// One cell: its lines, escaped, and the style they are painted in.
+/// One cell: its lines, escaped, and the style they are painted in. A
+/// cell borrows what needs no escaping, so a row costs few allocations.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Cell {
-    lines: Vec<String>,
+pub(crate) struct Cell<'t> {
+    first: Cow<'t, str>,
+    more: Vec<Cow<'t, str>>,
     style: Option<Ansi>,
 }
 
-impl Cell {
-    pub(crate) fn new(text: &str) -> Cell {
-        Cell { lines: vec![escape(text).into_owned()], style: None }
+impl<'t> Cell<'t> {
+    pub(crate) fn new(text: &'t str) -> Cell<'t> {
+        Cell { first: escape(text), more: Vec::new(), style: None }
+    }
+
+    /// A cell of a text made for it.
+    pub(crate) fn owned(text: String) -> Cell<'t> {
+        Cell { first: escaped(text), more: Vec::new(), style: None }
     }
 
     /// A cell of several lines (a document's files, one per line).
-    pub(crate) fn lines<'t>(lines: impl IntoIterator<Item = &'t str>) -> Cell {
-        Cell { lines: lines.into_iter().map(|l| escape(l).into_owned()).collect(), style: None }
+    pub(crate) fn lines(lines: impl IntoIterator<Item = String>) -> Cell<'t> {
+        let mut lines = lines.into_iter().map(escaped);
+        let first = lines.next().unwrap_or_default();
+        Cell { first, more: lines.collect(), style: None }
     }
 
-    pub(crate) fn styled(mut self, style: Ansi) -> Cell {
+    pub(crate) fn styled(mut self, style: Ansi) -> Cell<'t> {
         self.style = Some(style);
         self
     }
 
-    fn is_empty(&self) -> bool {
-        self.lines.iter().all(String::is_empty)
+    fn line(&self, at: usize) -> Option<&str> {
+        match at {
+            0 => Some(&self.first),
+            _ => self.more.get(at - 1).map(|l| &**l),
+        }
     }
+
+    fn each_line(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(&*self.first).chain(self.more.iter().map(|l| &**l))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.each_line().all(str::is_empty)
+    }
+
+    fn joined(&self) -> String {
+        self.each_line().collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// `text` escaped, kept as it is when nothing needs escaping.
+fn escaped<'t>(text: String) -> Cow<'t, str> {
+    match escape(&text) {
+        Cow::Borrowed(_) => Cow::Owned(text),
+        Cow::Owned(escaped) => Cow::Owned(escaped),
+    }
+}
+
+/// What a layout needs of a table's rows, taken one row at a time: the
+/// widest line and the longest word of each column, and the widest keys of
+/// a list (the cells before each column, as a list entry writes them).
+pub(crate) struct Measure {
+    fits: Vec<Fit>,
+    content: Vec<usize>,
+    word: Vec<usize>,
+    keys: Vec<usize>,
+}
+
+impl Measure {
+    pub(crate) fn new(fits: &[Fit]) -> Measure {
+        let n = fits.len();
+        Measure { fits: fits.to_vec(), content: vec![0; n], word: vec![0; n], keys: vec![0; n + 1] }
+    }
+
+    pub(crate) fn row(&mut self, cells: &[Cell]) {
+        let mut key = 0;
+        for (i, widest_key) in self.keys.iter_mut().enumerate() {
+            *widest_key = (*widest_key).max(key);
+            let Some(cell) = cells.get(i).filter(|_| i < self.fits.len()) else { continue };
+            let mut joined = 2 * cell.more.len();
+            for line in cell.each_line() {
+                let (line_columns, word) = measured(line);
+                joined += line_columns;
+                self.content[i] = self.content[i].max(line_columns);
+                if self.fits[i] != Fit::Path {
+                    self.word[i] = self.word[i].max(word);
+                }
+            }
+            key += joined + 2;
+        }
+    }
+}
+
+/// The columns of `text` and of its longest word, in one pass when it is
+/// printable ASCII.
+fn measured(text: &str) -> (usize, usize) {
+    if !printable_ascii(text) {
+        return (columns(text), longest_word(text));
+    }
+    let (mut longest, mut run) = (0, 0);
+    for b in text.bytes() {
+        run = if b == b' ' { 0 } else { run + 1 };
+        longest = longest.max(run);
+    }
+    (text.len(), longest)
 }
 
 /// A table's columns and the widths they were given.
@@ -62,6 +147,8 @@ pub(crate) struct Layout {
     widths: Vec<usize>,
     /// The whole width: lists wrap to it.
     width: usize,
+    /// The widest key of a list entry whose text is each column.
+    keys: Vec<usize>,
 }
 
 /// Narrower than this, wrapped text is hard to read; longer words are split.
@@ -74,32 +161,30 @@ const PATH_READABLE: usize = 24;
 /// The narrowest width that writes `header` on at most two lines.
 fn two_lines(header: &str) -> usize {
     let longest = longest_word(header);
-    (longest..columns(header)).find(|w| wrap(header, *w).len() <= 2).unwrap_or(columns(header))
+    (longest..columns(header)).find(|w| Wrapped::new(header, *w).nth(2).is_none()).unwrap_or(columns(header))
 }
 
 impl Layout {
-    /// Widths for `rows` under `headers` within `width` columns. The rows
-    /// are only measured: they may be made on the fly and dropped, so a
-    /// table of 100,000 rows need not be held whole to be laid out.
-    pub(crate) fn new<R: AsRef<[Cell]>>(
+    /// Widths for `rows` under `headers` within `width` columns.
+    pub(crate) fn new<'t, R: AsRef<[Cell<'t>]>>(
         headers: &[&str],
         fits: &[Fit],
         rows: impl IntoIterator<Item = R>,
         width: usize,
     ) -> Layout {
-        let n = headers.len();
-        let mut content = vec![0; n];
-        let mut word = vec![0; n];
+        let mut measure = Measure::new(fits);
         for row in rows {
-            for (i, cell) in row.as_ref().iter().enumerate().take(n) {
-                for line in &cell.lines {
-                    content[i] = content[i].max(columns(line));
-                    if fits[i] != Fit::Path {
-                        word[i] = word[i].max(longest_word(line));
-                    }
-                }
-            }
+            measure.row(row.as_ref());
         }
+        Layout::measured(headers, &measure, width)
+    }
+
+    /// Widths for the rows `measure` took, under `headers`, within `width`
+    /// columns: the rows may be made on the fly and dropped, so a table of
+    /// 100,000 rows is never held whole to be laid out.
+    pub(crate) fn measured(headers: &[&str], measure: &Measure, width: usize) -> Layout {
+        let Measure { fits, content, word, keys } = measure;
+        let n = headers.len();
         let header_words: Vec<usize> = headers.iter().map(|h| longest_word(h)).collect();
         let mut widths: Vec<usize> = (0..n)
             .map(|i| {
@@ -124,7 +209,6 @@ impl Layout {
         // Who gets the spare columns first: the text enough to be read, short
         // values whole, headers on two lines at most, the text comfortably,
         // headers whole, then the text all it wants, then the rest.
-        let content = &content;
         let fill = |upto: Option<usize>| {
             move |i: usize| match fits[i] {
                 Fit::Fill { readable } => Some(content[i].min(upto.unwrap_or(readable))),
@@ -148,9 +232,10 @@ impl Layout {
         grow(&mut widths, &|i| Some(columns(headers[i])));
         Layout {
             headers: headers.iter().map(|h| escape(h).into_owned()).collect(),
-            fits: fits.to_vec(),
+            fits: fits.clone(),
             widths,
             width,
+            keys: keys.clone(),
         }
     }
 
@@ -162,237 +247,203 @@ impl Layout {
     /// The table of `rows` (or, when narrow, the list with the `main` column
     /// as each entry's text).
     pub(crate) fn render(&self, rows: &[Vec<Cell>], main: usize, color: bool) -> String {
-        if self.is_list() {
-            return self.list(rows, main, color);
-        }
-        let mut out = String::new();
-        self.border(&mut out, '┌', '─', '┬', '┐');
-        let headers: Vec<Cell> =
-            self.headers.iter().map(|h| Cell { lines: vec![h.clone()], style: None }).collect();
-        self.row(&mut out, &headers, false);
-        self.border(&mut out, '╞', '═', '╪', '╡');
-        for row in rows {
-            self.row(&mut out, row, color);
-        }
-        self.border(&mut out, '└', '─', '┴', '┘');
-        out
+        let mut out = Vec::new();
+        let written = (|| {
+            self.begin(&mut out)?;
+            for row in rows {
+                self.row(&mut out, row, main, color)?;
+            }
+            self.end(&mut out)
+        })();
+        written.expect("writing to memory does not fail");
+        String::from_utf8(out).expect("every cell is text")
     }
 
-    fn border(&self, out: &mut String, left: char, fill: char, join: char, right: char) {
-        out.push(left);
+    /// A table's top: its border and headers (nothing for a list).
+    pub(crate) fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.is_list() {
+            return Ok(());
+        }
+        self.border(out, '┌', '─', '┬', '┐')?;
+        let headers: Vec<Cell> = self.headers.iter().map(|h| Cell::new(h)).collect();
+        self.table_row(out, &headers, false)?;
+        self.border(out, '╞', '═', '╪', '╡')
+    }
+
+    /// One row, written as it is laid out.
+    pub(crate) fn row(
+        &self,
+        out: &mut dyn Write,
+        cells: &[Cell],
+        main: usize,
+        color: bool,
+    ) -> io::Result<()> {
+        if self.is_list() {
+            self.entry(out, cells, main, color)
+        } else {
+            self.table_row(out, cells, color)
+        }
+    }
+
+    /// A table's bottom border (nothing for a list).
+    pub(crate) fn end(&self, out: &mut dyn Write) -> io::Result<()> {
+        if self.is_list() {
+            return Ok(());
+        }
+        self.border(out, '└', '─', '┴', '┘')
+    }
+
+    fn border(&self, out: &mut dyn Write, left: char, fill: char, join: char, right: char) -> io::Result<()> {
+        let mut line = String::new();
+        line.push(left);
         for (i, w) in self.widths.iter().enumerate() {
             if i > 0 {
-                out.push(join);
+                line.push(join);
             }
-            out.extend(std::iter::repeat_n(fill, w + 2));
+            line.extend(std::iter::repeat_n(fill, w + 2));
         }
-        out.push(right);
-        out.push('\n');
+        line.push(right);
+        line.push('\n');
+        out.write_all(line.as_bytes())
     }
 
-    fn row(&self, out: &mut String, cells: &[Cell], color: bool) {
-        let laid: Vec<Vec<String>> = self
+    /// The lines of a row, each cell's lines side by side, made in memory
+    /// as the cells give them and written at once.
+    fn table_row(&self, out: &mut dyn Write, cells: &[Cell], color: bool) -> io::Result<()> {
+        let mut laid: Vec<CellLines> = self
             .widths
             .iter()
             .enumerate()
-            .map(|(i, w)| cells.get(i).map_or_else(Vec::new, |cell| fit_lines(&cell.lines, self.fits[i], *w)))
+            .map(|(i, w)| CellLines::new(cells.get(i), self.fits[i], *w))
             .collect();
-        let height = laid.iter().map(Vec::len).max().unwrap_or(0).max(1);
-        for line in 0..height {
-            out.push('│');
+        let mut line: Vec<Option<(Cow<str>, usize)>> = Vec::with_capacity(laid.len());
+        let mut text: Vec<u8> = Vec::with_capacity(1024);
+        for height in 0.. {
+            line.clear();
+            line.extend(laid.iter_mut().map(Iterator::next));
+            if height > 0 && line.iter().all(Option::is_none) {
+                break;
+            }
+            text.extend_from_slice("│".as_bytes());
             for (i, w) in self.widths.iter().enumerate() {
                 if i > 0 {
-                    out.push('┆');
+                    text.extend_from_slice("┆".as_bytes());
                 }
-                let text = laid[i].get(line).map_or("", String::as_str);
-                out.push(' ');
-                let style = cells.get(i).and_then(|c| c.style).filter(|_| color && !text.is_empty());
-                push_painted(out, text, style);
-                out.extend(std::iter::repeat_n(' ', w - columns(text).min(*w) + 1));
+                let (cell_text, cell_columns) = line[i].as_ref().map_or(("", 0), |(t, c)| (&**t, *c));
+                text.push(b' ');
+                match cells.get(i).and_then(|c| c.style).filter(|_| color && !cell_text.is_empty()) {
+                    Some(style) => write!(text, "{style}{cell_text}{style:#}")?,
+                    None => text.extend_from_slice(cell_text.as_bytes()),
+                }
+                text.resize(text.len() + w - cell_columns.min(*w) + 1, b' ');
             }
-            out.push_str("│\n");
+            text.extend_from_slice("│\n".as_bytes());
         }
+        out.write_all(&text)
     }
 
-    /// Each row as an entry: the cells before `main`, then `main`'s text
+    /// A row as a list entry: the cells before `main`, then `main`'s text
     /// wrapped beside them; then the cells after it, each with its header.
-    fn list(&self, rows: &[Vec<Cell>], main: usize, color: bool) -> String {
-        let key_width = rows
-            .iter()
-            .map(|r| r[..main.min(r.len())].iter().map(|c| columns(&joined(c)) + 2).sum::<usize>())
-            .max()
-            .unwrap_or(0)
-            .min(self.width / 3);
-        let indent = " ".repeat(key_width);
+    fn entry(&self, out: &mut dyn Write, row: &[Cell], main: usize, color: bool) -> io::Result<()> {
+        let key_width = self.keys[main.min(self.keys.len() - 1)].min(self.width / 3);
         let text_width = self.width.saturating_sub(key_width).max(SOFT_MIN);
-        let mut out = String::new();
-        for row in rows {
-            let key: Vec<String> =
-                row[..main.min(row.len())].iter().filter(|c| !c.is_empty()).map(joined).collect();
-            let key = key.join("  ");
-            let text = row.get(main).map(joined).unwrap_or_default();
-            let mut first = true;
-            let lead = if columns(&key) + 2 > key_width { key.clone() } else { String::new() };
-            if !lead.is_empty() {
-                out.push_str(&lead);
-                out.push('\n');
-            }
-            for line in wrap(&text, text_width) {
-                if first && lead.is_empty() {
-                    out.push_str(&key);
-                    out.extend(std::iter::repeat_n(' ', key_width - columns(&key)));
-                } else {
-                    out.push_str(&indent);
-                }
-                first = false;
-                let style = row.get(main).and_then(|c| c.style).filter(|_| color);
-                push_painted(&mut out, &line, style);
-                out.push('\n');
-            }
-            let details: Vec<(String, Option<Ansi>)> = row
-                .iter()
-                .enumerate()
-                .skip(main + 1)
-                .filter(|(_, c)| !c.is_empty())
-                .map(|(i, c)| (format!("{}: {}", self.headers[i], joined(c)), c.style))
-                .collect();
-            let plain: Vec<&str> = details.iter().map(|(t, _)| t.as_str()).collect();
-            for line in wrap(&plain.join(" · "), text_width) {
-                out.push_str(&indent);
-                out.push_str(&line);
-                out.push('\n');
-            }
+        let key: Vec<String> =
+            row[..main.min(row.len())].iter().filter(|c| !c.is_empty()).map(Cell::joined).collect();
+        let key = key.join("  ");
+        let text = row.get(main).map(Cell::joined).unwrap_or_default();
+        let lead = !key.is_empty() && columns(&key) + 2 > key_width;
+        if lead {
+            out.write_all(key.as_bytes())?;
+            out.write_all(b"\n")?;
         }
-        out
+        let style = row.get(main).and_then(|c| c.style).filter(|_| color);
+        for (i, (line, _)) in Wrapped::new(&text, text_width).enumerate() {
+            if i == 0 && !lead {
+                padded(out, &key, columns(&key), key_width)?;
+            } else {
+                spaces(out, key_width)?;
+            }
+            painted(out, &line, style)?;
+            out.write_all(b"\n")?;
+        }
+        let details: Vec<String> = row
+            .iter()
+            .enumerate()
+            .skip(main + 1)
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(i, c)| format!("{}: {}", self.headers[i], c.joined()))
+            .collect();
+        for (line, _) in Wrapped::new(&details.join(" · "), text_width) {
+            spaces(out, key_width)?;
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
     }
 }
 
-fn joined(cell: &Cell) -> String {
-    cell.lines.join(", ")
+/// The lines a cell takes in its column: each of its lines wrapped, or for
+/// file names shortened.
+struct CellLines<'c> {
+    cell: Option<&'c Cell<'c>>,
+    at: usize,
+    wrapped: Option<Wrapped<'c>>,
+    fit: Fit,
+    width: usize,
 }
 
-fn push_painted(out: &mut String, text: &str, style: Option<Ansi>) {
+impl<'c> CellLines<'c> {
+    fn new(cell: Option<&'c Cell<'c>>, fit: Fit, width: usize) -> CellLines<'c> {
+        CellLines { cell, at: 0, wrapped: None, fit, width }
+    }
+}
+
+impl<'c> Iterator for CellLines<'c> {
+    type Item = (Cow<'c, str>, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(line) = self.wrapped.as_mut().and_then(Iterator::next) {
+                return Some(line);
+            }
+            let Some(line) = self.cell.and_then(|c| c.line(self.at)) else {
+                // Done: later lines of the row ask again, and cost nothing.
+                self.cell = None;
+                self.wrapped = None;
+                return None;
+            };
+            self.at += 1;
+            if self.fit == Fit::Path {
+                let line = shorten_middle(line, self.width);
+                let line_columns = columns(&line);
+                return Some((line, line_columns));
+            }
+            self.wrapped = Some(Wrapped::new(line, self.width));
+        }
+    }
+}
+
+fn painted(out: &mut dyn Write, text: &str, style: Option<Ansi>) -> io::Result<()> {
     match style {
-        Some(style) => {
-            use std::fmt::Write as _;
-            let _ = write!(out, "{style}{text}{style:#}");
-        }
-        None => out.push_str(text),
+        Some(style) => write!(out, "{style}{text}{style:#}"),
+        None => out.write_all(text.as_bytes()),
     }
 }
 
+/// The columns of the longest word of `text`.
 fn longest_word(text: &str) -> usize {
+    if printable_ascii(text) {
+        return text.split(' ').map(str::len).max().unwrap_or(0);
+    }
     text.split(' ').map(columns).max().unwrap_or(0)
-}
-
-/// The lines of a cell within `width`: wrapped, or for file names shortened.
-fn fit_lines(lines: &[String], fit: Fit, width: usize) -> Vec<String> {
-    match fit {
-        Fit::Path => lines.iter().map(|line| shorten_middle(line, width)).collect(),
-        _ => lines.iter().flat_map(|line| wrap(line, width)).collect(),
-    }
-}
-
-/// Breaks `text` at spaces into lines of at most `width` columns; a word
-/// longer than that is split, as the only way to keep it in its cell.
-pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let mut word_width = columns(word);
-        if used > 0 && used + 1 + word_width > width {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        if used > 0 {
-            line.push(' ');
-            used += 1;
-        }
-        let mut rest = word;
-        while word_width > width - used {
-            let (head, tail) = split_at_width(rest, width - used);
-            if head.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-                continue;
-            }
-            line.push_str(head);
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-            rest = tail;
-            word_width = columns(rest);
-        }
-        line.push_str(rest);
-        used += word_width;
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// The longest start of `text` within `width` columns, and the rest.
-fn split_at_width(text: &str, width: usize) -> (&str, &str) {
-    let mut used = 0;
-    for (at, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            return text.split_at(at);
-        }
-        used += w;
-    }
-    (text, "")
-}
-
-/// `text` within `width` columns, its middle replaced by `…`: the start and
-/// the end of a file name (its date, its extension) stay readable.
-pub(crate) fn shorten_middle(text: &str, width: usize) -> String {
-    if columns(text) <= width {
-        return text.to_string();
-    }
-    if width <= 1 {
-        return "…".repeat(width);
-    }
-    let room = width - 1;
-    let tail_room = room / 2;
-    let head_room = room - tail_room;
-    let (head, _) = split_at_width(text, head_room);
-    let mut tail_start = text.len();
-    let mut used = 0;
-    for (at, c) in text.char_indices().rev() {
-        let w = c.width().unwrap_or(0);
-        if used + w > tail_room {
-            break;
-        }
-        used += w;
-        tail_start = at;
-    }
-    format!("{head}…{}", &text[tail_start..])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn cells(texts: &[&str]) -> Vec<Cell> {
+    fn cells<'t>(texts: &[&'t str]) -> Vec<Cell<'t>> {
         texts.iter().map(|t| Cell::new(t)).collect()
-    }
-
-    #[test]
-    fn wrap_breaks_at_spaces_and_splits_only_a_word_too_long_for_the_line() {
-        assert_eq!(wrap("I. PENATAAN SISTEM MANAJEMEN SDM", 16), ["I. PENATAAN", "SISTEM MANAJEMEN", "SDM"]);
-        assert_eq!(wrap("Pertanggungjawaban", 8), ["Pertangg", "ungjawab", "an"]);
-        assert_eq!(wrap("a Pertanggungjawaban", 10), ["a", "Pertanggun", "gjawaban"]);
-        assert_eq!(wrap("", 10), [""]);
-    }
-
-    #[test]
-    fn file_names_are_shortened_in_the_middle() {
-        assert_eq!(shorten_middle("2022-07 Notulasi rapat evaluasi.pdf", 20), "2022-07 No…luasi.pdf");
-        assert_eq!(shorten_middle("short.pdf", 20), "short.pdf");
-        assert_eq!(shorten_middle("abcdefghij", 5), "ab…ij");
     }
 
     #[test]
@@ -415,7 +466,8 @@ mod tests {
              │ III.3.4 ┆ Pegawai di unit kerja ┆ 0/12    │\n\
              └─────────┴───────────────────────┴─────────┘\n"
         );
-        let long = [cells(&["III.3.4", &"Pegawai di unit kerja ".repeat(5), "0/12"])];
+        let text = "Pegawai di unit kerja ".repeat(5);
+        let long = [cells(&["III.3.4", &text, "0/12"])];
         let narrow = Layout::new(
             &["ID", "Indikator", "Setahun"],
             &[Fit::Tight, Fit::Fill { readable: 20 }, Fit::Tight],

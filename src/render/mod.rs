@@ -23,6 +23,7 @@ pub(crate) mod score;
 pub(crate) mod table;
 pub(crate) mod units;
 mod words;
+mod wrap;
 
 use std::io::Write;
 

@@ -198,7 +198,8 @@ fn invalid_line(out: &mut dyn Write, entry: &Entry, widths: &Widths, ctx: Style)
     let missing = entry_missing(entry, ctx.lang, ", ");
     let missing = escape(&missing);
     let room = ctx.width.saturating_sub(widths.id + columns(label) + 4);
-    let path = shorten_middle(&escape(&entry.report.file.path), room);
+    let path = escape(&entry.report.file.path);
+    let path = shorten_middle(&path, room);
     let id = &entry.report.file.id;
     padded(out, id, columns(id), widths.id)?;
     write!(out, "  {label}  {path}")?;

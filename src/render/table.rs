@@ -12,12 +12,12 @@ use crate::judge::evaluate::{Evaluation, Progress, Status};
 use crate::judge::view::{AreaView, CheckView, DiffView, OverdueView, ShowView, StatusView, Totals};
 use crate::problem::{Excerpts, Problem};
 use crate::render::escape::escape;
-use crate::render::grid::{wrap, Cell, Fit, Layout};
+use crate::render::grid::{wrap, Cell, Fit, Layout, Measure};
 use crate::render::problems;
 use crate::render::renderer::{Renderer, Style};
 use crate::render::words::{
     date_text, diff_sections, diff_to, document_name, file_text, fraction, next_deadline_text, percent,
-    period_text, pic, shorten, state_label, status_count, status_text, Heading,
+    period_text, pic, shorten, state_label, status_count, status_text, Heading, StatusLabel,
 };
 use crate::text::Lang;
 
@@ -88,14 +88,22 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     }
     headers.extend([l.status, l.next_deadline, l.to_date, l.year]);
     fits.extend([Fit::Tight; 4]);
-    // Measured area by area, then made again to be written: a plan of
-    // 100,000 indicators is never held as cells all at once.
-    let all_rows = view.areas.iter().flat_map(|area| area_rows(area, with_pic, lang));
-    let layout = Layout::new(&headers, &fits, all_rows, ctx.width);
+    // Measured row by row, then made again to be written as it is laid
+    // out: a plan of 100,000 indicators is never held as cells.
+    let mut measure = Measure::new(&fits);
+    for area in &view.areas {
+        each_row(area, with_pic, lang, |row| {
+            measure.row(row);
+            Ok(())
+        })?;
+    }
+    let layout = Layout::measured(&headers, &measure, ctx.width);
     for area in &view.areas {
         let title = format!("{}. {}", area.area.id, area.area.name.to_uppercase());
         write!(out, "\n{}", group_summary(&title, &area.totals, ctx))?;
-        write!(out, "{}", layout.render(&area_rows(area, with_pic, lang), 1, ctx.color))?;
+        layout.begin(out)?;
+        each_row(area, with_pic, lang, |row| layout.row(out, row, 1, ctx.color))?;
+        layout.end(out)?;
     }
     if view.areas.len() > 1 {
         write!(out, "\n{}", group_summary(&l.total.to_uppercase(), &view.totals, ctx))?;
@@ -107,40 +115,64 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// An area's rows: each component (bold), then its indicators.
-fn area_rows(area: &AreaView, with_pic: bool, lang: Lang) -> Vec<Vec<Cell>> {
-    let mut rows = Vec::new();
+/// An area's rows, one at a time: each component (bold), then its
+/// indicators.
+fn each_row<'a>(
+    area: &'a AreaView,
+    with_pic: bool,
+    lang: Lang,
+    mut each: impl FnMut(&[Cell<'a>]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut row = Vec::with_capacity(7);
     for component in &area.components {
         let totals = &component.totals;
-        let mut row = vec![
+        row.clear();
+        row.extend([
             Cell::new(&component.component.id).styled(BOLD),
             Cell::new(&component.component.name).styled(BOLD),
-        ];
+        ]);
         if with_pic {
             row.push(Cell::default());
         }
         row.extend([
             Cell::default(),
             Cell::default(),
-            Cell::new(&fraction(totals.to_date, lang)).styled(BOLD),
-            Cell::new(&fraction(totals.year, lang)).styled(BOLD),
+            fraction_cell(totals.to_date, lang).styled(BOLD),
+            fraction_cell(totals.year, lang).styled(BOLD),
         ]);
-        rows.push(row);
+        each(&row)?;
         for report in &component.indicators {
-            let mut row = vec![Cell::new(&report.file.id), Cell::new(report.text())];
+            row.clear();
+            row.extend([Cell::new(&report.file.id), Cell::new(report.text())]);
             if with_pic {
                 row.push(Cell::new(pic(report).unwrap_or("")));
             }
+            let status = match report.status {
+                Status::Occurrences => Cell::owned(status_text(report, lang)),
+                status => Cell::new(status.label(lang)),
+            };
+            let next_deadline = match report.next_deadline {
+                Some(month) => Cell::owned(lang.month(month)),
+                None => Cell::new(lang.labels().none),
+            };
             row.extend([
-                Cell::new(&status_text(report, lang)).styled(*status_ansi(report.status)),
-                Cell::new(&next_deadline_text(report, lang)),
-                Cell::new(&fraction(report.to_date, lang)),
-                Cell::new(&fraction(report.year, lang)),
+                status.styled(*status_ansi(report.status)),
+                next_deadline,
+                fraction_cell(report.to_date, lang),
+                fraction_cell(report.year, lang),
             ]);
-            rows.push(row);
+            each(&row)?;
         }
     }
-    rows
+    Ok(())
+}
+
+/// `fraction` as a cell: the dash of none is not made anew for each row.
+fn fraction_cell(p: Progress, lang: Lang) -> Cell<'static> {
+    match p.required {
+        0 => Cell::new(lang.labels().none),
+        _ => Cell::owned(fraction(p, lang)),
+    }
 }
 
 /// Cells of the bars drawn under each area.
@@ -322,7 +354,7 @@ fn show(view: &ShowView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     if !rows.is_empty() {
         let headers = [l.period, l.state, l.document, l.files];
         let fits = [Fit::Tight, Fit::Tight, Fit::Fill { readable: 16 }, Fit::Path];
-        let layout = Layout::new(&headers, &fits, rows.iter().map(Vec::as_slice), ctx.width);
+        let layout = Layout::new(&headers, &fits, &rows, ctx.width);
         write!(out, "{}", layout.render(&rows, 2, ctx.color))?;
     }
     if !report.loose.is_empty() && report.periods.len() != 1 {
@@ -352,11 +384,11 @@ fn show_problems(found: &[&Problem], excerpts: &Excerpts, lang: Lang, out: &mut 
 /// A period's documents, one row each with the files that satisfy it, one
 /// per line, whole names for the layout to shorten in the middle; files in
 /// `in_lfs` are marked so.
-fn documents_rows(
-    rows: &mut Vec<Vec<Cell>>,
+fn documents_rows<'a>(
+    rows: &mut Vec<Vec<Cell<'a>>>,
     when: &str,
-    state: &str,
-    documents: &[crate::judge::evaluate::Document],
+    state: &'a str,
+    documents: &'a [crate::judge::evaluate::Document],
     unmatched: &[String],
     in_lfs: &[String],
     lang: Lang,
@@ -375,20 +407,15 @@ fn documents_rows(
         };
         let (when, state) = if i == 0 { (when, state) } else { ("", "") };
         rows.push(vec![
-            Cell::new(when),
+            Cell::owned(when.to_string()),
             Cell::new(state),
             Cell::new(document_name(&document.name, lang)),
-            Cell::lines(files.iter().map(String::as_str)),
+            Cell::lines(files),
         ]);
     }
     if !unmatched.is_empty() {
         let unmatched: Vec<String> = unmatched.iter().map(|f| file_text(f, in_lfs, lang)).collect();
-        rows.push(vec![
-            Cell::default(),
-            Cell::default(),
-            Cell::new(l.unmatched),
-            Cell::lines(unmatched.iter().map(String::as_str)),
-        ]);
+        rows.push(vec![Cell::default(), Cell::default(), Cell::new(l.unmatched), Cell::lines(unmatched)]);
     }
 }
 

@@ -135,7 +135,7 @@ fn table(view: &UnitsView, heading: &UnitsHeading, style: Style, out: &mut dyn W
     writeln!(out, "{}", crate::render::escape::escape(title(heading, lang)))?;
     writeln!(out, "{}\n", subtitle(view, heading, lang))?;
     let rows: Vec<Vec<Cell>> =
-        view.rows.iter().map(|r| line(r, lang).cells().iter().map(|t| Cell::new(t)).collect()).collect();
+        view.rows.iter().map(|r| line(r, lang).cells().into_iter().map(Cell::owned).collect()).collect();
     let fits = [
         Fit::Tight,
         Fit::Fill { readable: 20 },

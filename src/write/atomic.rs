@@ -17,6 +17,7 @@
 
 mod signals;
 
+use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -33,7 +34,7 @@ pub(crate) fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// (`rwxr-xr-x`) whatever was there before: for git hooks.
 pub(crate) fn write_executable(path: &Path, contents: &[u8]) -> io::Result<()> {
     let mut batch = Batch::new();
-    batch.add_as(path, Some(0o755), |file| file.write_all(contents))?;
+    batch.add_as(path, Some(0o755), |mut file| file.write_all(contents))?;
     batch.commit()
 }
 
@@ -44,8 +45,14 @@ pub(crate) fn write_executable(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// file gets the permissions any new file would (0666 less the umask), not
 /// the private ones of a temporary file; a replaced file keeps its own.
 pub(crate) fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    write_file_with(path, |mut file| fill(&mut file))
+}
+
+/// `write_with`, handing `fill` the temporary file itself: for a writer
+/// that copies from another file in the kernel (`copy_file_range`).
+pub(crate) fn write_file_with(path: &Path, fill: impl FnOnce(&File) -> io::Result<()>) -> io::Result<()> {
     let mut batch = Batch::new();
-    batch.add_with(path, fill)?;
+    batch.add_as(path, None, fill)?;
     batch.commit()
 }
 
@@ -96,7 +103,7 @@ impl Batch {
         path: &Path,
         fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> io::Result<()> {
-        self.add_as(path, None, fill)
+        self.add_as(path, None, |mut file| fill(&mut file))
     }
 
     /// Creates `dir` and its missing parents. The folders it creates are
@@ -123,20 +130,20 @@ impl Batch {
         &mut self,
         path: &Path,
         mode: Option<u32>,
-        fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+        fill: impl FnOnce(&File) -> io::Result<()>,
     ) -> io::Result<()> {
         let target = resolve_link(path)?;
         let dir = folder_of(&target);
         if self.cleared.insert(dir.to_path_buf()) {
             remove_stale(dir);
         }
-        let (mut file, temp) = create_temporary(dir)?;
+        let (file, temp) = create_temporary(dir)?;
         let staged = Staged { temp, target };
         // Pushed before it is filled, so that a failure below removes it.
         self.staged.push(staged);
         let staged = &self.staged[self.staged.len() - 1];
         let flush_now = !self.flush_at_commit;
-        let result = fill(&mut file)
+        let result = fill(&file)
             .and_then(|()| if flush_now { file.sync_all() } else { Ok(()) })
             .and_then(|()| set_mode(&file, mode, &staged.target));
         if let Err(e) = result {

@@ -10,10 +10,10 @@
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::sync::{Mutex, PoisonError};
+use std::io;
 
 use super::markup::{state_key, write_esc, write_url, Esc};
+use super::spool::{Placed, Spool, Written};
 use crate::judge::evaluate::{Document, IndicatorReport, PeriodState};
 use crate::model::lke::Lke;
 use crate::render::problems;
@@ -36,68 +36,7 @@ pub(crate) struct Articles<'a> {
     lang: Lang,
     links: &'a Links<'a>,
     lke: &'a Lke,
-    spool: Mutex<Spool>,
-}
-
-/// The cards are written and read back this many bytes at a time.
-const PIECE: usize = 256 * 1024;
-
-/// Where one card is in the spool: its offset and length.
-#[derive(Clone, Copy)]
-struct Placed {
-    at: u64,
-    len: usize,
-}
-
-struct Spool {
-    file: File,
-    /// Bytes written to `file`.
-    written: u64,
-    /// Cards made and not yet written.
-    pending: Vec<u8>,
-    /// Where each card is, by its indicator's index in the plan (which is
-    /// its report's index in the evaluation).
-    at: Vec<Option<Placed>>,
-    /// The first error writing the spool; reported when the page is made.
-    failed: Option<io::Error>,
-    /// Bytes of `file` read back, from `window_at`.
-    window: Vec<u8>,
-    window_at: u64,
-}
-
-impl Spool {
-    fn add(&mut self, index: usize, card: &str) {
-        if self.at.len() <= index {
-            self.at.resize(index + 1, None);
-        }
-        self.at[index] = Some(Placed { at: self.written + self.pending.len() as u64, len: card.len() });
-        self.pending.extend_from_slice(card.as_bytes());
-        if self.pending.len() >= PIECE {
-            self.flush();
-        }
-    }
-
-    fn flush(&mut self) {
-        if self.failed.is_none() && !self.pending.is_empty() {
-            self.failed = self.file.write_all(&self.pending).err();
-        }
-        self.written += self.pending.len() as u64;
-        self.pending.clear();
-    }
-
-    /// Bytes `at..at + len` of the file, read back a piece at a time.
-    fn read(&mut self, Placed { at, len }: Placed) -> io::Result<&[u8]> {
-        let end = at + len as u64;
-        if at < self.window_at || end > self.window_at + self.window.len() as u64 {
-            let size = len.max(PIECE).min(usize::try_from(self.written - at).unwrap_or(usize::MAX));
-            self.window.resize(size, 0);
-            self.file.seek(SeekFrom::Start(at))?;
-            self.file.read_exact(&mut self.window)?;
-            self.window_at = at;
-        }
-        let start = usize::try_from(at - self.window_at).unwrap_or(0);
-        Ok(&self.window[start..start + len])
-    }
+    spool: Spool,
 }
 
 /// The index of `report` in `all`, the evaluation's reports it is one of
@@ -113,23 +52,14 @@ fn index_in(all: &[IndicatorReport], report: &IndicatorReport) -> Option<usize> 
 impl<'a> Articles<'a> {
     /// Cards written to `file`, an empty temporary file.
     pub(crate) fn new(lang: Lang, links: &'a Links<'a>, lke: &'a Lke, file: File) -> Self {
-        let spool = Spool {
-            file,
-            written: 0,
-            pending: Vec::with_capacity(PIECE + PIECE / 8),
-            at: Vec::new(),
-            failed: None,
-            window: Vec::new(),
-            window_at: 0,
-        };
-        Articles { lang, links, lke, spool: Mutex::new(spool) }
+        Articles { lang, links, lke, spool: Spool::new(file) }
     }
 
     /// Writes the card of `report`, judged in full, to the spool; `index`
     /// is the indicator's index in the plan.
     pub(crate) fn add(&self, index: usize, report: &IndicatorReport) {
         let card = self.card(report);
-        self.spool.lock().unwrap_or_else(PoisonError::into_inner).add(index, &card);
+        self.spool.add(index, &card);
     }
 
     /// The card of `report` (in full, or in summary when it was not judged
@@ -155,21 +85,34 @@ impl<'a> Articles<'a> {
         reports: impl Iterator<Item = &'r IndicatorReport>,
         out: &mut Vec<u8>,
     ) -> io::Result<()> {
-        let mut spool = self.spool.lock().unwrap_or_else(PoisonError::into_inner);
-        spool.flush();
-        if let Some(e) = spool.failed.take() {
-            return Err(e);
-        }
+        let mut written = self.spool.finish()?;
         for report in reports {
-            let placed = index_in(all, report).and_then(|index| spool.at.get(index).copied().flatten());
-            let Some(placed) = placed else {
-                let message = format!("the card of {} was not written", report.file.id);
-                return Err(io::Error::new(io::ErrorKind::InvalidData, message));
-            };
-            out.extend_from_slice(spool.read(placed)?);
+            let placed = placed(&written, all, report)?;
+            out.extend_from_slice(self.spool.read(&mut written, placed)?);
         }
         Ok(())
     }
+
+    /// `copy`, appending the cards to the file `page` straight from the
+    /// spool.
+    pub(super) fn copy_to<'r>(
+        &self,
+        all: &[IndicatorReport],
+        reports: impl Iterator<Item = &'r IndicatorReport>,
+        page: &File,
+    ) -> io::Result<()> {
+        let written = self.spool.finish()?;
+        let placed: Vec<Placed> = reports.map(|r| placed(&written, all, r)).collect::<io::Result<_>>()?;
+        self.spool.copy_to(placed.into_iter(), page)
+    }
+}
+
+/// Where the card of `report`, one of `all`, is in the spool.
+fn placed(written: &Written, all: &[IndicatorReport], report: &IndicatorReport) -> io::Result<Placed> {
+    index_in(all, report).and_then(|index| written.at(index)).ok_or_else(|| {
+        let message = format!("the card of {} was not written", report.file.id);
+        io::Error::new(io::ErrorKind::InvalidData, message)
+    })
 }
 
 /// One card being made.
@@ -340,6 +283,8 @@ impl Card<'_> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Mutex;
+
     use chrono::NaiveDate;
 
     use super::*;

@@ -12,10 +12,12 @@ mod article;
 mod markup;
 mod misfiled;
 mod page;
+mod spool;
 mod timeline;
 pub(crate) mod workspace;
 
 use std::fmt::Write as _;
+use std::fs::File;
 
 use crate::judge::evaluate::Status;
 use crate::judge::overdue::{Entry, Lateness};
@@ -48,9 +50,33 @@ pub(crate) fn report(
     articles: &Articles,
     sink: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    write_page(view, entries, (score, lang, articles), sink, None)
+}
+
+/// `report`, to the file `page`: the cards are copied into it from their
+/// spool inside the kernel, not through this process.
+pub(crate) fn report_to_file(
+    view: &StatusView,
+    entries: &[Entry],
+    score: &Score,
+    lang: Lang,
+    articles: &Articles,
+    page: &File,
+) -> std::io::Result<()> {
+    write_page(view, entries, (score, lang, articles), &mut { page }, Some(page))
+}
+
+fn write_page(
+    view: &StatusView,
+    entries: &[Entry],
+    (score, lang, articles): (&Score, Lang, &Articles),
+    sink: &mut dyn std::io::Write,
+    file: Option<&File>,
+) -> std::io::Result<()> {
     let mut page = Page {
         out: String::with_capacity(2 * CHUNK),
         sink,
+        file,
         failed: None,
         lang,
         l: lang.labels(),
@@ -229,12 +255,21 @@ impl Page<'_> {
             );
             for component in &area.components {
                 w!(self, "<h4>{} {}</h4>\n", esc(&component.component.id), esc(&component.component.name));
+                let cards = component.indicators.iter().copied();
+                let all = &view.eval.indicators;
+                if let Some(file) = self.file {
+                    // The headings first, then the cards from the spool.
+                    self.spill(0);
+                    if self.failed.is_none() {
+                        self.failed = self.articles.copy_to(all, cards, file).err();
+                    }
+                    continue;
+                }
                 // The headings join the cards in a buffer of bytes.
                 bytes.extend_from_slice(self.out.as_bytes());
                 self.out.clear();
                 if self.failed.is_none() {
-                    let cards = component.indicators.iter().copied();
-                    self.failed = self.articles.copy(&view.eval.indicators, cards, &mut bytes).err();
+                    self.failed = self.articles.copy(all, cards, &mut bytes).err();
                 }
                 if bytes.len() >= CHUNK {
                     self.write_bytes(&mut bytes);

@@ -14,6 +14,9 @@ pub(super) struct Page<'a> {
     /// What is made and not yet handed to `sink`.
     pub(super) out: String,
     pub(super) sink: &'a mut dyn std::io::Write,
+    /// The file `sink` writes to, when it is one: cards are copied into it
+    /// from their spool.
+    pub(super) file: Option<&'a std::fs::File>,
     /// The first error of `sink`: what is made after it is dropped.
     pub(super) failed: Option<std::io::Error>,
     pub(super) lang: Lang,

@@ -15,7 +15,7 @@ use crate::render::fields;
 
 /// A cell with control characters made visible.
 fn cell(text: &str) -> String {
-    fields::cell(&escape(text))
+    fields::cell(&escape(text)).into_owned()
 }
 use crate::render::words::{date_text, Heading};
 use crate::text::Lang;

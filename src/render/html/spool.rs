@@ -1,0 +1,241 @@
+//! Where the report's cards wait while the plan is judged: an unnamed
+//! temporary file, written a piece at a time, from which the page copies
+//! each card in its order once the sections before them are written.
+//!
+//! Each worker thread fills its own piece, so that the cards of the
+//! consecutive indicators a thread judges stay together in the file, and a
+//! page written to a file copies them in long runs inside the kernel
+//! (`copy_file_range`), never through this process.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// The cards are written and read back this many bytes at a time.
+const PIECE: usize = 256 * 1024;
+
+/// Where one card is in the file: its offset and length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Placed {
+    at: u64,
+    len: usize,
+}
+
+pub(super) struct Spool {
+    file: File,
+    written: Mutex<Written>,
+    /// Cards made and not yet written: one piece per worker thread, and
+    /// one for any other thread.
+    pieces: Box<[Mutex<Piece>]>,
+}
+
+/// What is in the file.
+pub(super) struct Written {
+    /// Bytes written to the file.
+    bytes: u64,
+    /// Where each card is, by its indicator's index in the plan.
+    at: Vec<Option<Placed>>,
+    /// The first error writing the file; reported when the page is made.
+    failed: Option<io::Error>,
+    /// Bytes of the file read back, from `window_at`.
+    window: Vec<u8>,
+    window_at: u64,
+}
+
+/// Cards not yet written: their bytes, and each card's index and length.
+#[derive(Default)]
+struct Piece {
+    bytes: Vec<u8>,
+    cards: Vec<(usize, usize)>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Spool {
+    /// Cards written to `file`, an empty temporary file.
+    pub(super) fn new(file: File) -> Spool {
+        let written = Written { bytes: 0, at: Vec::new(), failed: None, window: Vec::new(), window_at: 0 };
+        let pieces = (0..=rayon::current_num_threads()).map(|_| Mutex::default()).collect();
+        Spool { file, written: Mutex::new(written), pieces }
+    }
+
+    /// Adds the card of the indicator at `index` in the plan.
+    pub(super) fn add(&self, index: usize, card: &str) {
+        let slot = rayon::current_thread_index().map_or(0, |i| i + 1) % self.pieces.len();
+        let mut piece = lock(&self.pieces[slot]);
+        piece.bytes.extend_from_slice(card.as_bytes());
+        piece.cards.push((index, card.len()));
+        if piece.bytes.len() >= PIECE {
+            self.write(&mut piece);
+        }
+    }
+
+    /// Writes `piece` at the end of the file, and notes where its cards are.
+    fn write(&self, piece: &mut Piece) {
+        let mut written = lock(&self.written);
+        if written.failed.is_none() {
+            written.failed = (&self.file).write_all(&piece.bytes).err();
+        }
+        let mut at = written.bytes;
+        for &(index, len) in &piece.cards {
+            if written.at.len() <= index {
+                written.at.resize(index + 1, None);
+            }
+            written.at[index] = Some(Placed { at, len });
+            at += len as u64;
+        }
+        written.bytes = at;
+        piece.bytes.clear();
+        piece.cards.clear();
+    }
+
+    /// Every card written, for the page to copy; the first error writing
+    /// them, if any.
+    pub(super) fn finish(&self) -> io::Result<MutexGuard<'_, Written>> {
+        for piece in self.pieces.iter() {
+            let mut piece = lock(piece);
+            if !piece.cards.is_empty() {
+                self.write(&mut piece);
+            }
+        }
+        let mut written = lock(&self.written);
+        match written.failed.take() {
+            Some(e) => Err(e),
+            None => Ok(written),
+        }
+    }
+
+    /// Bytes `placed` of the file, read back a piece at a time.
+    pub(super) fn read<'w>(&self, written: &'w mut Written, placed: Placed) -> io::Result<&'w [u8]> {
+        let Placed { at, len } = placed;
+        let end = at + len as u64;
+        if at < written.window_at || end > written.window_at + written.window.len() as u64 {
+            let size = len.max(PIECE).min(usize::try_from(written.bytes - at).unwrap_or(usize::MAX));
+            written.window.resize(size, 0);
+            (&self.file).seek(SeekFrom::Start(at))?;
+            (&self.file).read_exact(&mut written.window)?;
+            written.window_at = at;
+        }
+        let start = usize::try_from(at - written.window_at).unwrap_or(0);
+        Ok(&written.window[start..start + len])
+    }
+
+    /// Appends the cards `placed`, in their order, to `page`: consecutive
+    /// cards in one copy.
+    pub(super) fn copy_to(&self, placed: impl Iterator<Item = Placed>, page: &File) -> io::Result<()> {
+        let mut run: Option<Placed> = None;
+        for next in placed {
+            match &mut run {
+                Some(run) if run.at + run.len as u64 == next.at => run.len += next.len,
+                _ => {
+                    if let Some(done) = run.replace(next) {
+                        copy_range(&self.file, done, page)?;
+                    }
+                }
+            }
+        }
+        run.map_or(Ok(()), |done| copy_range(&self.file, done, page))
+    }
+}
+
+impl Written {
+    /// Where the card of the indicator at `index` is, if it was written.
+    pub(super) fn at(&self, index: usize) -> Option<Placed> {
+        self.at.get(index).copied().flatten()
+    }
+}
+
+/// Appends bytes `placed` of `from` to `to`, inside the kernel where it can.
+#[cfg(target_os = "linux")]
+fn copy_range(from: &File, placed: Placed, to: &File) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let Placed { mut at, mut len } = placed;
+    while len > 0 {
+        let mut offset = libc::loff_t::try_from(at).map_err(io::Error::other)?;
+        // SAFETY: both descriptors are open files borrowed for the call,
+        // and `offset` outlives it; a null output offset appends at `to`'s
+        // position, as a write would.
+        let copied = unsafe {
+            libc::copy_file_range(from.as_raw_fd(), &mut offset, to.as_raw_fd(), std::ptr::null_mut(), len, 0)
+        };
+        match copied {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n if n > 0 => {
+                let n = n.unsigned_abs();
+                at += n as u64;
+                len -= n;
+            }
+            _ => {
+                let e = io::Error::last_os_error();
+                match e.raw_os_error() {
+                    Some(libc::EINTR) => {}
+                    // Files on different file systems, or one that cannot.
+                    Some(libc::EXDEV | libc::ENOSYS | libc::EINVAL | libc::EOPNOTSUPP | libc::EPERM) => {
+                        return copy_by_reading(from, Placed { at, len }, to);
+                    }
+                    _ => return Err(e),
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn copy_range(from: &File, placed: Placed, to: &File) -> io::Result<()> {
+    copy_by_reading(from, placed, to)
+}
+
+/// `copy_range` through this process.
+fn copy_by_reading(mut from: &File, Placed { at, len }: Placed, mut to: &File) -> io::Result<()> {
+    from.seek(SeekFrom::Start(at))?;
+    let copied = io::copy(&mut from.take(len as u64), &mut to)?;
+    if copied < len as u64 {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spool of the cards `cards`, added in that order, each as the
+    /// indicator at its own index.
+    fn spooled(cards: &[(usize, &str)]) -> Spool {
+        let spool = Spool::new(tempfile::tempfile().unwrap());
+        for &(index, card) in cards {
+            spool.add(index, card);
+        }
+        spool
+    }
+
+    fn contents(mut file: &File) -> String {
+        let mut text = String::new();
+        file.seek(SeekFrom::Start(0)).unwrap();
+        file.read_to_string(&mut text).unwrap();
+        text
+    }
+
+    #[test]
+    fn cards_are_copied_in_the_page_order_in_runs_and_by_reading() {
+        let spool = spooled(&[(2, "<c>"), (0, "<a>"), (1, "<b>"), (3, "<d>")]);
+        let mut written = spool.finish().unwrap();
+        let order: Vec<Placed> = [0, 1, 2, 3].iter().map(|&i| written.at(i).unwrap()).collect();
+        assert_eq!(written.at(4), None);
+        let page = tempfile::tempfile().unwrap();
+        (&page).write_all(b"<h4>").unwrap();
+        spool.copy_to(order.iter().copied(), &page).unwrap();
+        assert_eq!(contents(&page), "<h4><a><b><c><d>");
+        let read: Vec<u8> =
+            order.iter().flat_map(|&p| spool.read(&mut written, p).unwrap().to_vec()).collect();
+        assert_eq!(String::from_utf8(read).unwrap(), "<a><b><c><d>");
+        let other = tempfile::tempfile().unwrap();
+        copy_by_reading(&spool.file, Placed { at: 3, len: 6 }, &other).unwrap();
+        assert_eq!(contents(&other), "<a><b>");
+        let beyond = Placed { at: 9, len: 6 };
+        assert!(copy_range(&spool.file, beyond, &other).is_err(), "a card past the end is an error");
+    }
+}
