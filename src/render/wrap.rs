@@ -26,6 +26,9 @@ pub(crate) struct Wrapped<'t> {
     width: usize,
     /// Whether a line was given: empty text still gives one.
     given: bool,
+    /// Whether the text is printable ASCII with its words one space apart:
+    /// then a line ends at the last space within the width, found from there.
+    plain: bool,
 }
 
 /// A word of the text: where it starts, what it is, the columns it takes.
@@ -38,7 +41,38 @@ struct Word<'t> {
 
 impl<'t> Wrapped<'t> {
     pub(crate) fn new(text: &'t str, width: usize) -> Wrapped<'t> {
-        Wrapped { text, at: 0, pending: None, width: width.max(1), given: false }
+        let text = text.trim_end_matches(' ');
+        let at = text.len() - text.trim_start_matches(' ').len();
+        let plain = single_spaced_ascii(&text.as_bytes()[at..]);
+        Wrapped { text, at, pending: None, width: width.max(1), given: false, plain }
+    }
+
+    /// The next line of a plain text: as much as fits, cut at its last space
+    /// (or, for a word longer than the line, within the word).
+    fn next_plain(&mut self) -> Option<(Cow<'t, str>, usize)> {
+        let (bytes, start) = (self.text.as_bytes(), self.at);
+        if start == bytes.len() {
+            let first_line = !self.given;
+            self.given = true;
+            return first_line.then_some((Cow::Borrowed(""), 0));
+        }
+        self.given = true;
+        let end = if bytes.len() - start <= self.width {
+            self.at = bytes.len();
+            bytes.len()
+        } else {
+            match bytes[start..=start + self.width].iter().rposition(|b| *b == b' ') {
+                Some(space) => {
+                    self.at = start + space + 1;
+                    start + space
+                }
+                None => {
+                    self.at = start + self.width;
+                    self.at
+                }
+            }
+        };
+        Some((Cow::Borrowed(&self.text[start..end]), end - start))
     }
 
     /// The next run of characters other than spaces, looked for a byte at
@@ -69,6 +103,9 @@ impl<'t> Iterator for Wrapped<'t> {
     type Item = (Cow<'t, str>, usize);
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.plain {
+            return self.next_plain();
+        }
         let width = self.width;
         let Some(first) = self.pending.take().or_else(|| self.next_word()) else {
             let first_line = !self.given;
@@ -108,6 +145,19 @@ impl<'t> Iterator for Wrapped<'t> {
         let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
         Some((Cow::Owned(words.join(" ")), used))
     }
+}
+
+/// Whether `text` (which starts with no space) is printable ASCII with no
+/// two spaces in a row.
+fn single_spaced_ascii(text: &[u8]) -> bool {
+    let mut after_space = false;
+    let mut ok = true;
+    for b in text {
+        let space = *b == b' ';
+        ok &= b.wrapping_sub(0x20) < 0x5f && !(space && after_space);
+        after_space = space;
+    }
+    ok
 }
 
 /// The longest start of `text` within `width` columns, and the rest.
@@ -168,6 +218,21 @@ mod tests {
         let lines: Vec<_> = Wrapped::new("Tim Kerja ZI dan pimpinan", 12).collect();
         assert!(lines.iter().all(|(line, _)| matches!(line, Cow::Borrowed(_))), "{lines:?}");
         assert_eq!(lines.iter().map(|(_, w)| *w).collect::<Vec<_>>(), [12, 12]);
+    }
+
+    #[test]
+    fn plain_text_is_cut_at_its_last_space_as_words_are_packed_one_by_one() {
+        let text =
+            "Sosialisasi manajemen risiko unit kerja dan dilaporkan kepada pimpinan ab Pertanggungjawaban x";
+        for width in 1..=text.len() + 1 {
+            let mut by_words = Wrapped::new(text, width);
+            by_words.plain = false;
+            let by_words: Vec<_> = by_words.collect();
+            let plain = Wrapped::new(text, width);
+            assert!(plain.plain);
+            assert_eq!(plain.collect::<Vec<_>>(), by_words, "{width}");
+        }
+        assert_eq!(wrap(" Tim Kerja ZI ", 5), ["Tim", "Kerja", "ZI"]);
     }
 
     #[test]
