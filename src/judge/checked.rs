@@ -11,8 +11,8 @@
 //! before `plan/`) the few problems of plan files wait for the end, and
 //! those of evidence go out part by part.
 
-use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashMap};
+use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -42,7 +42,7 @@ enum Found {
     After(u32),
 }
 
-/// A problem not yet handed on; the heap's top is the first in order.
+/// A problem not yet handed on, ordered as it is handed on.
 struct Pending {
     problem: Problem,
     found: Found,
@@ -112,8 +112,10 @@ fn in_parts<E>(
         .collect();
     // A stable sort: indicators at the same place keep the plan's order.
     files.sort_by(|(_, _, a), (_, _, b)| lowest(a).cmp(lowest(b)));
-    let mut pending = BinaryHeap::new();
-    let mut hold = |problem: Problem, found: Found| pending.push(Reverse(Pending { problem, found }));
+    // Sorted when a part is ready: the part's own problems come in runs
+    // already in order, which a stable sort merges rather than sorts.
+    let mut pending = Vec::new();
+    let mut hold = |problem: Problem, found: Found| pending.push(Pending { problem, found });
     (0..).zip(beside.before).for_each(|(i, p)| hold(p, Found::Before(i)));
     (0..).zip(beside.after).for_each(|(i, p)| hold(p, Found::After(i)));
     let mut last: Option<Problem> = None;
@@ -138,15 +140,13 @@ fn in_parts<E>(
             found_by.extend((0..).take(found.len()).map(|i| Found::Own(*index, i)));
             own.extend(found);
             for (i, problem) in (0..).zip(of) {
-                pending.push(Reverse(Pending { problem, found: Found::OfReport(*index, i) }));
+                pending.push(Pending { problem, found: Found::OfReport(*index, i) });
             }
             known.insert(file.path.as_str(), Known { component, documents: Some(documents) });
         }
         looks_like::name_siblings_known(plan, &mut own, &known, &read);
         drop(known);
-        pending.extend(
-            own.into_iter().zip(found_by).map(|(problem, found)| Reverse(Pending { problem, found })),
-        );
+        pending.extend(own.into_iter().zip(found_by).map(|(problem, found)| Pending { problem, found }));
         // No later problem comes before the next part's lowest path.
         let next = rest.first().map(|(_, _, file)| lowest(file));
         let ready = take_ready(&mut pending, next, &mut last);
@@ -180,17 +180,11 @@ fn lowest(file: &IndicatorFile) -> &str {
 
 /// The pending problems at paths before `next` (all of them without it),
 /// in order, without repeats of each other or of the `last` handed on.
-fn take_ready(
-    pending: &mut BinaryHeap<Reverse<Pending>>,
-    next: Option<&str>,
-    last: &mut Option<Problem>,
-) -> Vec<Problem> {
-    let mut ready: Vec<Problem> = Vec::new();
-    while let Some(Reverse(top)) = pending.peek() {
-        if next.is_some_and(|next| top.problem.path.as_str() >= next) {
-            break;
-        }
-        let Some(Reverse(Pending { problem, .. })) = pending.pop() else { break };
+fn take_ready(pending: &mut Vec<Pending>, next: Option<&str>, last: &mut Option<Problem>) -> Vec<Problem> {
+    pending.sort();
+    let end = next.map_or(pending.len(), |next| pending.partition_point(|p| p.problem.path.as_str() < next));
+    let mut ready: Vec<Problem> = Vec::with_capacity(end);
+    for Pending { problem, .. } in pending.drain(..end) {
         if ready.last().or(last.as_ref()) != Some(&problem) {
             ready.push(problem);
         }
