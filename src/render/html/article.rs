@@ -70,6 +70,7 @@ impl<'a> Articles<'a> {
             lang: self.lang,
             l: self.lang.labels(),
             links: self.links,
+            folder: String::new(),
         };
         card.indicator(report, self.lke);
         card.out
@@ -121,6 +122,9 @@ struct Card<'a> {
     lang: Lang,
     l: &'static Labels,
     links: &'a Links<'a>,
+    /// The `href` of the indicator's evidence folder, with its `/`: made
+    /// once, as every file link of the card begins with it.
+    folder: String,
 }
 
 /// Writes to the card; writing to a `String` cannot fail.
@@ -252,10 +256,18 @@ impl Card<'_> {
     /// Files relative to the indicator's evidence folder, each a link.
     fn file_list(&mut self, report: &IndicatorReport, files: &[String]) {
         self.out.push_str("<ul class=\"files\">");
-        let evidence = &report.file.evidence;
+        if self.folder.is_empty() {
+            self.folder.push_str(self.links.to_root);
+            let _ = write_url(&mut self.folder, &report.file.evidence);
+            self.folder.push('/');
+        }
         for file in files {
-            self.out.push_str("<li>");
-            self.link(&[evidence, "/", file], &[file]);
+            self.out.push_str("<li><a href=\"");
+            self.out.push_str(&self.folder);
+            let _ = write_url(&mut self.out, file);
+            self.out.push_str("\">");
+            let _ = write_esc(&mut self.out, file);
+            self.out.push_str("</a>");
             if report.in_lfs_files.binary_search(file).is_ok() {
                 w!(self, " <span class=\"lfs\">{}</span>", self.l.in_lfs);
             }
