@@ -13,6 +13,7 @@ mod listing;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::OsStr;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -124,7 +125,7 @@ impl CommitTree {
         let mut blobs: HashMap<String, Vec<u8>> = match unchanged_in {
             Some(root) => {
                 let on_disk = to_read.par_iter().filter(|f| !f.link).filter_map(|f| {
-                    let bytes = std::fs::read(root.join(&f.path)).ok()?;
+                    let bytes = read_working(&root.join(&f.path))?;
                     (git::blob_id(&bytes, &f.object)? == f.object).then(|| (f.object.clone(), bytes))
                 });
                 on_disk.collect()
@@ -263,6 +264,21 @@ impl CommitTree {
         let bytes = self.contents.get(path)?;
         Some(Source::from_bytes(bytes.clone(), path.to_string()))
     }
+}
+
+/// The bytes of the file at `path` in the working tree, to compare with a
+/// staged object: read without a stat (`std::fs::read` asks the size
+/// first), without blocking on a pipe, and no further than a plan file may
+/// be. A failed or short read only means the object is read from git.
+fn read_working(path: &Path) -> Option<Vec<u8>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).ok()?;
+    let mut bytes = Vec::with_capacity(8192);
+    (&file).take(MAX_PLAN_FILE_BYTES + 1).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 #[cfg(test)]

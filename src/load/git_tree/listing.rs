@@ -4,6 +4,7 @@
 //! `evidence::entry`). Links are followed inside the tree only.
 
 use std::io;
+use std::ops::Bound;
 
 use std::path::Path;
 
@@ -57,18 +58,23 @@ impl CommitTree {
         }
         let prefix = if rel.is_empty() { String::new() } else { format!("{rel}/") };
         let mut children = Vec::new();
-        let mut from = prefix.clone();
-        while let Some((path, node)) = self.files.range(from.clone()..).next() {
+        // Where the next child starts: a folder's end, or past a file.
+        let mut past_folder = String::with_capacity(prefix.len() + 64);
+        let mut from: Bound<&str> = Bound::Included(&prefix);
+        while let Some((path, node)) = self.files.range::<str, _>((from, Bound::Unbounded)).next() {
             let Some(rest) = path.strip_prefix(&prefix) else { break };
             match rest.split_once('/') {
                 Some((folder, _)) => {
                     children.push((folder, Child::Dir));
                     // Past every file of that folder: '0' follows '/'.
-                    from = format!("{prefix}{folder}0");
+                    past_folder.clear();
+                    past_folder.push_str(&path[..prefix.len() + folder.len()]);
+                    past_folder.push('0');
+                    from = Bound::Included(&past_folder);
                 }
                 None => {
                     children.push((rest, Child::Node(node)));
-                    from = format!("{path}\0");
+                    from = Bound::Excluded(path);
                 }
             }
         }
