@@ -239,6 +239,13 @@ impl Layout {
         }
     }
 
+    /// The widths of a list entry's keys taken from the rows `measure`
+    /// took rather than from the whole table's: each group of a list (an
+    /// area of `zi status`) indents its entries for its own widest ID.
+    pub(crate) fn keys_from(&mut self, measure: &Measure) {
+        self.keys.clone_from(&measure.keys);
+    }
+
     /// Whether rows are shown as a list: the terminal is narrow.
     pub(crate) fn is_list(&self) -> bool {
         self.width < NARROW

@@ -97,8 +97,17 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
             Ok(())
         })?;
     }
-    let layout = Layout::measured(&headers, &measure, ctx.width);
+    let mut layout = Layout::measured(&headers, &measure, ctx.width);
     for area in &view.areas {
+        if layout.is_list() {
+            // A list's entries are indented for the widest ID of their area.
+            let mut keys = Measure::new(&fits);
+            each_row(area, with_pic, lang, |row| {
+                keys.row(row);
+                Ok(())
+            })?;
+            layout.keys_from(&keys);
+        }
         let title = format!("{}. {}", area.area.id, area.area.name.to_uppercase());
         write!(out, "\n{}", group_summary(&title, &area.totals, ctx))?;
         layout.begin(out)?;

@@ -1,6 +1,7 @@
-//! `zi status`, `zi show` and `zi overdue` in a real terminal: tmux at 80,
-//! 100 and 160 columns, the screen captured (`capture-pane`) as the user
-//! sees it, wrapped lines and all, and compared with snapshots. The width
+//! `zi status`, `zi show` and `zi overdue` in a real terminal: tmux at 60
+//! columns (a list, not a table), 80, 100 and 160, the screen captured
+//! (`capture-pane`) as the user sees it, wrapped lines and all, and
+//! compared with snapshots. The width
 //! comes from the terminal, so these are the only tests that see it; the
 //! others are piped and get the fixed width.
 //!
@@ -14,7 +15,7 @@ use std::time::{Duration, Instant};
 use crate::fixture::{realistic, AS_OF};
 use crate::harness::ZI;
 
-const WIDTHS: [u16; 3] = [80, 100, 160];
+const WIDTHS: [u16; 4] = [60, 80, 100, 160];
 
 /// What a terminal `width` columns wide shows after `zi args…` ran in `dir`.
 fn screen(dir: &Path, width: u16, args: &[&str]) -> Option<String> {
@@ -56,7 +57,7 @@ fn screen(dir: &Path, width: u16, args: &[&str]) -> Option<String> {
 }
 
 #[test]
-fn status_show_and_overdue_fit_80_100_and_160_columns() {
+fn status_show_and_overdue_fit_60_80_100_and_160_columns() {
     let fixture = realistic();
     let commands: [(&str, &[&str]); 4] = [
         ("status", &["--lang", "en", "status", "I", "III"]),
