@@ -171,10 +171,15 @@ fn the_gate_and_its_language_are_the_staged_zi_toml_s() {
 
 /// `zi overdue --staged --format json` as zi reads the index itself and as
 /// git lists it (zi asks git whenever the environment says where the
-/// repository is): the same run.
-fn read_by_zi_and_by_git(repo: &Repo) -> Run {
+/// repository is): the same run. When `zi_reads`, zi runs with no git on
+/// its `PATH`, so the run is the same only if zi read the index itself.
+fn read_by_zi_and_by_git(repo: &Repo, zi_reads: bool) -> Run {
     let args = ["overdue", "--staged", "--format", "json"];
-    let by_zi = repo.run(AUGUST, &args);
+    let by_zi = if zi_reads {
+        repo.zi(AUGUST, &args).env("PATH", repo.top().join("no-git-here")).run()
+    } else {
+        repo.run(AUGUST, &args)
+    };
     let by_git = repo.zi(AUGUST, &args).env("GIT_DIR", repo.top().join(".git")).run();
     assert_eq!((by_zi.code, &by_zi.stdout, &by_zi.stderr), (by_git.code, &by_git.stdout, &by_git.stderr));
     by_zi
@@ -186,7 +191,7 @@ fn an_index_read_by_zi_lists_what_git_lists() {
     let repo = conflicted();
     for version in ["2", "3", "4"] {
         repo.git(&["update-index", "--index-version", version]);
-        let run = read_by_zi_and_by_git(&repo);
+        let run = read_by_zi_and_by_git(&repo, true);
         assert_eq!(run.code, 1, "{run:?}");
     }
     // Staged with `git add -N`.
@@ -195,10 +200,10 @@ fn an_index_read_by_zi_lists_what_git_lists() {
     repo.write(new, fixture::SK);
     repo.file(&format!("{SK_EVIDENCE}/2022-01/Daftar hadir.pdf"));
     repo.git(&["add", "-N", new, SK_EVIDENCE]);
-    read_by_zi_and_by_git(&repo);
+    read_by_zi_and_by_git(&repo, true);
     // A split index, which only git reads.
     repo.git(&["update-index", "--split-index"]);
-    read_by_zi_and_by_git(&repo);
+    read_by_zi_and_by_git(&repo, false);
 }
 
 /// git runs a hook with `GIT_INDEX_FILE` set, to a temporary index for

@@ -33,23 +33,56 @@ const FIXED_BYTES: usize = 40 + ID_BYTES;
 const EXTENDED: u16 = 1 << 14;
 /// Of the extended flags, `git add -N`.
 const INTENT_TO_ADD: u16 = 1 << 13;
+/// Of the extended flags, an entry of a sparse checkout that is not in
+/// the work tree (listed like any other).
+const SKIP_WORKTREE: u16 = 1 << 14;
 /// The modes git stages: files, executables, links, gitlinks.
 const MODES: [u32; 4] = [0o100644, 0o100755, 0o120000, 0o160000];
 
 /// The entries of the index at `index` of the repository whose git folder
 /// is `git_dir`; `None` when zi does not read it exactly as git does.
 pub(crate) fn read(index: &Path, git_dir: &Path) -> Option<Vec<Entry>> {
-    if !sha1_repository(git_dir) {
+    if !plain_repository(&std::fs::read(git_dir.join("config")).ok()?) {
         return None;
     }
     parse(&std::fs::read(index).ok()?)
 }
 
-/// Whether the repository's objects are named by SHA-1: its config names
-/// no other object format (`extensions.objectFormat`).
-fn sha1_repository(git_dir: &Path) -> bool {
-    std::fs::read(git_dir.join("config"))
-        .is_ok_and(|config| !config.to_ascii_lowercase().windows(12).any(|w| w == b"objectformat"))
+/// Whether git reads the repository of this `config` as zi does: objects
+/// named by SHA-1, and no extension at all. git refuses a repository whose
+/// `core.repositoryformatversion` is above 1, or is 1 with an extension it
+/// does not know; zi leaves every repository with an `[extensions]`
+/// section, a format version other than 0 or 1, an included config file
+/// (which could say either) or a line it does not follow to git.
+fn plain_repository(config: &[u8]) -> bool {
+    let config = String::from_utf8_lossy(config).to_ascii_lowercase();
+    if config.contains("objectformat") {
+        return false;
+    }
+    let mut in_core = false;
+    for line in config.lines() {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix('[') {
+            let Some((name, rest)) = header.split_once(']') else { return false };
+            if !(rest.trim().is_empty() || rest.trim_start().starts_with(['#', ';'])) {
+                // A key on the header's line.
+                return false;
+            }
+            let section = name.split([' ', '\t', '"', '.']).next().unwrap_or_default();
+            if matches!(section, "extensions" | "include" | "includeif") {
+                return false;
+            }
+            in_core = section == "core";
+            continue;
+        }
+        let Some(rest) = line.strip_prefix("repositoryformatversion") else { continue };
+        let value =
+            rest.trim_start().strip_prefix('=').map(|v| v.split(['#', ';']).next().unwrap_or_default());
+        if in_core && !matches!(value.map(str::trim), Some("0" | "1")) {
+            return false;
+        }
+    }
+    true
 }
 
 /// The entries of the index `bytes`.
@@ -99,7 +132,12 @@ fn parse_entry(body: &[u8], at: usize, version: u32, previous: Option<&[u8]>) ->
         if version < 3 {
             return None;
         }
-        intent_to_add = be16(body, name_at)? & INTENT_TO_ADD != 0;
+        let extended = be16(body, name_at)?;
+        // git refuses an entry with any other bit set.
+        if extended & !(INTENT_TO_ADD | SKIP_WORKTREE) != 0 {
+            return None;
+        }
+        intent_to_add = extended & INTENT_TO_ADD != 0;
         name_at += 2;
     }
     let (path, next) = if version == 4 {
@@ -109,6 +147,10 @@ fn parse_entry(body: &[u8], at: usize, version: u32, previous: Option<&[u8]>) ->
         let suffix_len = body.get(suffix_at..)?.iter().position(|b| *b == 0)?;
         let mut path = previous[..kept].to_vec();
         path.extend_from_slice(&body[suffix_at..suffix_at + suffix_len]);
+        // git takes the whole name's length from the flags and trusts it.
+        if usize::from(flags & 0xfff) != path.len().min(0xfff) {
+            return None;
+        }
         (path, suffix_at + suffix_len + 1)
     } else {
         let len = body.get(name_at..)?.iter().position(|b| *b == 0)?;
@@ -295,5 +337,66 @@ mod tests {
         assert_eq!(read(&sha256.path().join(".git/index"), &sha256.path().join(".git")), None);
         // No index at all.
         assert_eq!(read(&git_dir.join("none"), &git_dir), None);
+    }
+
+    #[test]
+    fn a_repository_git_would_refuse_or_read_otherwise_is_left_to_git() {
+        let readable = [
+            "",
+            "[core]\n\trepositoryformatversion = 0\n\tbare = false\n",
+            "[core]\n\trepositoryformatversion = 1 ; ok\n[remote \"origin\"]\n\turl = x\n",
+        ];
+        let left = [
+            "[core]\n\trepositoryformatversion = 2\n",
+            "[core]\n\trepositoryformatversion = x\n",
+            "[core]\n\trepositoryformatversion\n",
+            "[core] repositoryformatversion = 2\n",
+            "[core]\n\trepositoryformatversion = 1\n[extensions]\n\tworktreeConfig = true\n",
+            "[core]\n\trepositoryformatversion = 1\n[Extensions]\n\tnoop = true\n",
+            "[extensions]\n\tobjectFormat = sha256\n",
+            "[include]\n\tpath = more\n",
+            "[includeIf \"gitdir:/x/\"]\n\tpath = more\n",
+            "[core\n",
+        ];
+        for config in readable {
+            assert!(plain_repository(config.as_bytes()), "{config:?}");
+        }
+        for config in left {
+            assert!(!plain_repository(config.as_bytes()), "{config:?}");
+        }
+        // End to end: git refuses a repository of format version 2.
+        let dir = repository();
+        let (index, git_dir) = (dir.path().join(".git/index"), dir.path().join(".git"));
+        assert!(read(&index, &git_dir).is_some());
+        git(dir.path(), &["config", "core.repositoryformatversion", "2"]);
+        assert_eq!(read(&index, &git_dir), None);
+    }
+
+    #[test]
+    fn an_entry_git_would_refuse_is_left_to_git() {
+        let dir = repository();
+        let index = dir.path().join(".git/index");
+        // Version 3: the `git add -N` entry has extended flags; any bit of
+        // them but intent-to-add and skip-worktree makes git refuse it.
+        git(dir.path(), &["update-index", "--index-version", "3"]);
+        let bytes = std::fs::read(&index).unwrap();
+        assert!(parse(&bytes).is_some());
+        let mut at = 12;
+        while be16(&bytes, at + FIXED_BYTES).unwrap() & EXTENDED == 0 {
+            at = parse_entry(&bytes, at, 3, None).unwrap().1;
+        }
+        let mut unknown = bytes.clone();
+        unknown[at + FIXED_BYTES + 2] |= 0x10;
+        assert_eq!(parse(&unknown), None);
+        let mut skip_worktree = bytes.clone();
+        skip_worktree[at + FIXED_BYTES + 2] |= 0x40;
+        assert!(parse(&skip_worktree).is_some());
+        // Version 4: the first name's length in its flags, one too many.
+        git(dir.path(), &["update-index", "--index-version", "4"]);
+        let bytes = std::fs::read(&index).unwrap();
+        assert!(parse(&bytes).is_some());
+        let mut longer = bytes.clone();
+        longer[12 + FIXED_BYTES + 1] += 1;
+        assert_eq!(parse(&longer), None);
     }
 }
