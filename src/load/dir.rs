@@ -107,9 +107,6 @@ mod imp {
         // SAFETY: `path` is a NUL-terminated string that outlives the call,
         // and `at` is an open folder (kept open by `parent`) or AT_FDCWD.
         let fd = with_c_string(path, |path| unsafe { libc::openat(at, path, flags) })?;
-        if fd < 0 {
-            return Err(io::Error::last_os_error());
-        }
         // SAFETY: `fd` was just opened and is owned by nothing else.
         let dir = Dir { fd: unsafe { OwnedFd::from_raw_fd(fd) } };
         let mut entries = Vec::new();
@@ -143,9 +140,6 @@ mod imp {
         let flags = libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC;
         // SAFETY: `path` is a NUL-terminated string that outlives the call.
         let fd = with_c_string(path, |path| unsafe { libc::openat(libc::AT_FDCWD, path, flags) })?;
-        if fd < 0 {
-            return Err(io::Error::last_os_error());
-        }
         // SAFETY: `fd` was just opened and is owned by nothing else.
         Ok(Dir { fd: unsafe { OwnedFd::from_raw_fd(fd) } })
     }
@@ -189,9 +183,6 @@ mod imp {
             // SAFETY: `name` is NUL-terminated and outlives the call; the
             // folder is open.
             let fd = with_c_string(name, |name| unsafe { libc::openat(self.fd.as_raw_fd(), name, flags) })?;
-            if fd < 0 {
-                return Err(io::Error::last_os_error());
-            }
             // SAFETY: `fd` was just opened and is owned by nothing else.
             Ok(std::fs::File::from(unsafe { OwnedFd::from_raw_fd(fd) }))
         }
@@ -201,12 +192,9 @@ mod imp {
             // SAFETY: `stat` is written whole by a successful call and read
             // only then; `name` is NUL-terminated and outlives the call.
             let mut stat: libc::stat = unsafe { std::mem::zeroed() };
-            let done = with_c_string(name, |name| unsafe {
+            with_c_string(name, |name| unsafe {
                 libc::fstatat(self.fd.as_raw_fd(), name, &mut stat, flags)
             })?;
-            if done != 0 {
-                return Err(io::Error::last_os_error());
-            }
             let kind = match stat.st_mode & libc::S_IFMT {
                 libc::S_IFDIR => Type::Dir,
                 libc::S_IFREG => Type::File,
@@ -222,7 +210,13 @@ mod imp {
 
     /// `call` with `text` as a NUL-terminated string: on the stack when it
     /// is short (a stat per evidence file would otherwise allocate one).
-    fn with_c_string<T>(text: &OsStr, call: impl FnOnce(*const libc::c_char) -> T) -> io::Result<T> {
+    fn with_c_string(
+        text: &OsStr,
+        call: impl FnOnce(*const libc::c_char) -> libc::c_int,
+    ) -> io::Result<libc::c_int> {
+        // The error number is read before a path made on the heap is
+        // freed: freeing it may make a system call of its own.
+        let checked = |done: libc::c_int| if done < 0 { Err(io::Error::last_os_error()) } else { Ok(done) };
         let bytes = text.as_bytes();
         let refused = || io::Error::from(io::ErrorKind::InvalidInput);
         if bytes.len() < ON_STACK {
@@ -232,10 +226,10 @@ mod imp {
             let mut buffer = [0u8; ON_STACK];
             buffer[..bytes.len()].copy_from_slice(bytes);
             // The name, then at least one of the buffer's zeros.
-            return Ok(call(buffer.as_ptr().cast()));
+            return checked(call(buffer.as_ptr().cast()));
         }
         let c = CString::new(bytes).map_err(|_| refused())?;
-        Ok(call(c.as_ptr()))
+        checked(call(c.as_ptr()))
     }
 }
 
