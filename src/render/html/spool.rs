@@ -161,7 +161,9 @@ fn copy_range(from: &File, placed: Placed, to: &File) -> io::Result<()> {
             libc::copy_file_range(from.as_raw_fd(), &mut offset, to.as_raw_fd(), std::ptr::null_mut(), len, 0)
         };
         match copied {
-            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            // Some file systems copy nothing rather than say they cannot;
+            // reading tells a real end of file from that.
+            0 => return copy_by_reading(from, Placed { at, len }, to),
             n if n > 0 => {
                 let n = n.unsigned_abs();
                 at += n as u64;
