@@ -68,22 +68,46 @@ fn is_unsafe(c: char) -> bool {
 /// `text` for HTML content and quoted attribute values.
 pub(crate) fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    write_html(&mut out, text).expect("writing to a String does not fail");
     out
+}
+
+/// Writes `text` escaped for HTML content and quoted attribute values to
+/// `w`, without a `String` of its own: the report writes a few million
+/// pieces of plan text and file names.
+pub(crate) fn write_html<W: std::fmt::Write + ?Sized>(w: &mut W, text: &str) -> std::fmt::Result {
+    let mut rest = text;
+    // The five are ASCII: the text splits around them on char boundaries.
+    while let Some(at) = rest.bytes().position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+        w.write_str(&rest[..at])?;
+        w.write_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        })?;
+        rest = &rest[at + 1..];
+    }
+    w.write_str(rest)
 }
 
 #[cfg(test)]
 mod tests {
     use super::escape;
+
+    #[test]
+    fn html_escapes_the_five_and_keeps_everything_else() {
+        use super::html;
+        assert_eq!(html(""), "");
+        assert_eq!(
+            html("Rapat & <Apel> \"ZI\" 'WBK'"),
+            "Rapat &amp; &lt;Apel&gt; &quot;ZI&quot; &#39;WBK&#39;"
+        );
+        assert_eq!(html("&&"), "&amp;&amp;");
+        assert_eq!(html("é<ü>—🙂'"), "é&lt;ü&gt;—🙂&#39;");
+        assert_eq!(html("Laporan Pelaksanaan.pdf"), "Laporan Pelaksanaan.pdf");
+    }
 
     #[test]
     fn control_characters_become_visible_escapes() {

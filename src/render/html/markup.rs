@@ -62,22 +62,7 @@ impl fmt::Display for Esc<'_> {
 
 /// Writes `text` escaped to `w`: to a `String`, without the formatting
 /// machinery.
-pub(crate) fn write_esc<W: fmt::Write + ?Sized>(w: &mut W, text: &str) -> fmt::Result {
-    let mut rest = text;
-    // The five are ASCII: the text splits around them on char boundaries.
-    while let Some(at) = rest.bytes().position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
-        w.write_str(&rest[..at])?;
-        w.write_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        })?;
-        rest = &rest[at + 1..];
-    }
-    w.write_str(rest)
-}
+pub(crate) use crate::render::escape::write_html as write_esc;
 
 /// A relative path percent-encoded for an `href` as it is written: every
 /// byte except unreserved characters and `/`, so names with spaces, `#`,
