@@ -181,17 +181,22 @@ pub(crate) fn fraction(p: Progress, lang: Lang) -> String {
 /// Appends `n` in decimal digits.
 fn push_number(text: &mut String, n: usize) {
     let mut digits = [0u8; 20];
+    text.extend(digits_of(n as u64, &mut digits).iter().map(|d| char::from(*d)));
+}
+
+/// `n` in decimal digits, written at the end of `digits` (the JSON writer
+/// and the fractions of the terminal share it: neither wants `format!`).
+pub(crate) fn digits_of(mut n: u64, digits: &mut [u8; 20]) -> &[u8] {
     let mut at = digits.len();
-    let mut rest = n;
     loop {
         at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
             break;
         }
     }
-    text.extend(digits[at..].iter().map(|d| char::from(*d)));
+    &digits[at..]
 }
 
 /// `12.50` / `12,50`: a value with two decimals, rounded half away from

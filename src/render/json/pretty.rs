@@ -141,18 +141,9 @@ impl<'w> Pretty<'w> {
         self.has_value = true;
     }
 
-    fn digits(&mut self, mut n: u64) {
+    fn digits(&mut self, n: u64) {
         let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.buf.extend_from_slice(&digits[at..]);
+        self.buf.extend_from_slice(crate::render::words::digits_of(n, &mut digits));
     }
 
     /// A string value written by `Display`, escaped.
