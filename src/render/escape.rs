@@ -97,19 +97,6 @@ mod tests {
     use super::escape;
 
     #[test]
-    fn html_escapes_the_five_and_keeps_everything_else() {
-        use super::html;
-        assert_eq!(html(""), "");
-        assert_eq!(
-            html("Rapat & <Apel> \"ZI\" 'WBK'"),
-            "Rapat &amp; &lt;Apel&gt; &quot;ZI&quot; &#39;WBK&#39;"
-        );
-        assert_eq!(html("&&"), "&amp;&amp;");
-        assert_eq!(html("é<ü>—🙂'"), "é&lt;ü&gt;—🙂&#39;");
-        assert_eq!(html("Laporan Pelaksanaan.pdf"), "Laporan Pelaksanaan.pdf");
-    }
-
-    #[test]
     fn control_characters_become_visible_escapes() {
         assert_eq!(escape("lap\u{1b}[31mMERAH.pdf"), "lap\\x1b[31mMERAH.pdf");
         assert_eq!(escape("a\u{7}b\rc\nd\te\u{7f}"), "a\\x07b\\rc\\nd\\te\\x7f");
