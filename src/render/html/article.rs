@@ -164,12 +164,17 @@ impl Card<'_> {
             self.out.push_str("</span> ");
         }
         self.label(l.plan_file);
-        self.link(&[&report.file.path], &[&report.file.path]);
+        self.link(&report.file.path);
         self.out.push_str("</span> ");
         self.label(l.evidence_folder);
         let evidence = &report.file.evidence;
         if report.evidence_exists {
-            self.link(&[evidence, "/"], &[evidence, "/"]);
+            self.out.push_str("<a href=\"");
+            self.fill_folder(report);
+            self.out.push_str(&self.folder);
+            self.out.push_str("\">");
+            self.esc(evidence);
+            self.out.push_str("/</a>");
         } else {
             self.esc(evidence);
             self.out.push('/');
@@ -282,11 +287,7 @@ impl Card<'_> {
     /// Files relative to the indicator's evidence folder, each a link.
     fn file_list(&mut self, report: &IndicatorReport, files: &[String]) {
         self.out.push_str("<ul class=\"files\">");
-        if self.folder.is_empty() {
-            self.folder.push_str(self.links.to_root);
-            let _ = write_url(&mut self.folder, &report.file.evidence);
-            self.folder.push('/');
-        }
+        self.fill_folder(report);
         for file in files {
             self.out.push_str("<li><a href=\"");
             self.out.push_str(&self.folder);
@@ -302,19 +303,23 @@ impl Card<'_> {
         self.out.push_str("</ul>");
     }
 
-    /// A link to the path made of `href`'s parts (relative to the
-    /// repository root) showing `shown`'s: no part is joined first.
-    fn link(&mut self, href: &[&str], shown: &[&str]) {
+    /// Makes `folder`, the `href` of the evidence folder of `report`, if
+    /// it is not made yet.
+    fn fill_folder(&mut self, report: &IndicatorReport) {
+        if self.folder.is_empty() {
+            self.folder.push_str(self.links.to_root);
+            let _ = write_url(&mut self.folder, &report.file.evidence);
+            self.folder.push('/');
+        }
+    }
+
+    /// A link to `path`, relative to the repository root, showing it.
+    fn link(&mut self, path: &str) {
         // The prefix is `../` and names already percent-encoded.
-        self.out.push_str("<a href=\"");
-        self.out.push_str(self.links.to_root);
-        for part in href {
-            let _ = write_url(&mut self.out, part);
-        }
+        put(&mut self.out, &["<a href=\"", self.links.to_root]);
+        let _ = write_url(&mut self.out, path);
         self.out.push_str("\">");
-        for part in shown {
-            let _ = write_esc(&mut self.out, part);
-        }
+        self.esc(path);
         self.out.push_str("</a>");
     }
 }

@@ -77,23 +77,33 @@ impl fmt::Display for Url<'_> {
     }
 }
 
-/// Writes `path` percent-encoded to `w`.
+/// The bytes a link keeps as they are: unreserved characters and `/`.
+const KEPT: [bool; 256] = {
+    let mut kept = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        kept[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'/');
+        b += 1;
+    }
+    kept
+};
+
+/// Writes `path` percent-encoded to `w`: the runs of kept bytes whole.
 pub(crate) fn write_url<W: fmt::Write + ?Sized>(w: &mut W, path: &str) -> fmt::Result {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let kept = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/');
     let bytes = path.as_bytes();
     let mut start = 0;
-    for (at, &b) in bytes.iter().enumerate() {
-        if kept(b) {
-            continue;
-        }
-        // Kept bytes are ASCII: a run of them lies on char boundaries.
+    while let Some(skip) = bytes[start..].iter().position(|&b| !KEPT[usize::from(b)]) {
+        let at = start + skip;
+        // Kept bytes are ASCII: a run of them lies on char boundaries (an
+        // empty one may not: between the bytes of one character).
         if start < at {
             w.write_str(&path[start..at])?;
         }
-        w.write_char('%')?;
-        w.write_char(char::from(HEX[usize::from(b >> 4)]))?;
-        w.write_char(char::from(HEX[usize::from(b & 15)]))?;
+        let b = bytes[at];
+        let escape = [b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]];
+        w.write_str(std::str::from_utf8(&escape).unwrap_or_default())?;
         start = at + 1;
     }
     w.write_str(&path[start..])
