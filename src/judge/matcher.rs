@@ -69,11 +69,13 @@ impl Matcher {
 
     /// The first document whose own pattern `key` matches; never the
     /// catch-all of a one-document indicator, which matches every file.
-    pub(crate) fn item_matching(&self, key: &str) -> Option<usize> {
+    /// `bytes` is `glob::bytes_of(key)`, found once for every sibling a
+    /// stray file is tried against.
+    pub(crate) fn item_matching(&self, key: &str, bytes: u64) -> Option<usize> {
         if self.items.len() <= 1 {
             return None;
         }
-        self.items.iter().position(|patterns| patterns.iter().any(|p| p.matches(key)))
+        self.items.iter().position(|patterns| patterns.iter().any(|p| p.matches_with(key, bytes)))
     }
 
     /// Documents required per period.
