@@ -315,28 +315,34 @@ impl Layout {
     }
 
     /// The lines of a row, each cell's lines side by side, made in memory
-    /// as the cells give them and written at once.
+    /// and written at once. Each cell's lines are laid out first (borrowed
+    /// from the cell when they are its text), so the row's height is known
+    /// and each line is written without asking every cell again.
     fn table_row(&self, out: &mut dyn Write, cells: &[Cell], color: bool) -> io::Result<()> {
-        let mut laid: Vec<CellLines> = self
-            .widths
-            .iter()
-            .enumerate()
-            .map(|(i, w)| CellLines::new(cells.get(i), self.fits[i], *w))
-            .collect();
-        let mut line: Vec<Option<(Cow<str>, usize)>> = Vec::with_capacity(laid.len());
+        let mut lines: Vec<(Cow<str>, usize)> = Vec::with_capacity(2 * self.widths.len());
+        // Where each column's lines end in `lines`.
+        let mut ends: Vec<usize> = Vec::with_capacity(self.widths.len());
+        for (i, w) in self.widths.iter().enumerate() {
+            lines.extend(CellLines::new(cells.get(i), self.fits[i], *w));
+            ends.push(lines.len());
+        }
+        let mut height = 1;
+        let mut start = 0;
+        for &end in &ends {
+            height = height.max(end - start);
+            start = end;
+        }
         let mut text: Vec<u8> = Vec::with_capacity(1024);
-        for height in 0.. {
-            line.clear();
-            line.extend(laid.iter_mut().map(Iterator::next));
-            if height > 0 && line.iter().all(Option::is_none) {
-                break;
-            }
+        for at in 0..height {
             text.extend_from_slice("│".as_bytes());
-            for (i, w) in self.widths.iter().enumerate() {
+            let mut start = 0;
+            for (i, (w, &end)) in self.widths.iter().zip(&ends).enumerate() {
                 if i > 0 {
                     text.extend_from_slice("┆".as_bytes());
                 }
-                let (cell_text, cell_columns) = line[i].as_ref().map_or(("", 0), |(t, c)| (&**t, *c));
+                let (cell_text, cell_columns) =
+                    lines[start..end].get(at).map_or(("", 0), |(t, c)| (&**t, *c));
+                start = end;
                 text.push(b' ');
                 match cells.get(i).and_then(|c| c.style).filter(|_| color && !cell_text.is_empty()) {
                     Some(style) => write!(text, "{style}{cell_text}{style:#}")?,
