@@ -44,7 +44,9 @@ impl Renderer for Terminal<'_> {
     fn check(&mut self, view: &CheckView) -> Result<()> {
         let lang = self.style.lang;
         for p in view.problems {
-            writeln!(self.out, "{}", problems::problem(p, view.excerpts.line(p), lang))?;
+            let mut text = problems::problem(p, view.excerpts.line(p), lang);
+            text.push('\n');
+            self.out.write_all(text.as_bytes())?;
         }
         if let Some((errors, warnings)) = view.closing_totals() {
             writeln!(self.out, "{}", lang.catalogue().errors_and_warnings(errors, warnings))?;
