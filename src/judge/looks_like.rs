@@ -114,7 +114,7 @@ pub(crate) fn name_siblings_known(
                     let month = inside.rsplit_once('/').map_or("", |(folder, _)| folder);
                     siblings.iter().filter(|s| !std::ptr::eq(s.file, own)).find_map(|s| {
                         let documents = s.documents.get();
-                        let item = documents.matcher.item_matching(&key, bytes)?;
+                        let item = documents.matcher.item_matching(&key, bytes, &s.needs)?;
                         Some((
                             index,
                             LooksLike {
@@ -143,6 +143,8 @@ pub(crate) fn name_siblings_known(
 struct Sibling<'a> {
     file: &'a IndicatorFile,
     documents: Compiled<'a>,
+    /// What each of its patterns needs of a name (`Matcher::needs`).
+    needs: Vec<u64>,
 }
 
 /// Documents compiled before, or just now.
@@ -173,14 +175,17 @@ fn documents_of<'a>(
         .iter()
         .filter_map(|file| {
             if let Some(documents) = known.get(file.path.as_str()).and_then(|k| k.documents.as_ref()) {
-                return Some(Sibling { file, documents: Compiled::Before(documents.as_ref()?) });
+                let documents = documents.as_ref()?;
+                let needs = documents.matcher.needs();
+                return Some(Sibling { file, documents: Compiled::Before(documents), needs });
             }
             // Only the documents are wanted: the sibling's evidence stays unread.
             let indicator = read(plan, file, Part::PlanFile, &mut ignored).indicator?;
             ignored.clear();
             let names = document_names(&indicator);
             let documents = Documents::of(&names, Matcher::new(&indicator.evidence))?;
-            Some(Sibling { file, documents: Compiled::Now(documents) })
+            let needs = documents.matcher.needs();
+            Some(Sibling { file, documents: Compiled::Now(documents), needs })
         })
         .collect()
 }

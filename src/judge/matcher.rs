@@ -67,15 +67,29 @@ impl Matcher {
         }
     }
 
+    /// What each pattern needs of a name (`Glob::needs`), in the order
+    /// of the documents and their patterns: what `item_matching` is given.
+    pub(crate) fn needs(&self) -> Vec<u64> {
+        self.items.iter().flatten().map(Glob::needs).collect()
+    }
+
     /// The first document whose own pattern `key` matches; never the
     /// catch-all of a one-document indicator, which matches every file.
     /// `bytes` is `glob::bytes_of(key)`, found once for every sibling a
-    /// stray file is tried against.
-    pub(crate) fn item_matching(&self, key: &str, bytes: u64) -> Option<usize> {
+    /// stray file is tried against; `needs` is `self.needs()`.
+    pub(crate) fn item_matching(&self, key: &str, bytes: u64, needs: &[u64]) -> Option<usize> {
         if self.items.len() <= 1 {
             return None;
         }
-        self.items.iter().position(|patterns| patterns.iter().any(|p| p.matches_with(key, bytes)))
+        let mut needs = needs.iter();
+        self.items.iter().position(|patterns| {
+            // Every pattern takes its `needs`, matched or not.
+            let mut found = false;
+            for (pattern, &need) in patterns.iter().zip(needs.by_ref()) {
+                found = found || pattern.matches_with(key, bytes, need);
+            }
+            found
+        })
     }
 
     /// Documents required per period.

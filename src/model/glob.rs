@@ -26,8 +26,6 @@ pub(crate) struct Stars {
     pattern: Box<str>,
     /// The first and the last star, when there is one.
     stars: Option<(usize, usize)>,
-    /// `bytes_of` the pattern's pieces: every name it matches has them all.
-    needs: u64,
 }
 
 /// A set of the bytes of a name, as bits: a name lacking one of a glob's
@@ -83,13 +81,23 @@ impl Glob {
         }
     }
 
-    /// `matches`, given `bytes_of(name)` too: a name without every byte of
-    /// a words-and-stars glob is refused without matching.
-    pub(crate) fn matches_with(&self, name: &str, bytes: u64) -> bool {
+    /// The bytes every name this glob matches has (as `bytes_of` gives
+    /// them): the pieces of a words-and-stars glob; none for the others.
+    /// Found when asked, not when compiled: only `zi check`'s naming of
+    /// stray files asks, for a few indicators' globs.
+    pub(crate) fn needs(&self) -> u64 {
         match self {
-            Glob::Stars(stars) if stars.needs & !bytes != 0 => false,
-            glob => glob.matches(name),
+            Glob::Stars(stars) => {
+                stars.pattern.bytes().filter(|&b| b != b'*').fold(0, |set, b| set | BYTE_BIT[usize::from(b)])
+            }
+            Glob::Any | Glob::Pattern(_) => 0,
         }
+    }
+
+    /// `matches`, given `bytes_of(name)` and `self.needs()`: a name without
+    /// every byte the glob needs is refused without matching.
+    pub(crate) fn matches_with(&self, name: &str, bytes: u64, needs: u64) -> bool {
+        needs & !bytes == 0 && self.matches(name)
     }
 }
 
@@ -106,8 +114,7 @@ pub(crate) fn is_plain(pattern: &str) -> bool {
 impl Stars {
     fn new(pattern: Box<str>) -> Stars {
         let stars = pattern.find('*').zip(pattern.rfind('*'));
-        let needs = pattern.bytes().filter(|&b| b != b'*').fold(0, |set, b| set | BYTE_BIT[usize::from(b)]);
-        Stars { pattern, stars, needs }
+        Stars { pattern, stars }
     }
 
     fn matches(&self, name: &str) -> bool {
@@ -152,7 +159,8 @@ mod tests {
     fn both(pattern: &str, name: &str) -> (bool, bool) {
         let glob = Glob::new(pattern).expect("a valid glob");
         let ours = glob.matches(name);
-        assert_eq!(glob.matches_with(name, bytes_of(name)), ours, "{pattern} on {name}, with its bytes");
+        let sifted = glob.matches_with(name, bytes_of(name), glob.needs());
+        assert_eq!(sifted, ours, "{pattern} on {name}, with its bytes");
         let theirs = glob::Pattern::new(pattern).expect("a valid glob").matches(name);
         (ours, theirs)
     }
