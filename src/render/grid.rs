@@ -107,6 +107,18 @@ impl Measure {
         Measure { fits: fits.to_vec(), content: vec![0; n], word: vec![0; n], keys: vec![0; n + 1] }
     }
 
+    /// Takes in what `other` measured (of the same columns), as if its rows
+    /// had been measured here too.
+    pub(crate) fn take_in(&mut self, other: &Measure) {
+        for (mine, theirs) in [
+            (&mut self.content, &other.content),
+            (&mut self.word, &other.word),
+            (&mut self.keys, &other.keys),
+        ] {
+            mine.iter_mut().zip(theirs).for_each(|(m, t)| *m = (*m).max(*t));
+        }
+    }
+
     pub(crate) fn row(&mut self, cells: &[Cell]) {
         let mut key = 0;
         for (i, widest_key) in self.keys.iter_mut().enumerate() {
@@ -149,6 +161,25 @@ pub(crate) struct Layout {
     width: usize,
     /// The widest key of a list entry whose text is each column.
     keys: Vec<usize>,
+    /// A table line with every cell empty, and where each column's part
+    /// of it ends (after its separator, spaces and padding).
+    blank: (Vec<u8>, Vec<usize>),
+}
+
+/// The line of a table whose columns are `widths` wide with every cell
+/// empty, and where each column's part of it ends.
+fn blank_line(widths: &[usize]) -> (Vec<u8>, Vec<usize>) {
+    let mut line = "│".as_bytes().to_vec();
+    let mut ends = Vec::with_capacity(widths.len());
+    for (i, w) in widths.iter().enumerate() {
+        if i > 0 {
+            line.extend_from_slice("┆".as_bytes());
+        }
+        line.resize(line.len() + w + 2, b' ');
+        ends.push(line.len());
+    }
+    line.extend_from_slice("│\n".as_bytes());
+    (line, ends)
 }
 
 /// Narrower than this, wrapped text is hard to read; longer words are split.
@@ -233,6 +264,7 @@ impl Layout {
         Layout {
             headers: headers.iter().map(|h| escape(h).into_owned()).collect(),
             fits: fits.clone(),
+            blank: blank_line(&widths),
             widths,
             width,
             keys: keys.clone(),
@@ -332,25 +364,30 @@ impl Layout {
             height = height.max(end - start);
             start = end;
         }
-        let mut text: Vec<u8> = Vec::with_capacity(1024);
+        let (blank, blank_ends) = (&self.blank.0, &self.blank.1);
+        let mut text: Vec<u8> = Vec::with_capacity(height * (blank.len() + 16));
         for at in 0..height {
-            text.extend_from_slice("│".as_bytes());
+            // Empty cells are copied from the blank line, a run at a time.
+            let mut copied = 0;
             let mut start = 0;
             for (i, (w, &end)) in self.widths.iter().zip(&ends).enumerate() {
+                let line = lines[start..end].get(at);
+                start = end;
+                let Some((cell_text, cell_columns)) = line.filter(|(t, _)| !t.is_empty()) else { continue };
+                let segment = if i == 0 { "│".len() } else { blank_ends[i - 1] };
+                text.extend_from_slice(&blank[copied..segment]);
                 if i > 0 {
                     text.extend_from_slice("┆".as_bytes());
                 }
-                let (cell_text, cell_columns) =
-                    lines[start..end].get(at).map_or(("", 0), |(t, c)| (&**t, *c));
-                start = end;
                 text.push(b' ');
-                match cells.get(i).and_then(|c| c.style).filter(|_| color && !cell_text.is_empty()) {
+                match cells.get(i).and_then(|c| c.style).filter(|_| color) {
                     Some(style) => write!(text, "{style}{cell_text}{style:#}")?,
                     None => text.extend_from_slice(cell_text.as_bytes()),
                 }
-                text.resize(text.len() + w - cell_columns.min(*w) + 1, b' ');
+                text.resize(text.len() + w - (*cell_columns).min(*w) + 1, b' ');
+                copied = blank_ends[i];
             }
-            text.extend_from_slice("│\n".as_bytes());
+            text.extend_from_slice(&blank[copied..]);
         }
         out.write_all(&text)
     }
