@@ -51,7 +51,8 @@
 # "baseline" row beneath it. --update-docs writes the tables into
 # docs/performance.md between its `bench.sh output` markers.
 #
-# zi is built with cargo into ${CARGO_TARGET_DIR:-target}/release/. Plans are
+# zi is built with cargo into ${CARGO_TARGET_DIR:-target}/release/ (on Linux
+# linked statically, as the README installs it). Plans are
 # generated under that target folder's bench/ and reused while the generator's
 # source is unchanged. Needs hyperfine, GNU time, git and ripgrep (Debian packages);
 # nothing is installed unless --install is given, and then the script says
@@ -134,7 +135,16 @@ if [ -n "$BASELINE" ] && [ ! -x "$BASELINE" ]; then
 fi
 
 echo "building zi and the plan generator (release)..." >&2
-cargo build --release --quiet --bin zi --example gen-plan
+cargo build --release --quiet --example gen-plan
+# zi as the README installs it on Linux: linked statically (glibc's
+# static-pie), which takes the dynamic loader out of every run's start;
+# `cargo rustc` gives the flag to zi's own link only (RUSTFLAGS would give
+# it to the proc-macros too, which cannot be built so without --target).
+# See docs/performance.md, "Round 6, start-up".
+case "$(uname -s)" in
+    Linux) cargo rustc --release --quiet --bin zi -- -C target-feature=+crt-static ;;
+    *) cargo build --release --quiet --bin zi ;;
+esac
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 case "$TARGET" in /*) ;; *) TARGET=$ROOT/$TARGET ;; esac
 ZI=$TARGET/release/zi

@@ -1,4 +1,6 @@
-use std::io::IsTerminal;
+#![no_main]
+
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anstream::ColorChoice;
@@ -60,11 +62,38 @@ unsafe impl std::alloc::GlobalAlloc for Allocator {
     }
 }
 
-fn main() -> ExitCode {
-    // The main thread works alongside the pool instead of waiting for it, so
-    // a small plan on a busy machine is not held up until a pool thread is
-    // scheduled.
-    let _ = rayon::ThreadPoolBuilder::new().use_current_thread().build_global();
+// zi starts without the standard library's runtime (`#![no_main]`): on
+// Linux its start reads `/proc/self/maps` to find the main thread's stack
+// (for the stack overflow message) and installs signal handlers on an
+// alternate stack, about 20 system calls and a tenth of the shipped plan's
+// instructions before the first line of zi. `main` below does what of it zi
+// needs: standard streams that are open, SIGPIPE ignored (a closed reader is
+// an error zi handles), the exit status 101 and the message of a panic, and
+// standard output flushed at the end. A stack overflow (a bug) now ends the
+// process with SIGSEGV instead of a message and SIGABRT; a panic names its
+// thread `<unnamed>` instead of `main`. See docs/performance.md, "Round 6,
+// start-up".
+
+/// The program, called by the C runtime with the arguments the standard
+/// library also reads (`std::env::args_os` works without its runtime).
+#[unsafe(no_mangle)]
+pub extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
+    open_standard_streams();
+    // SAFETY: setting a signal's disposition to "ignore" before any other
+    // thread exists, as the standard library's start does.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
+    let ran = std::panic::catch_unwind(run);
+    // Buffered output not yet written (the standard library's exit does this).
+    let _ = std::io::stdout().flush();
+    match ran {
+        Ok(code) => libc::c_int::from((0..=u8::MAX).find(|n| ExitCode::from(*n) == code).unwrap_or(1)),
+        // The panic hook has said what happened; 101 is Rust's status for it.
+        Err(_) => 101,
+    }
+}
+
+fn run() -> ExitCode {
+    start_pool();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     // Colour is decided for the stream written to: a terminal, and NO_COLOR,
@@ -72,6 +101,42 @@ fn main() -> ExitCode {
     let color = anstream::AutoStream::choice(&stdout) != ColorChoice::Never;
     let env = zi::Env::of_process(color, terminal_width(&stdout), stdout.is_terminal());
     zi::run(std::env::args_os(), &env, &mut stdout.lock(), &mut stderr.lock())
+}
+
+/// The thread pool of the run. The main thread works alongside the pool
+/// instead of waiting for it, so a small plan on a busy machine is not held
+/// up until a pool thread is scheduled; and the pool is not waited for
+/// either (`build`, unlike `build_global`, returns before its threads have
+/// started), so the other threads start while the command line and
+/// `zi.toml` are read. Work started on the main thread goes to this pool,
+/// since the main thread is one of its workers; the pool is never dropped.
+fn start_pool() {
+    if let Ok(pool) = rayon::ThreadPoolBuilder::new().use_current_thread().build() {
+        std::mem::forget(pool);
+    }
+}
+
+/// Opens `/dev/null` in place of a standard stream the process was started
+/// without, as the standard library's start does, so that no file zi opens
+/// becomes its standard output.
+fn open_standard_streams() {
+    let mut streams = [0, 1, 2].map(|fd| libc::pollfd { fd, events: 0, revents: 0 });
+    // SAFETY: `poll` reads and writes the three structs it is given.
+    let polled = unsafe { libc::poll(streams.as_mut_ptr(), 3, 0) };
+    for stream in streams {
+        let closed = if polled == -1 {
+            // SAFETY: asks for the descriptor's flags, changing nothing.
+            let failed = unsafe { libc::fcntl(stream.fd, libc::F_GETFD) } == -1;
+            failed && std::io::Error::last_os_error().raw_os_error() == Some(libc::EBADF)
+        } else {
+            stream.revents & libc::POLLNVAL != 0
+        };
+        // SAFETY: opens a file by a NUL-terminated path; the lowest free
+        // descriptor, the closed stream's, is the one it takes.
+        if closed && unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) } == -1 {
+            std::process::abort();
+        }
+    }
 }
 
 /// The columns of the terminal standard output is, if it is one: the

@@ -28,8 +28,9 @@ pub(crate) struct Repo {
     /// Where the plan root is below `top`: empty, or `/`-separated and
     /// ending in `/` (as `git rev-parse --show-prefix` writes it).
     pub(crate) prefix: String,
-    /// The git folder, when zi found it itself (`Repo::find`): then its
-    /// index may be read without git (`git_tree::index`).
+    /// The git folder, when zi found it itself (`Repo::find`) and it
+    /// belongs to the user zi runs as: then its index may be read without
+    /// git (`git_tree::index`).
     pub(crate) git_dir: Option<PathBuf>,
 }
 
@@ -57,18 +58,22 @@ impl Repo {
         // Only a `.git` git would take: a folder with `HEAD`, or a file
         // `gitdir: …`; on any other git is asked (it climbs past an
         // invalid folder, and says what is wrong with a bad file).
-        let top = root
+        // The first `.git` at or above the root, stat'ed once: what it is
+        // and who owns it are both taken from that one answer.
+        let found = root
             .ancestors()
-            .find(|dir| std::fs::symlink_metadata(dir.join(".git")).is_ok())
-            .filter(|top| is_git_entry(&top.join(".git")));
-        let prefix = top.and_then(|top| root.strip_prefix(top).ok()).and_then(|rel| {
+            .find_map(|dir| {
+                let dot_git = dir.join(".git");
+                std::fs::symlink_metadata(&dot_git).ok().map(|meta| (dir, dot_git, meta))
+            })
+            .filter(|(_, dot_git, meta)| is_git_entry(dot_git, meta));
+        let prefix = found.as_ref().and_then(|(top, _, _)| root.strip_prefix(top).ok()).and_then(|rel| {
             let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
             Some(parts?.iter().map(|part| format!("{part}/")).collect::<String>())
         });
-        match (top, prefix) {
-            (Some(top), Some(prefix)) if !git_located => {
-                let dot_git = top.join(".git");
-                let git_dir = dot_git.is_dir().then_some(dot_git);
+        match (found, prefix) {
+            (Some((top, dot_git, meta)), Some(prefix)) if !git_located => {
+                let git_dir = (meta.is_dir() && belongs_to_this_user(&meta)).then_some(dot_git);
                 Ok(Repo { top: top.to_path_buf(), prefix, git_dir })
             }
             _ => Repo::containing(root),
@@ -365,12 +370,13 @@ pub(crate) fn blob_id(bytes: &[u8], like: &str) -> Option<String> {
     }
 }
 
-/// Whether `dot_git` is a `.git` that git would take: a folder holding
-/// `HEAD`, or a file that starts `gitdir: `.
-fn is_git_entry(dot_git: &Path) -> bool {
-    match std::fs::symlink_metadata(dot_git) {
-        Ok(meta) if meta.is_dir() => dot_git.join("HEAD").is_file(),
-        Ok(meta) if meta.is_file() => {
+/// Whether `dot_git` (of metadata `meta`, not following a link) is a
+/// `.git` that git would take: a folder holding `HEAD`, or a file that
+/// starts `gitdir: `.
+fn is_git_entry(dot_git: &Path, meta: &std::fs::Metadata) -> bool {
+    match meta {
+        meta if meta.is_dir() => dot_git.join("HEAD").is_file(),
+        meta if meta.is_file() => {
             let mut start = [0u8; 8];
             std::fs::File::open(dot_git)
                 .and_then(|mut file| std::io::Read::read_exact(&mut file, &mut start))
@@ -491,6 +497,19 @@ fn git(dir: &Path, args: &[&str]) -> Result<String> {
     Ok(String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("").to_string())
 }
 
+/// Whether the file of `meta` belongs to the user zi runs as.
+#[cfg(unix)]
+fn belongs_to_this_user(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    meta.uid() == unsafe { libc::geteuid() }
+}
+
+#[cfg(not(unix))]
+fn belongs_to_this_user(_: &std::fs::Metadata) -> bool {
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,18 +518,20 @@ mod tests {
     fn only_a_git_folder_with_head_or_a_gitdir_file_is_taken_for_a_repository() {
         let dir = tempfile::tempdir().unwrap();
         let dot = dir.path().join(".git");
-        assert!(!is_git_entry(&dot), "nothing there");
+        // As `Repo::find` asks: a `.git` that is there, then what it is.
+        let taken = |dot: &Path| std::fs::symlink_metadata(dot).is_ok_and(|meta| is_git_entry(dot, &meta));
+        assert!(!taken(&dot), "nothing there");
         std::fs::create_dir(&dot).unwrap();
-        assert!(!is_git_entry(&dot), "an empty folder");
+        assert!(!taken(&dot), "an empty folder");
         std::fs::write(dot.join("HEAD"), "ref: refs/heads/main\n").unwrap();
-        assert!(is_git_entry(&dot));
+        assert!(taken(&dot));
         std::fs::remove_dir_all(&dot).unwrap();
         std::fs::write(&dot, "not a gitfile\n").unwrap();
-        assert!(!is_git_entry(&dot), "a file that is no gitfile");
+        assert!(!taken(&dot), "a file that is no gitfile");
         std::fs::write(&dot, "gitdir: ../elsewhere/.git\n").unwrap();
-        assert!(is_git_entry(&dot));
+        assert!(taken(&dot));
         std::fs::write(&dot, "gitdir").unwrap();
-        assert!(!is_git_entry(&dot), "too short");
+        assert!(!taken(&dot), "too short");
     }
 
     #[test]

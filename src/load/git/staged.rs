@@ -4,7 +4,9 @@
 use std::ffi::OsStr;
 use std::path::Path;
 
-use super::{run, run_literal, split_record, utf8_path, Odd, Repo, Result, TreeFile, EMPTY_BLOBS};
+use super::{
+    belongs_to_this_user, run, run_literal, split_record, utf8_path, Odd, Repo, Result, TreeFile, EMPTY_BLOBS,
+};
 use crate::load::git_tree::index;
 
 impl Repo {
@@ -51,11 +53,12 @@ impl Repo {
     }
 
     /// The index's entries, read here, when this process may read them as
-    /// git would: zi found the git folder itself, and git would take it as
-    /// the user's (it refuses a repository someone else owns).
+    /// git would: zi found the git folder itself, and git would take it and
+    /// the work tree as the user's (it refuses a repository someone else
+    /// owns; `Repo::find` checked the git folder).
     fn own_index(&self, index_file: Option<&OsStr>) -> Option<Vec<index::Entry>> {
         let git_dir = self.git_dir.as_deref()?;
-        if !owned_by_this_user(&self.top) || !owned_by_this_user(git_dir) {
+        if !owned_by_this_user(&self.top) {
             return None;
         }
         // A relative `GIT_INDEX_FILE` is relative to where git runs: the top.
@@ -135,14 +138,6 @@ fn may_be_intent_to_add(file: &TreeFile) -> bool {
 
 /// Whether `path` belongs to the user zi runs as, as git requires of a
 /// repository (`safe.directory` aside: then git is asked).
-#[cfg(unix)]
 fn owned_by_this_user(path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    std::fs::symlink_metadata(path).is_ok_and(|meta| meta.uid() == unsafe { libc::geteuid() })
-}
-
-#[cfg(not(unix))]
-fn owned_by_this_user(_: &Path) -> bool {
-    false
+    std::fs::symlink_metadata(path).is_ok_and(|meta| belongs_to_this_user(&meta))
 }

@@ -42,10 +42,19 @@ const MODES: [u32; 4] = [0o100644, 0o100755, 0o120000, 0o160000];
 /// The entries of the index at `index` of the repository whose git folder
 /// is `git_dir`; `None` when zi does not read it exactly as git does.
 pub(crate) fn read(index: &Path, git_dir: &Path) -> Option<Vec<Entry>> {
-    if !plain_repository(&std::fs::read(git_dir.join("config")).ok()?) {
+    if !plain_repository(&read_config(&git_dir.join("config"))?) {
         return None;
     }
     parse(&std::fs::read(index).ok()?)
+}
+
+/// The repository's `config`, read without asking its size first
+/// (`std::fs::read` does, with a stat): it is a few hundred bytes.
+fn read_config(path: &Path) -> Option<Vec<u8>> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut bytes = Vec::with_capacity(4096);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, u64::MAX), &mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// Whether git reads the repository of this `config` as zi does: objects

@@ -8,19 +8,19 @@
 //! indicator in summary, and the page's sections cannot disagree about a
 //! file added while it is made.
 
-use std::fmt::Write as _;
 use std::fs::File;
 use std::io;
 
-use super::markup::{state_key, write_esc, write_url, Esc};
+use super::markup::{
+    put, put_esc, put_fraction, put_month, put_number, put_period, put_status, state_key, write_esc,
+    write_url,
+};
 use super::spool::{Placed, Spool, Written};
 use crate::judge::evaluate::{Document, IndicatorReport, PeriodState};
 use crate::model::lke::Lke;
 use crate::render::problems;
 use crate::render::score::html as score_html;
-use crate::render::words::{
-    document_name, fraction, next_deadline_text, period_text, pic, state_label, status_text,
-};
+use crate::render::words::{document_name, pic, state_label};
 use crate::text::{Labels, Lang};
 
 /// What the HTML renderer needs to know about where the page will live.
@@ -127,92 +127,122 @@ struct Card<'a> {
     folder: String,
 }
 
-/// Writes to the card; writing to a `String` cannot fail.
-macro_rules! w {
-    ($card:expr, $($arg:tt)*) => {
-        let _ = write!($card.out, $($arg)*);
-    };
-}
-
 impl Card<'_> {
     fn indicator(&mut self, report: &IndicatorReport, lke: &Lke) {
         let l = self.l;
         let lang = self.lang;
-        let id = Esc(&report.file.id);
-        w!(
-            self,
-            "<article class=\"ind\" id=\"{id}\">\n<p class=\"head\"><span class=\"chip {}\">",
-            report.status.key()
-        );
-        w!(
-            self,
-            "{}</span> <b>{id}</b> {}</p>\n<p class=\"meta\">",
-            Esc(&status_text(report, lang)),
-            Esc(report.text())
-        );
+        let id = &report.file.id;
+        self.out.push_str("<article class=\"ind\" id=\"");
+        self.esc(id);
+        put(&mut self.out, &["\">\n<p class=\"head\"><span class=\"chip ", report.status.key(), "\">"]);
+        put_status(&mut self.out, report, lang);
+        self.out.push_str("</span> <b>");
+        self.esc(id);
+        self.out.push_str("</b> ");
+        self.esc(report.text());
+        self.out.push_str("</p>\n<p class=\"meta\">");
         if let Some(indicator) = report.whole() {
             let due = if indicator.due_text.trim().is_empty() { l.no_target } else { &indicator.due_text };
-            w!(self, "<span><b>{}</b> {}</span> ", l.target, Esc(due));
+            self.label(l.target);
+            self.esc(due);
+            self.out.push_str("</span> ");
         }
-        w!(self, "<span><b>{}</b> {}</span> ", l.next_deadline, Esc(&next_deadline_text(report, lang)));
-        w!(self, "<span><b>{}</b> {} {}</span> ", l.to_date, fraction(report.to_date, lang), l.documents);
-        w!(self, "<span><b>{}</b> {} {}</span> ", l.year, fraction(report.year, lang), l.documents);
+        self.label(l.next_deadline);
+        match report.next_deadline {
+            Some(month) => put_month(&mut self.out, month, lang),
+            None => self.esc(l.none),
+        }
+        self.out.push_str("</span> ");
+        for (label, progress) in [(l.to_date, report.to_date), (l.year, report.year)] {
+            self.label(label);
+            put_fraction(&mut self.out, progress, lang);
+            put(&mut self.out, &[" ", l.documents, "</span> "]);
+        }
         if let Some(pic) = pic(report) {
-            w!(self, "<span><b>{}</b> {}</span> ", l.pic, Esc(pic));
+            self.label(l.pic);
+            self.esc(pic);
+            self.out.push_str("</span> ");
         }
-        w!(self, "<span><b>{}</b> ", l.plan_file);
-        self.link(&[&report.file.path], &[&report.file.path]);
-        w!(self, "</span> <span><b>{}</b> ", l.evidence_folder);
+        self.label(l.plan_file);
+        self.link(&report.file.path);
+        self.out.push_str("</span> ");
+        self.label(l.evidence_folder);
         let evidence = &report.file.evidence;
         if report.evidence_exists {
-            self.link(&[evidence, "/"], &[evidence, "/"]);
+            self.out.push_str("<a href=\"");
+            self.fill_folder(report);
+            self.out.push_str(&self.folder);
+            self.out.push_str("\">");
+            self.esc(evidence);
+            self.out.push_str("/</a>");
         } else {
-            w!(self, "{}/", Esc(evidence));
+            self.esc(evidence);
+            self.out.push('/');
         }
-        w!(self, "</span> </p>\n");
+        self.out.push_str("</span> </p>\n");
         self.out.push_str(&score_html::served(lke, report, lang));
         if let Some(problem) = &report.problem {
-            w!(self, "<p class=\"problem\">{}: {}</p>\n", l.problem, Esc(&problems::message(problem, lang)));
+            put(&mut self.out, &["<p class=\"problem\">", l.problem, ": "]);
+            self.esc(&problems::message(problem, lang));
+            self.out.push_str("</p>\n");
         }
         if let Some(indicator) = report.whole().filter(|i| !i.actions.is_empty()) {
-            w!(self, "<p class=\"label\">{}</p>\n<ul class=\"actions\">", l.actions);
+            put(&mut self.out, &["<p class=\"label\">", l.actions, "</p>\n<ul class=\"actions\">"]);
             for action in &indicator.actions {
-                w!(self, "<li>{}</li>", Esc(action));
+                self.out.push_str("<li>");
+                self.esc(action);
+                self.out.push_str("</li>");
             }
-            w!(self, "</ul>\n");
+            self.out.push_str("</ul>\n");
         }
         if report.periods.is_empty() && report.occurrences.is_empty() {
-            w!(self, "</article>\n");
+            self.out.push_str("</article>\n");
             return;
         }
-        w!(self, "<table class=\"docs\">\n<thead><tr><th>{}</th><th>{}</th>", l.period, l.state);
-        w!(self, "<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n", l.document, l.files);
+        let head = ["<table class=\"docs\">\n<thead><tr><th>", l.period, "</th><th>", l.state, "</th>"];
+        put(&mut self.out, &head);
+        put(&mut self.out, &["<th>", l.document, "</th><th>", l.files, "</th></tr></thead>\n<tbody>\n"]);
+        let mut when = String::with_capacity(48);
         for period in &report.periods {
-            let when = period_text(period.period, lang);
+            when.clear();
+            put_period(&mut when, period.period, lang);
             let state = (state_key(period.state), state_label(period.state, lang));
             let files = (&period.documents[..], &period.unmatched[..]);
-            self.document_rows(report, Esc(&when), state, Some(period.state), files);
+            self.document_rows(report, &when, state, Some(period.state), files);
         }
         for occurrence in &report.occurrences {
+            when.clear();
+            put_esc(&mut when, &occurrence.folder);
             let state = if occurrence.complete { ("done", l.complete) } else { ("overdue", l.missing) };
             let files = (&occurrence.documents[..], &occurrence.unmatched[..]);
-            self.document_rows(report, Esc(&occurrence.folder), state, None, files);
+            self.document_rows(report, &when, state, None, files);
         }
         if !report.loose.is_empty() && report.periods.len() != 1 {
-            w!(self, "<tr class=\"extra\"><td colspan=\"3\">{}</td><td>", l.loose_files);
+            put(&mut self.out, &["<tr class=\"extra\"><td colspan=\"3\">", l.loose_files, "</td><td>"]);
             self.file_list(report, &report.loose);
-            w!(self, "</td></tr>\n");
+            self.out.push_str("</td></tr>\n");
         }
-        w!(self, "</tbody>\n</table>\n</article>\n");
+        self.out.push_str("</tbody>\n</table>\n</article>\n");
     }
 
-    /// One row per document; the period and its state span them all. A
-    /// document without a file is missing (red) once its period has ended,
-    /// due (orange) in its last month, and not due yet (grey) before.
+    /// `text`, escaped.
+    fn esc(&mut self, text: &str) {
+        put_esc(&mut self.out, text);
+    }
+
+    /// Opens a labelled piece of the card's line of facts.
+    fn label(&mut self, label: &str) {
+        put(&mut self.out, &["<span><b>", label, "</b> "]);
+    }
+
+    /// One row per document; the period (`when`, escaped) and its state
+    /// span them all. A document without a file is missing (red) once its
+    /// period has ended, due (orange) in its last month, and not due yet
+    /// (grey) before.
     fn document_rows(
         &mut self,
         report: &IndicatorReport,
-        when: Esc,
+        when: &str,
         (key, label): (&str, &str),
         period: Option<PeriodState>,
         (documents, unmatched): (&[Document], &[String]),
@@ -221,15 +251,18 @@ impl Card<'_> {
         for (i, document) in documents.iter().enumerate() {
             self.out.push_str("<tr>");
             if i == 0 && rows > 1 {
-                w!(
-                    self,
-                    "<td rowspan=\"{rows}\" class=\"when\">{when}</td><td rowspan=\"{rows}\"><span class=\"chip {key}\">{label}</span></td>"
-                );
+                self.out.push_str("<td rowspan=\"");
+                put_number(&mut self.out, rows as u64);
+                put(&mut self.out, &["\" class=\"when\">", when, "</td><td rowspan=\""]);
+                put_number(&mut self.out, rows as u64);
+                put(&mut self.out, &["\"><span class=\"chip ", key, "\">", label, "</span></td>"]);
             } else if i == 0 {
-                w!(self, "<td class=\"when\">{when}</td><td><span class=\"chip {key}\">{label}</span></td>");
+                let cells = ["<td class=\"when\">", when, "</td><td><span class=\"chip ", key, "\">", label];
+                put(&mut self.out, &cells);
+                self.out.push_str("</span></td>");
             }
             self.out.push_str("<td>");
-            let _ = write_esc(&mut self.out, document_name(&document.name, self.lang));
+            self.esc(document_name(&document.name, self.lang));
             self.out.push_str("</td>");
             if document.files.is_empty() {
                 let (class, mark, label) = match period {
@@ -237,9 +270,7 @@ impl Card<'_> {
                     Some(PeriodState::Due) => ("due", "•", self.l.missing),
                     _ => ("no", "✗", self.l.missing),
                 };
-                for piece in ["<td class=\"", class, "\">", mark, " ", label, "</td></tr>\n"] {
-                    self.out.push_str(piece);
-                }
+                put(&mut self.out, &["<td class=\"", class, "\">", mark, " ", label, "</td></tr>\n"]);
             } else {
                 self.out.push_str("<td>");
                 self.file_list(report, &document.files);
@@ -247,20 +278,16 @@ impl Card<'_> {
             }
         }
         if !unmatched.is_empty() {
-            w!(self, "<tr class=\"extra\"><td>{}</td><td>", self.l.unmatched);
+            put(&mut self.out, &["<tr class=\"extra\"><td>", self.l.unmatched, "</td><td>"]);
             self.file_list(report, unmatched);
-            w!(self, "</td></tr>\n");
+            self.out.push_str("</td></tr>\n");
         }
     }
 
     /// Files relative to the indicator's evidence folder, each a link.
     fn file_list(&mut self, report: &IndicatorReport, files: &[String]) {
         self.out.push_str("<ul class=\"files\">");
-        if self.folder.is_empty() {
-            self.folder.push_str(self.links.to_root);
-            let _ = write_url(&mut self.folder, &report.file.evidence);
-            self.folder.push('/');
-        }
+        self.fill_folder(report);
         for file in files {
             self.out.push_str("<li><a href=\"");
             self.out.push_str(&self.folder);
@@ -269,26 +296,30 @@ impl Card<'_> {
             let _ = write_esc(&mut self.out, file);
             self.out.push_str("</a>");
             if report.in_lfs_files.binary_search(file).is_ok() {
-                w!(self, " <span class=\"lfs\">{}</span>", self.l.in_lfs);
+                put(&mut self.out, &[" <span class=\"lfs\">", self.l.in_lfs, "</span>"]);
             }
             self.out.push_str("</li>");
         }
         self.out.push_str("</ul>");
     }
 
-    /// A link to the path made of `href`'s parts (relative to the
-    /// repository root) showing `shown`'s: no part is joined first.
-    fn link(&mut self, href: &[&str], shown: &[&str]) {
+    /// Makes `folder`, the `href` of the evidence folder of `report`, if
+    /// it is not made yet.
+    fn fill_folder(&mut self, report: &IndicatorReport) {
+        if self.folder.is_empty() {
+            self.folder.push_str(self.links.to_root);
+            let _ = write_url(&mut self.folder, &report.file.evidence);
+            self.folder.push('/');
+        }
+    }
+
+    /// A link to `path`, relative to the repository root, showing it.
+    fn link(&mut self, path: &str) {
         // The prefix is `../` and names already percent-encoded.
-        self.out.push_str("<a href=\"");
-        self.out.push_str(self.links.to_root);
-        for part in href {
-            let _ = write_url(&mut self.out, part);
-        }
+        put(&mut self.out, &["<a href=\"", self.links.to_root]);
+        let _ = write_url(&mut self.out, path);
         self.out.push_str("\">");
-        for part in shown {
-            let _ = write_esc(&mut self.out, part);
-        }
+        self.esc(path);
         self.out.push_str("</a>");
     }
 }

@@ -3,8 +3,10 @@
 
 use std::fmt;
 
-use crate::judge::evaluate::{PeriodState, Progress};
-use crate::render::words::{fraction, percent};
+use crate::judge::evaluate::{IndicatorReport, PeriodState, Progress, Status};
+use crate::model::month::YearMonth;
+use crate::model::schedule::Period;
+use crate::render::words::{digits_of, fraction, percent, status_text, StatusLabel};
 use crate::text::Lang;
 
 /// The CSS class of a period state, shared with the status classes.
@@ -75,26 +77,96 @@ impl fmt::Display for Url<'_> {
     }
 }
 
-/// Writes `path` percent-encoded to `w`.
+/// The bytes a link keeps as they are: unreserved characters and `/`.
+const KEPT: [bool; 256] = {
+    let mut kept = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        kept[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'/');
+        b += 1;
+    }
+    kept
+};
+
+/// Writes `path` percent-encoded to `w`: the runs of kept bytes whole.
 pub(crate) fn write_url<W: fmt::Write + ?Sized>(w: &mut W, path: &str) -> fmt::Result {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let kept = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/');
     let bytes = path.as_bytes();
     let mut start = 0;
-    for (at, &b) in bytes.iter().enumerate() {
-        if kept(b) {
-            continue;
-        }
-        // Kept bytes are ASCII: a run of them lies on char boundaries.
+    while let Some(skip) = bytes[start..].iter().position(|&b| !KEPT[usize::from(b)]) {
+        let at = start + skip;
+        // Kept bytes are ASCII: a run of them lies on char boundaries (an
+        // empty one may not: between the bytes of one character).
         if start < at {
             w.write_str(&path[start..at])?;
         }
-        w.write_char('%')?;
-        w.write_char(char::from(HEX[usize::from(b >> 4)]))?;
-        w.write_char(char::from(HEX[usize::from(b & 15)]))?;
+        let b = bytes[at];
+        let escape = [b'%', HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]];
+        w.write_str(std::str::from_utf8(&escape).unwrap_or_default())?;
         start = at + 1;
     }
     w.write_str(&path[start..])
+}
+
+/// Appends `pieces` to `out` in their order: the page's cells without the
+/// formatting machinery, which cost more than the bytes it wrote.
+pub(super) fn put(out: &mut String, pieces: &[&str]) {
+    for piece in pieces {
+        out.push_str(piece);
+    }
+}
+
+/// Appends `text` escaped (`Esc` without the formatting machinery).
+pub(super) fn put_esc(out: &mut String, text: &str) {
+    let _ = write_esc(out, text);
+}
+
+/// Appends `n` in decimal digits.
+pub(super) fn put_number(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    out.extend(digits_of(n, &mut digits).iter().map(|&d| char::from(d)));
+}
+
+/// Appends `fraction(p, lang)`, escaped.
+pub(super) fn put_fraction(out: &mut String, p: Progress, lang: Lang) {
+    if p.required == 0 {
+        put_esc(out, lang.labels().none);
+    } else {
+        put_number(out, p.present as u64);
+        out.push('/');
+        put_number(out, p.required as u64);
+    }
+}
+
+/// Appends `lang.month(month)`, escaped: "Juli 2022".
+pub(super) fn put_month(out: &mut String, month: YearMonth, lang: Lang) {
+    put_esc(out, lang.month_name(month.month()));
+    out.push(' ');
+    put_number(out, u64::from(month.year().unsigned_abs()));
+}
+
+/// Appends `period_text(period, lang)`, escaped: "Juli 2022",
+/// "Agustus – Desember 2022", "November 2022 – Februari 2023".
+pub(super) fn put_period(out: &mut String, period: Period, lang: Lang) {
+    let (first, last) = (period.first, period.last);
+    if first != last {
+        if first.year() == last.year() {
+            put_esc(out, lang.month_name(first.month()));
+        } else {
+            put_month(out, first, lang);
+        }
+        out.push_str(" – ");
+    }
+    put_month(out, last, lang);
+}
+
+/// Appends `status_text(report, lang)`, escaped.
+pub(super) fn put_status(out: &mut String, report: &IndicatorReport, lang: Lang) {
+    match report.status {
+        Status::Occurrences => put_esc(out, &status_text(report, lang)),
+        status => put_esc(out, status.label(lang)),
+    }
 }
 
 /// `Url` as a `String`.
@@ -111,6 +183,27 @@ mod tests {
         assert_eq!(esc(r#"<b>SOP & "baru" 'x'"#), "&lt;b&gt;SOP &amp; &quot;baru&quot; &#39;x&#39;");
         for text in [r#"<b>SOP & "baru" 'x'"#, "é<ü>", "", "&&", "plain"] {
             assert_eq!(Esc(text).to_string(), esc(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn months_periods_and_fractions_are_written_as_the_words_make_them() {
+        use crate::render::words::period_text;
+        let m = |year, month| YearMonth::new(year, month).unwrap();
+        let periods = [(m(2022, 7), m(2022, 7)), (m(2022, 8), m(2022, 12)), (m(2022, 11), m(2023, 2))];
+        for lang in [Lang::Id, Lang::En] {
+            for (first, last) in periods {
+                let period = Period::months(first, last);
+                let mut out = String::new();
+                put_period(&mut out, period, lang);
+                assert_eq!(out, esc(&period_text(period, lang)));
+            }
+            for (present, required) in [(0, 0), (0, 3), (12, 345), (usize::MAX, usize::MAX)] {
+                let p = Progress { present, required };
+                let mut out = String::new();
+                put_fraction(&mut out, p, lang);
+                assert_eq!(out, esc(&fraction(p, lang)));
+            }
         }
     }
 

@@ -30,7 +30,7 @@ use crate::render::score::html as score_html;
 use crate::render::words::{document_name, entry_when, pic, status_count, Heading};
 use crate::text::{Labels, Lang};
 pub(crate) use article::{Articles, Links};
-use markup::bar;
+use markup::{bar, put_esc, put_month};
 pub(crate) use markup::{esc, url_path};
 use page::{Page, CHUNK};
 
@@ -201,18 +201,31 @@ impl Page<'_> {
             l.missing_documents
         );
         for entry in late {
-            let id = esc(&entry.report.file.id);
-            w!(self, "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td>");
-            let who = esc(pic(entry.report).unwrap_or(""));
+            let id = &entry.report.file.id;
+            let out = &mut self.out;
+            out.push_str("<tr><td class=\"id\"><a href=\"#");
+            put_esc(out, id);
+            out.push_str("\">");
+            put_esc(out, id);
+            out.push_str("</a></td>");
+            let who = pic(entry.report).unwrap_or("");
             match entry.period {
                 Some(period) => {
-                    w!(self, "<td class=\"when\">{}</td>", self.lang.month(period.period.last));
-                    w!(self, "<td class=\"late\">{}</td>", esc(&entry_when(entry, self.lang)));
-                    w!(self, "<td>{}</td><td>{who}</td><td><ul class=\"missing\">", esc(entry.report.text()));
+                    out.push_str("<td class=\"when\">");
+                    put_month(out, period.period.last, self.lang);
+                    out.push_str("</td><td class=\"late\">");
+                    put_esc(out, &entry_when(entry, self.lang));
+                    out.push_str("</td><td>");
+                    put_esc(out, entry.report.text());
+                    out.push_str("</td><td>");
+                    put_esc(out, who);
+                    out.push_str("</td><td><ul class=\"missing\">");
                     for name in &period.missing {
-                        w!(self, "<li>{}</li>", esc(document_name(name, self.lang)));
+                        out.push_str("<li>");
+                        put_esc(out, document_name(name, self.lang));
+                        out.push_str("</li>");
                     }
-                    w!(self, "</ul></td></tr>\n");
+                    out.push_str("</ul></td></tr>\n");
                     self.spill(CHUNK);
                 }
                 None => {
@@ -229,8 +242,9 @@ impl Page<'_> {
                     );
                     w!(
                         self,
-                        "<td>{}</td><td>{who}</td><td>{}</td></tr>\n",
+                        "<td>{}</td><td>{}</td><td>{}</td></tr>\n",
                         esc(entry.report.text()),
+                        esc(who),
                         esc(&problem)
                     );
                 }

@@ -5,13 +5,13 @@
 
 use std::fmt::Write as _;
 
-use super::markup::{esc, state_key, state_mark, Esc};
+use super::markup::{esc, put, put_esc, put_fraction, put_period, put_status, state_key, state_mark, Esc};
 use super::page::{Page, CHUNK};
 use crate::judge::evaluate::{IndicatorReport, Status};
 use crate::judge::view::StatusView;
 use crate::model::month::YearMonth;
 use crate::render::problems;
-use crate::render::words::{fraction, period_text, pic, state_label, status_text};
+use crate::render::words::{pic, state_label};
 use crate::text::Lang;
 
 /// The timeline section, written to the page row by row: a large plan's
@@ -83,27 +83,27 @@ fn row(
     now: YearMonth,
     lang: Lang,
 ) {
-    let id = Esc(&report.file.id);
-    let _ = write!(
-        out,
-        "<tr><td class=\"id\"><a href=\"#{id}\">{id}</a></td><td class=\"text\">{}",
-        Esc(report.text())
-    );
+    let id = &report.file.id;
+    out.push_str("<tr><td class=\"id\"><a href=\"#");
+    put_esc(out, id);
+    out.push_str("\">");
+    put_esc(out, id);
+    out.push_str("</a></td><td class=\"text\">");
+    put_esc(out, report.text());
     if let Some(pic) = pic(report) {
-        let _ = write!(out, "<span class=\"pic\">{}</span>", Esc(pic));
+        out.push_str("<span class=\"pic\">");
+        put_esc(out, pic);
+        out.push_str("</span>");
     }
-    let _ = write!(
-        out,
-        "</td><td><span class=\"chip {}\">{}</span></td>",
-        report.status.key(),
-        Esc(&status_text(report, lang))
-    );
+    put(out, &["</td><td><span class=\"chip ", report.status.key(), "\">"]);
+    put_status(out, report, lang);
+    out.push_str("</span></td>");
     if report.status == Status::Invalid {
         let problem = report.problem.as_ref().map(|p| problems::message(p, lang)).unwrap_or_default();
         let _ = writeln!(out, "<td colspan=\"12\" class=\"invalid\">{}</td></tr>", Esc(&problem));
         return;
     }
-    // A period's title, made once for all its months.
+    // A period's title, escaped, made once for all its months.
     let mut titled: Option<(usize, String)> = None;
     for (month, month_title) in months {
         let month = *month;
@@ -111,29 +111,29 @@ fn row(
         let found = report.periods.iter().position(|p| p.period.contains(month));
         let Some(index) = found else {
             if report.occurrences.iter().any(|o| o.has_files() && o.month() == Some(month)) {
-                let _ = write!(out, "<td class=\"m occ{now}\" title=\"{month_title}\">●</td>");
+                put(out, &["<td class=\"m occ", now, "\" title=\"", month_title, "\">●</td>"]);
             } else {
-                let _ = write!(out, "<td class=\"m{now}\" title=\"{month_title}\"></td>");
+                put(out, &["<td class=\"m", now, "\" title=\"", month_title, "\"></td>"]);
             }
             continue;
         };
         let period = &report.periods[index];
         if titled.as_ref().is_none_or(|(i, _)| *i != index) {
-            let title = format!("{} · {}", period_text(period.period, lang), state_label(period.state, lang));
-            titled = Some((index, Esc(&title).to_string()));
+            let mut title = String::with_capacity(48);
+            put_period(&mut title, period.period, lang);
+            title.push_str(" · ");
+            put_esc(&mut title, state_label(period.state, lang));
+            titled = Some((index, title));
         }
         let title = titled.as_ref().map_or("", |(_, t)| t);
         let key = state_key(period.state);
         if period.period.last == month {
+            put(out, &["<td class=\"m ", key, now, "\" title=\"", title, " · "]);
+            put_fraction(out, period.progress(), lang);
             let mark = state_mark(period.state);
-            let (progress, documents) = (fraction(period.progress(), lang), lang.labels().documents);
-            let _ = write!(
-                out,
-                "<td class=\"m {key}{now}\" title=\"{title} · {} {documents}\">{mark}</td>",
-                Esc(&progress)
-            );
+            put(out, &[" ", lang.labels().documents, "\">", mark, "</td>"]);
         } else {
-            let _ = write!(out, "<td class=\"m span-{key}{now}\" title=\"{title}\"></td>");
+            put(out, &["<td class=\"m span-", key, now, "\" title=\"", title, "\"></td>"]);
         }
     }
     out.push_str("</tr>\n");
