@@ -31,11 +31,15 @@ pub(crate) struct Stars {
 /// A set of the bytes of a name, as bits: a name lacking one of a glob's
 /// bytes cannot match it, which a few instructions tell where matching
 /// takes a few hundred (`zi check` tries each stray file against every
-/// document of its siblings). Letters and digits have a bit each; the
+/// document of its siblings). Letters and digits have a bit each, and
+/// `*` one of its own, so a glob's set is its bytes' less that bit; the
 /// other bytes share the rest.
 pub(crate) fn bytes_of(name: &str) -> u64 {
     name.bytes().fold(0, |set, b| set | BYTE_BIT[usize::from(b)])
 }
+
+/// The bit of `*`, which no other byte has.
+const STAR_BIT: u8 = 63;
 
 const BYTE_BIT: [u64; 256] = {
     let mut table = [0u64; 256];
@@ -45,7 +49,8 @@ const BYTE_BIT: [u64; 256] = {
             byte @ b'a'..=b'z' => byte - b'a',
             byte @ b'A'..=b'Z' => byte - b'A',
             byte @ b'0'..=b'9' => 26 + byte - b'0',
-            byte => 36 + byte % 28,
+            b'*' => STAR_BIT,
+            byte => 36 + byte % 27,
         };
         table[b] = 1 << bit;
         b += 1;
@@ -87,9 +92,7 @@ impl Glob {
     /// stray files asks, for a few indicators' globs.
     pub(crate) fn needs(&self) -> u64 {
         match self {
-            Glob::Stars(stars) => {
-                stars.pattern.bytes().filter(|&b| b != b'*').fold(0, |set, b| set | BYTE_BIT[usize::from(b)])
-            }
+            Glob::Stars(stars) => bytes_of(&stars.pattern) & !(1 << STAR_BIT),
             Glob::Any | Glob::Pattern(_) => 0,
         }
     }
