@@ -99,7 +99,8 @@ fn run() -> ExitCode {
     // Colour is decided for the stream written to: a terminal, and NO_COLOR,
     // CLICOLOR_FORCE and TERM=dumb as anstream reads them.
     let color = anstream::AutoStream::choice(&stdout) != ColorChoice::Never;
-    let env = zi::Env::of_process(color, terminal_width(&stdout), stdout.is_terminal());
+    let terminal = stdout.is_terminal();
+    let env = zi::Env::of_process(color, terminal.then(terminal_width).flatten(), terminal);
     zi::run(std::env::args_os(), &env, &mut stdout.lock(), &mut stderr.lock())
 }
 
@@ -139,12 +140,9 @@ fn open_standard_streams() {
     }
 }
 
-/// The columns of the terminal standard output is, if it is one: the
-/// terminal's own size, else `COLUMNS`.
-fn terminal_width(stdout: &std::io::Stdout) -> Option<u16> {
-    if !stdout.is_terminal() {
-        return None;
-    }
+/// The columns of the terminal standard output is (the caller knows it is
+/// one): the terminal's own size, else `COLUMNS`.
+fn terminal_width() -> Option<u16> {
     window_columns().or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok()).filter(|w| *w > 0)
 }
 

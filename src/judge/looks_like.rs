@@ -15,7 +15,7 @@ use crate::judge::matcher::Matcher;
 use crate::judge::missing::{document_names, DocumentName};
 use crate::model::evidence::normalise;
 use crate::model::fast_hash::FastMap;
-use crate::model::glob::bytes_of;
+use crate::model::glob::Bytes;
 use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
 use crate::problem::{Kind, LooksLike, Problem};
 
@@ -108,13 +108,13 @@ pub(crate) fn name_siblings_known(
                         }
                     };
                     let key = normalise(name);
-                    let bytes = bytes_of(&key);
+                    let held = Bytes::of(&key);
                     // The month folder it sits in, kept in the sibling's folder.
                     let inside = path.strip_prefix(own.evidence.as_str())?.trim_start_matches('/');
                     let month = inside.rsplit_once('/').map_or("", |(folder, _)| folder);
                     siblings.iter().filter(|s| !std::ptr::eq(s.file, own)).find_map(|s| {
                         let documents = s.documents.get();
-                        let item = documents.matcher.item_matching(&key, bytes, &s.needs)?;
+                        let item = documents.matcher.item_matching(&key, held)?;
                         Some((
                             index,
                             LooksLike {
@@ -143,8 +143,6 @@ pub(crate) fn name_siblings_known(
 struct Sibling<'a> {
     file: &'a IndicatorFile,
     documents: Compiled<'a>,
-    /// What each of its patterns needs of a name (`Matcher::needs`).
-    needs: Vec<u64>,
 }
 
 /// Documents compiled before, or just now.
@@ -175,17 +173,14 @@ fn documents_of<'a>(
         .iter()
         .filter_map(|file| {
             if let Some(documents) = known.get(file.path.as_str()).and_then(|k| k.documents.as_ref()) {
-                let documents = documents.as_ref()?;
-                let needs = documents.matcher.needs();
-                return Some(Sibling { file, documents: Compiled::Before(documents), needs });
+                return Some(Sibling { file, documents: Compiled::Before(documents.as_ref()?) });
             }
             // Only the documents are wanted: the sibling's evidence stays unread.
             let indicator = read(plan, file, Part::PlanFile, &mut ignored).indicator?;
             ignored.clear();
             let names = document_names(&indicator);
             let documents = Documents::of(&names, Matcher::new(&indicator.evidence))?;
-            let needs = documents.matcher.needs();
-            Some(Sibling { file, documents: Compiled::Now(documents), needs })
+            Some(Sibling { file, documents: Compiled::Now(documents) })
         })
         .collect()
 }

@@ -6,7 +6,7 @@
 //! explain every match.
 
 use crate::model::evidence::{normalise, EvidenceFile, Folder};
-use crate::model::glob::Glob;
+use crate::model::glob::{Bytes, Glob};
 use crate::model::plan::{join, EvidenceItem};
 use crate::model::schedule::Schedule;
 use crate::problem::{Kind, Problem};
@@ -67,29 +67,15 @@ impl Matcher {
         }
     }
 
-    /// What each pattern needs of a name (`Glob::needs`), in the order
-    /// of the documents and their patterns: what `item_matching` is given.
-    pub(crate) fn needs(&self) -> Vec<u64> {
-        self.items.iter().flatten().map(Glob::needs).collect()
-    }
-
     /// The first document whose own pattern `key` matches; never the
     /// catch-all of a one-document indicator, which matches every file.
-    /// `bytes` is `glob::bytes_of(key)`, found once for every sibling a
-    /// stray file is tried against; `needs` is `self.needs()`.
-    pub(crate) fn item_matching(&self, key: &str, bytes: u64, needs: &[u64]) -> Option<usize> {
+    /// `held` is `Bytes::of(key)`, found once for every sibling a stray
+    /// file is tried against.
+    pub(crate) fn item_matching(&self, key: &str, held: Bytes) -> Option<usize> {
         if self.items.len() <= 1 {
             return None;
         }
-        let mut needs = needs.iter();
-        self.items.iter().position(|patterns| {
-            // Every pattern takes its `needs`, matched or not.
-            let mut found = false;
-            for (pattern, &need) in patterns.iter().zip(needs.by_ref()) {
-                found = found || pattern.matches_with(key, bytes, need);
-            }
-            found
-        })
+        self.items.iter().position(|patterns| patterns.iter().any(|p| p.matches_holding(key, held)))
     }
 
     /// Documents required per period.
@@ -100,10 +86,12 @@ impl Matcher {
     pub(crate) fn assign(&self, files: &[&EvidenceFile]) -> Assignment {
         let mut assignment =
             Assignment { per_item: vec![Vec::new(); self.items.len()], unmatched: Vec::new() };
+        let catch_all = self.items.len() <= 1;
         for (index, file) in files.iter().enumerate() {
             let mut matched = false;
+            let held = if catch_all { Bytes::default() } else { Bytes::of(&file.key) };
             for (item, patterns) in self.items.iter().enumerate() {
-                if patterns.iter().any(|p| p.matches(&file.key)) {
+                if patterns.iter().any(|p| p.matches_holding(&file.key, held)) {
                     assignment.per_item[item].push(index);
                     matched = true;
                 }

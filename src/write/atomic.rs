@@ -264,10 +264,22 @@ fn create_temporary(dir: &Path) -> io::Result<(std::fs::File, PathBuf)> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut pending = signals::pending();
-    let (file, path) = builder.tempfile_in(dir)?.into_parts();
+    let (file, path) = builder.tempfile_in(dir).map_err(without_temporary_name)?.into_parts();
     let path = path.keep().map_err(|e| e.error)?;
     pending.insert(Created::File(path.clone()));
     Ok((file, path))
+}
+
+/// `error` without the ` at path "…"` that `tempfile` adds, which names
+/// the temporary file's random name (its system error keeps no number to
+/// take instead): a message names the file zi was asked to write, the
+/// same on every run.
+fn without_temporary_name(error: io::Error) -> io::Error {
+    let text = error.to_string();
+    match text.rsplit_once(" at path \"") {
+        Some((plain, _)) if error.get_ref().is_some() => io::Error::new(error.kind(), plain),
+        _ => error,
+    }
 }
 
 /// Removes a temporary file and forgets it.

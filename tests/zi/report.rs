@@ -281,3 +281,108 @@ fn a_report_of_a_plan_with_nothing_overdue_says_so() {
     assert_text!("realistic-VI.1-visible-text", visible_text(&run.stdout));
     assert!(!repo.at("report.html").exists());
 }
+
+/// The names in `dir`, sorted.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// `args` run under `sh`, with `prelude` first (a `ulimit`, a `trap`).
+fn under_sh(prelude: &str, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["sh".to_string(), "-c".to_string(), format!("{prelude}; exec \"$0\" \"$@\"")];
+    all.extend(args.iter().map(|a| a.to_string()));
+    all
+}
+
+#[cfg(unix)]
+#[test]
+fn a_page_that_cannot_be_written_whole_leaves_nothing_and_the_old_page_as_it_was() {
+    let repo = realistic();
+    let old = repo.run(AS_OF, &["report", "-o", "rkt.html", "--lang", "en"]);
+    assert_eq!(old.code, 0, "{}", old.stderr);
+    let before = (repo.read("rkt.html"), names_in(repo.root()));
+    // Files of at most 8 KiB (16 of sh's 512-byte blocks, or 16 KiB in
+    // 1024-byte ones): the page and the spool of its cards fail midway,
+    // with "File too large" rather than a signal.
+    let limited = under_sh("trap '' XFSZ; ulimit -f 16", &[]);
+    let prefix: Vec<&str> = limited.iter().map(String::as_str).collect();
+    let run = repo.zi(AS_OF, &["report", "-o", "rkt.html"]).prefix(&prefix).run();
+    assert_eq!((run.code, run.stdout.as_str()), (2, ""), "the page is larger than the limit: {}", run.stderr);
+    assert_eq!(
+        run.stderr, "kesalahan: tidak dapat menulis rkt.html: berkas terlalu besar (kesalahan OS 27)\n",
+        "an error, and not the plan's problems, which follow a page written"
+    );
+    assert_eq!((repo.read("rkt.html"), names_in(repo.root())), before, "nothing left, nothing replaced");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_page_into_a_folder_zi_cannot_write_is_an_error_that_leaves_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = realistic();
+    repo.mkdir("laporan");
+    std::fs::set_permissions(repo.at("laporan"), std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root writes into a read-only folder unless setpriv drops the
+    // capability that lets it.
+    let setpriv = ["setpriv", "--inh-caps=-dac_override", "--bounding-set=-dac_override"];
+    let probe = std::process::Command::new(setpriv[0])
+        .args(&setpriv[1..])
+        .arg("touch")
+        .arg(repo.at("laporan/x"))
+        .output();
+    let prefix: &[&str] = match probe {
+        Ok(p) if !p.status.success() => &setpriv,
+        _ if std::fs::write(repo.at("laporan/x"), "").is_err() => &[],
+        _ => {
+            println!("note: nothing here stops this user writing into a read-only folder; not tested");
+            return;
+        }
+    };
+    let run = repo.zi(AS_OF, &["report", "-o", "laporan/rkt.html"]).prefix(prefix).run();
+    assert_eq!((run.code, run.stdout.as_str()), (2, ""), "{}", run.stderr);
+    assert_eq!(
+        run.stderr, "kesalahan: tidak dapat menulis laporan/rkt.html: akses ditolak (kesalahan OS 13)\n",
+        "the temporary file's random name is not part of the message"
+    );
+    assert_eq!(names_in(&repo.at("laporan")), Vec::<String>::new(), "nothing left in the folder");
+    std::fs::set_permissions(repo.at("laporan"), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_interrupted_by_a_signal_leaves_no_temporary_file() {
+    // Enough indicators for a signal to land while the page is made.
+    let repo = realistic();
+    let component = "plan/1-manajemen-perubahan/9-banyak";
+    repo.write(&format!("{component}/component.toml"), "name = \"Banyak\"\n");
+    for i in 0..300 {
+        let text = crate::harness::indicator_text("Rapat", "[\"Notulen\"]", "Juli 2022");
+        repo.write(&format!("{component}/{}-rapat.toml", i + 1), text);
+    }
+    for signal in ["-2", "-15"] {
+        let before = names_in(repo.root());
+        for delay in [5, 20, 60] {
+            let mut child = std::process::Command::new(crate::harness::ZI)
+                .args(["report", "-o", "rkt.html"])
+                .current_dir(repo.root())
+                .env("ZI_TODAY", AS_OF)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(delay));
+            let _ = std::process::Command::new("kill").args([signal, &child.id().to_string()]).status();
+            let _ = child.wait();
+            let mut after = names_in(repo.root());
+            after.retain(|n| n != "rkt.html");
+            let mut expected = before.clone();
+            expected.retain(|n| n != "rkt.html");
+            assert_eq!(after, expected, "signal {signal} after {delay} ms");
+        }
+    }
+}
