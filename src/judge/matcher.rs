@@ -6,7 +6,7 @@
 //! explain every match.
 
 use crate::model::evidence::{normalise, EvidenceFile, Folder};
-use crate::model::glob::Glob;
+use crate::model::glob::{Bytes, Glob};
 use crate::model::plan::{join, EvidenceItem};
 use crate::model::schedule::Schedule;
 use crate::problem::{Kind, Problem};
@@ -84,10 +84,12 @@ impl Matcher {
     pub(crate) fn assign(&self, files: &[&EvidenceFile]) -> Assignment {
         let mut assignment =
             Assignment { per_item: vec![Vec::new(); self.items.len()], unmatched: Vec::new() };
+        let catch_all = self.items.len() <= 1;
         for (index, file) in files.iter().enumerate() {
             let mut matched = false;
+            let held = if catch_all { Bytes::default() } else { Bytes::of(&file.key) };
             for (item, patterns) in self.items.iter().enumerate() {
-                if patterns.iter().any(|p| p.matches(&file.key)) {
+                if patterns.iter().any(|p| p.matches_holding(&file.key, held)) {
                     assignment.per_item[item].push(index);
                     matched = true;
                 }

@@ -153,16 +153,21 @@ mod imp {
     /// The `linux_dirent64` records in `bytes`: `d_ino` (8 bytes), `d_off`
     /// (8), `d_reclen` (2), `d_type` (1), then the NUL-terminated name.
     fn records(bytes: &[u8], dir: &Dir, entries: &mut Entries) {
+        // A record is 24 bytes at least: one allocation holds them all.
+        entries.reserve(bytes.len() / 24);
         let mut at = 0;
         while at + 19 <= bytes.len() {
             let len = u16::from_ne_bytes([bytes[at + 16], bytes[at + 17]]) as usize;
             let Some(record) = bytes.get(at..at + len).filter(|_| len > 19) else { break };
-            let name = &record[19..];
-            let name = &name[..name.iter().position(|&b| b == 0).unwrap_or(name.len())];
+            // The kernel pads a record with zeros to eight bytes past the
+            // name's own: its end is in the record's last eight bytes.
+            let tail = len.saturating_sub(8).max(19);
+            let end = record[tail..].iter().position(|&b| b == 0).map_or(len, |nul| tail + nul);
+            let name = &record[19..end];
             at += len;
             // An inode of 0 is an entry deleted in place, which glibc's
             // `readdir` (what `std::fs::read_dir` used) skips too.
-            let deleted = record[..8].iter().all(|&b| b == 0);
+            let deleted = record[..8] == [0; 8];
             if deleted || name == b"." || name == b".." {
                 continue;
             }

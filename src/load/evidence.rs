@@ -47,6 +47,8 @@ pub(crate) fn scan_listing(listing: &dyn Listing, rel: &str, year: i32, out: &mu
     // Most folders exist: open first, and only ask why when that fails.
     let entries = match listing.list(rel, out) {
         Ok(entries) => entries,
+        // Nothing there: no evidence yet, and no need to ask why.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return folder,
         Err(e) => {
             if listing.is_dir(rel) {
                 out.push(tree::unreadable(rel, &e));

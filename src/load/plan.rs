@@ -171,16 +171,17 @@ fn check_evidence_dir(
     let mut below = Vec::new();
     for entry in folders::list(folders, &dir_rel, Severity::Warning, out) {
         let child = tree::join(&rel, &entry.name);
-        let shown = tree::join(EVIDENCE_DIR, &child);
+        // Made only for a problem: most entries are the indicators' folders.
+        let shown = || tree::join(EVIDENCE_DIR, &child);
         match (entry.kind, known.get(child.as_str())) {
             (EntryKind::Dir, Some(3)) => {}
             (EntryKind::Dir, Some(level)) if *level == depth + 1 => below.push(child),
             (EntryKind::Dir, _) => {
                 let suggestion = nearest_folder(&rel, &entry.name, depth + 1, known);
-                out.push(Problem::new(Kind::OrphanEvidence { suggestion }, shown))
+                out.push(Problem::new(Kind::OrphanEvidence { suggestion }, shown()))
             }
-            (EntryKind::File, Some(3)) => out.push(Problem::new(Kind::IndicatorEvidenceIsFile, shown)),
-            (EntryKind::File, _) => out.push(Problem::new(Kind::StrayEvidence, shown)),
+            (EntryKind::File, Some(3)) => out.push(Problem::new(Kind::IndicatorEvidenceIsFile, shown())),
+            (EntryKind::File, _) => out.push(Problem::new(Kind::StrayEvidence, shown())),
         }
     }
     par_map(below, out, |child, out| check_evidence_dir(folders, child, depth + 1, known, out));

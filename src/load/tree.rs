@@ -156,8 +156,9 @@ pub(crate) fn entry(
     if is_ignored(name) {
         return None;
     }
-    let path = join(rel, name);
-    let skip = |kind: Kind| Problem::new(kind, path.clone()).with_severity(skipped);
+    // The entry's path is made only for a problem.
+    let path = || join(rel, name);
+    let skip = |kind: Kind| Problem::new(kind, path()).with_severity(skipped);
     let kind = match found() {
         Found::Dir => EntryKind::Dir,
         Found::File | Found::LinkToFile => EntryKind::File,
@@ -174,7 +175,7 @@ pub(crate) fn entry(
             return None;
         }
         Found::Unreadable(e) => {
-            out.push(unreadable(&path, &e));
+            out.push(unreadable(&path(), &e));
             return None;
         }
     };

@@ -117,20 +117,28 @@ const FOLD_ASCII: [u8; 128] = {
 };
 
 /// `fold` for ASCII text, a byte at a time (it runs for every evidence
-/// file); `None` at the first byte that is not ASCII.
+/// file); `None` when the text is not ASCII. Every byte is written and the
+/// end moved past it only when it is kept: no branch per byte.
 fn fold_ascii(text: &[u8]) -> Option<String> {
+    if !text.is_ascii() {
+        return None;
+    }
     let mut out = Vec::with_capacity(text.len());
-    let mut after_space = false;
+    let spare = &mut out.spare_capacity_mut()[..text.len()];
+    let (mut len, mut after_space) = (0, false);
     for &b in text {
-        let folded = *FOLD_ASCII.get(usize::from(b))?;
+        let folded = FOLD_ASCII[usize::from(b & 127)];
         let space = folded == b' ';
-        if !(space && after_space) {
-            out.push(folded);
-        }
+        spare[len].write(folded);
+        len += usize::from(!(space && after_space));
         after_space = space;
     }
-    // SAFETY: only bytes of `FOLD_ASCII`, all ASCII, were pushed.
-    Some(unsafe { String::from_utf8_unchecked(out) })
+    // SAFETY: the first `len` bytes were written above (`len` never
+    // passes the bytes written), all of them ASCII from `FOLD_ASCII`.
+    unsafe {
+        out.set_len(len);
+        Some(String::from_utf8_unchecked(out))
+    }
 }
 
 fn fold(chars: impl Iterator<Item = char>, out: &mut String) {

@@ -19,7 +19,9 @@ const MAX_DEPTH: u8 = 4;
 /// shape this parser reads.
 pub(crate) fn parse(text: &str) -> Option<Table<'_>> {
     let mut p = Parser { text, bytes: text.as_bytes(), at: 0 };
-    let mut root = Table::default();
+    // Room for a plan file's keys: grown from empty, the table was moved
+    // twice on the way.
+    let mut root = Table { entries: Vec::with_capacity(8) };
     loop {
         p.spaces();
         match p.peek() {
