@@ -12,7 +12,6 @@
 //! those of evidence go out part by part.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -20,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::judge::evaluate::{evaluate_keeping_documents, Detail, IndicatorReport};
 use crate::judge::looks_like::{self, Known};
+use crate::model::fast_hash::FastMap;
 use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
 use crate::problem::Problem;
 
@@ -135,9 +135,12 @@ fn in_parts<E>(
             .collect();
         let mut own = Vec::new();
         let mut found_by = Vec::new();
-        let mut known = HashMap::with_capacity(part.len());
+        // How many problems each indicator found, in the order of `own`.
+        let mut counts = Vec::with_capacity(part.len());
+        let mut known = FastMap::with_capacity_and_hasher(part.len(), Default::default());
         for ((index, component, file), (_, found, of, documents)) in part.iter().zip(judged) {
             found_by.extend((0..).take(found.len()).map(|i| Found::Own(*index, i)));
+            counts.push(found.len());
             own.extend(found);
             for (i, problem) in (0..).zip(of) {
                 pending.push(Pending { problem, found: Found::OfReport(*index, i) });
@@ -146,7 +149,16 @@ fn in_parts<E>(
         }
         looks_like::name_siblings_known(plan, &mut own, &known, &read);
         drop(known);
-        pending.extend(own.into_iter().zip(found_by).map(|(problem, found)| Pending { problem, found }));
+        // Each indicator's problems sorted on their own: indicators come in
+        // the order of their paths, so the part is then nearly one run,
+        // which the sort of `take_ready` passes over instead of merging
+        // a run or two per indicator.
+        let mut own = own.into_iter().zip(found_by).map(|(problem, found)| Pending { problem, found });
+        for count in counts {
+            let start = pending.len();
+            pending.extend(own.by_ref().take(count));
+            pending[start..].sort();
+        }
         // No later problem comes before the next part's lowest path.
         let next = rest.first().map(|(_, _, file)| lowest(file));
         let ready = take_ready(&mut pending, next, &mut last);

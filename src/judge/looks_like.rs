@@ -7,7 +7,6 @@
 //! not their evidence), and only their indicators with several documents: a one-document indicator takes any
 //! file, so matching it would say nothing.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -15,6 +14,8 @@ use rayon::prelude::*;
 use crate::judge::matcher::Matcher;
 use crate::judge::missing::{document_names, DocumentName};
 use crate::model::evidence::normalise;
+use crate::model::fast_hash::FastMap;
+use crate::model::glob::Bytes;
 use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
 use crate::problem::{Kind, LooksLike, Problem};
 
@@ -28,7 +29,7 @@ pub(crate) fn name_siblings(
     if !problems.iter().any(|p| matches!(p.kind, Kind::UnmatchedFile { .. })) {
         return;
     }
-    let known: HashMap<&str, Known> = plan
+    let known: FastMap<&str, Known> = plan
         .areas
         .iter()
         .flat_map(|a| &a.components)
@@ -68,7 +69,7 @@ impl Documents {
 pub(crate) fn name_siblings_known(
     plan: &Plan,
     problems: &mut [Problem],
-    known: &HashMap<&str, Known>,
+    known: &FastMap<&str, Known>,
     read: &(impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync),
 ) {
     // Problem indices by component, in the plan's order of components.
@@ -88,20 +89,32 @@ pub(crate) fn name_siblings_known(
         .par_iter()
         .flat_map_iter(|(component, indices)| {
             let siblings = documents_of(plan, component, known, read);
+            // An indicator's stray files come together: its file is looked
+            // up once for them, and skipped among the siblings by address.
+            let mut last_own: Option<(&str, &IndicatorFile)> = None;
             indices
                 .iter()
                 .filter_map(|&index| {
                     let Kind::UnmatchedFile { plan_file, .. } = &problems[index].kind else { return None };
                     let path = problems[index].path.as_str();
                     let (_, name) = path.rsplit_once('/')?;
+                    let own = match last_own {
+                        Some((file, own)) if file == &**plan_file => own,
+                        _ => {
+                            let own: &IndicatorFile =
+                                component.indicators.iter().find(|i| i.path == **plan_file)?;
+                            last_own = Some((own.path.as_str(), own));
+                            own
+                        }
+                    };
                     let key = normalise(name);
+                    let held = Bytes::of(&key);
                     // The month folder it sits in, kept in the sibling's folder.
-                    let own = component.indicators.iter().find(|i| i.path == **plan_file)?;
                     let inside = path.strip_prefix(own.evidence.as_str())?.trim_start_matches('/');
                     let month = inside.rsplit_once('/').map_or("", |(folder, _)| folder);
-                    siblings.iter().filter(|s| s.file.path != **plan_file).find_map(|s| {
+                    siblings.iter().filter(|s| !std::ptr::eq(s.file, own)).find_map(|s| {
                         let documents = s.documents.get();
-                        let item = documents.matcher.item_matching(&key)?;
+                        let item = documents.matcher.item_matching(&key, held)?;
                         Some((
                             index,
                             LooksLike {
@@ -151,7 +164,7 @@ impl Compiled<'_> {
 fn documents_of<'a>(
     plan: &Plan,
     component: &'a Component,
-    known: &'a HashMap<&str, Known>,
+    known: &'a FastMap<&str, Known>,
     read: &(impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync),
 ) -> Vec<Sibling<'a>> {
     let mut ignored = Vec::new();

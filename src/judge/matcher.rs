@@ -82,11 +82,13 @@ impl Matcher {
 
     /// The first document whose own pattern `key` matches; never the
     /// catch-all of a one-document indicator, which matches every file.
-    pub(crate) fn item_matching(&self, key: &str) -> Option<usize> {
+    /// `held` is `Bytes::of(key)`, found once for every sibling a stray
+    /// file is tried against.
+    pub(crate) fn item_matching(&self, key: &str, held: Bytes) -> Option<usize> {
         if self.ends.len() <= 1 {
             return None;
         }
-        self.items().position(|patterns| patterns.iter().any(|p| p.matches(key)))
+        self.items().position(|patterns| patterns.iter().any(|p| p.matches_holding(key, held)))
     }
 
     /// Documents required per period.

@@ -107,6 +107,18 @@ impl Measure {
         Measure { fits: fits.to_vec(), content: vec![0; n], word: vec![0; n], keys: vec![0; n + 1] }
     }
 
+    /// Takes in what `other` measured (of the same columns), as if its rows
+    /// had been measured here too.
+    pub(crate) fn take_in(&mut self, other: &Measure) {
+        for (mine, theirs) in [
+            (&mut self.content, &other.content),
+            (&mut self.word, &other.word),
+            (&mut self.keys, &other.keys),
+        ] {
+            mine.iter_mut().zip(theirs).for_each(|(m, t)| *m = (*m).max(*t));
+        }
+    }
+
     pub(crate) fn row(&mut self, cells: &[Cell]) {
         let mut key = 0;
         for (i, widest_key) in self.keys.iter_mut().enumerate() {
@@ -149,6 +161,25 @@ pub(crate) struct Layout {
     width: usize,
     /// The widest key of a list entry whose text is each column.
     keys: Vec<usize>,
+    /// A table line with every cell empty, and where each column's part
+    /// of it ends (after its separator, spaces and padding).
+    blank: (Vec<u8>, Vec<usize>),
+}
+
+/// The line of a table whose columns are `widths` wide with every cell
+/// empty, and where each column's part of it ends.
+fn blank_line(widths: &[usize]) -> (Vec<u8>, Vec<usize>) {
+    let mut line = "│".as_bytes().to_vec();
+    let mut ends = Vec::with_capacity(widths.len());
+    for (i, w) in widths.iter().enumerate() {
+        if i > 0 {
+            line.extend_from_slice("┆".as_bytes());
+        }
+        line.resize(line.len() + w + 2, b' ');
+        ends.push(line.len());
+    }
+    line.extend_from_slice("│\n".as_bytes());
+    (line, ends)
 }
 
 /// Narrower than this, wrapped text is hard to read; longer words are split.
@@ -233,6 +264,7 @@ impl Layout {
         Layout {
             headers: headers.iter().map(|h| escape(h).into_owned()).collect(),
             fits: fits.clone(),
+            blank: blank_line(&widths),
             widths,
             width,
             keys: keys.clone(),
@@ -315,36 +347,47 @@ impl Layout {
     }
 
     /// The lines of a row, each cell's lines side by side, made in memory
-    /// as the cells give them and written at once.
+    /// and written at once. Each cell's lines are laid out first (borrowed
+    /// from the cell when they are its text), so the row's height is known
+    /// and each line is written without asking every cell again.
     fn table_row(&self, out: &mut dyn Write, cells: &[Cell], color: bool) -> io::Result<()> {
-        let mut laid: Vec<CellLines> = self
-            .widths
-            .iter()
-            .enumerate()
-            .map(|(i, w)| CellLines::new(cells.get(i), self.fits[i], *w))
-            .collect();
-        let mut line: Vec<Option<(Cow<str>, usize)>> = Vec::with_capacity(laid.len());
-        let mut text: Vec<u8> = Vec::with_capacity(1024);
-        for height in 0.. {
-            line.clear();
-            line.extend(laid.iter_mut().map(Iterator::next));
-            if height > 0 && line.iter().all(Option::is_none) {
-                break;
-            }
-            text.extend_from_slice("│".as_bytes());
-            for (i, w) in self.widths.iter().enumerate() {
+        let mut lines: Vec<(Cow<str>, usize)> = Vec::with_capacity(2 * self.widths.len());
+        // Where each column's lines end in `lines`.
+        let mut ends: Vec<usize> = Vec::with_capacity(self.widths.len());
+        for (i, w) in self.widths.iter().enumerate() {
+            lines.extend(CellLines::new(cells.get(i), self.fits[i], *w));
+            ends.push(lines.len());
+        }
+        let mut height = 1;
+        let mut start = 0;
+        for &end in &ends {
+            height = height.max(end - start);
+            start = end;
+        }
+        let (blank, blank_ends) = (&self.blank.0, &self.blank.1);
+        let mut text: Vec<u8> = Vec::with_capacity(height * (blank.len() + 16));
+        for at in 0..height {
+            // Empty cells are copied from the blank line, a run at a time.
+            let mut copied = 0;
+            let mut start = 0;
+            for (i, (w, &end)) in self.widths.iter().zip(&ends).enumerate() {
+                let line = lines[start..end].get(at);
+                start = end;
+                let Some((cell_text, cell_columns)) = line.filter(|(t, _)| !t.is_empty()) else { continue };
+                let segment = if i == 0 { "│".len() } else { blank_ends[i - 1] };
+                text.extend_from_slice(&blank[copied..segment]);
                 if i > 0 {
                     text.extend_from_slice("┆".as_bytes());
                 }
-                let (cell_text, cell_columns) = line[i].as_ref().map_or(("", 0), |(t, c)| (&**t, *c));
                 text.push(b' ');
-                match cells.get(i).and_then(|c| c.style).filter(|_| color && !cell_text.is_empty()) {
+                match cells.get(i).and_then(|c| c.style).filter(|_| color) {
                     Some(style) => write!(text, "{style}{cell_text}{style:#}")?,
                     None => text.extend_from_slice(cell_text.as_bytes()),
                 }
-                text.resize(text.len() + w - cell_columns.min(*w) + 1, b' ');
+                text.resize(text.len() + w - (*cell_columns).min(*w) + 1, b' ');
+                copied = blank_ends[i];
             }
-            text.extend_from_slice("│\n".as_bytes());
+            text.extend_from_slice(&blank[copied..]);
         }
         out.write_all(&text)
     }

@@ -44,7 +44,9 @@ impl Renderer for Terminal<'_> {
     fn check(&mut self, view: &CheckView) -> Result<()> {
         let lang = self.style.lang;
         for p in view.problems {
-            writeln!(self.out, "{}", problems::problem(p, view.excerpts.line(p), lang))?;
+            let mut text = problems::problem(p, view.excerpts.line(p), lang);
+            text.push('\n');
+            self.out.write_all(text.as_bytes())?;
         }
         if let Some((errors, warnings)) = view.closing_totals() {
             writeln!(self.out, "{}", lang.catalogue().errors_and_warnings(errors, warnings))?;
@@ -89,24 +91,24 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     headers.extend([l.status, l.next_deadline, l.to_date, l.year]);
     fits.extend([Fit::Tight; 4]);
     // Measured row by row, then made again to be written as it is laid
-    // out: a plan of 100,000 indicators is never held as cells.
-    let mut measure = Measure::new(&fits);
+    // out: a plan of 100,000 indicators is never held as cells. Each area
+    // is measured on its own (a list indents its entries for the widest ID
+    // of their area), the table from all of them.
+    let mut measures = Vec::with_capacity(view.areas.len());
     for area in &view.areas {
+        let mut measure = Measure::new(&fits);
         each_row(area, with_pic, lang, |row| {
             measure.row(row);
             Ok(())
         })?;
+        measures.push(measure);
     }
+    let mut measure = Measure::new(&fits);
+    measures.iter().for_each(|m| measure.take_in(m));
     let mut layout = Layout::measured(&headers, &measure, ctx.width);
-    for area in &view.areas {
+    for (area, keys) in view.areas.iter().zip(&measures) {
         if layout.is_list() {
-            // A list's entries are indented for the widest ID of their area.
-            let mut keys = Measure::new(&fits);
-            each_row(area, with_pic, lang, |row| {
-                keys.row(row);
-                Ok(())
-            })?;
-            layout.keys_from(&keys);
+            layout.keys_from(keys);
         }
         let title = format!("{}. {}", area.area.id, area.area.name.to_uppercase());
         write!(out, "\n{}", group_summary(&title, &area.totals, ctx))?;

@@ -111,7 +111,15 @@ pub(super) fn listed(items: &[String], more: bool) -> String {
 /// stays short when a plan names 2,000 documents.
 pub(super) fn few(names: &[impl AsRef<str>], and_more: impl Fn(usize) -> String) -> String {
     const FEW: usize = 5;
-    let mut text = names.iter().take(FEW).map(AsRef::as_ref).collect::<Vec<_>>().join(", ");
+    // Pushed into one string: `zi check` names the documents in the hint
+    // of every stray file.
+    let mut text = String::with_capacity(names.iter().take(FEW).map(|n| n.as_ref().len() + 2).sum());
+    for (i, name) in names.iter().take(FEW).enumerate() {
+        if i > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(name.as_ref());
+    }
     if names.len() > FEW {
         text.push_str(&and_more(names.len() - FEW));
     }

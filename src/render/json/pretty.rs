@@ -9,8 +9,11 @@ use std::io::{self, Write};
 
 use crate::model::month::YearMonth;
 
-/// How much is gathered before it is written out.
-const FLUSH_AT: usize = 32 * 1024;
+/// How much is gathered before it is written out: no less than the 64 KiB
+/// buffer the commands write through (`BufWriter`), which then passes each
+/// piece straight on instead of copying it (18 MB of JSON at 10,000
+/// indicators).
+const FLUSH_AT: usize = 64 * 1024;
 
 pub(crate) struct Pretty<'w> {
     buf: Vec<u8>,
