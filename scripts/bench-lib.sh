@@ -174,7 +174,7 @@ machine() {
     echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo);" \
         "file system of the plans: $(df -T "$WORK" | awk 'NR == 2 { print $2 }'); kernel $(uname -r)"
     echo "- zi $("$ZI" --version | cut -d' ' -f2) (release build), hyperfine $(hyperfine --version | cut -d' ' -f2)," \
-        "$(rg --version | head -1), $(git --version); as of $AS_OF"
+        "$(rg --version | sed -n 1p), $(git --version); as of $AS_OF"
     [ -n "$BASELINE" ] && echo "- baseline: zi $("$BASELINE" --version | cut -d' ' -f2) at $BASELINE, timed in the same rounds"
     echo "- medians of $ROUNDS round(s) of $RUNS runs after $WARMUP warm-up run(s), warm cache; peak memory is the" \
         "highest maximum resident set size of all those runs (GNU time), written MiB their highest block output"

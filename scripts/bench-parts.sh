@@ -174,11 +174,16 @@ shipped_section() {
     echo "The plan of this repository ($indicators indicators, $files files in \`plan/\` and \`evidence/\`) copied"
     echo "with \`zi.toml\` into a fresh git repository and committed. All commands in one hyperfine invocation"
     echo "without a shell, $SHIPPED_RUNS runs each after 20 warm-up runs, $ROUNDS round(s)."
+    [ -n "$ZI_STATIC" ] && echo "\`zi\` is the build \`cargo install --path .\` makes; \"linked statically\" is the README's static install" \
+        "(glibc's static-pie, no dynamic loader at the start)."
     echo
     echo "- load before: $(load)"
     echo "timing the shipped plan..." >&2
     local cmds=("git=git status --porcelain" "overdue=$Q_ZI overdue" "staged=$Q_ZI overdue --staged")
     [ -n "$Q_BASE" ] && cmds+=("base-overdue=$Q_BASE overdue" "base-staged=$Q_BASE overdue --staged")
+    local q_static=""
+    [ -n "$ZI_STATIC" ] && printf -v q_static '%q' "$ZI_STATIC"
+    [ -n "$q_static" ] && cmds+=("static-overdue=$q_static overdue" "static-staged=$q_static overdue --staged")
     local runs=$RUNS warmup=$WARMUP
     RUNS=$SHIPPED_RUNS WARMUP=20
     SLOW_LIMIT=0.2 measure shipped plain "${cmds[@]}"
@@ -190,6 +195,10 @@ shipped_section() {
     echo "| \`git status --porcelain\` | $(ms_of shipped/git) | 1.00 |"
     echo "| \`zi overdue\` | $(ms_of shipped/overdue) | $(ratio "${MED[shipped/overdue]}" "${MED[shipped/git]}") |"
     echo "| \`zi overdue --staged\` | $(ms_of shipped/staged) | $(ratio "${MED[shipped/staged]}" "${MED[shipped/git]}") |"
+    if [ -n "$q_static" ]; then
+        echo "| \`zi overdue\`, linked statically | $(ms_of shipped/static-overdue) | $(ratio "${MED[shipped/static-overdue]}" "${MED[shipped/git]}") |"
+        echo "| \`zi overdue --staged\`, linked statically | $(ms_of shipped/static-staged) | $(ratio "${MED[shipped/static-staged]}" "${MED[shipped/git]}") |"
+    fi
     if [ -n "$Q_BASE" ]; then
         echo "| baseline \`zi overdue\` | $(ms_of shipped/base-overdue) | $(ratio "${MED[shipped/base-overdue]}" "${MED[shipped/git]}") |"
         echo "| baseline \`zi overdue --staged\` | $(ms_of shipped/base-staged) | $(ratio "${MED[shipped/base-staged]}" "${MED[shipped/git]}") |"

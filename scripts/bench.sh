@@ -51,8 +51,9 @@
 # "baseline" row beneath it. --update-docs writes the tables into
 # docs/performance.md between its `bench.sh output` markers.
 #
-# zi is built with cargo into ${CARGO_TARGET_DIR:-target}/release/ (on Linux
-# linked statically, as the README installs it). Plans are
+# zi is built with cargo into ${CARGO_TARGET_DIR:-target}/release/ and timed
+# as cargo builds it; on Linux the shipped plan is also timed with zi linked
+# statically, as the README's static install builds it. Plans are
 # generated under that target folder's bench/ and reused while the generator's
 # source is unchanged. Needs hyperfine, GNU time, git and ripgrep (Debian packages);
 # nothing is installed unless --install is given, and then the script says
@@ -135,22 +136,29 @@ if [ -n "$BASELINE" ] && [ ! -x "$BASELINE" ]; then
 fi
 
 echo "building zi and the plan generator (release)..." >&2
-cargo build --release --quiet --example gen-plan
-# zi as the README installs it on Linux: linked statically (glibc's
-# static-pie), which takes the dynamic loader out of every run's start;
-# `cargo rustc` gives the flag to zi's own link only (RUSTFLAGS would give
-# it to the proc-macros too, which cannot be built so without --target).
-# See docs/performance.md, "Round 6, start-up".
-case "$(uname -s)" in
-    Linux) cargo rustc --release --quiet --bin zi -- -C target-feature=+crt-static ;;
-    *) cargo build --release --quiet --bin zi ;;
-esac
+cargo build --release --quiet --bin zi --example gen-plan
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 case "$TARGET" in /*) ;; *) TARGET=$ROOT/$TARGET ;; esac
-ZI=$TARGET/release/zi
-GEN=$TARGET/release/examples/gen-plan
 WORK=$TARGET/bench
 mkdir -p "$WORK"
+# Every part times zi as `cargo install --path .` builds it, kept aside
+# because the static build below links over the same file.
+ZI=$WORK/zi
+cp "$TARGET/release/zi" "$ZI"
+# On Linux the shipped plan is timed a second time with zi linked
+# statically (glibc's static-pie), as the README's static install builds
+# it: no dynamic loader at each run's start. `cargo rustc` gives the flag
+# to zi's own link only (RUSTFLAGS would give it to the proc-macros too,
+# which cannot be built so without --target). See docs/performance.md,
+# "Round 6, start-up".
+ZI_STATIC=""
+if [ "$SHIPPED_RUNS" -gt 0 ] && [ "$(uname -s)" = Linux ]; then
+    echo "building zi linked statically (release)..." >&2
+    cargo rustc --release --quiet --bin zi -- -C target-feature=+crt-static
+    ZI_STATIC=$WORK/zi-static
+    cp "$TARGET/release/zi" "$ZI_STATIC"
+fi
+GEN=$TARGET/release/examples/gen-plan
 export ZI_TODAY=$AS_OF NO_COLOR=1
 # The generator's source, not its binary: rebuilding zi's library relinks
 # the binary without changing what it writes.

@@ -19,9 +19,9 @@ use rayon::prelude::*;
 
 use crate::judge::evaluate::{evaluate_keeping_documents, Detail, IndicatorReport};
 use crate::judge::looks_like::{self, Known};
-use crate::model::fast_hash::FastMap;
 use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
 use crate::problem::Problem;
+use rustc_hash::FxHashMap as FastMap;
 
 /// Indicators judged together: enough to keep every core busy, few enough
 /// that their problems are a small part of a large plan's.

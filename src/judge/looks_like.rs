@@ -14,10 +14,10 @@ use rayon::prelude::*;
 use crate::judge::matcher::Matcher;
 use crate::judge::missing::{document_names, DocumentName};
 use crate::model::evidence::normalise;
-use crate::model::fast_hash::FastMap;
 use crate::model::glob::Bytes;
 use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
 use crate::problem::{Kind, LooksLike, Problem};
+use rustc_hash::FxHashMap as FastMap;
 
 /// Fills `looks_like` of every `unmatched-file` problem whose file matches
 /// a document of another indicator in the same component.

@@ -34,9 +34,13 @@ pub(crate) fn layout_problems(folder: &Folder, schedule: &Schedule, rel: &str, o
 
 /// Matches files to an indicator's documents.
 pub(crate) struct Matcher {
-    /// One pattern list per document; a single catch-all when the plan names
-    /// one document or none, since then any file is that document.
-    items: Vec<Vec<Glob>>,
+    /// Every document's patterns, one document after another; a single
+    /// catch-all when the plan names one document or none, since then any
+    /// file is that document. (In one vector: a vector per document cost an
+    /// allocation per document of every indicator.)
+    globs: Vec<Glob>,
+    /// Where each document's patterns end in `globs`.
+    ends: Vec<usize>,
 }
 
 /// Which files satisfied which document, by index into the files given.
@@ -59,12 +63,21 @@ impl Assignment {
 impl Matcher {
     pub(crate) fn new(items: &[EvidenceItem]) -> Matcher {
         if items.len() <= 1 {
-            return Matcher { items: vec![vec![Glob::Any]] };
+            return Matcher { globs: vec![Glob::Any], ends: vec![1] };
         }
-        let compile = |p: &String| Glob::of_string(normalise(p)).ok();
-        Matcher {
-            items: items.iter().map(|item| item.patterns.iter().filter_map(compile).collect()).collect(),
+        let mut globs = Vec::with_capacity(items.iter().map(|item| item.patterns.len()).sum());
+        let mut ends = Vec::with_capacity(items.len());
+        for item in items {
+            globs.extend(item.patterns.iter().filter_map(|p| Glob::of_string(normalise(p)).ok()));
+            ends.push(globs.len());
         }
+        Matcher { globs, ends }
+    }
+
+    /// Each document's patterns, in order.
+    fn items(&self) -> impl Iterator<Item = &[Glob]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, &end)| &self.globs[start..end])
     }
 
     /// The first document whose own pattern `key` matches; never the
@@ -72,25 +85,25 @@ impl Matcher {
     /// `held` is `Bytes::of(key)`, found once for every sibling a stray
     /// file is tried against.
     pub(crate) fn item_matching(&self, key: &str, held: Bytes) -> Option<usize> {
-        if self.items.len() <= 1 {
+        if self.ends.len() <= 1 {
             return None;
         }
-        self.items.iter().position(|patterns| patterns.iter().any(|p| p.matches_holding(key, held)))
+        self.items().position(|patterns| patterns.iter().any(|p| p.matches_holding(key, held)))
     }
 
     /// Documents required per period.
     pub(crate) fn required(&self) -> usize {
-        self.items.len()
+        self.ends.len()
     }
 
     pub(crate) fn assign(&self, files: &[&EvidenceFile]) -> Assignment {
         let mut assignment =
-            Assignment { per_item: vec![Vec::new(); self.items.len()], unmatched: Vec::new() };
-        let catch_all = self.items.len() <= 1;
+            Assignment { per_item: vec![Vec::new(); self.ends.len()], unmatched: Vec::new() };
+        let catch_all = self.ends.len() <= 1;
         for (index, file) in files.iter().enumerate() {
             let mut matched = false;
             let held = if catch_all { Bytes::default() } else { Bytes::of(&file.key) };
-            for (item, patterns) in self.items.iter().enumerate() {
+            for (item, patterns) in self.items().enumerate() {
                 if patterns.iter().any(|p| p.matches_holding(&file.key, held)) {
                     assignment.per_item[item].push(index);
                     matched = true;

@@ -57,6 +57,8 @@ pub(crate) fn scan_listing(listing: &dyn Listing, rel: &str, year: i32, out: &mu
         }
     };
     folder.exists = true;
+    // The path of each folder listed below, in one buffer for them all.
+    let mut shown = String::new();
     for entry in entries {
         match entry {
             Listed::File(name, in_lfs) => {
@@ -65,7 +67,7 @@ pub(crate) fn scan_listing(listing: &dyn Listing, rel: &str, year: i32, out: &mu
             Listed::Ignored(name) => folder.ignored.push(name),
             Listed::Dir(name) => match parse_occasion(&name) {
                 Some(month) => {
-                    let files = files_below(listing, rel, &name, out, &mut folder.ignored);
+                    let files = files_below(listing, rel, &name, out, &mut folder.ignored, &mut shown);
                     folder.dated.insert(Occasion { name, month }, files);
                 }
                 None => out.push(bad_folder(&tree::join(rel, &name), &name, year)),
@@ -418,16 +420,18 @@ fn day_folder(at: YearMonth, day: u32) -> Option<String> {
 /// order (`list` says which count). Links to folders are reported and not
 /// followed (a link loop cannot trap the walk), and folders deeper than
 /// `MAX_DEPTH_IN_MONTH` are reported and not searched. Files that never
-/// count go to `ignored`, as paths inside the indicator folder.
+/// count go to `ignored`, as paths inside the indicator folder. `shown`
+/// is room for the paths of the folders listed.
 fn files_below(
     listing: &dyn Listing,
     indicator_rel: &str,
     folder: &str,
     out: &mut Vec<Problem>,
     ignored: &mut Vec<String>,
+    shown: &mut String,
 ) -> Vec<EvidenceFile> {
     let mut files = Vec::new();
-    let mut walk = Walk { listing, indicator_rel, out, files: &mut files, ignored };
+    let mut walk = Walk { listing, indicator_rel, out, files: &mut files, ignored, shown };
     walk.dated(folder, 1);
     files
 }
@@ -439,17 +443,22 @@ struct Walk<'a> {
     out: &'a mut Vec<Problem>,
     files: &'a mut Vec<EvidenceFile>,
     ignored: &'a mut Vec<String>,
+    /// The path of the folder listed, made in one buffer for the walk.
+    shown: &'a mut String,
 }
 
 impl Walk<'_> {
     /// Lists `inner` below the indicator folder, whose entries are at
     /// `depth` below the dated folder.
     fn dated(&mut self, inner: &str, depth: usize) {
-        let shown = tree::join(self.indicator_rel, inner);
-        let entries = match self.listing.list(&shown, self.out) {
+        self.shown.clear();
+        self.shown.push_str(self.indicator_rel);
+        self.shown.push('/');
+        self.shown.push_str(inner);
+        let entries = match self.listing.list(self.shown, self.out) {
             Ok(entries) => entries,
             Err(e) => {
-                self.out.push(tree::unreadable(&shown, &e));
+                self.out.push(tree::unreadable(self.shown, &e));
                 return;
             }
         };
@@ -527,7 +536,14 @@ mod tests {
         let mut out = Vec::new();
         let mut ignored = Vec::new();
         let repository = Repository::new(dir.path());
-        let files = files_below(&repository, "evidence/1-a/1-b/1-c", "2022-07", &mut out, &mut ignored);
+        let files = files_below(
+            &repository,
+            "evidence/1-a/1-b/1-c",
+            "2022-07",
+            &mut out,
+            &mut ignored,
+            &mut String::new(),
+        );
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         let mut expected = vec!["2022-07/a.pdf", "2022-07/b-sub/c.pdf", "2022-07/b-sub/deeper/x.pdf"];
         if cfg!(unix) {
@@ -550,7 +566,8 @@ mod tests {
         std::fs::write(month.join(&deep).join("too-deep.pdf"), "%PDF").unwrap();
         std::fs::write(month.join(deep.parent().unwrap()).join("deepest.pdf"), "%PDF").unwrap();
         let repository = Repository::new(dir.path());
-        let files = files_below(&repository, "e", "2022-07", &mut Vec::new(), &mut Vec::new());
+        let files =
+            files_below(&repository, "e", "2022-07", &mut Vec::new(), &mut Vec::new(), &mut String::new());
         let names: Vec<&str> = files.iter().map(|f| f.path.rsplit('/').next().unwrap()).collect();
         assert_eq!(names, ["deepest.pdf"]);
     }

@@ -108,10 +108,10 @@ thread_local! {
     /// `due` texts already read by this thread, with the plan year they
     /// were read for: a plan writes the same few dozen targets on thousands
     /// of indicators, and reading one costs as much as a third of the file's TOML.
-    static DUE_READ: std::cell::RefCell<DueCache> = std::cell::RefCell::new(DueCache::new());
+    static DUE_READ: std::cell::RefCell<DueCache> = std::cell::RefCell::new(DueCache::default());
 }
 
-type DueCache = std::collections::HashMap<Box<str>, (i32, Result<Due, due::DueError>)>;
+type DueCache = rustc_hash::FxHashMap<Box<str>, (i32, Result<Due, due::DueError>)>;
 
 /// `due::parse`, remembered (the reading depends on nothing else).
 fn parse_due_cached(text: &str, plan_year: i32) -> Result<Due, due::DueError> {

@@ -13,11 +13,11 @@ use rayon::prelude::*;
 use crate::load::config;
 use crate::load::folders::{self, Disk, Folders};
 use crate::load::tree::{self, Entry, EntryKind};
-use crate::model::fast_hash::FastMap;
 use crate::model::plan::{
     self as model, Area, Component, Config, IndicatorFile, Plan, Reach, EVIDENCE_DIR, PLAN_DIR,
 };
 use crate::problem::{self, Kind, Problem, Severity};
+use rustc_hash::FxHashMap;
 
 /// How much of the folder with an id and a plan path the IDs asked for reach.
 type ReachOf<'a> = dyn Fn(&str, &str) -> Reach + Sync + 'a;
@@ -124,7 +124,7 @@ fn check_evidence_tree(folders: &dyn Folders, plan: &Plan, reach: &ReachOf<'_>, 
         }
         return;
     }
-    let mut known: FastMap<&str, u8> = FastMap::default();
+    let mut known: FxHashMap<&str, u8> = FxHashMap::default();
     known.reserve(
         plan.indicators().count() + plan.areas.iter().map(|a| 1 + a.components.len()).sum::<usize>(),
     );
@@ -164,18 +164,25 @@ fn check_evidence_dir(
     folders: &dyn Folders,
     rel: String,
     depth: u8,
-    known: &FastMap<&str, u8>,
+    known: &FxHashMap<&str, u8>,
     out: &mut Vec<Problem>,
 ) {
     let dir_rel = tree::join(EVIDENCE_DIR, &rel);
     let mut below = Vec::new();
+    // Each entry's path below `evidence/`, made in one buffer: most entries
+    // are indicator folders, only looked up.
+    let mut child = String::new();
     for entry in folders::list(folders, &dir_rel, Severity::Warning, out) {
-        let child = tree::join(&rel, &entry.name);
-        // Made only for a problem: most entries are the indicators' folders.
+        child.clear();
+        if !rel.is_empty() {
+            child.push_str(&rel);
+            child.push('/');
+        }
+        child.push_str(&entry.name);
         let shown = || tree::join(EVIDENCE_DIR, &child);
         match (entry.kind, known.get(child.as_str())) {
             (EntryKind::Dir, Some(3)) => {}
-            (EntryKind::Dir, Some(level)) if *level == depth + 1 => below.push(child),
+            (EntryKind::Dir, Some(level)) if *level == depth + 1 => below.push(child.clone()),
             (EntryKind::Dir, _) => {
                 let suggestion = nearest_folder(&rel, &entry.name, depth + 1, known);
                 out.push(Problem::new(Kind::OrphanEvidence { suggestion }, shown()))
@@ -190,7 +197,7 @@ fn check_evidence_dir(
 /// The folder at `level` below `parent` one edit (a typo, a changed
 /// number) from `name`, when there is exactly one: what the orphan was
 /// most likely meant to be.
-fn nearest_folder(parent: &str, name: &str, level: u8, known: &FastMap<&str, u8>) -> Option<String> {
+fn nearest_folder(parent: &str, name: &str, level: u8, known: &FxHashMap<&str, u8>) -> Option<String> {
     let lower = name.to_lowercase();
     let mut near = known.iter().filter(|(_, l)| **l == level).filter_map(|(path, _)| {
         let (dir, last) = path.rsplit_once('/').unwrap_or(("", path));

@@ -4,7 +4,6 @@
 pub(crate) mod assessment;
 pub(crate) mod due;
 pub(crate) mod evidence;
-pub(crate) mod fast_hash;
 pub(crate) mod glob;
 pub(crate) mod lke;
 pub(crate) mod month;

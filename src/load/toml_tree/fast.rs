@@ -146,6 +146,7 @@ impl<'a> Parser<'a> {
         // One look-up per byte between the quotes; of the bytes that stop
         // the scan, only the closing quote is read here.
         let stops = if quote == b'"' { &BASIC_STOPS } else { &LITERAL_STOPS };
+        end = plain_words(self.bytes, end, quote);
         while !stops[usize::from(*self.bytes.get(end)?)] {
             end += 1;
         }
@@ -258,6 +259,32 @@ const fn string_stops(quote: u8) -> [bool; 256] {
     stops
 }
 
+/// `at`, moved past every eight bytes from it that hold no byte that may
+/// stop a string opened by `quote` (`string_stops`; a tab, a backslash in a
+/// literal string or any byte past ASCII makes a word be read a byte at a
+/// time): a plan file is mostly the text of its strings, and a word is
+/// tested in a dozen instructions where the table took three a byte.
+fn plain_words(bytes: &[u8], mut at: usize, quote: u8) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether a byte of `w` is zero; below 0x80, whether one is below `n`.
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let w = u64::from_ne_bytes(word.try_into().unwrap_or_default());
+        let may_stop = (w & HIGH)
+            | below(w, 0x20)
+            | zero(w ^ (ONES * 0x7f))
+            | zero(w ^ (ONES * u64::from(quote)))
+            | zero(w ^ (ONES * u64::from(b'\\')));
+        if may_stop != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at
+}
+
 fn bare_key_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
@@ -265,4 +292,24 @@ fn bare_key_byte(b: u8) -> bool {
 /// What a comment may hold: tabs, printable ASCII and any non-ASCII text.
 fn comment_byte(b: u8) -> bool {
     b == b'\t' || (0x20..0x7f).contains(&b) || b >= 0x80
+}
+
+#[cfg(test)]
+mod words_tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn whole_words_are_skipped_only_before_the_first_byte_that_may_stop(
+            bytes in proptest::collection::vec(any::<u8>(), 0..40),
+            basic in any::<bool>(),
+        ) {
+            let (quote, stops) = if basic { (b'"', &super::BASIC_STOPS) } else { (b'\'', &super::LITERAL_STOPS) };
+            let first_stop = bytes.iter().position(|&b| stops[usize::from(b)]).unwrap_or(bytes.len());
+            let skipped = super::plain_words(&bytes, 0, quote);
+            prop_assert!(skipped <= first_stop);
+            prop_assert_eq!(skipped % 8, 0);
+            prop_assert!(first_stop - skipped < 8 || skipped + 8 > bytes.len() || bytes[skipped..skipped + 8].iter().any(|&b| b >= 0x80 || b == b'\t' || b == b'\\'));
+        }
+    }
 }
