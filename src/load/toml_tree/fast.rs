@@ -241,8 +241,8 @@ impl<'a> Parser<'a> {
 /// The bytes that end a one-line string without escapes, or that such a
 /// string cannot hold: its quote, control characters but the tab, DEL,
 /// and in a basic string the backslash that starts an escape.
-const BASIC_STOPS: [bool; 256] = string_stops(b'"');
-const LITERAL_STOPS: [bool; 256] = string_stops(b'\'');
+pub(super) const BASIC_STOPS: [bool; 256] = string_stops(b'"');
+pub(super) const LITERAL_STOPS: [bool; 256] = string_stops(b'\'');
 
 const fn string_stops(quote: u8) -> [bool; 256] {
     let mut stops = [false; 256];
@@ -264,7 +264,7 @@ const fn string_stops(quote: u8) -> [bool; 256] {
 /// literal string or any byte past ASCII makes a word be read a byte at a
 /// time): a plan file is mostly the text of its strings, and a word is
 /// tested in a dozen instructions where the table took three a byte.
-fn plain_words(bytes: &[u8], mut at: usize, quote: u8) -> usize {
+pub(super) fn plain_words(bytes: &[u8], mut at: usize, quote: u8) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     // Whether a byte of `w` is zero; below 0x80, whether one is below `n`.
@@ -292,24 +292,4 @@ fn bare_key_byte(b: u8) -> bool {
 /// What a comment may hold: tabs, printable ASCII and any non-ASCII text.
 fn comment_byte(b: u8) -> bool {
     b == b'\t' || (0x20..0x7f).contains(&b) || b >= 0x80
-}
-
-#[cfg(test)]
-mod words_tests {
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn whole_words_are_skipped_only_before_the_first_byte_that_may_stop(
-            bytes in proptest::collection::vec(any::<u8>(), 0..40),
-            basic in any::<bool>(),
-        ) {
-            let (quote, stops) = if basic { (b'"', &super::BASIC_STOPS) } else { (b'\'', &super::LITERAL_STOPS) };
-            let first_stop = bytes.iter().position(|&b| stops[usize::from(b)]).unwrap_or(bytes.len());
-            let skipped = super::plain_words(&bytes, 0, quote);
-            prop_assert!(skipped <= first_stop);
-            prop_assert_eq!(skipped % 8, 0);
-            prop_assert!(first_stop - skipped < 8 || skipped + 8 > bytes.len() || bytes[skipped..skipped + 8].iter().any(|&b| b >= 0x80 || b == b'\t' || b == b'\\'));
-        }
-    }
 }

@@ -217,3 +217,19 @@ proptest! {
         agree(&text)?;
     }
 }
+
+proptest! {
+    #[test]
+    fn whole_words_are_skipped_only_before_the_first_byte_that_may_stop(
+        bytes in proptest::collection::vec(any::<u8>(), 0..40),
+        basic in any::<bool>(),
+    ) {
+        let (quote, stops) = if basic { (b'"', &fast::BASIC_STOPS) } else { (b'\'', &fast::LITERAL_STOPS) };
+        let first_stop = bytes.iter().position(|&b| stops[usize::from(b)]).unwrap_or(bytes.len());
+        let skipped = fast::plain_words(&bytes, 0, quote);
+        prop_assert!(skipped <= first_stop);
+        prop_assert_eq!(skipped % 8, 0);
+        let word_may_stop = |at: usize| bytes[at..at + 8].iter().any(|&b| b >= 0x80 || b == b'\t' || b == b'\\');
+        prop_assert!(first_stop - skipped < 8 || skipped + 8 > bytes.len() || word_may_stop(skipped));
+    }
+}
