@@ -154,18 +154,30 @@ fn copy_range(from: &File, placed: Placed, to: &File) -> io::Result<()> {
     let Placed { mut at, mut len } = placed;
     while len > 0 {
         let mut offset = libc::loff_t::try_from(at).map_err(io::Error::other)?;
+        // The system call itself, not libc's `copy_file_range`: std declares
+        // that symbol weak, and in a static link with link-time
+        // optimisation zi's call went through the weak declaration, which
+        // nothing resolved (address 0: every `zi report -o` crashed).
         // SAFETY: both descriptors are open files borrowed for the call,
         // and `offset` outlives it; a null output offset appends at `to`'s
         // position, as a write would.
         let copied = unsafe {
-            libc::copy_file_range(from.as_raw_fd(), &mut offset, to.as_raw_fd(), std::ptr::null_mut(), len, 0)
+            libc::syscall(
+                libc::SYS_copy_file_range,
+                from.as_raw_fd(),
+                &mut offset as *mut libc::loff_t,
+                to.as_raw_fd(),
+                std::ptr::null_mut::<libc::loff_t>(),
+                len,
+                0u32,
+            )
         };
         match copied {
             // Some file systems copy nothing rather than say they cannot;
             // reading tells a real end of file from that.
             0 => return copy_by_reading(from, Placed { at, len }, to),
             n if n > 0 => {
-                let n = n.unsigned_abs();
+                let n = usize::try_from(n).map_err(io::Error::other)?;
                 at += n as u64;
                 len -= n;
             }
