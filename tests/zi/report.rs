@@ -356,17 +356,22 @@ fn a_page_into_a_folder_zi_cannot_write_is_an_error_that_leaves_nothing() {
 #[cfg(unix)]
 #[test]
 fn a_report_interrupted_by_a_signal_leaves_no_temporary_file() {
-    // Enough indicators for a signal to land while the page is made.
+    use std::os::unix::process::ExitStatusExt;
+    // The page's temporary file is made only once the plan is judged, so
+    // the signal is sent when it is seen, not after a fixed delay. Enough
+    // indicators for the page to take a while to write.
     let repo = realistic();
     let component = "plan/1-manajemen-perubahan/9-banyak";
     repo.write(&format!("{component}/component.toml"), "name = \"Banyak\"\n");
-    for i in 0..300 {
+    for i in 0..2000 {
         let text = crate::harness::indicator_text("Rapat", "[\"Notulen\"]", "Juli 2022");
         repo.write(&format!("{component}/{}-rapat.toml", i + 1), text);
     }
-    for signal in ["-2", "-15"] {
-        let before = names_in(repo.root());
-        for delay in [5, 20, 60] {
+    let is_temporary = |name: &String| name.starts_with(".zi-tmp-");
+    let before = names_in(repo.root());
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        // A run that ends before the signal lands proves nothing: try again.
+        let caught = (0..20).any(|_| {
             let mut child = std::process::Command::new(crate::harness::ZI)
                 .args(["report", "-o", "rkt.html"])
                 .current_dir(repo.root())
@@ -375,14 +380,16 @@ fn a_report_interrupted_by_a_signal_leaves_no_temporary_file() {
                 .stderr(std::process::Stdio::null())
                 .spawn()
                 .unwrap();
-            std::thread::sleep(std::time::Duration::from_millis(delay));
-            let _ = std::process::Command::new("kill").args([signal, &child.id().to_string()]).status();
-            let _ = child.wait();
+            while child.try_wait().unwrap().is_none() && !names_in(repo.root()).iter().any(is_temporary) {}
+            // SAFETY: kill has no memory effects; the child is not yet
+            // waited for, so its id is still its own.
+            unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+            let status = child.wait().unwrap();
             let mut after = names_in(repo.root());
             after.retain(|n| n != "rkt.html");
-            let mut expected = before.clone();
-            expected.retain(|n| n != "rkt.html");
-            assert_eq!(after, expected, "signal {signal} after {delay} ms");
-        }
+            assert_eq!(after, before, "signal {signal}: nothing left behind");
+            status.signal() == Some(signal)
+        });
+        assert!(caught, "signal {signal} never landed while the page was written");
     }
 }
