@@ -157,6 +157,8 @@ if [ "$SHIPPED_RUNS" -gt 0 ] && [ "$(uname -s)" = Linux ]; then
     cargo rustc --release --quiet --bin zi -- -C target-feature=+crt-static
     ZI_STATIC=$WORK/zi-static
     cp "$TARGET/release/zi" "$ZI_STATIC"
+    # Left so: the next `cargo build --release` links the ordinary one again.
+    echo "bench.sh: $TARGET/release/zi is now the static build" >&2
 fi
 GEN=$TARGET/release/examples/gen-plan
 export ZI_TODAY=$AS_OF NO_COLOR=1
