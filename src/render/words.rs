@@ -171,17 +171,17 @@ pub(crate) fn fraction(p: Progress, lang: Lang) -> String {
     } else {
         // Made by hand: `format!` costs more than the rest of a table cell.
         let mut text = String::with_capacity(12);
-        push_number(&mut text, p.present);
+        push_number(&mut text, p.present as u64);
         text.push('/');
-        push_number(&mut text, p.required);
+        push_number(&mut text, p.required as u64);
         text
     }
 }
 
 /// Appends `n` in decimal digits.
-fn push_number(text: &mut String, n: usize) {
+pub(crate) fn push_number(text: &mut String, n: u64) {
     let mut digits = [0u8; 20];
-    text.extend(digits_of(n as u64, &mut digits).iter().map(|d| char::from(*d)));
+    text.extend(digits_of(n, &mut digits).iter().map(|d| char::from(*d)));
 }
 
 /// `n` in decimal digits, written at the end of `digits` (the JSON writer

@@ -6,7 +6,7 @@ use std::fmt;
 use crate::judge::evaluate::{IndicatorReport, PeriodState, Progress, Status};
 use crate::model::month::YearMonth;
 use crate::model::schedule::Period;
-use crate::render::words::{digits_of, fraction, percent, status_text, StatusLabel};
+use crate::render::words::{fraction, percent, status_text, StatusLabel};
 use crate::text::Lang;
 
 /// The CSS class of a period state, shared with the status classes.
@@ -123,10 +123,7 @@ pub(super) fn put_esc(out: &mut String, text: &str) {
 }
 
 /// Appends `n` in decimal digits.
-pub(super) fn put_number(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    out.extend(digits_of(n, &mut digits).iter().map(|&d| char::from(d)));
-}
+pub(super) use crate::render::words::push_number as put_number;
 
 /// Appends `fraction(p, lang)`, escaped.
 pub(super) fn put_fraction(out: &mut String, p: Progress, lang: Lang) {
