@@ -166,22 +166,33 @@ impl Heading {
 
 /// `present/required`, or a dash when nothing is required.
 pub(crate) fn fraction(p: Progress, lang: Lang) -> String {
+    // Made by hand: `format!` costs more than the rest of a table cell.
+    let mut text = String::with_capacity(12);
+    fraction_in(p, lang, &mut |piece| text.push_str(piece));
+    text
+}
+
+/// Hands the pieces of `fraction(p, lang)` to `put` in order: to a
+/// `String` as they are, or to the report, which escapes each.
+pub(crate) fn fraction_in(p: Progress, lang: Lang, put: &mut impl FnMut(&str)) {
     if p.required == 0 {
-        lang.labels().none.to_string()
+        put(lang.labels().none);
     } else {
-        // Made by hand: `format!` costs more than the rest of a table cell.
-        let mut text = String::with_capacity(12);
-        push_number(&mut text, p.present as u64);
-        text.push('/');
-        push_number(&mut text, p.required as u64);
-        text
+        digits_in(p.present as u64, put);
+        put("/");
+        digits_in(p.required as u64, put);
     }
 }
 
 /// Appends `n` in decimal digits.
 pub(crate) fn push_number(text: &mut String, n: u64) {
+    digits_in(n, &mut |digits| text.push_str(digits));
+}
+
+/// Hands `n` in decimal digits to `put`.
+fn digits_in(n: u64, put: &mut impl FnMut(&str)) {
     let mut digits = [0u8; 20];
-    text.extend(digits_of(n, &mut digits).iter().map(|d| char::from(*d)));
+    put(std::str::from_utf8(digits_of(n, &mut digits)).unwrap_or_default());
 }
 
 /// `n` in decimal digits, written at the end of `digits` (the JSON writer
@@ -242,14 +253,33 @@ pub(crate) fn next_deadline_text(report: &IndicatorReport, lang: Lang) -> String
 
 /// "Juli 2022", "Agustus – Desember 2022", "November 2022 – Februari 2023".
 pub(crate) fn period_text(period: Period, lang: Lang) -> String {
+    let mut text = String::with_capacity(32);
+    period_in(period, lang, &mut |piece| text.push_str(piece));
+    text
+}
+
+/// Hands the pieces of `period_text(period, lang)` to `put` in order.
+pub(crate) fn period_in(period: Period, lang: Lang, put: &mut impl FnMut(&str)) {
     let (first, last) = (period.first, period.last);
-    if first == last {
-        lang.month(last)
-    } else if first.year() == last.year() {
-        format!("{} – {}", lang.month_name(first.month()), lang.month(last))
-    } else {
-        format!("{} – {}", lang.month(first), lang.month(last))
+    if first != last {
+        if first.year() == last.year() {
+            put(lang.month_name(first.month()));
+        } else {
+            month_in(first, lang, put);
+        }
+        put(" – ");
     }
+    month_in(last, lang, put);
+}
+
+/// Hands the pieces of `lang.month(month)` to `put` in order: "Juli 2022".
+pub(crate) fn month_in(month: YearMonth, lang: Lang, put: &mut impl FnMut(&str)) {
+    put(lang.month_name(month.month()));
+    put(" ");
+    if month.year() < 0 {
+        put("-");
+    }
+    digits_in(u64::from(month.year().unsigned_abs()), put);
 }
 
 /// `present` out of `required` in whole percent, rounded down so that 100%

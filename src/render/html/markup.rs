@@ -6,7 +6,7 @@ use std::fmt;
 use crate::judge::evaluate::{IndicatorReport, PeriodState, Progress, Status};
 use crate::model::month::YearMonth;
 use crate::model::schedule::Period;
-use crate::render::words::{fraction, percent, status_text, StatusLabel};
+use crate::render::words::{fraction, fraction_in, month_in, percent, period_in, status_text, StatusLabel};
 use crate::text::Lang;
 
 /// The CSS class of a period state, shared with the status classes.
@@ -127,35 +127,17 @@ pub(super) use crate::render::words::push_number as put_number;
 
 /// Appends `fraction(p, lang)`, escaped.
 pub(super) fn put_fraction(out: &mut String, p: Progress, lang: Lang) {
-    if p.required == 0 {
-        put_esc(out, lang.labels().none);
-    } else {
-        put_number(out, p.present as u64);
-        out.push('/');
-        put_number(out, p.required as u64);
-    }
+    fraction_in(p, lang, &mut |piece| put_esc(out, piece));
 }
 
 /// Appends `lang.month(month)`, escaped: "Juli 2022".
 pub(super) fn put_month(out: &mut String, month: YearMonth, lang: Lang) {
-    put_esc(out, lang.month_name(month.month()));
-    out.push(' ');
-    put_number(out, u64::from(month.year().unsigned_abs()));
+    month_in(month, lang, &mut |piece| put_esc(out, piece));
 }
 
-/// Appends `period_text(period, lang)`, escaped: "Juli 2022",
-/// "Agustus – Desember 2022", "November 2022 – Februari 2023".
+/// Appends `period_text(period, lang)`, escaped.
 pub(super) fn put_period(out: &mut String, period: Period, lang: Lang) {
-    let (first, last) = (period.first, period.last);
-    if first != last {
-        if first.year() == last.year() {
-            put_esc(out, lang.month_name(first.month()));
-        } else {
-            put_month(out, first, lang);
-        }
-        out.push_str(" – ");
-    }
-    put_month(out, last, lang);
+    period_in(period, lang, &mut |piece| put_esc(out, piece));
 }
 
 /// Appends `status_text(report, lang)`, escaped.
