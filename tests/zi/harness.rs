@@ -268,6 +268,12 @@ impl Zi {
         self
     }
 
+    /// Starts zi with standard output as given and standard error
+    /// discarded, for a test that acts on it while it runs.
+    pub fn spawn(mut self, stdout: std::process::Stdio) -> std::process::Child {
+        self.command.stdout(stdout).stderr(std::process::Stdio::null()).spawn().expect("start zi")
+    }
+
     /// Runs zi and asserts it did not panic.
     pub fn run(mut self) -> Run {
         let output = self.command.output().expect("run zi");

@@ -86,14 +86,7 @@ fn a_name_typed_on_a_mac_matches_the_same_name_typed_on_windows() {
 /// `zi COMMAND` with standard output closed before zi writes a byte, as
 /// `zi overdue | head -0` leaves it: the exit status.
 fn code_with_stdout_closed(repo: &Repo, args: &[&str]) -> i32 {
-    let mut child = std::process::Command::new(crate::harness::ZI)
-        .args(args)
-        .current_dir(repo.root())
-        .env("ZI_TODAY", TODAY)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = repo.zi(TODAY, args).spawn(std::process::Stdio::piped());
     drop(child.stdout.take());
     child.wait().unwrap().code().expect("zi ends by itself, not by a signal")
 }

@@ -372,14 +372,7 @@ fn a_report_interrupted_by_a_signal_leaves_no_temporary_file() {
     for signal in [libc::SIGINT, libc::SIGTERM] {
         // A run that ends before the signal lands proves nothing: try again.
         let caught = (0..20).any(|_| {
-            let mut child = std::process::Command::new(crate::harness::ZI)
-                .args(["report", "-o", "rkt.html"])
-                .current_dir(repo.root())
-                .env("ZI_TODAY", AS_OF)
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .unwrap();
+            let mut child = repo.zi(AS_OF, &["report", "-o", "rkt.html"]).spawn(std::process::Stdio::null());
             while child.try_wait().unwrap().is_none() && !names_in(repo.root()).iter().any(is_temporary) {}
             // SAFETY: kill has no memory effects; the child is not yet
             // waited for, so its id is still its own.
