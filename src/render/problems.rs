@@ -69,6 +69,9 @@ pub(crate) fn push_problem(out: &mut String, problem: &Problem, line: Option<&st
     push_hint(out, hint, lang);
 }
 
+/// What the stray files of one indicator share: its documents and plan file.
+type Shared = (Arc<[Arc<str>]>, Arc<str>);
+
 /// A problem's message and hint in one language, made once for a run of
 /// problems that say the same: the stray files of one indicator share
 /// their kind's document list and plan file (the same `Arc`s), and so
@@ -80,7 +83,7 @@ pub(crate) struct Said {
     escaped: bool,
     /// The shared lists of the last `unmatched-file` problem said, held
     /// so that their addresses cannot be taken by other lists.
-    last: Option<(Arc<[Arc<str>]>, Arc<str>)>,
+    last: Option<Shared>,
     message: String,
     hint: String,
 }
