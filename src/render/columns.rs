@@ -24,7 +24,7 @@ pub(crate) fn printable_ascii(text: &str) -> bool {
 }
 
 /// Writes `n` spaces.
-pub(crate) fn spaces(out: &mut dyn Write, n: usize) -> io::Result<()> {
+pub(crate) fn spaces<W: Write + ?Sized>(out: &mut W, n: usize) -> io::Result<()> {
     const SPACES: &[u8; 64] = &[b' '; 64];
     let mut left = n;
     while left > 0 {
@@ -37,7 +37,7 @@ pub(crate) fn spaces(out: &mut dyn Write, n: usize) -> io::Result<()> {
 
 /// Writes `text`, then spaces up to `width` columns; `text` takes
 /// `columns` of them.
-pub(crate) fn padded(out: &mut dyn Write, text: &str, columns: usize, width: usize) -> io::Result<()> {
+pub(crate) fn padded<W: Write + ?Sized>(out: &mut W, text: &str, columns: usize, width: usize) -> io::Result<()> {
     out.write_all(text.as_bytes())?;
     spaces(out, width.saturating_sub(columns))
 }

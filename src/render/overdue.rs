@@ -40,12 +40,16 @@ pub(crate) fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mu
     // An indicator's entries follow each other: its ID and person in
     // charge are measured once.
     let indicators = || entries.chunk_by(|a, b| std::ptr::eq(a.report, b.report));
+    // Each indicator's person in charge as its lines show it, made once.
+    let mut pics = Vec::new();
     for entries in indicators() {
         let report = entries[0].report;
         widths.id = widths.id.max(columns(&report.file.id));
+        let shown = pic_text(report);
         if pic(report).is_some() {
-            widths.pic = widths.pic.max(columns(&pic_text(report)));
+            widths.pic = widths.pic.max(columns(&shown));
         }
+        pics.push(shown);
         for entry in entries {
             if let Some(period) = entry.period {
                 widths.month = widths.month.max(words.month(period.period.last).1);
@@ -53,21 +57,25 @@ pub(crate) fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mu
             widths.when = widths.when.max(words.when(entry).1);
         }
     }
-    // The "missing: …" tail of a line, made in one buffer for every line.
+    // The "missing: …" tail of a line, and an entry's lines, each made in
+    // one buffer for every entry: the lines are written at once.
     let mut tail = String::new();
-    for entries in indicators() {
+    let mut lines: Vec<u8> = Vec::with_capacity(1024);
+    for (entries, pic) in indicators().zip(&pics) {
         let report = entries[0].report;
-        let pic = if widths.pic > 0 { pic_text(report) } else { Cow::Borrowed("") };
+        let pic = if widths.pic > 0 { pic } else { "" };
         let text = Text::new(report.text());
         for entry in entries {
+            lines.clear();
             match entry.lateness {
-                Lateness::Invalid => invalid_line(&mut out, entry, &widths, ctx)?,
+                Lateness::Invalid => invalid_line(&mut lines, entry, &widths, ctx)?,
                 _ if entry.period.is_some() => {
-                    let line = Line { entry, pic: &pic, text: &text };
-                    period_line(&mut out, &line, &widths, &mut words, &mut tail, ctx)?;
+                    let line = Line { entry, pic, text: &text };
+                    period_line(&mut lines, &line, &widths, &mut words, &mut tail, ctx)?;
                 }
                 _ => {}
             }
+            out.write_all(&lines)?;
         }
     }
     // One line, which the hook keeps whole when it shortens the list.
@@ -164,6 +172,9 @@ struct Text<'a> {
     text: Cow<'a, str>,
     ascii: bool,
     columns: usize,
+    /// The last shortening asked, `(max, kept bytes, "…", columns)`: an
+    /// indicator's lines mostly ask the same.
+    last: std::cell::Cell<Option<(usize, usize, bool, usize)>>,
 }
 
 impl<'a> Text<'a> {
@@ -171,18 +182,24 @@ impl<'a> Text<'a> {
         let text = escape(text);
         let ascii = printable_ascii(&text);
         let columns = if ascii { text.len() } else { columns(&text) };
-        Text { text, ascii, columns }
+        Text { text, ascii, columns, last: std::cell::Cell::new(None) }
     }
 
     /// The text shortened to `max` characters, as `shortened` does: what
     /// is kept, whether "…" follows it, and the columns of both.
     fn within(&self, max: usize) -> (&str, bool, usize) {
+        if let Some((last_max, kept, more, columns)) = self.last.get() {
+            if last_max == max {
+                return (&self.text[..kept], more, columns);
+            }
+        }
         let (cut, more) = shortened_cut(&self.text, max);
         let columns = match (more, self.ascii) {
             (false, _) => self.columns,
             (true, true) => cut.len() + 1,
             (true, false) => columns(&shortened(&self.text, max)),
         };
+        self.last.set(Some((max, cut.len(), more, columns)));
         (cut, more, columns)
     }
 }
@@ -199,7 +216,7 @@ struct Line<'e, 'a> {
 /// they fit, else on the next ones. `tail` is the buffer the "missing: …"
 /// text is made in.
 fn period_line(
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
     line: &Line,
     widths: &Widths,
     words: &mut Words,
@@ -211,14 +228,19 @@ fn period_line(
     tail.clear();
     tail.push_str(label);
     tail.push_str(": ");
-    // Escaping each name is escaping them joined: ", " is kept as it is.
+    let start = tail.len();
     if let Some(period) = entry.period {
         for (n, name) in period.missing.iter().enumerate() {
             if n > 0 {
                 tail.push_str(", ");
             }
-            tail.push_str(&escape(document_name(name, ctx.lang)));
+            tail.push_str(document_name(name, ctx.lang));
         }
+    }
+    // The names escaped at once, in the rare line that needs it.
+    if let Cow::Owned(escaped) = escape(&tail[start..]) {
+        tail.truncate(start);
+        tail.push_str(&escaped);
     }
     let tail_width = columns(tail);
     let head = widths.head();
@@ -256,12 +278,12 @@ fn period_line(
         return Ok(());
     }
     out.write_all(b"\n")?;
-    continued(out, tail, widths, ctx)
+    continued(out, tail, tail_width, widths, ctx)
 }
 
 /// An indicator whose file cannot be judged: its path in what the width
 /// leaves, then why.
-fn invalid_line(out: &mut dyn Write, entry: &Entry, widths: &Widths, ctx: Style) -> Result<()> {
+fn invalid_line(out: &mut Vec<u8>, entry: &Entry, widths: &Widths, ctx: Style) -> Result<()> {
     let label = Status::Invalid.label(ctx.lang);
     let missing = entry_missing(entry, ctx.lang, ", ");
     let missing = escape(&missing);
@@ -276,19 +298,21 @@ fn invalid_line(out: &mut dyn Write, entry: &Entry, widths: &Widths, ctx: Style)
         return Ok(());
     }
     out.write_all(b"\n")?;
-    continued(out, &missing, widths, ctx)
+    continued(out, &missing, columns(&missing), widths, ctx)
 }
 
 /// `tail` on indented lines below its entry, wrapped at words.
-fn continued(out: &mut dyn Write, tail: &str, widths: &Widths, ctx: Style) -> Result<()> {
+/// `tail` takes `tail_columns`.
+fn continued(out: &mut Vec<u8>, tail: &str, tail_columns: usize, widths: &Widths, ctx: Style) -> Result<()> {
     let indent = widths.indent();
     let width = ctx.width.saturating_sub(indent).max(MIN_TEXT);
     // What `wrap` would give back as it is: one line, single spaces.
-    let whole = columns(tail) <= width
+    let bytes = tail.as_bytes();
+    let whole = tail_columns <= width
         && !tail.is_empty()
         && !tail.starts_with(' ')
         && !tail.ends_with(' ')
-        && !tail.contains("  ");
+        && memchr::memchr_iter(b' ', bytes).all(|at| bytes.get(at + 1) != Some(&b' '));
     if whole {
         spaces(out, indent)?;
         out.write_all(tail.as_bytes())?;

@@ -73,9 +73,9 @@ pub(crate) fn push_problem(out: &mut String, problem: &Problem, line: Option<&st
 type Shared = (Arc<[Arc<str>]>, Arc<str>);
 
 /// A problem's message and hint in one language, made once for a run of
-/// problems that say the same: the stray files of one indicator share
-/// their kind's document list and plan file (the same `Arc`s), and so
-/// their words, which name every document.
+/// problems that say the same: the stray files of one indicator name the
+/// same documents and plan file (often the same `Arc`s), and so have the
+/// same words, which name every document.
 pub(crate) struct Said {
     lang: Lang,
     /// Whether the words are escaped for a terminal (JSON carries them as
@@ -106,8 +106,11 @@ impl Said {
             _ => None,
         };
         let same = match (key, &self.last) {
+            // The same lists, or lists of the same names: each month
+            // folder's stray files share their own.
             (Some((documents, plan_file)), Some((last_documents, last_plan_file))) => {
-                Arc::ptr_eq(documents, last_documents) && Arc::ptr_eq(plan_file, last_plan_file)
+                (Arc::ptr_eq(documents, last_documents) || documents == last_documents)
+                    && (Arc::ptr_eq(plan_file, last_plan_file) || plan_file == last_plan_file)
             }
             _ => false,
         };
