@@ -111,6 +111,37 @@ hyperfine_rounds() {
 }
 HYPERFINE_EXTRA=()
 
+# interleaved KEY NAME=COMMAND...: the commands timed in turns, for times
+# of a few milliseconds that drift with the machine's state: SHIPPED_RUNS
+# runs of each command a round, ROUNDS rounds, taken as short hyperfine
+# invocations of TURN runs (after 3 warm-up runs) of one command at a time,
+# each turn starting the order one command further on. MED is the median of
+# the turns' medians, so every command is timed across the same minutes.
+interleaved() {
+    local key=$1 turn first i pair name csv
+    shift
+    local n=$# pairs=("$@") results; results=$(mktemp)
+    local turns=$(( (SHIPPED_RUNS * ROUNDS + TURN - 1) / TURN ))
+    for turn in $(seq 0 $((turns - 1))); do
+        first=$((turn % n))
+        for i in $(seq 0 $((n - 1))); do
+            pair=${pairs[$(( (first + i) % n ))]}
+            csv=$(mktemp)
+            hyperfine -N --style none --warmup 3 --runs "$TURN" --ignore-failure --export-csv "$csv" \
+                --command-name "${pair%%=*}" "${pair#*=}" >>"$WORK/hyperfine.log" 2>&1 ||
+                { echo "bench.sh: hyperfine failed; see $WORK/hyperfine.log" >&2; exit 1; }
+            tail -n +2 "$csv" | awk -F, '{ print $1, $4 }' >>"$results"
+            rm -f "$csv"
+        done
+    done
+    for pair in "$@"; do
+        name=${pair%%=*}
+        MED[$key/$name]=$(awk -v n="$name" '$1 == n { print $2 }' "$results" | median)
+    done
+    rm -f "$results"
+}
+TURN=10
+
 # The two listing floors, as `measure` pairs, for the folders given.
 floors() {
     echo "find=sh -c 'find $* -type f | wc -l'"

@@ -172,8 +172,10 @@ shipped_section() {
     echo "### The shipped plan: \`zi overdue\` against \`git status\`"
     echo
     echo "The plan of this repository ($indicators indicators, $files files in \`plan/\` and \`evidence/\`) copied"
-    echo "with \`zi.toml\` into a fresh git repository and committed. All commands in one hyperfine invocation"
-    echo "without a shell, $SHIPPED_RUNS runs each after 20 warm-up runs, $ROUNDS round(s)."
+    echo "with \`zi.toml\` into a fresh git repository and committed. The commands are timed in turns, without a"
+    echo "shell: $SHIPPED_RUNS runs of each a round, $ROUNDS round(s), in hyperfine invocations of $TURN runs (after 3"
+    echo "warm-up runs) of one command, each turn starting the order one command further on; each figure is the"
+    echo "median of its turns' medians."
     [ -n "$ZI_STATIC" ] && echo "\`zi\` is the build \`cargo install --path .\` makes; \"linked statically\" is the README's static install" \
         "(glibc's static-pie, no dynamic loader at the start)."
     echo
@@ -184,10 +186,7 @@ shipped_section() {
     local q_static=""
     [ -n "$ZI_STATIC" ] && printf -v q_static '%q' "$ZI_STATIC"
     [ -n "$q_static" ] && cmds+=("static-overdue=$q_static overdue" "static-staged=$q_static overdue --staged")
-    local runs=$RUNS warmup=$WARMUP
-    RUNS=$SHIPPED_RUNS WARMUP=20
-    SLOW_LIMIT=0.2 measure shipped plain "${cmds[@]}"
-    RUNS=$runs WARMUP=$warmup
+    interleaved shipped "${cmds[@]}"
     echo "- load after: $(load)"
     echo
     echo "| command | median ms | × \`git status --porcelain\` |"

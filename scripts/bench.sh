@@ -26,8 +26,8 @@
 #      (--contention-size, default 10,000): what a busy neighbour does.
 #   6. The shipped plan (zi.toml, plan/, evidence/ of this repository copied
 #      into a fresh git repository): `zi overdue` and `zi overdue --staged`
-#      against `git status --porcelain`, interleaved in one hyperfine
-#      invocation without a shell, --shipped-runs runs a round.
+#      against `git status --porcelain`, timed in turns of 10 runs of one
+#      command (hyperfine, no shell), --shipped-runs runs of each a round.
 #
 # Usage: scripts/bench.sh [--quick] [--sizes "1000 10000 100000"]
 #            [--growth "300000"] [--diff-size N] [--workspace UNITS]

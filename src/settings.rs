@@ -110,8 +110,8 @@ impl Settings {
             width: width(env),
         };
         let base = global.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-        let root = tree::find_root(&base).map_err(|f| (f, early))?;
-        Settings::with_root(global, env, base, root)
+        let (root, regular) = tree::find_root_seen(&base).map_err(|f| (f, early))?;
+        Settings::with_root(global, env, base, (root, regular))
     }
 
     /// The settings of a command that makes a plan at `target` (relative
@@ -137,9 +137,9 @@ impl Settings {
         global: &GlobalArgs,
         env: &Env,
         base: PathBuf,
-        root: PathBuf,
+        (root, regular): (PathBuf, bool),
     ) -> Result<Settings, (Fatal, Style)> {
-        let (read, config_lang) = read_config(&root);
+        let (read, config_lang) = read_config(&root, regular);
         let lang = global.lang.or(config_lang).or_else(|| env_lang(env)).unwrap_or(Lang::En);
         Settings::assemble(global, env, (base, root), read, lang)
     }
@@ -148,7 +148,7 @@ impl Settings {
     /// own `zi.toml`, the workspace's language, date and terminal, so that
     /// every unit of one report speaks alike.
     pub(crate) fn for_unit(&self, root: PathBuf) -> Settings {
-        let ((config, config_text, config_problems), _) = read_config(&root);
+        let ((config, config_text, config_problems), _) = read_config(&root, false);
         Settings {
             root,
             base: self.base.clone(),
@@ -243,10 +243,11 @@ impl Settings {
 }
 
 /// `zi.toml` at `root` as read (the settings, its text, its problems), and
-/// the language it names when zi speaks it.
-fn read_config(root: &Path) -> ((Config, Option<String>, Vec<Problem>), Option<Lang>) {
+/// the language it names when zi speaks it; read without a stat when it
+/// was just seen to be a regular file (`regular`).
+fn read_config(root: &Path, regular: bool) -> ((Config, Option<String>, Vec<Problem>), Option<Lang>) {
     let mut config_problems = Vec::new();
-    let (config, config_text) = config::load(root, &mut config_problems);
+    let (config, config_text) = config::load_seen(root, regular, &mut config_problems);
     let config_lang = config.lang.as_ref().and_then(|(text, at)| {
         let lang = Lang::from_code(text);
         if lang.is_none() {

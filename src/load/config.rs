@@ -22,9 +22,22 @@ pub(crate) fn load(root: &Path, out: &mut Vec<Problem>) -> (Config, Option<Strin
     load_from(&crate::load::folders::Disk::new(root), out)
 }
 
+/// `load`, of the `zi.toml` that `crate::load::tree::find_root_seen` has
+/// just found, and seen to be a regular file when `regular`: it is then
+/// read without a stat again.
+pub(crate) fn load_seen(root: &Path, regular: bool, out: &mut Vec<Problem>) -> (Config, Option<String>) {
+    let disk = crate::load::folders::Disk::new(root);
+    of_read(if regular { disk.read_listed(CONFIG_FILE) } else { disk.read(CONFIG_FILE) }, out)
+}
+
 /// `load`, with `zi.toml` read from `folders` (the disk, or git).
 pub(crate) fn load_from(folders: &dyn Folders, out: &mut Vec<Problem>) -> (Config, Option<String>) {
-    let source = match folders.read(CONFIG_FILE) {
+    of_read(folders.read(CONFIG_FILE), out)
+}
+
+/// The settings of `zi.toml` as `read`, and its text.
+fn of_read(read: Result<Source, Problem>, out: &mut Vec<Problem>) -> (Config, Option<String>) {
+    let source = match read {
         Ok(source) => source,
         Err(d) => {
             out.push(d);
@@ -172,17 +185,19 @@ fn gate(source: &Source, table: &Table, out: &mut Vec<Problem>) -> Option<Gate> 
 }
 
 /// Reads the `name` of an `area.toml` or `component.toml` (`file`) in the
-/// folder `rel` of `folders`. `None` when the file is missing or broken
-/// (reported in `out`).
+/// folder `rel` of `folders`, whose listing has just given `file` as a
+/// file when `listed` (it is then read without a stat first). `None` when
+/// the file is missing or broken (reported in `out`).
 pub(crate) fn load_name(
     folders: &dyn Folders,
-    rel: &str,
+    (rel, listed): (&str, bool),
     file: &'static str,
     out: &mut Vec<Problem>,
 ) -> Option<String> {
     let path = crate::load::tree::join(rel, file);
     // Most name files exist: read first, and only ask why when that fails.
-    let source = match folders.read(&path) {
+    let read = if listed { folders.read_listed(&path) } else { folders.read(&path) };
+    let source = match read {
         Ok(source) => source,
         Err(_) if folders.is_missing(&path) => {
             out.push(Problem::new(Kind::MissingNameFile { file }, path));

@@ -61,9 +61,7 @@ pub(crate) fn scan_listing(listing: &dyn Listing, rel: &str, year: i32, out: &mu
     let mut shown = String::new();
     for entry in entries {
         match entry {
-            Listed::File(name, in_lfs) => {
-                folder.loose.push(EvidenceFile::new(name.clone(), &name).in_lfs(in_lfs))
-            }
+            Listed::File(name, in_lfs) => folder.loose.push(EvidenceFile::loose(name).in_lfs(in_lfs)),
             Listed::Ignored(name) => folder.ignored.push(name),
             Listed::Dir(name) => match parse_occasion(&name) {
                 Some(month) => {

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use crate::load::dir::Type;
 use crate::load::source::Source;
 use crate::load::tree::{self, Entry};
 use crate::problem::{Problem, Severity};
@@ -23,6 +24,11 @@ pub(crate) trait Folders: Sync {
     fn is_missing(&self, rel: &str) -> bool;
     /// The text of the plan file at `rel`.
     fn read(&self, rel: &str) -> Result<Source, Problem>;
+    /// `read`, of a file that `list` has just given as a file: on disk it
+    /// is opened without a stat first (`Source::read_listed`).
+    fn read_listed(&self, rel: &str) -> Result<Source, Problem> {
+        self.read(rel)
+    }
     /// The temporary files a killed zi left at the root, by name.
     fn stale_at_root(&self) -> Vec<String>;
 }
@@ -73,11 +79,23 @@ impl Folders for Disk<'_> {
         Source::read(&self.root.join(rel), rel.to_string())
     }
 
+    fn read_listed(&self, rel: &str) -> Result<Source, Problem> {
+        Source::read_listed(&self.root.join(rel), rel.to_string())
+    }
+
     fn stale_at_root(&self) -> Vec<String> {
-        let stale = crate::load::leftovers::stale(self.root);
-        stale
+        // `leftovers::stale`'s reading, by the listing the walk uses (no
+        // `fstat` of the root, as `std::fs::read_dir` makes).
+        let Ok(root) = crate::load::dir::Dir::read(self.root) else {
+            return Vec::new();
+        };
+        let mut stale: Vec<&std::ffi::OsStr> = root
+            .entries
             .iter()
-            .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
-            .collect()
+            .filter(|(name, kind)| matches!(kind, Ok(Type::File)) && crate::load::leftovers::is_stale(name))
+            .map(|(name, _)| name.as_os_str())
+            .collect();
+        stale.sort();
+        stale.iter().map(|name| name.to_string_lossy().into_owned()).collect()
     }
 }

@@ -66,11 +66,16 @@ pub(crate) fn discover_in(
         out.push(Problem::new(Kind::StaleTemporary, name));
     }
     let mut areas = Vec::new();
-    let plan_is_dir = folders.is_dir(PLAN_DIR);
+    // Most plans have `plan/`: list it first, and only ask why when that fails.
+    let listed = folders.list(PLAN_DIR, Severity::Error, out);
+    let plan_is_dir = listed.is_ok() || folders.is_dir(PLAN_DIR);
     if !plan_is_dir {
         out.push(Problem::new(Kind::NoPlan { exists: folders.exists(PLAN_DIR) }, PLAN_DIR));
     } else {
-        let mut entries = folders::list(folders, PLAN_DIR, Severity::Error, out);
+        let mut entries = listed.unwrap_or_else(|e| {
+            out.push(tree::unreadable(PLAN_DIR, &e));
+            Vec::new()
+        });
         if !ids.is_empty() {
             // Only numbered folders have IDs; the rest is said when the plan is read whole.
             entries.retain(|e| {
@@ -83,10 +88,9 @@ pub(crate) fn discover_in(
             let path = tree::join(PLAN_DIR, &entry.name);
             let number = numbered_dir(&entry, &path, out)?;
             let id = crate::model::rkt::roman(number);
-            let name =
-                config::load_name(folders, &path, "area.toml", out).unwrap_or_else(|| entry.name.clone());
             let whole = reach(&id, &path) == Reach::Whole;
-            let components = discover_components(folders, &path, &id, (whole, &reach), out);
+            let (name, components) = discover_components(folders, &path, &id, (whole, &reach), out);
+            let name = name.unwrap_or_else(|| entry.name.clone());
             Some(Area { number, id, path, name, components })
         })
         .into_iter()
@@ -241,8 +245,9 @@ fn discover_components(
     area_id: &str,
     (whole, reach): (bool, &ReachOf<'_>),
     out: &mut Vec<Problem>,
-) -> Vec<Component> {
+) -> (Option<String>, Vec<Component>) {
     let mut entries = folders::list(folders, area_path, Severity::Error, out);
+    let name = config::load_name(folders, (area_path, lists(&entries, "area.toml")), "area.toml", out);
     if !whole {
         entries.retain(|e| {
             let path = tree::join(area_path, &e.name);
@@ -257,16 +262,21 @@ fn discover_components(
         }
         let number = numbered_dir(&entry, &path, out)?;
         let id = child_id(area_id, number);
-        let name =
-            config::load_name(folders, &path, "component.toml", out).unwrap_or_else(|| entry.name.clone());
-        let indicators = discover_indicators(folders, &path, &id, out);
+        let (name, indicators) = discover_indicators(folders, &path, &id, out);
+        let name = name.unwrap_or_else(|| entry.name.clone());
         Some(Component { number, id, path, name, indicators })
     })
     .into_iter()
     .flatten()
     .collect();
     duplicate_numbers(components.iter().map(|c| (c.number, &c.path)), out);
-    components
+    (name, components)
+}
+
+/// Whether a folder's `entries` give `name` as a file: its name file is
+/// then read without a stat (the listing just said what it is).
+fn lists(entries: &[Entry], name: &str) -> bool {
+    entries.iter().any(|e| e.kind == EntryKind::File && e.name == name)
 }
 
 fn discover_indicators(
@@ -274,11 +284,14 @@ fn discover_indicators(
     component_path: &str,
     component_id: &str,
     out: &mut Vec<Problem>,
-) -> Vec<Arc<IndicatorFile>> {
+) -> (Option<String>, Vec<Arc<IndicatorFile>>) {
     let mut indicators = Vec::new();
     let mut numbers = Vec::new();
     let evidence_dir = tree::join(EVIDENCE_DIR, &component_path[PLAN_DIR.len() + 1..]);
-    for entry in folders::list(folders, component_path, Severity::Error, out) {
+    let entries = folders::list(folders, component_path, Severity::Error, out);
+    let listed = (component_path, lists(&entries, "component.toml"));
+    let name = config::load_name(folders, listed, "component.toml", out);
+    for entry in entries {
         let path = tree::join(component_path, &entry.name);
         if entry.kind == EntryKind::File && entry.name == "component.toml" {
             continue;
@@ -296,7 +309,7 @@ fn discover_indicators(
         numbers.push(number);
     }
     duplicate_numbers(numbers.into_iter().zip(indicators.iter().map(|i| &i.path)), out);
-    indicators
+    (name, indicators)
 }
 
 /// `parent.number`, in a string of exactly that size (`format!` would

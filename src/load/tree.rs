@@ -13,19 +13,28 @@ use crate::problem::{Fatal, Kind, Problem, Severity};
 
 /// The first folder at or above `start` that holds `zi.toml`.
 pub(crate) fn find_root(start: &Path) -> Result<PathBuf, Fatal> {
+    find_root_seen(start).map(|(root, _)| root)
+}
+
+/// `find_root`, and whether its `zi.toml` was a regular file (or a link
+/// to one) when it was found: it is then read without a stat again
+/// (`crate::load::config::load_seen`).
+pub(crate) fn find_root_seen(start: &Path) -> Result<(PathBuf, bool), Fatal> {
     let shown = || start.display().to_string();
     let start = std::fs::canonicalize(start)
         .map_err(|e| Fatal::CannotOpen { path: shown(), error: e.to_string() })?;
-    if !start.is_dir() {
-        return Err(Fatal::NotAFolder { path: start.display().to_string() });
-    }
     for dir in start.ancestors() {
         let config = dir.join(CONFIG_FILE);
         // A folder zi may not look into is said as such: walking on past it
         // would end in "no zi.toml found", which is not what is wrong.
-        match config.try_exists() {
-            Ok(true) => return Ok(dir.to_path_buf()),
-            Ok(false) => {}
+        // `try_exists`, with the type kept from the same stat; a start
+        // that is no folder is told by it too (no stat of its own).
+        match std::fs::metadata(&config) {
+            Ok(meta) => return Ok((dir.to_path_buf(), meta.is_file())),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) if e.kind() == io::ErrorKind::NotADirectory && dir == start => {
+                return Err(Fatal::NotAFolder { path: start.display().to_string() })
+            }
             Err(e) => {
                 return Err(Fatal::CannotOpen { path: dir.display().to_string(), error: e.to_string() })
             }

@@ -25,6 +25,11 @@ impl EvidenceFile {
         EvidenceFile { path, key: normalise(name), in_lfs: false }
     }
 
+    /// A file directly in the indicator folder: its path is its name.
+    pub(crate) fn loose(name: String) -> Self {
+        EvidenceFile { key: normalise(&name), path: name, in_lfs: false }
+    }
+
     /// The same file, marked as an LFS pointer when `in_lfs`.
     pub(crate) fn in_lfs(self, in_lfs: bool) -> Self {
         EvidenceFile { in_lfs, ..self }
