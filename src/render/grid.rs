@@ -125,13 +125,23 @@ impl Measure {
             *widest_key = (*widest_key).max(key);
             let Some(cell) = cells.get(i).filter(|_| i < self.fits.len()) else { continue };
             let mut joined = 2 * cell.more.len();
+            // A layout asks no more of a wrapped column's longest word than
+            // `SOFT_MIN`, nor of a path's: once it is known, only columns are.
+            let word_wanted = match self.fits[i] {
+                Fit::Tight => true,
+                Fit::Wrap { .. } | Fit::Fill { .. } => self.word[i] < SOFT_MIN,
+                Fit::Path => false,
+            };
             for line in cell.each_line() {
-                let (line_columns, word) = measured(line);
+                let line_columns = if word_wanted {
+                    let (line_columns, word) = measured(line);
+                    self.word[i] = self.word[i].max(word);
+                    line_columns
+                } else {
+                    columns(line)
+                };
                 joined += line_columns;
                 self.content[i] = self.content[i].max(line_columns);
-                if self.fits[i] != Fit::Path {
-                    self.word[i] = self.word[i].max(word);
-                }
             }
             key += joined + 2;
         }

@@ -47,9 +47,10 @@ fn check(view: &CheckView, lang: Lang, out: &mut dyn Write) -> Result<()> {
     w.count(warnings);
     w.key("diagnostics");
     w.array();
+    let mut said = problems::Said::raw(lang);
     for p in view.problems {
         w.item();
-        rows::problem(&mut w, p, lang)?;
+        rows::problem(&mut w, p, &mut said)?;
     }
     w.end_array()?;
     w.end_object()?;

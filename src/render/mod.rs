@@ -19,6 +19,7 @@ pub(crate) mod markdown;
 mod overdue;
 pub(crate) mod problems;
 pub(crate) mod rkt;
+mod row_texts;
 pub(crate) mod score;
 pub(crate) mod table;
 pub(crate) mod units;

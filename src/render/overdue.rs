@@ -5,19 +5,21 @@
 //! `String` of its own when it can be written as it is.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 
 use anyhow::Result;
+use rustc_hash::FxHashMap;
 
 use crate::judge::evaluate::{Evaluation, IndicatorReport, Status};
 use crate::judge::overdue::{Entry, Lateness};
 use crate::model::month::YearMonth;
-use crate::render::columns::{columns, padded, spaces};
+use crate::render::columns::{columns, padded, printable_ascii, spaces};
 use crate::render::escape::escape;
 use crate::render::grid::{shorten_middle, wrap};
 use crate::render::renderer::Style;
-use crate::render::words::{entry_missing, entry_when, overdue_summary, pic, shortened, StatusLabel};
+use crate::render::words::{
+    document_name, entry_missing, entry_when, overdue_summary, pic, shortened, shortened_cut, StatusLabel,
+};
 use crate::text::Lang;
 
 /// The indicator's text in an overdue line takes at least this many
@@ -51,12 +53,19 @@ pub(crate) fn overdue(eval: &Evaluation, entries: &[Entry], ctx: Style, out: &mu
             widths.when = widths.when.max(words.when(entry).1);
         }
     }
+    // The "missing: …" tail of a line, made in one buffer for every line.
+    let mut tail = String::new();
     for entries in indicators() {
-        let pic = if widths.pic > 0 { pic_text(entries[0].report) } else { Cow::Borrowed("") };
+        let report = entries[0].report;
+        let pic = if widths.pic > 0 { pic_text(report) } else { Cow::Borrowed("") };
+        let text = Text::new(report.text());
         for entry in entries {
             match entry.lateness {
                 Lateness::Invalid => invalid_line(&mut out, entry, &widths, ctx)?,
-                _ if entry.period.is_some() => period_line(&mut out, entry, &pic, &widths, &mut words, ctx)?,
+                _ if entry.period.is_some() => {
+                    let line = Line { entry, pic: &pic, text: &text };
+                    period_line(&mut out, &line, &widths, &mut words, &mut tail, ctx)?;
+                }
                 _ => {}
             }
         }
@@ -94,16 +103,23 @@ impl Widths {
 struct Words {
     lang: Lang,
     months: Vec<(YearMonth, String, usize)>,
-    whens: HashMap<(u8, i64), (String, usize)>,
+    /// Where the month asked last is in `months`: entries of a month
+    /// follow each other more often than not.
+    last_month: usize,
+    whens: FxHashMap<(u8, i64), (String, usize)>,
 }
 
 impl Words {
     fn new(lang: Lang) -> Words {
-        Words { lang, months: Vec::new(), whens: HashMap::new() }
+        Words { lang, months: Vec::new(), last_month: 0, whens: FxHashMap::default() }
     }
 
     fn month(&mut self, month: YearMonth) -> (&str, usize) {
-        let at = match self.months.iter().position(|(m, _, _)| *m == month) {
+        let last = self.months.get(self.last_month).filter(|(m, _, _)| *m == month);
+        let at = match last
+            .map(|_| self.last_month)
+            .or_else(|| self.months.iter().position(|(m, _, _)| *m == month))
+        {
             Some(at) => at,
             None => {
                 let text = self.lang.month(month);
@@ -112,6 +128,7 @@ impl Words {
                 self.months.len() - 1
             }
         };
+        self.last_month = at;
         let (_, text, width) = &self.months[at];
         (text, *width)
     }
@@ -141,21 +158,69 @@ fn escaped_within(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// An indicator's text, escaped once for all its entries, with its
+/// columns.
+struct Text<'a> {
+    text: Cow<'a, str>,
+    ascii: bool,
+    columns: usize,
+}
+
+impl<'a> Text<'a> {
+    fn new(text: &'a str) -> Text<'a> {
+        let text = escape(text);
+        let ascii = printable_ascii(&text);
+        let columns = if ascii { text.len() } else { columns(&text) };
+        Text { text, ascii, columns }
+    }
+
+    /// The text shortened to `max` characters, as `shortened` does: what
+    /// is kept, whether "…" follows it, and the columns of both.
+    fn within(&self, max: usize) -> (&str, bool, usize) {
+        let (cut, more) = shortened_cut(&self.text, max);
+        let columns = match (more, self.ascii) {
+            (false, _) => self.columns,
+            (true, true) => cut.len() + 1,
+            (true, false) => columns(&shortened(&self.text, max)),
+        };
+        (cut, more, columns)
+    }
+}
+
+/// What a period's line is made of, besides the layout.
+struct Line<'e, 'a> {
+    entry: &'e Entry<'a>,
+    pic: &'e str,
+    text: &'e Text<'a>,
+}
+
 /// An overdue (or soon due) period: the columns, the indicator's text in
 /// what the width leaves, then the missing documents on the same line when
-/// they fit, else on the next ones.
+/// they fit, else on the next ones. `tail` is the buffer the "missing: …"
+/// text is made in.
 fn period_line(
     out: &mut dyn Write,
-    entry: &Entry,
-    pic: &str,
+    line: &Line,
     widths: &Widths,
     words: &mut Words,
+    tail: &mut String,
     ctx: Style,
 ) -> Result<()> {
+    let entry = line.entry;
     let label = ctx.lang.labels().missing;
-    let missing = entry_missing(entry, ctx.lang, ", ");
-    let missing = escape(&missing);
-    let tail_width = columns(label) + 2 + columns(&missing);
+    tail.clear();
+    tail.push_str(label);
+    tail.push_str(": ");
+    // Escaping each name is escaping them joined: ", " is kept as it is.
+    if let Some(period) = entry.period {
+        for (n, name) in period.missing.iter().enumerate() {
+            if n > 0 {
+                tail.push_str(", ");
+            }
+            tail.push_str(&escape(document_name(name, ctx.lang)));
+        }
+    }
+    let tail_width = columns(tail);
     let head = widths.head();
     // On one line when the text can keep MIN_TEXT columns; else the text
     // takes the line and the missing documents the next ones.
@@ -165,7 +230,7 @@ fn period_line(
     } else {
         ctx.width.saturating_sub(head + 2).clamp(MIN_TEXT, MAX_TEXT)
     };
-    let text = escaped_within(entry.report.text(), text_width);
+    let (text, more, text_columns) = line.text.within(text_width);
     let id = &entry.report.file.id;
     padded(out, id, columns(id), widths.id)?;
     out.write_all(b"  ")?;
@@ -177,18 +242,21 @@ fn period_line(
     padded(out, when, when_width, widths.when)?;
     if widths.pic > 0 {
         out.write_all(b"  ")?;
-        padded(out, pic, columns(pic), widths.pic)?;
+        padded(out, line.pic, columns(line.pic), widths.pic)?;
     }
     out.write_all(b"  ")?;
     out.write_all(text.as_bytes())?;
-    if head + 2 + columns(&text) + 2 + tail_width <= ctx.width {
-        for part in ["  ", label, ": ", &missing, "\n"] {
-            out.write_all(part.as_bytes())?;
-        }
+    if more {
+        out.write_all("…".as_bytes())?;
+    }
+    if head + 2 + text_columns + 2 + tail_width <= ctx.width {
+        out.write_all(b"  ")?;
+        out.write_all(tail.as_bytes())?;
+        out.write_all(b"\n")?;
         return Ok(());
     }
     out.write_all(b"\n")?;
-    continued(out, &format!("{label}: {missing}"), widths, ctx)
+    continued(out, tail, widths, ctx)
 }
 
 /// An indicator whose file cannot be judged: its path in what the width

@@ -3,9 +3,11 @@
 //! part that is wrong, and the hint — the same shape for every problem zi
 //! reports, in the chosen language.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
-use crate::problem::{Fatal, Problem, Severity, UsageError};
+use crate::problem::{Fatal, Kind, Problem, Severity, UsageError};
 use crate::render::escape::escape;
 use crate::text::Lang;
 
@@ -30,14 +32,22 @@ pub(crate) fn severity_label(severity: Severity, lang: Lang) -> &'static str {
 /// Renders like a compiler: headline, place, source line with a caret, hint.
 /// `line` is the source line the problem points at, when it can be quoted.
 pub(crate) fn problem(problem: &Problem, line: Option<&str>, lang: Lang) -> String {
-    // Pushed piece by piece into one string: `zi check` renders a problem
-    // for every third evidence file of a large plan.
     let mut out = String::with_capacity(256);
+    push_problem(&mut out, problem, line, &mut Said::escaped(lang));
+    out
+}
+
+/// `problem` pushed onto `out`, its words asked of `said`: `zi check`
+/// renders a problem for every third evidence file of a large plan, and a
+/// part's problems share one buffer and the words they have in common.
+pub(crate) fn push_problem(out: &mut String, problem: &Problem, line: Option<&str>, said: &mut Said) {
+    let lang = said.lang;
+    let (message, hint) = said.of(problem);
     out.push_str(severity_label(problem.severity, lang));
     out.push('[');
     out.push_str(problem.code().name());
     out.push_str("]: ");
-    out.push_str(&escape(&message(problem, lang)));
+    out.push_str(message);
     out.push_str("\n  --> ");
     // The place as `Problem::place` gives it: digits and colons need no escape.
     out.push_str(&escape(&problem.path));
@@ -56,8 +66,65 @@ pub(crate) fn problem(problem: &Problem, line: Option<&str>, lang: Lang) -> Stri
         let _ =
             writeln!(out, " {pad} | {}{}", " ".repeat(caret_at), "^".repeat(at.width.clamp(1, 80) as usize));
     }
-    push_hint(&mut out, &escape(&hint(problem, lang)), lang);
-    out
+    push_hint(out, hint, lang);
+}
+
+/// What the stray files of one indicator share: its documents and plan file.
+type Shared = (Arc<[Arc<str>]>, Arc<str>);
+
+/// A problem's message and hint in one language, made once for a run of
+/// problems that say the same: the stray files of one indicator share
+/// their kind's document list and plan file (the same `Arc`s), and so
+/// their words, which name every document.
+pub(crate) struct Said {
+    lang: Lang,
+    /// Whether the words are escaped for a terminal (JSON carries them as
+    /// they are).
+    escaped: bool,
+    /// The shared lists of the last `unmatched-file` problem said, held
+    /// so that their addresses cannot be taken by other lists.
+    last: Option<Shared>,
+    message: String,
+    hint: String,
+}
+
+impl Said {
+    /// Words escaped for a terminal.
+    pub(crate) fn escaped(lang: Lang) -> Said {
+        Said { lang, escaped: true, last: None, message: String::new(), hint: String::new() }
+    }
+
+    /// Words as they are.
+    pub(crate) fn raw(lang: Lang) -> Said {
+        Said { escaped: false, ..Said::escaped(lang) }
+    }
+
+    /// The message and hint of `problem`.
+    pub(crate) fn of(&mut self, problem: &Problem) -> (&str, &str) {
+        let key = match &problem.kind {
+            Kind::UnmatchedFile { documents, plan_file, looks_like: None } => Some((documents, plan_file)),
+            _ => None,
+        };
+        let same = match (key, &self.last) {
+            (Some((documents, plan_file)), Some((last_documents, last_plan_file))) => {
+                Arc::ptr_eq(documents, last_documents) && Arc::ptr_eq(plan_file, last_plan_file)
+            }
+            _ => false,
+        };
+        if !same {
+            self.last = key.map(|(documents, plan_file)| (documents.clone(), plan_file.clone()));
+            self.message = self.words(message(problem, self.lang));
+            self.hint = self.words(hint(problem, self.lang));
+        }
+        (&self.message, &self.hint)
+    }
+
+    fn words(&self, text: String) -> String {
+        match self.escaped.then(|| escape(&text)) {
+            Some(Cow::Owned(escaped)) => escaped,
+            _ => text,
+        }
+    }
 }
 
 /// A reason zi cannot run, in the same shape: headline and hint.

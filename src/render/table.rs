@@ -15,9 +15,10 @@ use crate::render::escape::escape;
 use crate::render::grid::{wrap, Cell, Fit, Layout, Measure};
 use crate::render::problems;
 use crate::render::renderer::{Renderer, Style};
+use crate::render::row_texts::RowTexts;
 use crate::render::words::{
     date_text, diff_sections, diff_to, document_name, file_text, fraction, next_deadline_text, percent,
-    period_text, pic, shorten, state_label, status_count, status_text, Heading, StatusLabel,
+    period_text, pic, shorten, state_label, status_count, status_text, Heading,
 };
 use crate::text::Lang;
 
@@ -43,8 +44,12 @@ impl Renderer for Terminal<'_> {
     /// Silent when there is nothing to say.
     fn check(&mut self, view: &CheckView) -> Result<()> {
         let lang = self.style.lang;
+        // One buffer and one set of words for the part's problems.
+        let mut said = problems::Said::escaped(lang);
+        let mut text = String::with_capacity(512);
         for p in view.problems {
-            let mut text = problems::problem(p, view.excerpts.line(p), lang);
+            text.clear();
+            problems::push_problem(&mut text, p, view.excerpts.line(p), &mut said);
             text.push('\n');
             self.out.write_all(text.as_bytes())?;
         }
@@ -94,10 +99,11 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
     // out: a plan of 100,000 indicators is never held as cells. Each area
     // is measured on its own (a list indents its entries for the widest ID
     // of their area), the table from all of them.
+    let texts = RowTexts::of(&view.areas, lang);
     let mut measures = Vec::with_capacity(view.areas.len());
     for area in &view.areas {
         let mut measure = Measure::new(&fits);
-        each_row(area, with_pic, lang, |row| {
+        each_row(area, with_pic, &texts, |row| {
             measure.row(row);
             Ok(())
         })?;
@@ -113,7 +119,7 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
         let title = format!("{}. {}", area.area.id, area.area.name.to_uppercase());
         write!(out, "\n{}", group_summary(&title, &area.totals, ctx))?;
         layout.begin(out)?;
-        each_row(area, with_pic, lang, |row| layout.row(out, row, 1, ctx.color))?;
+        each_row(area, with_pic, &texts, |row| layout.row(out, row, 1, ctx.color))?;
         layout.end(out)?;
     }
     if view.areas.len() > 1 {
@@ -127,14 +133,15 @@ fn status(view: &StatusView, ctx: Style, out: &mut dyn Write) -> Result<()> {
 }
 
 /// An area's rows, one at a time: each component (bold), then its
-/// indicators.
+/// indicators. Their short texts are `texts`'.
 fn each_row<'a>(
     area: &'a AreaView,
     with_pic: bool,
-    lang: Lang,
+    texts: &'a RowTexts,
     mut each: impl FnMut(&[Cell<'a>]) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let mut row = Vec::with_capacity(7);
+    let none = texts.lang().labels().none;
     for component in &area.components {
         let totals = &component.totals;
         row.clear();
@@ -148,8 +155,8 @@ fn each_row<'a>(
         row.extend([
             Cell::default(),
             Cell::default(),
-            fraction_cell(totals.to_date, lang).styled(BOLD),
-            fraction_cell(totals.year, lang).styled(BOLD),
+            Cell::new(texts.fraction(totals.to_date)).styled(BOLD),
+            Cell::new(texts.fraction(totals.year)).styled(BOLD),
         ]);
         each(&row)?;
         for report in &component.indicators {
@@ -158,32 +165,17 @@ fn each_row<'a>(
             if with_pic {
                 row.push(Cell::new(pic(report).unwrap_or("")));
             }
-            let status = match report.status {
-                Status::Occurrences => Cell::owned(status_text(report, lang)),
-                status => Cell::new(status.label(lang)),
-            };
-            let next_deadline = match report.next_deadline {
-                Some(month) => Cell::owned(lang.month(month)),
-                None => Cell::new(lang.labels().none),
-            };
+            let next_deadline = report.next_deadline.map_or(none, |month| texts.month(month));
             row.extend([
-                status.styled(*status_ansi(report.status)),
-                next_deadline,
-                fraction_cell(report.to_date, lang),
-                fraction_cell(report.year, lang),
+                Cell::new(texts.status(report)).styled(*status_ansi(report.status)),
+                Cell::new(next_deadline),
+                Cell::new(texts.fraction(report.to_date)),
+                Cell::new(texts.fraction(report.year)),
             ]);
             each(&row)?;
         }
     }
     Ok(())
-}
-
-/// `fraction` as a cell: the dash of none is not made anew for each row.
-fn fraction_cell(p: Progress, lang: Lang) -> Cell<'static> {
-    match p.required {
-        0 => Cell::new(lang.labels().none),
-        _ => Cell::owned(fraction(p, lang)),
-    }
 }
 
 /// Cells of the bars drawn under each area.

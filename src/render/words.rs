@@ -307,30 +307,47 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 /// is walked once, up to the character after the `max`th.
 pub(crate) fn shortened(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
+    match shortened_cut(text, max) {
+        (cut, false) => Cow::Borrowed(cut),
+        (cut, true) => {
+            let mut short = String::with_capacity(cut.len() + '…'.len_utf8());
+            short.push_str(cut);
+            short.push('…');
+            Cow::Owned(short)
+        }
+    }
+}
+
+/// What `shortened` keeps of `text`, and whether it adds "…" after it:
+/// the cut borrowed, for a writer that needs no `String` of its own.
+pub(crate) fn shortened_cut(text: &str, max: usize) -> (&str, bool) {
     if text.len() <= max {
-        return Cow::Borrowed(text);
+        return (text, false);
     }
     let Some(keep) = max.checked_sub(1) else {
-        return Cow::Borrowed("…");
+        return ("", true);
     };
-    let mut starts = text.char_indices().map(|(at, _)| at);
-    // Where the `max`th character starts, and whether one follows it.
-    let Some(end) = starts.nth(keep) else {
-        return Cow::Borrowed(text);
+    // `max` ASCII bytes are `max` characters, and the longer text has one
+    // more after them: the cut is at byte `keep`, with no walk.
+    let end = if text.as_bytes()[..max].is_ascii() {
+        keep
+    } else {
+        let mut starts = text.char_indices().map(|(at, _)| at);
+        // Where the `max`th character starts, and whether one follows it.
+        let Some(end) = starts.nth(keep) else {
+            return (text, false);
+        };
+        if starts.next().is_none() {
+            return (text, false);
+        }
+        end
     };
-    if starts.next().is_none() {
-        return Cow::Borrowed(text);
-    }
     let cut = &text[..end];
     let cut = match cut.rfind(' ') {
         Some(i) if i > max / 2 => &cut[..i],
         _ => cut,
     };
-    let cut = cut.trim_end_matches([',', ';', ' ']);
-    let mut short = String::with_capacity(cut.len() + '…'.len_utf8());
-    short.push_str(cut);
-    short.push('…');
-    Cow::Owned(short)
+    (cut.trim_end_matches([',', ';', ' ']), true)
 }
 
 /// One titled list of changes, as the table and markdown reports print it.

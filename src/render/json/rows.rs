@@ -30,7 +30,8 @@ pub(super) fn header(w: &mut Pretty, eval: &Evaluation, lang: Lang) {
 }
 
 /// A problem: the code and place are data, `message` and `hint` words.
-pub(super) fn problem(w: &mut Pretty, p: &Problem, lang: Lang) -> io::Result<()> {
+/// Its words are asked of `said`, which a run of problems shares.
+pub(super) fn problem(w: &mut Pretty, p: &Problem, said: &mut problems::Said) -> io::Result<()> {
     w.object();
     w.key("code");
     w.str(p.code().name());
@@ -47,10 +48,11 @@ pub(super) fn problem(w: &mut Pretty, p: &Problem, lang: Lang) -> io::Result<()>
         w.key("column");
         w.int(at.column);
     }
+    let (message, hint) = said.of(p);
     w.key("message");
-    w.str(&problems::message(p, lang));
+    w.str(message);
     w.key("hint");
-    w.str(&problems::hint(p, lang));
+    w.str(hint);
     w.end_object()
 }
 
@@ -137,7 +139,7 @@ pub(super) fn indicator(w: &mut Pretty, r: &IndicatorReport, lang: Lang) -> io::
     w.count(r.in_lfs);
     w.key("problem");
     match r.problem.as_deref() {
-        Some(p) => problem(w, p, lang)?,
+        Some(p) => problem(w, p, &mut problems::Said::raw(lang))?,
         None => w.null(),
     }
     w.end_object()
