@@ -91,9 +91,9 @@ declare -A SLOW=()
 hyperfine_rounds() {
     local key=$1 round pair name csv
     shift
-    local results; results=$(mktemp)
+    local results; results=$(mktemp -p "$WORK")
     for round in $(seq "$ROUNDS"); do
-        csv=$(mktemp)
+        csv=$(mktemp -p "$WORK")
         local args=()
         for pair in "$@"; do args+=(--command-name "${pair%%=*}" "${pair#*=}"); done
         hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" --ignore-failure --export-csv "$csv" \
@@ -112,22 +112,33 @@ hyperfine_rounds() {
 HYPERFINE_EXTRA=()
 
 # interleaved KEY NAME=COMMAND...: the commands timed in turns, for times
-# of a few milliseconds that drift with the machine's state: SHIPPED_RUNS
-# runs of each command a round, ROUNDS rounds, taken as short hyperfine
-# invocations of TURN runs (after 3 warm-up runs) of one command at a time,
-# each turn starting the order one command further on. MED is the median of
-# the turns' medians, so every command is timed across the same minutes.
+# of a few milliseconds that drift with the machine's state: turns() turns,
+# each a short hyperfine invocation of TURN runs (after TURN_WARMUP warm-up
+# runs) of one command at a time, every command once a turn, the order one
+# command further on each turn and reversed every other turn. MED is the
+# median of the turns' medians, so every command is timed across the same
+# minutes. Each command is run once first: one that ends with a status
+# above 2 or by a signal (a crash would time as a fast run) stops the run.
 interleaved() {
-    local key=$1 turn first i pair name csv
+    local key=$1 turn first i j pair name csv status
     shift
-    local n=$# pairs=("$@") results; results=$(mktemp)
-    local turns=$(( (SHIPPED_RUNS * ROUNDS + TURN - 1) / TURN ))
-    for turn in $(seq 0 $((turns - 1))); do
+    local n=$# pairs=("$@") results
+    for pair in "$@"; do
+        status=0
+        eval "${pair#*=}" >/dev/null 2>&1 || status=$?
+        if [ "$status" -gt 2 ]; then
+            echo "bench.sh: ${pair%%=*} (${pair#*=}) ended with status $status: not timed" >&2
+            exit 1
+        fi
+    done
+    results=$(mktemp -p "$WORK")
+    for turn in $(seq 0 $(($(turns) - 1))); do
         first=$((turn % n))
         for i in $(seq 0 $((n - 1))); do
-            pair=${pairs[$(( (first + i) % n ))]}
-            csv=$(mktemp)
-            hyperfine -N --style none --warmup 3 --runs "$TURN" --ignore-failure --export-csv "$csv" \
+            j=$(( turn % 2 ? n - 1 - i : i ))
+            pair=${pairs[$(( (first + j) % n ))]}
+            csv=$(mktemp -p "$WORK")
+            hyperfine -N --style none --warmup "$TURN_WARMUP" --runs "$TURN" --ignore-failure --export-csv "$csv" \
                 --command-name "${pair%%=*}" "${pair#*=}" >>"$WORK/hyperfine.log" 2>&1 ||
                 { echo "bench.sh: hyperfine failed; see $WORK/hyperfine.log" >&2; exit 1; }
             tail -n +2 "$csv" | awk -F, '{ print $1, $4 }' >>"$results"
@@ -140,7 +151,10 @@ interleaved() {
     done
     rm -f "$results"
 }
-TURN=10
+TURN=10 TURN_WARMUP=3
+# The turns of `interleaved`: --shipped-runs runs of each command a round,
+# --rounds rounds, rounded up to whole turns.
+turns() { echo $(( (SHIPPED_RUNS * ROUNDS + TURN - 1) / TURN )); }
 
 # The two listing floors, as `measure` pairs, for the folders given.
 floors() {

@@ -172,10 +172,10 @@ shipped_section() {
     echo "### The shipped plan: \`zi overdue\` against \`git status\`"
     echo
     echo "The plan of this repository ($indicators indicators, $files files in \`plan/\` and \`evidence/\`) copied"
-    echo "with \`zi.toml\` into a fresh git repository and committed. The commands are timed in turns, without a"
-    echo "shell: $SHIPPED_RUNS runs of each a round, $ROUNDS round(s), in hyperfine invocations of $TURN runs (after 3"
-    echo "warm-up runs) of one command, each turn starting the order one command further on; each figure is the"
-    echo "median of its turns' medians."
+    echo "with \`zi.toml\` into a fresh git repository and committed. The commands are timed in $(turns) turns, without a"
+    echo "shell: $(( $(turns) * TURN )) runs of each, in hyperfine invocations of $TURN runs (after $TURN_WARMUP warm-up runs) of"
+    echo "one command, each turn starting the order one command further on and every other turn reversing it;"
+    echo "each figure is the median of its turns' medians."
     [ -n "$ZI_STATIC" ] && echo "\`zi\` is the build \`cargo install --path .\` makes; \"linked statically\" is the README's static install" \
         "(glibc's static-pie, no dynamic loader at the start)."
     echo

@@ -41,6 +41,27 @@ pub(crate) struct Dir {
     pub(crate) error: Option<io::Error>,
 }
 
+/// `OsString::into_string`, with ASCII names (nearly all) told by
+/// `is_ascii`, which costs a fraction of a full UTF-8 check on a name this
+/// short (`from_utf8` was 8 M instructions at 10,000 indicators).
+pub(crate) fn into_utf8(name: OsString) -> Result<String, OsString> {
+    if name.as_encoded_bytes().is_ascii() {
+        // SAFETY: ASCII bytes are UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(name.into_encoded_bytes()) });
+    }
+    name.into_string()
+}
+
+/// `OsStr::to_str`, as `into_utf8` tells it.
+pub(crate) fn as_utf8(name: &OsStr) -> Option<&str> {
+    let bytes = name.as_encoded_bytes();
+    if bytes.is_ascii() {
+        // SAFETY: ASCII bytes are UTF-8.
+        return Some(unsafe { std::str::from_utf8_unchecked(bytes) });
+    }
+    name.to_str()
+}
+
 impl Dir {
     /// Opens and reads the folder at `path`.
     pub(crate) fn read(path: &Path) -> io::Result<Dir> {
@@ -305,6 +326,17 @@ mod imp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn names_are_text_as_std_says_whether_ascii_or_not() {
+        use std::os::unix::ffi::OsStringExt;
+        for name in [&b"rekap_juni.pdf"[..], "Surat Keputusan é.pdf".as_bytes(), b"bad\xff.pdf", b""] {
+            let os = OsString::from_vec(name.to_vec());
+            assert_eq!(as_utf8(&os), os.to_str());
+            assert_eq!(into_utf8(os.clone()), os.into_string());
+        }
+    }
 
     fn sorted(dir: &Dir) -> Vec<(String, Type)> {
         let mut found: Vec<(String, Type)> = dir

@@ -57,8 +57,10 @@ pub(crate) fn scan_listing(listing: &dyn Listing, rel: &str, year: i32, out: &mu
         }
     };
     folder.exists = true;
-    // The path of each folder listed below, in one buffer for them all.
-    let mut shown = String::new();
+    // The path of each folder listed below, in one buffer for them all,
+    // with room for a dated folder and a few below it (it grew twice per
+    // indicator from empty).
+    let mut shown = String::with_capacity(rel.len() + 64);
     for entry in entries {
         match entry {
             Listed::File(name, in_lfs) => folder.loose.push(EvidenceFile::loose(name).in_lfs(in_lfs)),
@@ -189,7 +191,7 @@ fn list(
     }
     let mut listed = Vec::with_capacity(entries.len());
     for (os_name, kind) in entries {
-        let name = match os_name.into_string() {
+        let name = match crate::load::dir::into_utf8(os_name) {
             Ok(name) => name,
             Err(os_name) => {
                 if !os_name.as_encoded_bytes().starts_with(b".") {
@@ -460,6 +462,7 @@ impl Walk<'_> {
                 return;
             }
         };
+        self.files.reserve(entries.len());
         for entry in entries {
             match entry {
                 Listed::Dir(name) => {

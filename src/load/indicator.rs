@@ -102,7 +102,7 @@ fn parse_due(
 }
 
 /// How many `due` texts each thread keeps read.
-const DUE_CACHE: usize = 4096;
+const DUE_CACHE: usize = 1024;
 
 thread_local! {
     /// `due` texts already read by this thread, with the plan year they

@@ -109,7 +109,7 @@ pub(crate) fn try_list(
     let listed = std::mem::take(&mut listing.entries);
     let mut entries = Vec::with_capacity(listed.len());
     for (os_name, kind) in listed {
-        let Some(name) = os_name.to_str() else {
+        let Some(name) = crate::load::dir::as_utf8(&os_name) else {
             let shown = os_name.to_string_lossy();
             if !shown.starts_with('.') {
                 out.push(Problem::new(Kind::NonUtf8Name, join(rel, &shown)).with_severity(skipped));
