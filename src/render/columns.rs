@@ -37,7 +37,12 @@ pub(crate) fn spaces<W: Write + ?Sized>(out: &mut W, n: usize) -> io::Result<()>
 
 /// Writes `text`, then spaces up to `width` columns; `text` takes
 /// `columns` of them.
-pub(crate) fn padded<W: Write + ?Sized>(out: &mut W, text: &str, columns: usize, width: usize) -> io::Result<()> {
+pub(crate) fn padded<W: Write + ?Sized>(
+    out: &mut W,
+    text: &str,
+    columns: usize,
+    width: usize,
+) -> io::Result<()> {
     out.write_all(text.as_bytes())?;
     spaces(out, width.saturating_sub(columns))
 }
