@@ -96,11 +96,18 @@ pub(super) fn run(
             html::report(&view, &entries, &scored, lang, &articles, out)?;
             return Ok(ExitCode::SUCCESS);
         };
-        // Streamed to the temporary file, which replaces `path` once complete.
-        let page =
-            |file: &std::fs::File| html::report_to_file(&view, &entries, &scored, lang, &articles, file);
-        atomic::write_file_with(path, page)
-            .map_err(|e| Fatal::CannotWrite { path: file.display().to_string(), error: e.to_string() })?;
+        // Streamed to the temporary file, which replaces `path` once
+        // complete; the spool is emptied on another thread meanwhile.
+        std::thread::scope(|threads| {
+            let page = |file: &std::fs::File| {
+                let written = html::report_to_file(&view, &entries, &scored, lang, &articles, file);
+                // Without a thread, the spool goes when it is closed.
+                let _ = std::thread::Builder::new().spawn_scoped(threads, || articles.discard());
+                written
+            };
+            atomic::write_file_with(path, page)
+        })
+        .map_err(|e| Fatal::CannotWrite { path: file.display().to_string(), error: e.to_string() })?;
         Ok(ExitCode::SUCCESS)
     };
     let code = plan::report_on(settings, &eval, true, out, err, &page)?;

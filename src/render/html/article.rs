@@ -106,6 +106,13 @@ impl<'a> Articles<'a> {
         let placed: Vec<Placed> = reports.map(|r| placed(&written, all, r)).collect::<io::Result<_>>()?;
         self.spool.copy_to(placed.into_iter(), page)
     }
+
+    /// Empties the spool once the page holds its cards: freeing a large
+    /// file's pages and blocks takes a while, which a thread of its own
+    /// spends while the page is flushed to disk.
+    pub(crate) fn discard(&self) {
+        self.spool.discard();
+    }
 }
 
 /// Where the card of `report`, one of `all`, is in the spool.

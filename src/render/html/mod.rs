@@ -200,56 +200,8 @@ impl Page<'_> {
             l.pic,
             l.missing_documents
         );
-        for entry in late {
-            let id = &entry.report.file.id;
-            let out = &mut self.out;
-            out.push_str("<tr><td class=\"id\"><a href=\"#");
-            put_esc(out, id);
-            out.push_str("\">");
-            put_esc(out, id);
-            out.push_str("</a></td>");
-            let who = pic(entry.report).unwrap_or("");
-            match entry.period {
-                Some(period) => {
-                    out.push_str("<td class=\"when\">");
-                    put_month(out, period.period.last, self.lang);
-                    out.push_str("</td><td class=\"late\">");
-                    put_esc(out, &entry_when(entry, self.lang));
-                    out.push_str("</td><td>");
-                    put_esc(out, entry.report.text());
-                    out.push_str("</td><td>");
-                    put_esc(out, who);
-                    out.push_str("</td><td><ul class=\"missing\">");
-                    for name in &period.missing {
-                        out.push_str("<li>");
-                        put_esc(out, document_name(name, self.lang));
-                        out.push_str("</li>");
-                    }
-                    out.push_str("</ul></td></tr>\n");
-                    self.spill(CHUNK);
-                }
-                None => {
-                    let problem = entry
-                        .report
-                        .problem
-                        .as_ref()
-                        .map(|p| problems::message(p, self.lang))
-                        .unwrap_or_default();
-                    w!(
-                        self,
-                        "<td colspan=\"2\"><span class=\"chip invalid\">{}</span></td>",
-                        l.status_invalid
-                    );
-                    w!(
-                        self,
-                        "<td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                        esc(entry.report.text()),
-                        esc(who),
-                        esc(&problem)
-                    );
-                }
-            }
-        }
+        let lang = self.lang;
+        self.rows(&late, |out, entry| overdue_row(out, entry, lang));
         w!(self, "</tbody>\n</table>\n</section>\n");
     }
 
@@ -307,6 +259,53 @@ impl Page<'_> {
         w!(self, "<p class=\"position\">{}</p>\n<p class=\"room\"></p>\n", line(&head.title));
         w!(self, "<p class=\"name\">{}</p>\n", line(&head.name));
         w!(self, "<p>{} {}</p>\n</div>\n</section>\n", self.l.nip, line(&head.nip));
+    }
+}
+
+/// A row of the overdue list: an overdue period with its missing
+/// documents, or an indicator that could not be read.
+fn overdue_row(out: &mut String, entry: &Entry, lang: Lang) {
+    let id = &entry.report.file.id;
+    out.push_str("<tr><td class=\"id\"><a href=\"#");
+    put_esc(out, id);
+    out.push_str("\">");
+    put_esc(out, id);
+    out.push_str("</a></td>");
+    let who = pic(entry.report).unwrap_or("");
+    match entry.period {
+        Some(period) => {
+            out.push_str("<td class=\"when\">");
+            put_month(out, period.period.last, lang);
+            out.push_str("</td><td class=\"late\">");
+            put_esc(out, &entry_when(entry, lang));
+            out.push_str("</td><td>");
+            put_esc(out, entry.report.text());
+            out.push_str("</td><td>");
+            put_esc(out, who);
+            out.push_str("</td><td><ul class=\"missing\">");
+            for name in &period.missing {
+                out.push_str("<li>");
+                put_esc(out, document_name(name, lang));
+                out.push_str("</li>");
+            }
+            out.push_str("</ul></td></tr>\n");
+        }
+        None => {
+            let problem =
+                entry.report.problem.as_ref().map(|p| problems::message(p, lang)).unwrap_or_default();
+            let _ = write!(
+                out,
+                "<td colspan=\"2\"><span class=\"chip invalid\">{}</span></td>",
+                lang.labels().status_invalid
+            );
+            let _ = writeln!(
+                out,
+                "<td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(entry.report.text()),
+                esc(who),
+                esc(&problem)
+            );
+        }
     }
 }
 

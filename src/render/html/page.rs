@@ -3,12 +3,21 @@
 //! it and hands it on in pieces (`spill`), so that no section of a large
 //! plan's page is held whole.
 
+use rayon::prelude::*;
+
 use super::article::Articles;
 use crate::judge::score::Score;
 use crate::text::{Labels, Lang};
 
 /// The page is handed to its sink in pieces of about this many bytes.
 pub(super) const CHUNK: usize = 64 * 1024;
+
+/// Rows made together on one worker thread by `Page::rows`.
+const ROWS: usize = 256;
+
+/// Rows made at once by `Page::rows`, on every worker thread, before
+/// they are handed to the sink: a few megabytes of the page.
+const BATCH: usize = 16 * ROWS;
 
 pub(super) struct Page<'a> {
     /// What is made and not yet handed to `sink`.
@@ -36,6 +45,32 @@ impl Page<'_> {
             self.failed = self.sink.write_all(self.out.as_bytes()).err();
         }
         self.out.clear();
+    }
+
+    /// Writes a row of the page for each of `items`, in their order. The
+    /// rows are made on every worker thread, a batch at a time: the
+    /// sections before the cards wait for the whole plan to be judged, and
+    /// would otherwise be made on one core while the other idles.
+    pub(super) fn rows<T: Sync>(&mut self, items: &[T], row: impl Fn(&mut String, &T) + Sync) {
+        for batch in items.chunks(BATCH) {
+            let pieces: Vec<String> = batch
+                .par_chunks(ROWS)
+                .map(|items| {
+                    let mut piece = String::with_capacity(2 * CHUNK);
+                    items.iter().for_each(|item| row(&mut piece, item));
+                    piece
+                })
+                .collect();
+            for piece in pieces {
+                if self.out.len() + piece.len() < CHUNK {
+                    self.out.push_str(&piece);
+                    continue;
+                }
+                self.spill(0);
+                let mut bytes = piece.into_bytes();
+                self.write_bytes(&mut bytes);
+            }
+        }
     }
 
     /// Hands `bytes` to the sink: what was made before what `out` holds,

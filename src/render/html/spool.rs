@@ -140,6 +140,15 @@ impl Spool {
     }
 }
 
+impl Spool {
+    /// Empties the file (its cards were copied), freeing its pages and
+    /// blocks now rather than when it is closed. Best effort: the file is
+    /// unnamed, and goes whole when it is closed anyway.
+    pub(super) fn discard(&self) {
+        let _ = self.file.set_len(0);
+    }
+}
+
 impl Written {
     /// Where the card of the indicator at `index` is, if it was written.
     pub(super) fn at(&self, index: usize) -> Option<Placed> {

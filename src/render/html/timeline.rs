@@ -50,10 +50,10 @@ pub(super) fn section(page: &mut Page, view: &StatusView) {
             esc(&area.area.id),
             esc(&area.area.name)
         );
-        for report in area.components.iter().flat_map(|c| &c.indicators) {
-            row(&mut page.out, report, &months, now, lang);
-            page.spill(CHUNK);
-        }
+        let reports: Vec<&IndicatorReport> =
+            area.components.iter().flat_map(|c| c.indicators.iter().copied()).collect();
+        page.rows(&reports, |out, report| row(out, report, &months, now, lang));
+        page.spill(CHUNK);
     }
     page.out.push_str("</tbody>\n</table>\n</section>\n");
 }
