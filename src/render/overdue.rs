@@ -110,34 +110,22 @@ impl Widths {
 /// The months and latenesses of a list, each made once with its width.
 struct Words {
     lang: Lang,
-    months: Vec<(YearMonth, String, usize)>,
-    /// Where the month asked last is in `months`: entries of a month
-    /// follow each other more often than not.
-    last_month: usize,
+    months: FxHashMap<YearMonth, (String, usize)>,
     whens: FxHashMap<(u8, i64), (String, usize)>,
 }
 
 impl Words {
     fn new(lang: Lang) -> Words {
-        Words { lang, months: Vec::new(), last_month: 0, whens: FxHashMap::default() }
+        Words { lang, months: FxHashMap::default(), whens: FxHashMap::default() }
     }
 
     fn month(&mut self, month: YearMonth) -> (&str, usize) {
-        let last = self.months.get(self.last_month).filter(|(m, _, _)| *m == month);
-        let at = match last
-            .map(|_| self.last_month)
-            .or_else(|| self.months.iter().position(|(m, _, _)| *m == month))
-        {
-            Some(at) => at,
-            None => {
-                let text = self.lang.month(month);
-                let width = columns(&text);
-                self.months.push((month, text, width));
-                self.months.len() - 1
-            }
-        };
-        self.last_month = at;
-        let (_, text, width) = &self.months[at];
+        let lang = self.lang;
+        let (text, width) = self.months.entry(month).or_insert_with(|| {
+            let text = lang.month(month);
+            let width = columns(&text);
+            (text, width)
+        });
         (text, *width)
     }
 
