@@ -74,30 +74,46 @@ pub(crate) fn html(text: &str) -> String {
 
 /// Writes `text` escaped for HTML content and quoted attribute values to
 /// `w`, without a `String` of its own: the report writes a few million
-/// pieces of plan text and file names.
+/// pieces of plan text and file names. Control and reordering characters
+/// other than line feed and tab are written as the same visible escapes
+/// as on a terminal (`\x1b`, `\u{202e}`): the page may be printed to one
+/// (`zi report` without `-o`), and in the page they are parse errors or
+/// would reorder a file's name on screen.
 pub(crate) fn write_html<W: std::fmt::Write + ?Sized>(w: &mut W, text: &str) -> std::fmt::Result {
     let mut rest = text;
-    // The five are ASCII: the text splits around them on char boundaries.
+    // Every byte the scan stops at is ASCII or the lead byte of a
+    // character: the text splits around it on char boundaries.
     while let Some(at) = find_html_special(rest.as_bytes()) {
         w.write_str(&rest[..at])?;
-        w.write_str(match rest.as_bytes()[at] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        })?;
-        rest = &rest[at + 1..];
+        let len = match rest.as_bytes()[at] {
+            b'&' => w.write_str("&amp;").map(|()| 1)?,
+            b'<' => w.write_str("&lt;").map(|()| 1)?,
+            b'>' => w.write_str("&gt;").map(|()| 1)?,
+            b'"' => w.write_str("&quot;").map(|()| 1)?,
+            b'\'' => w.write_str("&#39;").map(|()| 1)?,
+            _ => {
+                let c = rest[at..].chars().next().unwrap_or_default();
+                match c {
+                    '\n' | '\t' => w.write_char(c)?,
+                    c if is_unsafe(c) => w.write_str(&escape(c.encode_utf8(&mut [0; 4])))?,
+                    c => w.write_char(c)?,
+                }
+                c.len_utf8()
+            }
+        };
+        rest = &rest[at + len..];
     }
     w.write_str(rest)
 }
 
-/// Whether HTML escapes `b`.
+/// Whether the HTML scan stops at `b`: the five characters HTML escapes,
+/// C0 controls and DEL, and the lead bytes of C1 controls (`0xC2`) and of
+/// the reordering marks (`0xE2`), which `write_html` then decodes and asks.
 fn is_html_special(b: u8) -> bool {
-    matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+    matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x00..=0x1f | 0x7f | 0xc2 | 0xe2)
 }
 
-/// Where the first byte HTML escapes is: sixteen bytes at a time where
+/// Where the first byte `is_html_special` is: sixteen bytes at a time where
 /// the processor has SSE2 (every x86-64 does), then eight at a time, as
 /// the report escapes tens of megabytes of plan text and file names.
 fn find_html_special(bytes: &[u8]) -> Option<usize> {
@@ -131,7 +147,7 @@ fn find_in_blocks(bytes: &[u8]) -> Option<usize> {
 #[cfg(target_arch = "x86_64")]
 fn find_in_block(block: &[u8]) -> Option<usize> {
     use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
     assert_eq!(block.len(), 16, "a block is sixteen bytes");
     // SAFETY: `block` holds sixteen bytes, which the unaligned load reads;
@@ -141,13 +157,20 @@ fn find_in_block(block: &[u8]) -> Option<usize> {
         let byte = |b: u8| _mm_set1_epi8(i8::from_ne_bytes([b]));
         let word = _mm_loadu_si128(block.as_ptr().cast());
         // `&` and `'` differ in the lowest bit only, `<` and `>` in the second.
-        let found = _mm_or_si128(
+        let html = _mm_or_si128(
             _mm_cmpeq_epi8(word, byte(b'"')),
             _mm_or_si128(
                 _mm_cmpeq_epi8(_mm_or_si128(word, byte(1)), byte(b'\'')),
                 _mm_cmpeq_epi8(_mm_or_si128(word, byte(2)), byte(b'>')),
             ),
         );
+        // A byte at most 0x1f is its own maximum with 0x1f.
+        let control = _mm_or_si128(
+            _mm_cmpeq_epi8(_mm_max_epu8(word, byte(0x1f)), byte(0x1f)),
+            _mm_cmpeq_epi8(word, byte(0x7f)),
+        );
+        let lead = _mm_or_si128(_mm_cmpeq_epi8(word, byte(0xc2)), _mm_cmpeq_epi8(word, byte(0xe2)));
+        let found = _mm_or_si128(html, _mm_or_si128(control, lead));
         _mm_movemask_epi8(found)
     };
     (mask != 0).then(|| mask.trailing_zeros() as usize)
@@ -183,10 +206,17 @@ fn find_in_word(chunk: &[u8]) -> Option<usize> {
     let mut word = [0u8; 8];
     word.copy_from_slice(chunk);
     let word = u64::from_le_bytes(word);
+    // The high bit of each byte of `x` below 0x20 (exact for the lowest).
+    let control = |x: u64| x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    let is = |b: u8| zero(word ^ (ONES * u64::from(b)));
     // `&` and `'` differ in the lowest bit only, `<` and `>` in the second.
-    let found = zero(word ^ (ONES * u64::from(b'"')))
+    let found = is(b'"')
         | zero((word | ONES) ^ (ONES * u64::from(b'\'')))
-        | zero((word | (ONES * 2)) ^ (ONES * u64::from(b'>')));
+        | zero((word | (ONES * 2)) ^ (ONES * u64::from(b'>')))
+        | control(word)
+        | is(0x7f)
+        | is(0xc2)
+        | is(0xe2);
     (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
 }
 
@@ -222,7 +252,7 @@ mod tests {
     }
 
     #[test]
-    fn the_word_scan_finds_the_first_byte_html_escapes_wherever_it_is() {
+    fn the_word_scan_finds_the_first_byte_the_html_scan_stops_at_wherever_it_is() {
         // Every byte value at every place of a text of 1 to 39 bytes (past
         // two blocks of sixteen and a word of eight), with and without a
         // later special byte, against asking every byte.
@@ -241,6 +271,21 @@ mod tests {
             }
         }
         assert_eq!(super::find_html_special(b""), None);
+    }
+
+    #[test]
+    fn html_shows_control_and_reordering_characters_as_visible_escapes() {
+        let text = "SK \u{1b}[31mmerah\u{1b}]0;t\u{7} <b>\u{9b}1m foto\u{202e}gpj.exe\r\u{7f}";
+        assert_eq!(
+            super::html(text),
+            "SK \\x1b[31mmerah\\x1b]0;t\\x07 &lt;b&gt;\\u{9b}1m foto\\u{202e}gpj.exe\\r\\x7f"
+        );
+        // Line feed and tab are HTML's whitespace; other characters led by
+        // the bytes the scan stops at are kept.
+        let kept = "Notulasi – Juli\n\t2022 ✓ é\u{a0}… [2022-07]";
+        assert_eq!(super::html(kept), kept);
+        let long = "Laporan pelaksanaan kegiatan – sosialisasi\u{1b}[2J pegawai".repeat(3);
+        assert_eq!(super::html(&long), long.replace('\u{1b}', "\\x1b"));
     }
 
     #[test]

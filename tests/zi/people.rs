@@ -135,3 +135,30 @@ fn control_characters_in_names_and_text_are_escaped_everywhere_but_json() {
     assert_eq!(indicator["indicator"], format!("Teks {NASTY}"), "JSON carries the text as it is");
     assert_eq!(indicator["pic"], format!("PJ {NASTY}"));
 }
+
+/// The page too: `zi report` without `-o` may write it to a terminal, and
+/// in HTML a control character is a parse error. Line feed and tab are
+/// HTML's whitespace and stay; everything else shows as on a terminal.
+#[test]
+fn the_report_shows_control_characters_as_visible_escapes() {
+    let repo = nasty_repo();
+    let shown = "lap\\x1b[31mMERAH\\x07\\r\n\tx\\u{202e}fdp";
+    for lang in ["en", "id"] {
+        let run = repo.run("2022-08-15", &["--lang", lang, "report"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        let raw: Vec<char> = run
+            .stdout
+            .chars()
+            .filter(|&c| c.is_control() && !matches!(c, '\n' | '\t') || c == '\u{202e}')
+            .collect();
+        assert!(raw.is_empty(), "zi report wrote {raw:?} raw");
+        for text in [
+            format!("Teks {shown}"),
+            format!("Aksi {shown}"),
+            format!("PJ {shown}"),
+            format!("2022-01/{shown}.pdf"),
+        ] {
+            assert!(run.stdout.contains(&text), "{lang}: the page shows {text:?}");
+        }
+    }
+}
