@@ -129,9 +129,18 @@ fn find_html_special(bytes: &[u8]) -> Option<usize> {
 /// before it (where nothing was found), so no byte is looked at alone.
 #[cfg(target_arch = "x86_64")]
 fn find_in_blocks(bytes: &[u8]) -> Option<usize> {
+    first_in_blocks(bytes, find_in_block)
+}
+
+/// The first byte of `bytes` (sixteen or more) that `block` finds in a
+/// block of sixteen, a block at a time; the last block ends at the last
+/// byte and may overlap the one before it (where nothing was found), so no
+/// byte is looked at alone. The walk of every sixteen-byte scan.
+#[cfg(target_arch = "x86_64")]
+pub(crate) fn first_in_blocks(bytes: &[u8], block: impl Fn(&[u8]) -> Option<usize>) -> Option<usize> {
     let mut at = 0;
     while at + 16 <= bytes.len() {
-        if let Some(i) = find_in_block(&bytes[at..at + 16]) {
+        if let Some(i) = block(&bytes[at..at + 16]) {
             return Some(at + i);
         }
         at += 16;
@@ -140,7 +149,7 @@ fn find_in_blocks(bytes: &[u8]) -> Option<usize> {
         return None;
     }
     let last = bytes.len() - 16;
-    find_in_block(&bytes[last..]).map(|i| last + i)
+    block(&bytes[last..]).map(|i| last + i)
 }
 
 /// `find_html_special` in one block of sixteen bytes, with SSE2.

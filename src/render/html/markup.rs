@@ -116,18 +116,7 @@ pub(crate) fn write_url<W: fmt::Write + ?Sized>(w: &mut W, path: &str) -> fmt::R
 fn find_unkept(bytes: &[u8]) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
     if bytes.len() >= 16 {
-        let mut at = 0;
-        while at + 16 <= bytes.len() {
-            if let Some(i) = unkept_in_block(&bytes[at..at + 16]) {
-                return Some(at + i);
-            }
-            at += 16;
-        }
-        if at == bytes.len() {
-            return None;
-        }
-        let last = bytes.len() - 16;
-        return unkept_in_block(&bytes[last..]).map(|i| last + i);
+        return crate::render::escape::first_in_blocks(bytes, unkept_in_block);
     }
     bytes.iter().position(|&b| !KEPT[usize::from(b)])
 }
