@@ -89,19 +89,25 @@ declare -A SLOW=()
 
 # hyperfine_rounds KEY NAME=COMMAND...: the rounds of `measure`.
 hyperfine_rounds() {
-    local key=$1 round pair name csv
+    local key=$1 round pair name csv json
     shift
     local results; results=$(mktemp -p "$WORK")
     for round in $(seq "$ROUNDS"); do
-        csv=$(mktemp -p "$WORK")
+        csv=$(mktemp -p "$WORK") json=$(mktemp -p "$WORK")
         local args=()
         for pair in "$@"; do args+=(--command-name "${pair%%=*}" "${pair#*=}"); done
         hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" --ignore-failure --export-csv "$csv" \
-            "${HYPERFINE_EXTRA[@]}" "${args[@]}" >>"$WORK/hyperfine.log" 2>&1 ||
-            { echo "bench.sh: hyperfine failed; see $WORK/hyperfine.log" >&2; exit 1; }
+            --export-json "$json" "${HYPERFINE_EXTRA[@]}" "${args[@]}" >>"$WORK/hyperfine.log" 2>&1 ||
+            { rm -f "$csv" "$json"; echo "bench.sh: hyperfine failed; see $WORK/hyperfine.log" >&2; exit 1; }
+        if ! statuses_ok "$json"; then
+            echo "bench.sh: a run of $key ended with a status above 2 or by a signal: not timed" \
+                "(hyperfine's record: $json)" >&2
+            rm -f "$csv"
+            exit 1
+        fi
         # command,mean,stddev,median,user,system,min,max
         tail -n +2 "$csv" | awk -F, '{ print $1, $4 }' >>"$results"
-        rm -f "$csv"
+        rm -f "$csv" "$json"
     done
     for pair in "$@"; do
         name=${pair%%=*}
@@ -110,6 +116,18 @@ hyperfine_rounds() {
     rm -f "$results"
 }
 HYPERFINE_EXTRA=()
+
+# statuses_ok JSON: whether every run hyperfine recorded in JSON ended with
+# zi's own statuses, 0 to 2 (--ignore-failure keeps 1 and 2, which zi gives
+# for a plan with problems); a signal (a crash, which would time as a fast
+# run) is recorded as null.
+statuses_ok() {
+    awk '/"exit_codes"/ { within = 1 }
+        within { line = $0; sub(/.*\[/, "", line); done = sub(/\].*/, "", line); gsub(/,/, " ", line)
+                 n = split(line, codes, " "); for (i = 1; i <= n; i++) if (codes[i] !~ /^[012]$/) bad = 1
+                 if (done) within = 0 }
+        END { exit bad }' "$1"
+}
 
 # interleaved KEY NAME=COMMAND...: the commands timed in turns, for times
 # of a few milliseconds that drift with the machine's state: turns() turns,
