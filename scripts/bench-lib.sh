@@ -89,25 +89,13 @@ declare -A SLOW=()
 
 # hyperfine_rounds KEY NAME=COMMAND...: the rounds of `measure`.
 hyperfine_rounds() {
-    local key=$1 round pair name csv json
+    local key=$1 round pair name
     shift
     local results; results=$(mktemp -p "$WORK")
     for round in $(seq "$ROUNDS"); do
-        csv=$(mktemp -p "$WORK") json=$(mktemp -p "$WORK")
         local args=()
         for pair in "$@"; do args+=(--command-name "${pair%%=*}" "${pair#*=}"); done
-        hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" --ignore-failure --export-csv "$csv" \
-            --export-json "$json" "${HYPERFINE_EXTRA[@]}" "${args[@]}" >>"$WORK/hyperfine.log" 2>&1 ||
-            { rm -f "$csv" "$json"; echo "bench.sh: hyperfine failed; see $WORK/hyperfine.log" >&2; exit 1; }
-        if ! statuses_ok "$json"; then
-            echo "bench.sh: a run of $key ended with a status above 2 or by a signal: not timed" \
-                "(hyperfine's record: $json)" >&2
-            rm -f "$csv"
-            exit 1
-        fi
-        # command,mean,stddev,median,user,system,min,max
-        tail -n +2 "$csv" | awk -F, '{ print $1, $4 }' >>"$results"
-        rm -f "$csv" "$json"
+        timed "$key" "$results" --warmup "$WARMUP" --runs "$RUNS" "${HYPERFINE_EXTRA[@]}" "${args[@]}"
     done
     for pair in "$@"; do
         name=${pair%%=*}
@@ -116,6 +104,27 @@ hyperfine_rounds() {
     rm -f "$results"
 }
 HYPERFINE_EXTRA=()
+
+# timed KEY RESULTS HYPERFINE-ARGS...: one hyperfine invocation without a
+# shell; appends "NAME MEDIAN" per command to RESULTS. Stops the run when
+# hyperfine fails or a run ended with a status above 2 or by a signal.
+timed() {
+    local key=$1 results=$2
+    shift 2
+    local csv json; csv=$(mktemp -p "$WORK") json=$(mktemp -p "$WORK")
+    hyperfine -N --style none --ignore-failure --export-csv "$csv" --export-json "$json" "$@" \
+        >>"$WORK/hyperfine.log" 2>&1 ||
+        { rm -f "$csv" "$json"; echo "bench.sh: hyperfine failed; see $WORK/hyperfine.log" >&2; exit 1; }
+    if ! statuses_ok "$json"; then
+        echo "bench.sh: a run of $key ended with a status above 2 or by a signal: not timed" \
+            "(hyperfine's record: $json)" >&2
+        rm -f "$csv"
+        exit 1
+    fi
+    # command,mean,stddev,median,user,system,min,max
+    tail -n +2 "$csv" | awk -F, '{ print $1, $4 }' >>"$results"
+    rm -f "$csv" "$json"
+}
 
 # statuses_ok JSON: whether every run hyperfine recorded in JSON ended with
 # zi's own statuses, 0 to 2 (--ignore-failure keeps 1 and 2, which zi gives
@@ -135,32 +144,19 @@ statuses_ok() {
 # runs) of one command at a time, every command once a turn, the order one
 # command further on each turn and reversed every other turn. MED is the
 # median of the turns' medians, so every command is timed across the same
-# minutes. Each command is run once first: one that ends with a status
-# above 2 or by a signal (a crash would time as a fast run) stops the run.
+# minutes. A run that ends with a status above 2 or by a signal stops it
+# (`timed`).
 interleaved() {
-    local key=$1 turn first i j pair name csv status
+    local key=$1 turn first i j pair name
     shift
     local n=$# pairs=("$@") results
-    for pair in "$@"; do
-        status=0
-        eval "${pair#*=}" >/dev/null 2>&1 || status=$?
-        if [ "$status" -gt 2 ]; then
-            echo "bench.sh: ${pair%%=*} (${pair#*=}) ended with status $status: not timed" >&2
-            exit 1
-        fi
-    done
     results=$(mktemp -p "$WORK")
     for turn in $(seq 0 $(($(turns) - 1))); do
         first=$((turn % n))
         for i in $(seq 0 $((n - 1))); do
             j=$(( turn % 2 ? n - 1 - i : i ))
             pair=${pairs[$(( (first + j) % n ))]}
-            csv=$(mktemp -p "$WORK")
-            hyperfine -N --style none --warmup "$TURN_WARMUP" --runs "$TURN" --ignore-failure --export-csv "$csv" \
-                --command-name "${pair%%=*}" "${pair#*=}" >>"$WORK/hyperfine.log" 2>&1 ||
-                { echo "bench.sh: hyperfine failed; see $WORK/hyperfine.log" >&2; exit 1; }
-            tail -n +2 "$csv" | awk -F, '{ print $1, $4 }' >>"$results"
-            rm -f "$csv"
+            timed "$key" "$results" --warmup "$TURN_WARMUP" --runs "$TURN" --command-name "${pair%%=*}" "${pair#*=}"
         done
     done
     for pair in "$@"; do
