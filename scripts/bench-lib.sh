@@ -89,7 +89,7 @@ declare -A SLOW=()
 
 # hyperfine_rounds KEY NAME=COMMAND...: the rounds of `measure`.
 hyperfine_rounds() {
-    local key=$1 round pair name
+    local key=$1 round pair
     shift
     local results; results=$(mktemp -p "$WORK")
     for round in $(seq "$ROUNDS"); do
@@ -97,13 +97,21 @@ hyperfine_rounds() {
         for pair in "$@"; do args+=(--command-name "${pair%%=*}" "${pair#*=}"); done
         timed "$key" "$results" --warmup "$WARMUP" --runs "$RUNS" "${HYPERFINE_EXTRA[@]}" "${args[@]}"
     done
+    medians "$key" "$results" "$@"
+}
+HYPERFINE_EXTRA=()
+
+# medians KEY RESULTS NAME=COMMAND...: MED of each command, the median of
+# its lines in RESULTS (as `timed` writes them); RESULTS is removed.
+medians() {
+    local key=$1 results=$2 pair name
+    shift 2
     for pair in "$@"; do
         name=${pair%%=*}
         MED[$key/$name]=$(awk -v n="$name" '$1 == n { print $2 }' "$results" | median)
     done
     rm -f "$results"
 }
-HYPERFINE_EXTRA=()
 
 # timed KEY RESULTS HYPERFINE-ARGS...: one hyperfine invocation without a
 # shell; appends "NAME MEDIAN" per command to RESULTS. Stops the run when
@@ -147,7 +155,7 @@ statuses_ok() {
 # minutes. A run that ends with a status above 2 or by a signal stops it
 # (`timed`).
 interleaved() {
-    local key=$1 turn first i j pair name
+    local key=$1 turn first i j pair
     shift
     local n=$# pairs=("$@") results
     results=$(mktemp -p "$WORK")
@@ -159,11 +167,7 @@ interleaved() {
             timed "$key" "$results" --warmup "$TURN_WARMUP" --runs "$TURN" --command-name "${pair%%=*}" "${pair#*=}"
         done
     done
-    for pair in "$@"; do
-        name=${pair%%=*}
-        MED[$key/$name]=$(awk -v n="$name" '$1 == n { print $2 }' "$results" | median)
-    done
-    rm -f "$results"
+    medians "$key" "$results" "$@"
 }
 TURN=10 TURN_WARMUP=3
 # The turns of `interleaved`: --shipped-runs runs of each command a round,
