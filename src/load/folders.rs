@@ -6,7 +6,6 @@
 
 use std::path::Path;
 
-use crate::load::dir::Type;
 use crate::load::source::Source;
 use crate::load::tree::{self, Entry};
 use crate::problem::{Problem, Severity};
@@ -84,18 +83,10 @@ impl Folders for Disk<'_> {
     }
 
     fn stale_at_root(&self) -> Vec<String> {
-        // `leftovers::stale`'s reading, by the listing the walk uses (no
-        // `fstat` of the root, as `std::fs::read_dir` makes).
-        let Ok(root) = crate::load::dir::Dir::read(self.root) else {
-            return Vec::new();
-        };
-        let mut stale: Vec<&std::ffi::OsStr> = root
-            .entries
+        let stale = crate::load::leftovers::stale(self.root);
+        stale
             .iter()
-            .filter(|(name, kind)| matches!(kind, Ok(Type::File)) && crate::load::leftovers::is_stale(name))
-            .map(|(name, _)| name.as_os_str())
-            .collect();
-        stale.sort();
-        stale.iter().map(|name| name.to_string_lossy().into_owned()).collect()
+            .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+            .collect()
     }
 }

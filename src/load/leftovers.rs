@@ -16,16 +16,18 @@ pub(crate) fn is_temporary(name: &OsStr) -> bool {
 }
 
 /// The temporary files in `dir` that no running zi is writing: left by a
-/// run that was killed before it could clean up. Sorted by name.
+/// run that was killed before it could clean up. Sorted by name. Listed
+/// as the walk lists folders (`load::dir`: no `fstat` of the folder, as
+/// `std::fs::read_dir` makes), since `zi check` asks it of the root.
 pub(crate) fn stale(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(listing) = crate::load::dir::Dir::read(dir) else {
         return Vec::new();
     };
-    let mut found: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|e| is_temporary(&e.file_name()) && e.file_type().is_ok_and(|t| t.is_file()))
-        .filter(|e| !owner_is_running(&e.file_name()))
-        .map(|e| e.path())
+    let mut found: Vec<PathBuf> = listing
+        .entries
+        .iter()
+        .filter(|(name, kind)| matches!(kind, Ok(crate::load::dir::Type::File)) && is_stale(name))
+        .map(|(name, _)| dir.join(name))
         .collect();
     found.sort();
     found
