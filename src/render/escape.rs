@@ -229,6 +229,26 @@ fn find_in_word(chunk: &[u8]) -> Option<usize> {
     (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
 }
 
+/// For the tests of the scans: `check` of every byte value at every place
+/// of a text of `x`s of 1 to 39 bytes (past two blocks of sixteen and a
+/// word of eight), its last byte an `a` or `later` (the scanned-for byte
+/// after the first, which must not be found instead of it).
+#[cfg(test)]
+pub(crate) fn every_byte_in_every_place(later: u8, check: impl Fn(&[u8])) {
+    for len in 1..40 {
+        for place in 0..len {
+            for b in 0..=255u8 {
+                for last in [b'a', later] {
+                    let mut text = vec![b'x'; len];
+                    text[place] = b;
+                    text[len - 1] = if place == len - 1 { b } else { last };
+                    check(&text);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::escape;
@@ -262,23 +282,12 @@ mod tests {
 
     #[test]
     fn the_word_scan_finds_the_first_byte_the_html_scan_stops_at_wherever_it_is() {
-        // Every byte value at every place of a text of 1 to 39 bytes (past
-        // two blocks of sixteen and a word of eight), with and without a
-        // later special byte, against asking every byte.
-        for len in 1..40 {
-            for place in 0..len {
-                for b in 0..=255u8 {
-                    for later in [b'a', b'<'] {
-                        let mut text = vec![b'x'; len];
-                        text[place] = b;
-                        text[len - 1] = if place == len - 1 { b } else { later };
-                        let expected = text.iter().position(|&b| super::is_html_special(b));
-                        assert_eq!(super::find_html_special(&text), expected, "{text:?}");
-                        assert_eq!(super::find_in_words(&text), expected, "words: {text:?}");
-                    }
-                }
-            }
-        }
+        // With and without a later special byte, against asking every byte.
+        super::every_byte_in_every_place(b'<', |text| {
+            let expected = text.iter().position(|&b| super::is_html_special(b));
+            assert_eq!(super::find_html_special(text), expected, "{text:?}");
+            assert_eq!(super::find_in_words(text), expected, "words: {text:?}");
+        });
         assert_eq!(super::find_html_special(b""), None);
     }
 
