@@ -83,10 +83,7 @@ impl Folders for Disk<'_> {
     }
 
     fn stale_at_root(&self) -> Vec<String> {
-        let stale = crate::load::leftovers::stale(self.root);
-        stale
-            .iter()
-            .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
-            .collect()
+        let stale = crate::load::leftovers::stale_names(self.root);
+        stale.iter().map(|name| name.to_string_lossy().into_owned()).collect()
     }
 }

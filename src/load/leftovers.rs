@@ -3,9 +3,11 @@
 //! stale once no process of that id runs. `zi check` reports them; the
 //! next write into their folder removes them.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::load::dir::{Dir, Type};
 
 /// How every temporary file zi creates is named.
 pub(crate) const TEMP_PREFIX: &str = ".zi-tmp-";
@@ -16,18 +18,23 @@ pub(crate) fn is_temporary(name: &OsStr) -> bool {
 }
 
 /// The temporary files in `dir` that no running zi is writing: left by a
-/// run that was killed before it could clean up. Sorted by name. Listed
-/// as the walk lists folders (`load::dir`: no `fstat` of the folder, as
-/// `std::fs::read_dir` makes), since `zi check` asks it of the root.
+/// run that was killed before it could clean up. Sorted by name.
 pub(crate) fn stale(dir: &Path) -> Vec<PathBuf> {
-    let Ok(listing) = crate::load::dir::Dir::read(dir) else {
+    stale_names(dir).into_iter().map(|name| dir.join(name)).collect()
+}
+
+/// The names of `stale`'s files, sorted. Listed as the walk lists folders
+/// (`load::dir`: no `fstat` of the folder, as `std::fs::read_dir` makes),
+/// since `zi check` asks it of the root.
+pub(crate) fn stale_names(dir: &Path) -> Vec<OsString> {
+    let Ok(listing) = Dir::read(dir) else {
         return Vec::new();
     };
-    let mut found: Vec<PathBuf> = listing
+    let mut found: Vec<OsString> = listing
         .entries
-        .iter()
-        .filter(|(name, kind)| matches!(kind, Ok(crate::load::dir::Type::File)) && is_stale(name))
-        .map(|(name, _)| dir.join(name))
+        .into_iter()
+        .filter(|(name, kind)| matches!(kind, Ok(Type::File)) && is_stale(name))
+        .map(|(name, _)| name)
         .collect();
     found.sort();
     found
