@@ -44,7 +44,7 @@ pub(super) fn evaluate_settings(
     settings: &Settings,
     want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
 ) -> Evaluation {
-    evaluate_each(settings, want, &|_, _| {})
+    evaluate_each(settings, want, &|_, _, _| {})
 }
 
 /// `evaluate_settings`, handing each report and its index in the plan to
@@ -52,7 +52,7 @@ pub(super) fn evaluate_settings(
 pub(super) fn evaluate_each(
     settings: &Settings,
     want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
-    each: &(dyn Fn(usize, &mut IndicatorReport) + Sync),
+    each: &(dyn Fn(&Plan, usize, &mut IndicatorReport) + Sync),
 ) -> Evaluation {
     let problems = settings.config_problems.clone();
     evaluate(&settings.root, settings.config.clone(), problems, settings.as_of, want, each)
@@ -75,7 +75,7 @@ fn evaluate(
     mut problems: Vec<Problem>,
     as_of: NaiveDate,
     want: Want<impl Fn(&IndicatorFile) -> Detail + Sync>,
-    each: &(dyn Fn(usize, &mut IndicatorReport) + Sync),
+    each: &(dyn Fn(&Plan, usize, &mut IndicatorReport) + Sync),
 ) -> Evaluation {
     let year = config.year.unwrap_or_else(|| as_of.year());
     let plan = plan::discover_part(root, config, year, want.ids, &mut problems);

@@ -16,7 +16,7 @@ use crate::judge::score;
 use crate::judge::select::{self, Filter};
 use crate::judge::view::StatusView;
 use crate::load::{assessment, lke};
-use crate::model::plan::IndicatorFile;
+use crate::model::plan::{IndicatorFile, Plan};
 use crate::problem::Fatal;
 use crate::render::html::{self, Links};
 use crate::settings::Settings;
@@ -76,9 +76,9 @@ pub(super) fn run(
     };
     let articles = html::Articles::new(lang, &links, &lke, spool);
     // Each indicator judged in full, its card written, then kept in summary.
-    let each = |index: usize, report: &mut IndicatorReport| {
+    let each = |plan: &Plan, index: usize, report: &mut IndicatorReport| {
         if filter.keeps(report) {
-            articles.add(index, report);
+            articles.add(plan, index, report);
         }
         report.keep_summary();
     };

@@ -117,14 +117,14 @@ impl Evaluation {
         read: impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync,
         problems: Vec<Problem>,
     ) -> Evaluation {
-        Evaluation::each(plan, as_of, detail, keep, read, problems, &|_, _| {})
+        Evaluation::each(plan, as_of, detail, keep, read, problems, &|_, _, _| {})
     }
 
     /// `new`, handing each report to `each` as soon as it is judged, before
     /// it is kept: the report writes each indicator's part of the page from
     /// its report in full, then keeps it in summary (`keep_summary`), so that
-    /// every evidence folder is read once. `each` is given the report's
-    /// index in the plan, which is its index in `indicators`.
+    /// every evidence folder is read once. `each` is given the plan and the
+    /// report's index in it, which is its index in `indicators`.
     pub(crate) fn each(
         plan: Plan,
         as_of: NaiveDate,
@@ -132,7 +132,7 @@ impl Evaluation {
         keep: Keep,
         read: impl Fn(&Plan, &IndicatorFile, Part, &mut Vec<Problem>) -> Loaded + Sync,
         mut problems: Vec<Problem>,
-        each: &(dyn Fn(usize, &mut IndicatorReport) + Sync),
+        each: &(dyn Fn(&Plan, usize, &mut IndicatorReport) + Sync),
     ) -> Evaluation {
         let files: Vec<&Arc<IndicatorFile>> = plan.indicators().collect();
         // Reports and their problems go straight into separate vectors: a
@@ -144,7 +144,7 @@ impl Evaluation {
             .enumerate()
             .map(|(index, file)| {
                 let (mut report, mut found) = evaluate(&plan, file, as_of, detail(file), &read);
-                each(index, &mut report);
+                each(&plan, index, &mut report);
                 let counted = if keep != Keep::Every {
                     Counted::drop_warnings(&mut found, keep)
                 } else {

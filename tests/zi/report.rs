@@ -386,3 +386,22 @@ fn a_report_interrupted_by_a_signal_leaves_no_temporary_file() {
         assert!(caught, "signal {signal} never landed while the page was written");
     }
 }
+
+/// A page written to a file copies its cards from where they waited, and
+/// the headings before them where they waited with them: the same bytes
+/// as the page printed, whichever indicators it shows (a component, an
+/// area or a plan's first indicator left out).
+#[test]
+fn a_page_written_to_a_file_is_the_page_printed_whatever_it_shows() {
+    let repo = realistic();
+    let shown: [&[&str]; 5] =
+        [&[], &["III"], &["I.1.2", "IV", "VI.2"], &["--pic", "tim kerja"], &["--pic", "kepala"]];
+    for args in shown {
+        let printed = repo.run(AS_OF, &[&["report"], args].concat());
+        let written = repo.run(AS_OF, &[&["report", "-o", "rkt.html", "--force"], args].concat());
+        assert_eq!((written.code, written.stdout.as_str()), (0, ""), "{args:?}: {}", written.stderr);
+        let cards = printed.stdout.matches("<article class=\"ind\"").count();
+        assert!((1..15).contains(&cards) || args.is_empty() && cards == 15, "{args:?}: {cards} cards");
+        assert_eq!(repo.read("rkt.html"), printed.stdout, "{args:?}");
+    }
+}

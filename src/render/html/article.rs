@@ -10,14 +10,16 @@
 
 use std::fs::File;
 use std::io;
+use std::sync::OnceLock;
 
 use super::markup::{
     put, put_esc, put_fraction, put_month, put_number, put_period, put_status, state_key, write_esc,
     write_url,
 };
-use super::spool::{Placed, Spool, Written};
+use super::spool::{Copier, Placed, Spool, Written};
 use crate::judge::evaluate::{Document, IndicatorReport, PeriodState};
 use crate::model::lke::Lke;
+use crate::model::plan::Plan;
 use crate::render::problems;
 use crate::render::score::html as score_html;
 use crate::render::words::{document_name, pic, state_label};
@@ -37,6 +39,9 @@ pub(crate) struct Articles<'a> {
     links: &'a Links<'a>,
     lke: &'a Lke,
     spool: Spool,
+    /// The page's text before the first card of each component, by the
+    /// index of its indicator in the plan, when every indicator is shown.
+    leads: OnceLock<Vec<(usize, String)>>,
 }
 
 /// The index of `report` in `all`, the evaluation's reports it is one of
@@ -52,14 +57,17 @@ fn index_in(all: &[IndicatorReport], report: &IndicatorReport) -> Option<usize> 
 impl<'a> Articles<'a> {
     /// Cards written to `file`, an empty temporary file.
     pub(crate) fn new(lang: Lang, links: &'a Links<'a>, lke: &'a Lke, file: File) -> Self {
-        Articles { lang, links, lke, spool: Spool::new(file) }
+        Articles { lang, links, lke, spool: Spool::new(file), leads: OnceLock::new() }
     }
 
     /// Writes the card of `report`, judged in full, to the spool; `index`
-    /// is the indicator's index in the plan.
-    pub(crate) fn add(&self, index: usize, report: &IndicatorReport) {
+    /// is the indicator's index in `plan`. The first card of a component
+    /// follows the headings the page writes before it, so that a page of
+    /// every indicator copies all its cards in one run.
+    pub(crate) fn add(&self, plan: &Plan, index: usize, report: &IndicatorReport) {
         let card = self.card(report);
-        self.spool.add(index, &card);
+        let leads = self.leads.get_or_init(|| super::headings::leads(plan));
+        self.spool.add(index, lead_of(leads, index), &card);
     }
 
     /// The card of `report` (in full, or in summary when it was not judged
@@ -94,17 +102,11 @@ impl<'a> Articles<'a> {
         Ok(())
     }
 
-    /// `copy`, appending the cards to the file `page` straight from the
-    /// spool.
-    pub(super) fn copy_to<'r>(
-        &self,
-        all: &[IndicatorReport],
-        reports: impl Iterator<Item = &'r IndicatorReport>,
-        page: &File,
-    ) -> io::Result<()> {
+    /// A copier of the cards to the end of the file `page`, straight from
+    /// the spool.
+    pub(super) fn copier<'s>(&'s self, page: &'s File) -> io::Result<Cards<'s>> {
         let written = self.spool.finish()?;
-        let placed: Vec<Placed> = reports.map(|r| placed(&written, all, r)).collect::<io::Result<_>>()?;
-        self.spool.copy_to(placed.into_iter(), page)
+        Ok(Cards { written, copier: self.spool.copier(page), leads: self.leads.get() })
     }
 
     /// Empties the spool once the page holds its cards: freeing a large
@@ -112,6 +114,42 @@ impl<'a> Articles<'a> {
     /// spends while the page is flushed to disk.
     pub(crate) fn discard(&self) {
         self.spool.discard();
+    }
+}
+
+/// The lead of the indicator at `index`: `""` for none.
+fn lead_of(leads: &[(usize, String)], index: usize) -> &str {
+    leads.binary_search_by_key(&index, |(at, _)| *at).map_or("", |found| &leads[found].1)
+}
+
+/// The cards, copied to a page in its order.
+pub(super) struct Cards<'s> {
+    written: std::sync::MutexGuard<'s, Written>,
+    copier: Copier<'s>,
+    leads: Option<&'s Vec<(usize, String)>>,
+}
+
+impl Cards<'_> {
+    /// Appends the card of `report`, one of `all`, to the page after
+    /// `text`, the page's text since the card before, which is emptied.
+    pub(super) fn card(
+        &mut self,
+        all: &[IndicatorReport],
+        report: &IndicatorReport,
+        text: &mut String,
+    ) -> io::Result<()> {
+        let index = index_in(all, report);
+        let placed = placed(&self.written, all, report)?;
+        let lead = match (self.leads, index) {
+            (Some(leads), Some(index)) => lead_of(leads, index),
+            _ => "",
+        };
+        self.copier.card(text, lead, placed)
+    }
+
+    /// Copies what is not yet copied.
+    pub(super) fn flush(&mut self) -> io::Result<()> {
+        self.copier.flush()
     }
 }
 
@@ -365,7 +403,7 @@ mod tests {
         let plan = plan::discover(root, config, 2022, &mut problems);
         let as_of = NaiveDate::from_ymd_opt(2022, 7, 1).unwrap();
         let handed = Mutex::new(Vec::new());
-        let each = |index: usize, report: &mut IndicatorReport| {
+        let each = |_: &Plan, index: usize, report: &mut IndicatorReport| {
             handed.lock().unwrap().push((index, report.clone()));
             report.keep_summary();
         };
@@ -388,7 +426,7 @@ mod tests {
         let articles = Articles::new(Lang::En, &links, &lke, tempfile::tempfile().unwrap());
         handed.sort_by_key(|(index, _)| std::cmp::Reverse(*index));
         for (index, report) in &handed {
-            articles.add(*index, report);
+            articles.add(&eval.plan, *index, report);
         }
         let mut page = Vec::new();
         articles.copy(&eval.indicators, eval.indicators.iter(), &mut page).unwrap();
@@ -406,7 +444,7 @@ mod tests {
         let links = Links { to_root: "" };
         let articles = Articles::new(Lang::En, &links, &lke, tempfile::tempfile().unwrap());
         let (index, report) = &handed.iter().find(|(i, _)| *i == 0).unwrap();
-        articles.add(*index, report);
+        articles.add(&eval.plan, *index, report);
         let mut page = Vec::new();
         assert!(articles.copy(&eval.indicators, eval.indicators[..1].iter(), &mut page).is_ok());
         let missing = articles.copy(&eval.indicators, eval.indicators[1..].iter(), &mut page).unwrap_err();

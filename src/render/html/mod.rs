@@ -9,6 +9,7 @@
 //! the same plan, evidence and date give the same bytes.
 
 mod article;
+mod headings;
 mod markup;
 mod misfiled;
 mod page;
@@ -18,6 +19,7 @@ pub(crate) mod workspace;
 
 use std::fmt::Write as _;
 use std::fs::File;
+use std::io;
 
 use crate::judge::evaluate::Status;
 use crate::judge::overdue::{Entry, Lateness};
@@ -30,6 +32,7 @@ use crate::render::score::html as score_html;
 use crate::render::words::{document_name, entry_when, pic, status_count, Heading};
 use crate::text::{Labels, Lang};
 pub(crate) use article::{Articles, Links};
+use headings::Headings;
 use markup::{bar, put_esc, put_month};
 pub(crate) use markup::{esc, url_path};
 use page::{Page, CHUNK};
@@ -206,45 +209,55 @@ impl Page<'_> {
     }
 
     /// Every indicator in full: their cards, written while the plan was
-    /// judged, copied a component at a time.
+    /// judged, after the headings of their areas and components.
     fn indicators(&mut self, view: &StatusView) {
         w!(self, "<section id=\"indicators\">\n<h2>{}</h2>\n", self.l.documents_and_files);
         self.spill(0);
+        if let Some(file) = self.file {
+            if self.failed.is_none() {
+                self.failed = self.copy_cards(view, file).err();
+            }
+            w!(self, "</section>\n");
+            return;
+        }
+        // The headings join the cards in a buffer of bytes.
         let mut bytes = Vec::with_capacity(2 * CHUNK);
+        let mut headings = Headings::default();
         for area in &view.areas {
-            w!(
-                self,
-                "<section class=\"area\" id=\"area-{}\">\n<h3>{}. {}</h3>\n",
-                esc(&area.area.id),
-                esc(&area.area.id),
-                esc(&area.area.name)
-            );
             for component in &area.components {
-                w!(self, "<h4>{} {}</h4>\n", esc(&component.component.id), esc(&component.component.name));
-                let cards = component.indicators.iter().copied();
-                let all = &view.eval.indicators;
-                if let Some(file) = self.file {
-                    // The headings first, then the cards from the spool.
-                    self.spill(0);
-                    if self.failed.is_none() {
-                        self.failed = self.articles.copy_to(all, cards, file).err();
-                    }
-                    continue;
-                }
-                // The headings join the cards in a buffer of bytes.
+                headings.before(&mut self.out, area.area, component.component);
                 bytes.extend_from_slice(self.out.as_bytes());
                 self.out.clear();
+                let cards = component.indicators.iter().copied();
                 if self.failed.is_none() {
-                    self.failed = self.articles.copy(all, cards, &mut bytes).err();
+                    self.failed = self.articles.copy(&view.eval.indicators, cards, &mut bytes).err();
                 }
                 if bytes.len() >= CHUNK {
                     self.write_bytes(&mut bytes);
                 }
             }
-            w!(self, "</section>\n");
         }
         self.write_bytes(&mut bytes);
+        headings.end(&mut self.out);
         w!(self, "</section>\n");
+    }
+
+    /// The cards and their headings, to the file `page` straight from the
+    /// spool: where the headings are the cards' leads, with them.
+    fn copy_cards(&mut self, view: &StatusView, page: &File) -> io::Result<()> {
+        let mut cards = self.articles.copier(page)?;
+        let mut headings = Headings::default();
+        for area in &view.areas {
+            for component in &area.components {
+                headings.before(&mut self.out, area.area, component.component);
+                for &report in &component.indicators {
+                    cards.card(&view.eval.indicators, report, &mut self.out)?;
+                }
+            }
+        }
+        cards.flush()?;
+        headings.end(&mut self.out);
+        Ok(())
     }
 
     /// Where the head of the unit signs: "Mengetahui," their position,

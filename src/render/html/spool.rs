@@ -5,7 +5,10 @@
 //! Each worker thread fills its own piece, so that the cards of the
 //! consecutive indicators a thread judges stay together in the file, and a
 //! page written to a file copies them in long runs inside the kernel
-//! (`copy_file_range`), never through this process.
+//! (`copy_file_range`), never through this process. A card may be written
+//! after its lead, the page's text before it (the headings of a new
+//! component): where the page's text is the lead, the run of cards copied
+//! goes on through it.
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
@@ -14,9 +17,18 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 /// The cards are written and read back this many bytes at a time.
 const PIECE: usize = 256 * 1024;
 
-/// Where one card is in the file: its offset and length.
+/// Where one card is in the file: its offset and length, and the length of
+/// its lead, written just before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Placed {
+    at: u64,
+    len: usize,
+    lead: usize,
+}
+
+/// A range of the file, of one or more cards (and leads) in a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Range {
     at: u64,
     len: usize,
 }
@@ -42,11 +54,12 @@ pub(super) struct Written {
     window_at: u64,
 }
 
-/// Cards not yet written: their bytes, and each card's index and length.
+/// Cards not yet written: their bytes, and each card's index, lead length
+/// and length.
 #[derive(Default)]
 struct Piece {
     bytes: Vec<u8>,
-    cards: Vec<(usize, usize)>,
+    cards: Vec<(usize, usize, usize)>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -61,12 +74,14 @@ impl Spool {
         Spool { file, written: Mutex::new(written), pieces }
     }
 
-    /// Adds the card of the indicator at `index` in the plan.
-    pub(super) fn add(&self, index: usize, card: &str) {
+    /// Adds the card of the indicator at `index` in the plan, after its
+    /// lead (`""` for none).
+    pub(super) fn add(&self, index: usize, lead: &str, card: &str) {
         let slot = rayon::current_thread_index().map_or(0, |i| i + 1) % self.pieces.len();
         let mut piece = lock(&self.pieces[slot]);
+        piece.bytes.extend_from_slice(lead.as_bytes());
         piece.bytes.extend_from_slice(card.as_bytes());
-        piece.cards.push((index, card.len()));
+        piece.cards.push((index, lead.len(), card.len()));
         if piece.bytes.len() >= PIECE {
             self.write(&mut piece);
         }
@@ -79,11 +94,12 @@ impl Spool {
             written.failed = (&self.file).write_all(&piece.bytes).err();
         }
         let mut at = written.bytes;
-        for &(index, len) in &piece.cards {
+        for &(index, lead, len) in &piece.cards {
             if written.at.len() <= index {
                 written.at.resize(index + 1, None);
             }
-            written.at[index] = Some(Placed { at, len });
+            at += lead as u64;
+            written.at[index] = Some(Placed { at, len, lead });
             at += len as u64;
         }
         written.bytes = at;
@@ -109,7 +125,7 @@ impl Spool {
 
     /// Bytes `placed` of the file, read back a piece at a time.
     pub(super) fn read<'w>(&self, written: &'w mut Written, placed: Placed) -> io::Result<&'w [u8]> {
-        let Placed { at, len } = placed;
+        let Placed { at, len, .. } = placed;
         let end = at + len as u64;
         if at < written.window_at || end > written.window_at + written.window.len() as u64 {
             let size = len.max(PIECE).min(usize::try_from(written.bytes - at).unwrap_or(usize::MAX));
@@ -122,21 +138,48 @@ impl Spool {
         Ok(&written.window[start..start + len])
     }
 
-    /// Appends the cards `placed`, in their order, to `page`: consecutive
-    /// cards in one copy.
-    pub(super) fn copy_to(&self, placed: impl Iterator<Item = Placed>, page: &File) -> io::Result<()> {
-        let mut run: Option<Placed> = None;
-        for next in placed {
-            match &mut run {
-                Some(run) if run.at + run.len as u64 == next.at => run.len += next.len,
-                _ => {
-                    if let Some(done) = run.replace(next) {
-                        copy_range(&self.file, done, page)?;
-                    }
+    /// A copier of cards from the file to the end of `page`.
+    pub(super) fn copier<'s>(&'s self, page: &'s File) -> Copier<'s> {
+        Copier { from: &self.file, to: page, run: None }
+    }
+}
+
+/// Appends cards to a page, consecutive cards (and their leads) in one copy.
+pub(super) struct Copier<'s> {
+    from: &'s File,
+    to: &'s File,
+    /// Cards to copy, not yet copied.
+    run: Option<Range>,
+}
+
+impl Copier<'_> {
+    /// Appends the card `placed` to the page, after `text`, the page's
+    /// text since the card before: taken from the file with the card when
+    /// it is the card's lead, else written first. `text` is emptied.
+    pub(super) fn card(&mut self, text: &mut String, lead: &str, placed: Placed) -> io::Result<()> {
+        let mut start = Range { at: placed.at, len: placed.len };
+        if !text.is_empty() && text.len() == placed.lead && text == lead {
+            start.at -= placed.lead as u64;
+            start.len += placed.lead;
+        } else if !text.is_empty() {
+            self.flush()?;
+            (&mut &*self.to).write_all(text.as_bytes())?;
+        }
+        text.clear();
+        match &mut self.run {
+            Some(run) if run.at + run.len as u64 == start.at => run.len += start.len,
+            _ => {
+                if let Some(done) = self.run.replace(start) {
+                    copy_range(self.from, done, self.to)?;
                 }
             }
         }
-        run.map_or(Ok(()), |done| copy_range(&self.file, done, page))
+        Ok(())
+    }
+
+    /// Copies the cards not yet copied.
+    pub(super) fn flush(&mut self) -> io::Result<()> {
+        self.run.take().map_or(Ok(()), |done| copy_range(self.from, done, self.to))
     }
 }
 
@@ -158,9 +201,9 @@ impl Written {
 
 /// Appends bytes `placed` of `from` to `to`, inside the kernel where it can.
 #[cfg(target_os = "linux")]
-fn copy_range(from: &File, placed: Placed, to: &File) -> io::Result<()> {
+fn copy_range(from: &File, range: Range, to: &File) -> io::Result<()> {
     use std::os::fd::AsRawFd;
-    let Placed { mut at, mut len } = placed;
+    let Range { mut at, mut len } = range;
     while len > 0 {
         let mut offset = libc::loff_t::try_from(at).map_err(io::Error::other)?;
         // The system call itself, not libc's `copy_file_range`: std declares
@@ -184,7 +227,7 @@ fn copy_range(from: &File, placed: Placed, to: &File) -> io::Result<()> {
         match copied {
             // Some file systems copy nothing rather than say they cannot;
             // reading tells a real end of file from that.
-            0 => return copy_by_reading(from, Placed { at, len }, to),
+            0 => return copy_by_reading(from, Range { at, len }, to),
             n if n > 0 => {
                 let n = usize::try_from(n).map_err(io::Error::other)?;
                 at += n as u64;
@@ -196,7 +239,7 @@ fn copy_range(from: &File, placed: Placed, to: &File) -> io::Result<()> {
                     Some(libc::EINTR) => {}
                     // Files on different file systems, or one that cannot.
                     Some(libc::EXDEV | libc::ENOSYS | libc::EINVAL | libc::EOPNOTSUPP | libc::EPERM) => {
-                        return copy_by_reading(from, Placed { at, len }, to);
+                        return copy_by_reading(from, Range { at, len }, to);
                     }
                     _ => return Err(e),
                 }
@@ -207,12 +250,12 @@ fn copy_range(from: &File, placed: Placed, to: &File) -> io::Result<()> {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn copy_range(from: &File, placed: Placed, to: &File) -> io::Result<()> {
-    copy_by_reading(from, placed, to)
+fn copy_range(from: &File, range: Range, to: &File) -> io::Result<()> {
+    copy_by_reading(from, range, to)
 }
 
 /// `copy_range` through this process.
-fn copy_by_reading(mut from: &File, Placed { at, len }: Placed, mut to: &File) -> io::Result<()> {
+fn copy_by_reading(mut from: &File, Range { at, len }: Range, mut to: &File) -> io::Result<()> {
     from.seek(SeekFrom::Start(at))?;
     let copied = io::copy(&mut from.take(len as u64), &mut to)?;
     if copied < len as u64 {
@@ -226,11 +269,11 @@ mod tests {
     use super::*;
 
     /// A spool of the cards `cards`, added in that order, each as the
-    /// indicator at its own index.
-    fn spooled(cards: &[(usize, &str)]) -> Spool {
+    /// indicator at its own index after its lead.
+    fn spooled(cards: &[(usize, &str, &str)]) -> Spool {
         let spool = Spool::new(tempfile::tempfile().unwrap());
-        for &(index, card) in cards {
-            spool.add(index, card);
+        for &(index, lead, card) in cards {
+            spool.add(index, lead, card);
         }
         spool
     }
@@ -244,21 +287,64 @@ mod tests {
 
     #[test]
     fn cards_are_copied_in_the_page_order_in_runs_and_by_reading() {
-        let spool = spooled(&[(2, "<c>"), (0, "<a>"), (1, "<b>"), (3, "<d>")]);
+        let spool = spooled(&[(2, "", "<c>"), (0, "", "<a>"), (1, "", "<b>"), (3, "", "<d>")]);
         let mut written = spool.finish().unwrap();
         let order: Vec<Placed> = [0, 1, 2, 3].iter().map(|&i| written.at(i).unwrap()).collect();
         assert_eq!(written.at(4), None);
         let page = tempfile::tempfile().unwrap();
-        (&page).write_all(b"<h4>").unwrap();
-        spool.copy_to(order.iter().copied(), &page).unwrap();
+        let mut copier = spool.copier(&page);
+        let mut text = "<h4>".to_string();
+        // The file holds <c><a><b><d>: <a> and <b> are one run.
+        let runs = [
+            Range { at: 3, len: 3 },
+            Range { at: 3, len: 6 },
+            Range { at: 0, len: 3 },
+            Range { at: 9, len: 3 },
+        ];
+        for (placed, run) in order.iter().zip(runs) {
+            copier.card(&mut text, "", *placed).unwrap();
+            assert_eq!(copier.run, Some(run));
+        }
+        copier.flush().unwrap();
         assert_eq!(contents(&page), "<h4><a><b><c><d>");
         let read: Vec<u8> =
             order.iter().flat_map(|&p| spool.read(&mut written, p).unwrap().to_vec()).collect();
         assert_eq!(String::from_utf8(read).unwrap(), "<a><b><c><d>");
         let other = tempfile::tempfile().unwrap();
-        copy_by_reading(&spool.file, Placed { at: 3, len: 6 }, &other).unwrap();
+        copy_by_reading(&spool.file, Range { at: 3, len: 6 }, &other).unwrap();
         assert_eq!(contents(&other), "<a><b>");
-        let beyond = Placed { at: 9, len: 6 };
+        let beyond = Range { at: 9, len: 6 };
         assert!(copy_range(&spool.file, beyond, &other).is_err(), "a card past the end is an error");
+    }
+
+    #[test]
+    fn a_lead_the_page_would_write_is_copied_with_its_card_and_any_other_text_is_written() {
+        let cards =
+            [(0, "<h4>A</h4>", "<a>"), (1, "", "<b>"), (2, "<h4>C</h4>", "<c>"), (3, "<h4>D</h4>", "<d>")];
+        let spool = spooled(&cards);
+        let written = spool.finish().unwrap();
+        let page = tempfile::tempfile().unwrap();
+        let mut copier = spool.copier(&page);
+        let mut text = String::new();
+        for (index, lead, _) in cards {
+            let placed = written.at(index).unwrap();
+            assert_eq!(placed.lead, lead.len());
+            // The page's text before each card: the first three as spooled,
+            // the last one changed.
+            text.push_str(if index == 3 { "<h4>E</h4>" } else { lead });
+            copier.card(&mut text, lead, placed).unwrap();
+            assert!(text.is_empty());
+            if index == 2 {
+                assert_eq!(copier.run, Some(Range { at: 0, len: 29 }), "one run through the leads");
+            }
+        }
+        copier.flush().unwrap();
+        assert_eq!(contents(&page), "<h4>A</h4><a><b><h4>C</h4><c><h4>E</h4><d>");
+        // With no text before it, a card is copied without its lead.
+        let other = tempfile::tempfile().unwrap();
+        let mut copier = spool.copier(&other);
+        copier.card(&mut String::new(), "<h4>C</h4>", written.at(2).unwrap()).unwrap();
+        copier.flush().unwrap();
+        assert_eq!(contents(&other), "<c>");
     }
 }
