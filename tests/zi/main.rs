@@ -28,6 +28,7 @@ mod languages;
 mod layers;
 mod lfs;
 mod libreoffice;
+mod linked;
 mod named;
 mod never_lose;
 mod odd_files;
