@@ -295,12 +295,11 @@ fn continued(out: &mut Vec<u8>, tail: &str, tail_columns: usize, widths: &Widths
     let indent = widths.indent();
     let width = ctx.width.saturating_sub(indent).max(MIN_TEXT);
     // What `wrap` would give back as it is: one line, single spaces.
-    let bytes = tail.as_bytes();
     let whole = tail_columns <= width
         && !tail.is_empty()
         && !tail.starts_with(' ')
         && !tail.ends_with(' ')
-        && memchr::memchr_iter(b' ', bytes).all(|at| bytes.get(at + 1) != Some(&b' '));
+        && !tail.contains("  ");
     if whole {
         spaces(out, indent)?;
         out.write_all(tail.as_bytes())?;
