@@ -17,7 +17,8 @@
 //! - `write`: what writes files (atomic replacement, the canonical layout,
 //!   the hook script);
 //! - `settings`: flags, environment and `zi.toml`, resolved once;
-//! - `commands`: thin, settings → load → judge → render → exit code.
+//! - `commands`: thin, settings → load → judge → render → exit code;
+//! - `parallel`: when a step uses the other cores, for every layer.
 //!
 //! `run` is the whole program; `main` reads the environment and turns the
 //! result into an exit code.
@@ -30,6 +31,7 @@ pub mod fuzzing;
 mod judge;
 mod load;
 mod model;
+mod parallel;
 mod problem;
 mod render;
 mod settings;

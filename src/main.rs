@@ -93,7 +93,6 @@ pub extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) ->
 }
 
 fn run() -> ExitCode {
-    start_pool();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     // Colour is decided for the stream written to: a terminal, and NO_COLOR,
@@ -102,19 +101,6 @@ fn run() -> ExitCode {
     let terminal = stdout.is_terminal();
     let env = zi::Env::of_process(color, terminal.then(terminal_width).flatten(), terminal);
     zi::run(std::env::args_os(), &env, &mut stdout.lock(), &mut stderr.lock())
-}
-
-/// The thread pool of the run. The main thread works alongside the pool
-/// instead of waiting for it, so a small plan on a busy machine is not held
-/// up until a pool thread is scheduled; and the pool is not waited for
-/// either (`build`, unlike `build_global`, returns before its threads have
-/// started), so the other threads start while the command line and
-/// `zi.toml` are read. Work started on the main thread goes to this pool,
-/// since the main thread is one of its workers; the pool is never dropped.
-fn start_pool() {
-    if let Ok(pool) = rayon::ThreadPoolBuilder::new().use_current_thread().build() {
-        std::mem::forget(pool);
-    }
 }
 
 /// Opens `/dev/null` in place of a standard stream the process was started

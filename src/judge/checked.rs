@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use crate::judge::evaluate::{evaluate_keeping_documents, Detail, IndicatorReport};
 use crate::judge::looks_like::{self, Known};
 use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
+use crate::parallel;
 use crate::problem::Problem;
 use rustc_hash::FxHashMap as FastMap;
 
@@ -119,20 +120,20 @@ fn in_parts<E>(
     (0..).zip(beside.before).for_each(|(i, p)| hold(p, Found::Before(i)));
     (0..).zip(beside.after).for_each(|(i, p)| hold(p, Found::After(i)));
     let mut last: Option<Problem> = None;
+    let shared = parallel::pays(files.len(), parallel::INDICATORS);
     let mut rest = &files[..];
     while !rest.is_empty() {
         let part;
         (part, rest) = rest.split_at(part_end(rest, size));
-        let judged: Vec<_> = part
-            .par_iter()
-            .map(|(index, _, file)| {
-                let (report, found, documents) =
-                    evaluate_keeping_documents(plan, file, as_of, Detail::Problems, &read);
-                let mut of = Vec::new();
-                of_report(&report, &mut of);
-                (*index, found, of, documents)
-            })
-            .collect();
+        let judge = |(index, _, file): &(u32, &Component, &Arc<IndicatorFile>)| {
+            let (report, found, documents) =
+                evaluate_keeping_documents(plan, file, as_of, Detail::Problems, &read);
+            let mut of = Vec::new();
+            of_report(&report, &mut of);
+            (*index, found, of, documents)
+        };
+        let judged: Vec<_> =
+            if shared { part.par_iter().map(judge).collect() } else { part.iter().map(judge).collect() };
         let mut own = Vec::new();
         let mut found_by = Vec::new();
         // How many problems each indicator found, in the order of `own`.

@@ -21,6 +21,7 @@ use crate::model::evidence::{EvidenceFile, Folder};
 use crate::model::month::YearMonth;
 use crate::model::plan::{join, Indicator, IndicatorFile, Loaded, Part, Plan};
 use crate::model::schedule::Schedule;
+use crate::parallel;
 use crate::problem::{self, Kind, Problem};
 
 /// How much of each indicator an evaluation keeps. A plan of 100,000
@@ -139,23 +140,25 @@ impl Evaluation {
         // vector of pairs would hold every report twice while it is split.
         // Warnings not kept are dropped indicator by indicator, so that they
         // are never all held at once.
-        let (indicators, found): (Vec<IndicatorReport>, Vec<(Vec<Problem>, Counted)>) = files
-            .par_iter()
-            .enumerate()
-            .map(|(index, file)| {
-                let (mut report, mut found) = evaluate(&plan, file, as_of, detail(file), &read);
-                each(&plan, index, &mut report);
-                let counted = if keep != Keep::Every {
-                    Counted::drop_warnings(&mut found, keep)
-                } else {
-                    // Held until they are gathered into one vector: what
-                    // they grew by would be held too.
-                    found.shrink_to_fit();
-                    Counted::default()
-                };
-                (report, (found, counted))
-            })
-            .unzip();
+        let judge = |(index, file): (usize, &&Arc<IndicatorFile>)| {
+            let (mut report, mut found) = evaluate(&plan, file, as_of, detail(file), &read);
+            each(&plan, index, &mut report);
+            let counted = if keep != Keep::Every {
+                Counted::drop_warnings(&mut found, keep)
+            } else {
+                // Held until they are gathered into one vector: what
+                // they grew by would be held too.
+                found.shrink_to_fit();
+                Counted::default()
+            };
+            (report, (found, counted))
+        };
+        let (indicators, found): (Vec<IndicatorReport>, Vec<(Vec<Problem>, Counted)>) =
+            if parallel::pays(files.len(), parallel::INDICATORS) {
+                files.par_iter().enumerate().map(judge).unzip()
+            } else {
+                files.iter().enumerate().map(judge).unzip()
+            };
         let mut counted = Counted::default();
         // Sized once: grown by doubling, the vector of a large plan's
         // problems would hold a third more than it needs.

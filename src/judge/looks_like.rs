@@ -16,6 +16,7 @@ use crate::judge::missing::{document_names, DocumentName};
 use crate::model::evidence::normalise;
 use crate::model::glob::Bytes;
 use crate::model::plan::{Component, IndicatorFile, Loaded, Part, Plan};
+use crate::parallel;
 use crate::problem::{Kind, LooksLike, Problem};
 use rustc_hash::FxHashMap as FastMap;
 
@@ -85,53 +86,55 @@ pub(crate) fn name_siblings_known(
     if wanted.is_empty() {
         return;
     }
-    let found: Vec<(usize, LooksLike)> = wanted
-        .par_iter()
-        .flat_map_iter(|(component, indices)| {
-            let siblings = documents_of(plan, component, known, read);
-            // An indicator's stray files come together: its file is looked
-            // up once for them, and skipped among the siblings by address.
-            let mut last_own: Option<(&str, &IndicatorFile)> = None;
-            indices
-                .iter()
-                .filter_map(|&index| {
-                    let Kind::UnmatchedFile { plan_file, .. } = &problems[index].kind else { return None };
-                    let path = problems[index].path.as_str();
-                    let (_, name) = path.rsplit_once('/')?;
-                    let own = match last_own {
-                        Some((file, own)) if file == &**plan_file => own,
-                        _ => {
-                            let own: &IndicatorFile =
-                                component.indicators.iter().find(|i| i.path == **plan_file)?;
-                            last_own = Some((own.path.as_str(), own));
-                            own
-                        }
-                    };
-                    let key = normalise(name);
-                    let held = Bytes::of(&key);
-                    // The month folder it sits in, kept in the sibling's folder.
-                    let inside = path.strip_prefix(own.evidence.as_str())?.trim_start_matches('/');
-                    let month = inside.rsplit_once('/').map_or("", |(folder, _)| folder);
-                    siblings.iter().filter(|s| !std::ptr::eq(s.file, own)).find_map(|s| {
-                        let documents = s.documents.get();
-                        let item = documents.matcher.item_matching(&key, held)?;
-                        Some((
-                            index,
-                            LooksLike {
-                                id: s.file.id.clone(),
-                                document: documents.names[item].as_deref().unwrap_or_default().to_string(),
-                                folder: if month.is_empty() {
-                                    s.file.evidence.clone()
-                                } else {
-                                    format!("{}/{month}", s.file.evidence)
-                                },
+    let of_component = |(component, indices): &(&Component, Vec<usize>)| {
+        let siblings = documents_of(plan, component, known, read);
+        // An indicator's stray files come together: its file is looked
+        // up once for them, and skipped among the siblings by address.
+        let mut last_own: Option<(&str, &IndicatorFile)> = None;
+        indices
+            .iter()
+            .filter_map(|&index| {
+                let Kind::UnmatchedFile { plan_file, .. } = &problems[index].kind else { return None };
+                let path = problems[index].path.as_str();
+                let (_, name) = path.rsplit_once('/')?;
+                let own = match last_own {
+                    Some((file, own)) if file == &**plan_file => own,
+                    _ => {
+                        let own: &IndicatorFile =
+                            component.indicators.iter().find(|i| i.path == **plan_file)?;
+                        last_own = Some((own.path.as_str(), own));
+                        own
+                    }
+                };
+                let key = normalise(name);
+                let held = Bytes::of(&key);
+                // The month folder it sits in, kept in the sibling's folder.
+                let inside = path.strip_prefix(own.evidence.as_str())?.trim_start_matches('/');
+                let month = inside.rsplit_once('/').map_or("", |(folder, _)| folder);
+                siblings.iter().filter(|s| !std::ptr::eq(s.file, own)).find_map(|s| {
+                    let documents = s.documents.get();
+                    let item = documents.matcher.item_matching(&key, held)?;
+                    Some((
+                        index,
+                        LooksLike {
+                            id: s.file.id.clone(),
+                            document: documents.names[item].as_deref().unwrap_or_default().to_string(),
+                            folder: if month.is_empty() {
+                                s.file.evidence.clone()
+                            } else {
+                                format!("{}/{month}", s.file.evidence)
                             },
-                        ))
-                    })
+                        },
+                    ))
                 })
-                .collect::<Vec<_>>()
-        })
-        .collect();
+            })
+            .collect::<Vec<_>>()
+    };
+    let found: Vec<(usize, LooksLike)> = if parallel::pays(wanted.len(), parallel::FOLDERS) {
+        wanted.par_iter().flat_map_iter(of_component).collect()
+    } else {
+        wanted.iter().flat_map(of_component).collect()
+    };
     for (index, like) in found {
         if let Kind::UnmatchedFile { looks_like, .. } = &mut problems[index].kind {
             *looks_like = Some(Box::new(like));

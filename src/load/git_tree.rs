@@ -27,6 +27,7 @@ use crate::model::assessment::{Assessment, ASSESSMENTS_DIR};
 use crate::model::evidence::Folder;
 use crate::model::lke::Lke;
 use crate::model::plan::{Config, IndicatorFile, Loaded, Part, Plan, CONFIG_FILE, PLAN_DIR};
+use crate::parallel;
 use crate::problem::{Fatal, Kind, Problem};
 
 /// Above this many indicators to read, the whole tree is listed at once
@@ -124,11 +125,16 @@ impl CommitTree {
         let to_read: Vec<&TreeFile> = listed.iter().filter(|f| wanted(f) && unread(f)).collect();
         let mut blobs: HashMap<String, Vec<u8>> = match unchanged_in {
             Some(root) => {
-                let on_disk = to_read.par_iter().filter(|f| !f.link).filter_map(|f| {
+                let unchanged = |f: &&TreeFile| {
                     let bytes = read_working(&root.join(&f.path))?;
                     (git::blob_id(&bytes, &f.object)? == f.object).then(|| (f.object.clone(), bytes))
-                });
-                on_disk.collect()
+                };
+                let on_disk: Vec<&TreeFile> = to_read.iter().copied().filter(|f| !f.link).collect();
+                if parallel::pays(on_disk.len(), parallel::FILES) {
+                    on_disk.par_iter().filter_map(unchanged).collect()
+                } else {
+                    on_disk.iter().filter_map(unchanged).collect()
+                }
             }
             None => HashMap::new(),
         };

@@ -16,6 +16,7 @@ use crate::load::tree::{self, Entry, EntryKind};
 use crate::model::plan::{
     self as model, Area, Component, Config, IndicatorFile, Plan, Reach, EVIDENCE_DIR, PLAN_DIR,
 };
+use crate::parallel;
 use crate::problem::{self, Kind, Problem, Severity};
 use rustc_hash::FxHashMap;
 
@@ -211,8 +212,8 @@ fn nearest_folder(parent: &str, name: &str, level: u8, known: &FxHashMap<&str, u
     near.next().is_none().then(|| tree::join(EVIDENCE_DIR, first))
 }
 
-/// Maps `items` in parallel (folders of a large plan are listed on every
-/// core), keeping the order of the results and of the problems each item
+/// Maps `items`, in parallel where that pays (folders of a large plan are
+/// listed on every core), keeping the order of the results and of the problems each item
 /// produced, as a plain loop would.
 fn par_map<T, R, F>(items: Vec<T>, out: &mut Vec<Problem>, f: F) -> Vec<R>
 where
@@ -220,14 +221,16 @@ where
     R: Send,
     F: Fn(T, &mut Vec<Problem>) -> R + Sync + Send,
 {
-    let results: Vec<(R, Vec<Problem>)> = items
-        .into_par_iter()
-        .map(|item| {
-            let mut found = Vec::new();
-            let result = f(item, &mut found);
-            (result, found)
-        })
-        .collect();
+    let each = |item| {
+        let mut found = Vec::new();
+        let result = f(item, &mut found);
+        (result, found)
+    };
+    let results: Vec<(R, Vec<Problem>)> = if parallel::pays(items.len(), parallel::FOLDERS) {
+        items.into_par_iter().map(each).collect()
+    } else {
+        items.into_iter().map(each).collect()
+    };
     results
         .into_iter()
         .map(|(result, found)| {

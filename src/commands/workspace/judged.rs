@@ -14,6 +14,7 @@ use crate::load::{assessment, lke};
 use crate::model::assessment::Assessment;
 use crate::model::lke::Lke;
 use crate::model::plan::{join, IndicatorFile, CONFIG_FILE};
+use crate::parallel;
 use crate::problem::{self, Fatal, Kind, Problem};
 use crate::settings::Settings;
 
@@ -107,32 +108,36 @@ pub(super) fn judge_with<'s>(
     // A folder without zi.toml is the folder's own problem, shown with it.
     let (folder_problems, root_problems): (Vec<Problem>, Vec<Problem>) =
         problems.into_iter().partition(|p| matches!(p.kind, Kind::NotAUnit));
-    let configs: Vec<(UnitDir, Option<Settings>)> = dirs
-        .into_par_iter()
-        .map(|dir| {
-            let unit = dir.is_unit.then(|| settings.for_unit(settings.root.join(&dir.rel)));
-            (dir, unit)
-        })
-        .collect();
+    let config = |dir: UnitDir| {
+        let unit = dir.is_unit.then(|| settings.for_unit(settings.root.join(&dir.rel)));
+        (dir, unit)
+    };
+    let configs: Vec<(UnitDir, Option<Settings>)> = if parallel::pays(dirs.len(), parallel::UNITS) {
+        dirs.into_par_iter().map(config).collect()
+    } else {
+        dirs.into_iter().map(config).collect()
+    };
     // The workspace's year is that of all its units, whichever are selected.
     let year = settings.config.year.or_else(|| common_year(&configs));
     let selected = super::select_units::select(configs, wanted)?;
-    let units: Vec<Unit> = selected
-        .into_par_iter()
-        .map(|(dir, unit)| {
-            let mut problems: Vec<Problem> =
-                folder_problems.iter().filter(|p| p.path == dir.rel).cloned().collect();
-            // A unit that cannot be judged never hides the others.
-            let judged = match unit.map(|unit| judge_unit(&dir, unit, year, (keep, detail), evaluate)) {
-                Some(Err(kind)) => {
-                    problems.push(Problem::new(kind, dir.rel.clone()));
-                    None
-                }
-                judged => judged.and_then(Result::ok),
-            };
-            Unit { dir, judged, problems }
-        })
-        .collect();
+    let judge = |(dir, unit): (UnitDir, Option<Settings>)| {
+        let mut problems: Vec<Problem> =
+            folder_problems.iter().filter(|p| p.path == dir.rel).cloned().collect();
+        // A unit that cannot be judged never hides the others.
+        let judged = match unit.map(|unit| judge_unit(&dir, unit, year, (keep, detail), evaluate)) {
+            Some(Err(kind)) => {
+                problems.push(Problem::new(kind, dir.rel.clone()));
+                None
+            }
+            judged => judged.and_then(Result::ok),
+        };
+        Unit { dir, judged, problems }
+    };
+    let units: Vec<Unit> = if parallel::pays(selected.len(), parallel::UNITS) {
+        selected.into_par_iter().map(judge).collect()
+    } else {
+        selected.into_iter().map(judge).collect()
+    };
     Ok(Workspace { settings, problems: root_problems, units, year })
 }
 

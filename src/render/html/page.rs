@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use super::article::Articles;
 use crate::judge::score::Score;
+use crate::parallel;
 use crate::text::{Labels, Lang};
 
 /// The page is handed to its sink in pieces of about this many bytes.
@@ -52,15 +53,19 @@ impl Page<'_> {
     /// sections before the cards wait for the whole plan to be judged, and
     /// would otherwise be made on one core while the other idles.
     pub(super) fn rows<T: Sync>(&mut self, items: &[T], row: impl Fn(&mut String, &T) + Sync) {
+        let piece = |items: &[T]| {
+            let mut piece = String::with_capacity(2 * CHUNK);
+            items.iter().for_each(|item| row(&mut piece, item));
+            piece
+        };
+        // Fewer rows than two workers' share are made on this thread.
+        let shared = parallel::pays(items.len(), 2 * ROWS);
         for batch in items.chunks(BATCH) {
-            let pieces: Vec<String> = batch
-                .par_chunks(ROWS)
-                .map(|items| {
-                    let mut piece = String::with_capacity(2 * CHUNK);
-                    items.iter().for_each(|item| row(&mut piece, item));
-                    piece
-                })
-                .collect();
+            let pieces: Vec<String> = if shared {
+                batch.par_chunks(ROWS).map(piece).collect()
+            } else {
+                batch.chunks(ROWS).map(piece).collect()
+            };
             for piece in pieces {
                 if self.out.len() + piece.len() < CHUNK {
                     self.out.push_str(&piece);

@@ -12,7 +12,7 @@
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 /// The cards are written and read back this many bytes at a time.
 const PIECE: usize = 256 * 1024;
@@ -36,9 +36,10 @@ struct Range {
 pub(super) struct Spool {
     file: File,
     written: Mutex<Written>,
-    /// Cards made and not yet written: one piece per worker thread, and
-    /// one for any other thread.
-    pieces: Box<[Mutex<Piece>]>,
+    /// Cards made and not yet written: one piece per worker thread of
+    /// the pool that makes them, and one for any other thread; made with
+    /// the first card.
+    pieces: OnceLock<Box<[Mutex<Piece>]>>,
 }
 
 /// What is in the file.
@@ -70,15 +71,19 @@ impl Spool {
     /// Cards written to `file`, an empty temporary file.
     pub(super) fn new(file: File) -> Spool {
         let written = Written { bytes: 0, at: Vec::new(), failed: None, window: Vec::new(), window_at: 0 };
-        let pieces = (0..=rayon::current_num_threads()).map(|_| Mutex::default()).collect();
-        Spool { file, written: Mutex::new(written), pieces }
+        Spool { file, written: Mutex::new(written), pieces: OnceLock::new() }
     }
 
     /// Adds the card of the indicator at `index` in the plan, after its
     /// lead (`""` for none).
     pub(super) fn add(&self, index: usize, lead: &str, card: &str) {
-        let slot = rayon::current_thread_index().map_or(0, |i| i + 1) % self.pieces.len();
-        let mut piece = lock(&self.pieces[slot]);
+        let worker = rayon::current_thread_index();
+        let pieces = self.pieces.get_or_init(|| {
+            // Outside a pool, the cards are made on one thread.
+            let workers = worker.map_or(0, |_| rayon::current_num_threads());
+            (0..=workers).map(|_| Mutex::default()).collect()
+        });
+        let mut piece = lock(&pieces[worker.map_or(0, |i| i + 1) % pieces.len()]);
         piece.bytes.extend_from_slice(lead.as_bytes());
         piece.bytes.extend_from_slice(card.as_bytes());
         piece.cards.push((index, lead.len(), card.len()));
@@ -110,7 +115,7 @@ impl Spool {
     /// Every card written, for the page to copy; the first error writing
     /// them, if any.
     pub(super) fn finish(&self) -> io::Result<MutexGuard<'_, Written>> {
-        for piece in self.pieces.iter() {
+        for piece in self.pieces.get().into_iter().flatten() {
             let mut piece = lock(piece);
             if !piece.cards.is_empty() {
                 self.write(&mut piece);
