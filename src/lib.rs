@@ -3,6 +3,7 @@
 //!
 //! Data flows one way, and the folders say so:
 //!
+//! - `parallel`: when a step uses the other cores (below every layer);
 //! - `model`: pure types and rules (months, the target-time grammar,
 //!   schedules, the plan), no input or output, no language;
 //! - `problem`: problems as data (a registry of codes, kinds with values),
@@ -17,8 +18,7 @@
 //! - `write`: what writes files (atomic replacement, the canonical layout,
 //!   the hook script);
 //! - `settings`: flags, environment and `zi.toml`, resolved once;
-//! - `commands`: thin, settings → load → judge → render → exit code;
-//! - `parallel`: when a step uses the other cores, for every layer.
+//! - `commands`: thin, settings → load → judge → render → exit code.
 //!
 //! `run` is the whole program; `main` reads the environment and turns the
 //! result into an exit code.
