@@ -78,6 +78,7 @@ unsafe impl std::alloc::GlobalAlloc for Allocator {
 /// library also reads (`std::env::args_os` works without its runtime).
 #[unsafe(no_mangle)]
 pub extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
+    smaller_arenas();
     open_standard_streams();
     // SAFETY: setting a signal's disposition to "ignore" before any other
     // thread exists, as the standard library's start does.
@@ -85,10 +86,38 @@ pub extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) ->
     let ran = std::panic::catch_unwind(run);
     // Buffered output not yet written (the standard library's exit does this).
     let _ = std::io::stdout().flush();
-    match ran {
+    let status = match ran {
         Ok(code) => libc::c_int::from((0..=u8::MAX).find(|n| ExitCode::from(*n) == code).unwrap_or(1)),
         // The panic hook has said what happened; 101 is Rust's status for it.
         Err(_) => 101,
+    };
+    // Ends the process without the C runtime's exit handlers, of which zi
+    // needs none: mimalloc's would hand every page it holds back to the
+    // system one by one (`madvise`), as the process's end does anyway (1.5 %
+    // of the shipped plan's `zi overdue`). Every file zi wrote is closed,
+    // and standard output flushed, by now.
+    // SAFETY: ends the process; nothing runs after it.
+    unsafe { libc::_exit(status) }
+}
+
+/// mimalloc reserves its address space in arenas of 1 GiB, and its first
+/// allocation sets up the bookkeeping of a whole arena, fresh pages a small
+/// plan's run mostly never uses: 64 MiB at a time instead (a large plan's
+/// run reserves more arenas) makes the shipped plan's `zi overdue` about
+/// 2 % faster. Changed only while the option has its default, so a value
+/// from `MIMALLOC_ARENA_RESERVE` stays; and so, were the option's number
+/// to name another option in a later mimalloc, that one would stay too
+/// (none other defaults to the same value).
+fn smaller_arenas() {
+    /// `mi_option_arena_reserve` in mimalloc 3's `mi_option_e`, in KiB.
+    const ARENA_RESERVE: libmimalloc_sys::mi_option_t = 23;
+    const DEFAULT_KIB: libc::c_long = 1024 * 1024;
+    const KIB: libc::c_long = 64 * 1024;
+    // SAFETY: reads and sets an option before anything is allocated.
+    unsafe {
+        if libmimalloc_sys::mi_option_get(ARENA_RESERVE) == DEFAULT_KIB {
+            libmimalloc_sys::mi_option_set(ARENA_RESERVE, KIB);
+        }
     }
 }
 
