@@ -242,7 +242,16 @@ machine() {
     echo "- medians of $ROUNDS round(s) of $RUNS runs after $WARMUP warm-up run(s), warm cache; peak memory is the" \
         "highest maximum resident set size of all those runs (GNU time), written MiB their highest block output"
     echo "- load average (1, 5, 15 min) at the start: $(load)"
+    echo "- DAMON, the kernel's access monitor (which, where it runs a pageout scheme, drops cached pages" \
+        "between runs; docs/performance.md, round 8): $(damon)"
     echo
+}
+
+# The state of every DAMON monitor (kdamond), or that there is none.
+damon() {
+    local states
+    states=$(cat /sys/kernel/mm/damon/admin/kdamonds/*/state 2>/dev/null | sort -u | paste -sd/)
+    echo "${states:-none}"
 }
 
 every_command() {
