@@ -91,23 +91,40 @@ pub extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) ->
         // The panic hook has said what happened; 101 is Rust's status for it.
         Err(_) => 101,
     };
-    // Ends the process without the C runtime's exit handlers, of which zi
-    // needs none: mimalloc's would hand every page it holds back to the
-    // system one by one (`madvise`), as the process's end does anyway (1.5 %
-    // of the shipped plan's `zi overdue`). Every file zi wrote is closed,
-    // and standard output flushed, by now.
-    // SAFETY: ends the process; nothing runs after it.
-    unsafe { libc::_exit(status) }
+    // Ends the process without the C runtime's exit handlers, of which a
+    // run needs none: mimalloc's would hand the pages it holds back to the
+    // system a range at a time (`madvise`), as the process's end does
+    // anyway (1.5 % of the shipped plan's `zi overdue`). Every file zi
+    // wrote is closed, and standard output flushed, by now. The handlers
+    // run where they report: mimalloc's statistics, and the profile of a
+    // build instrumented for coverage.
+    if !reports_at_exit() {
+        // SAFETY: ends the process; nothing runs after it.
+        unsafe { libc::_exit(status) }
+    }
+    status
+}
+
+/// Whether an exit handler reports something: mimalloc's statistics or
+/// messages (`MIMALLOC_SHOW_STATS`, `MIMALLOC_VERBOSE`), or a coverage
+/// profile (`LLVM_PROFILE_FILE`, which coverage tools set).
+fn reports_at_exit() -> bool {
+    use libmimalloc_sys::{mi_option_is_enabled, mi_option_show_stats, mi_option_verbose};
+    // SAFETY: reads options.
+    let mimalloc =
+        unsafe { mi_option_is_enabled(mi_option_show_stats) || mi_option_is_enabled(mi_option_verbose) };
+    mimalloc || std::env::var_os("LLVM_PROFILE_FILE").is_some()
 }
 
 /// mimalloc reserves its address space in arenas of 1 GiB, and its first
 /// allocation sets up the bookkeeping of a whole arena, fresh pages a small
 /// plan's run mostly never uses: 64 MiB at a time instead (a large plan's
 /// run reserves more arenas) makes the shipped plan's `zi overdue` about
-/// 2 % faster. Changed only while the option has its default, so a value
-/// from `MIMALLOC_ARENA_RESERVE` stays; and so, were the option's number
-/// to name another option in a later mimalloc, that one would stay too
-/// (none other defaults to the same value).
+/// 2 % faster. Changed only while the option has its default, so another
+/// value set in `MIMALLOC_ARENA_RESERVE` stays; and so, were the option's
+/// number to name another option in a later mimalloc, that one would stay
+/// too (none other defaults to the same value; `tests/zi/linked.rs` checks
+/// the number).
 fn smaller_arenas() {
     /// `mi_option_arena_reserve` in mimalloc 3's `mi_option_e`, in KiB.
     const ARENA_RESERVE: libmimalloc_sys::mi_option_t = 23;
