@@ -247,10 +247,15 @@ machine() {
     echo
 }
 
-# The state of every DAMON monitor (kdamond), or that there is none.
+# The state of every DAMON monitor (kdamond) of the sysfs interface, and
+# whether its reclaim and LRU-sorting modules run, or that there is none.
 damon() {
-    local states
-    states=$(cat /sys/kernel/mm/damon/admin/kdamonds/*/state 2>/dev/null | sort -u | paste -sd/)
+    local states module
+    states=$(cat /sys/kernel/mm/damon/admin/kdamonds/*/state 2>/dev/null | sort -u | paste -sd/ || true)
+    for module in reclaim lru_sort; do
+        [ "$(cat /sys/module/damon_$module/parameters/enabled 2>/dev/null || true)" = Y ] &&
+            states="${states:+$states, }damon_$module on"
+    done
     echo "${states:-none}"
 }
 

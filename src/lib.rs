@@ -3,7 +3,8 @@
 //!
 //! Data flows one way, and the folders say so:
 //!
-//! - `parallel`: when a step uses the other cores (below every layer);
+//! - `parallel`: when a step uses the other cores (for `load`, `judge`,
+//!   `render` and `commands`; it uses no other layer);
 //! - `model`: pure types and rules (months, the target-time grammar,
 //!   schedules, the plan), no input or output, no language;
 //! - `problem`: problems as data (a registry of codes, kinds with values),

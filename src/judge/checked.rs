@@ -121,17 +121,17 @@ fn in_parts<E>(
     (0..).zip(beside.after).for_each(|(i, p)| hold(p, Found::After(i)));
     let mut last: Option<Problem> = None;
     let shared = parallel::pays(files.len(), parallel::INDICATORS);
+    let judge = |(index, _, file): &(u32, &Component, &Arc<IndicatorFile>)| {
+        let (report, found, documents) =
+            evaluate_keeping_documents(plan, file, as_of, Detail::Problems, &read);
+        let mut of = Vec::new();
+        of_report(&report, &mut of);
+        (*index, found, of, documents)
+    };
     let mut rest = &files[..];
     while !rest.is_empty() {
         let part;
         (part, rest) = rest.split_at(part_end(rest, size));
-        let judge = |(index, _, file): &(u32, &Component, &Arc<IndicatorFile>)| {
-            let (report, found, documents) =
-                evaluate_keeping_documents(plan, file, as_of, Detail::Problems, &read);
-            let mut of = Vec::new();
-            of_report(&report, &mut of);
-            (*index, found, of, documents)
-        };
         let judged: Vec<_> =
             if shared { part.par_iter().map(judge).collect() } else { part.iter().map(judge).collect() };
         let mut own = Vec::new();

@@ -112,11 +112,12 @@ pub(super) fn judge_with<'s>(
         let unit = dir.is_unit.then(|| settings.for_unit(settings.root.join(&dir.rel)));
         (dir, unit)
     };
-    let configs: Vec<(UnitDir, Option<Settings>)> = if parallel::pays(dirs.len(), parallel::UNITS) {
-        dirs.into_par_iter().map(config).collect()
-    } else {
-        dirs.into_iter().map(config).collect()
-    };
+    let configs: Vec<(UnitDir, Option<Settings>)> =
+        if parallel::pays(dirs.iter().filter(|d| d.is_unit).count(), parallel::UNITS) {
+            dirs.into_par_iter().map(config).collect()
+        } else {
+            dirs.into_iter().map(config).collect()
+        };
     // The workspace's year is that of all its units, whichever are selected.
     let year = settings.config.year.or_else(|| common_year(&configs));
     let selected = super::select_units::select(configs, wanted)?;

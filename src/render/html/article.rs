@@ -63,7 +63,8 @@ impl<'a> Articles<'a> {
     /// Writes the card of `report`, judged in full, to the spool; `index`
     /// is the indicator's index in `plan`. The first card of a component
     /// follows the headings the page writes before it, so that a page of
-    /// every indicator copies all its cards in one run.
+    /// every indicator copies its cards in one run per piece of the spool
+    /// (one, on one thread).
     pub(crate) fn add(&self, plan: &Plan, index: usize, report: &IndicatorReport) {
         let card = self.card(report);
         let leads = self.leads.get_or_init(|| super::headings::leads(plan));
@@ -96,7 +97,7 @@ impl<'a> Articles<'a> {
     ) -> io::Result<()> {
         let mut written = self.spool.finish()?;
         for report in reports {
-            let placed = placed(&written, all, report)?;
+            let (_, placed) = placed(&written, all, report)?;
             out.extend_from_slice(self.spool.read(&mut written, placed)?);
         }
         Ok(())
@@ -106,7 +107,7 @@ impl<'a> Articles<'a> {
     /// the spool.
     pub(super) fn copier<'s>(&'s self, page: &'s File) -> io::Result<Cards<'s>> {
         let written = self.spool.finish()?;
-        Ok(Cards { written, copier: self.spool.copier(page), leads: self.leads.get() })
+        Ok(Cards { written, copier: self.spool.copier(page), leads: self.leads.get().map(Vec::as_slice) })
     }
 
     /// Empties the spool once the page holds its cards: freeing a large
@@ -126,7 +127,7 @@ fn lead_of(leads: &[(usize, String)], index: usize) -> &str {
 pub(super) struct Cards<'s> {
     written: std::sync::MutexGuard<'s, Written>,
     copier: Copier<'s>,
-    leads: Option<&'s Vec<(usize, String)>>,
+    leads: Option<&'s [(usize, String)]>,
 }
 
 impl Cards<'_> {
@@ -138,12 +139,8 @@ impl Cards<'_> {
         report: &IndicatorReport,
         text: &mut String,
     ) -> io::Result<()> {
-        let index = index_in(all, report);
-        let placed = placed(&self.written, all, report)?;
-        let lead = match (self.leads, index) {
-            (Some(leads), Some(index)) => lead_of(leads, index),
-            _ => "",
-        };
+        let (index, placed) = placed(&self.written, all, report)?;
+        let lead = self.leads.map_or("", |leads| lead_of(leads, index));
         self.copier.card(text, lead, placed)
     }
 
@@ -153,9 +150,13 @@ impl Cards<'_> {
     }
 }
 
-/// Where the card of `report`, one of `all`, is in the spool.
-fn placed(written: &Written, all: &[IndicatorReport], report: &IndicatorReport) -> io::Result<Placed> {
-    index_in(all, report).and_then(|index| written.at(index)).ok_or_else(|| {
+/// The index of `report`, one of `all`, and where its card is in the spool.
+fn placed(
+    written: &Written,
+    all: &[IndicatorReport],
+    report: &IndicatorReport,
+) -> io::Result<(usize, Placed)> {
+    index_in(all, report).and_then(|index| Some((index, written.at(index)?))).ok_or_else(|| {
         let message = format!("the card of {} was not written", report.file.id);
         io::Error::new(io::ErrorKind::InvalidData, message)
     })

@@ -1,4 +1,4 @@
-//! The headings of the page's last section, between the cards: written by
+//! The headings of the page's section of cards, between the cards: written by
 //! the page, and before the first card of each component in the spool, so
 //! that the page copies them with the cards.
 

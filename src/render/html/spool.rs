@@ -128,7 +128,7 @@ impl Spool {
         }
     }
 
-    /// Bytes `placed` of the file, read back a piece at a time.
+    /// The card `placed`, read back from the file a piece at a time.
     pub(super) fn read<'w>(&self, written: &'w mut Written, placed: Placed) -> io::Result<&'w [u8]> {
         let Placed { at, len, .. } = placed;
         let end = at + len as u64;
@@ -204,7 +204,7 @@ impl Written {
     }
 }
 
-/// Appends bytes `placed` of `from` to `to`, inside the kernel where it can.
+/// Appends bytes `range` of `from` to `to`, inside the kernel where it can.
 #[cfg(target_os = "linux")]
 fn copy_range(from: &File, range: Range, to: &File) -> io::Result<()> {
     use std::os::fd::AsRawFd;
@@ -351,5 +351,24 @@ mod tests {
         copier.card(&mut String::new(), "<h4>C</h4>", written.at(2).unwrap()).unwrap();
         copier.flush().unwrap();
         assert_eq!(contents(&other), "<c>");
+    }
+
+    #[test]
+    fn leads_are_copied_with_their_cards_whatever_order_the_cards_were_written_in() {
+        let cards = [(2, "<h4>C</h4>", "<c>"), (0, "<h4>A</h4>", "<a>"), (1, "", "<b>")];
+        let spool = spooled(&cards);
+        let written = spool.finish().unwrap();
+        let page = tempfile::tempfile().unwrap();
+        let mut copier = spool.copier(&page);
+        // The file holds <h4>C</h4><c><h4>A</h4><a><b>.
+        let runs = [Range { at: 13, len: 13 }, Range { at: 13, len: 16 }, Range { at: 0, len: 13 }];
+        for (index, run) in [0, 1, 2].into_iter().zip(runs) {
+            let (_, lead, _) = cards.iter().find(|(i, _, _)| *i == index).unwrap();
+            let mut text = lead.to_string();
+            copier.card(&mut text, lead, written.at(index).unwrap()).unwrap();
+            assert_eq!(copier.run, Some(run), "card {index}");
+        }
+        copier.flush().unwrap();
+        assert_eq!(contents(&page), "<h4>A</h4><a><b><h4>C</h4><c>");
     }
 }
