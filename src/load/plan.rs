@@ -213,8 +213,8 @@ fn nearest_folder(parent: &str, name: &str, level: u8, known: &FxHashMap<&str, u
 }
 
 /// Maps `items`, in parallel where that pays (folders of a large plan are
-/// listed on every core), keeping the order of the results and of the problems each item
-/// produced, as a plain loop would.
+/// listed on every core), keeping the order of the results and of the
+/// problems each item produced, as a plain loop would.
 fn par_map<T, R, F>(items: Vec<T>, out: &mut Vec<Problem>, f: F) -> Vec<R>
 where
     T: Send,
