@@ -163,7 +163,8 @@ impl Copier<'_> {
     /// it is the card's lead, else written first. `text` is emptied.
     pub(super) fn card(&mut self, text: &mut String, lead: &str, placed: Placed) -> io::Result<()> {
         let mut start = Range { at: placed.at, len: placed.len };
-        if !text.is_empty() && text.len() == placed.lead && text == lead {
+        let text_is_lead = !text.is_empty() && text.as_str() == lead && lead.len() == placed.lead;
+        if text_is_lead {
             start.at -= placed.lead as u64;
             start.len += placed.lead;
         } else if !text.is_empty() {
