@@ -9,6 +9,8 @@
 
 use std::sync::Once;
 
+use rayon::iter::{FromParallelIterator, IntoParallelIterator, ParallelIterator};
+
 /// The fewest indicators judged (each plan file read, each evidence
 /// folder listed) that are shared out: the shipped plan has 72, and is
 /// judged on one thread; a generated plan of 150 is judged 1.2 ms faster
@@ -36,6 +38,26 @@ pub(crate) fn pays(items: usize, at_least: usize) -> bool {
     }
     start_pool();
     true
+}
+
+/// `f` of each of `items`, in their order: shared out among the pool's
+/// workers where `shared` (what `pays` says of the step), else on the
+/// calling thread.
+pub(crate) fn map<I, R, C>(
+    shared: bool,
+    items: I,
+    f: impl Fn(<I as IntoIterator>::Item) -> R + Sync + Send,
+) -> C
+where
+    I: IntoIterator + IntoParallelIterator<Item = <I as IntoIterator>::Item>,
+    R: Send,
+    C: FromIterator<R> + FromParallelIterator<R>,
+{
+    if shared {
+        items.into_par_iter().map(f).collect()
+    } else {
+        items.into_iter().map(f).collect()
+    }
 }
 
 /// Starts the thread pool, once. The calling thread works alongside the

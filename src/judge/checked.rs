@@ -15,7 +15,6 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::judge::evaluate::{evaluate_keeping_documents, Detail, IndicatorReport};
 use crate::judge::looks_like::{self, Known};
@@ -132,8 +131,7 @@ fn in_parts<E>(
     while !rest.is_empty() {
         let part;
         (part, rest) = rest.split_at(part_end(rest, size));
-        let judged: Vec<_> =
-            if shared { part.par_iter().map(judge).collect() } else { part.iter().map(judge).collect() };
+        let judged: Vec<_> = parallel::map(shared, part, judge);
         let mut own = Vec::new();
         let mut found_by = Vec::new();
         // How many problems each indicator found, in the order of `own`.

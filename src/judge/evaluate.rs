@@ -7,7 +7,6 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::judge::listed::Listed;
 use crate::judge::looks_like::{self, Documents};
@@ -140,7 +139,8 @@ impl Evaluation {
         // vector of pairs would hold every report twice while it is split.
         // Warnings not kept are dropped indicator by indicator, so that they
         // are never all held at once.
-        let judge = |(index, file): (usize, &&Arc<IndicatorFile>)| {
+        let judge = |index: usize| {
+            let file = files[index];
             let (mut report, mut found) = evaluate(&plan, file, as_of, detail(file), &read);
             each(&plan, index, &mut report);
             let counted = if keep != Keep::Every {
@@ -153,12 +153,9 @@ impl Evaluation {
             };
             (report, (found, counted))
         };
+        let shared = parallel::pays(files.len(), parallel::INDICATORS);
         let (indicators, found): (Vec<IndicatorReport>, Vec<(Vec<Problem>, Counted)>) =
-            if parallel::pays(files.len(), parallel::INDICATORS) {
-                files.par_iter().enumerate().map(judge).unzip()
-            } else {
-                files.iter().enumerate().map(judge).unzip()
-            };
+            parallel::map(shared, 0..files.len(), judge);
         let mut counted = Counted::default();
         // Sized once: grown by doubling, the vector of a large plan's
         // problems would hold a third more than it needs.

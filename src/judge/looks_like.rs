@@ -9,8 +9,6 @@
 
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::judge::matcher::Matcher;
 use crate::judge::missing::{document_names, DocumentName};
 use crate::model::evidence::normalise;
@@ -130,12 +128,9 @@ pub(crate) fn name_siblings_known(
             })
             .collect::<Vec<_>>()
     };
-    let found: Vec<(usize, LooksLike)> = if parallel::pays(wanted.len(), parallel::FOLDERS) {
-        wanted.par_iter().flat_map_iter(of_component).collect()
-    } else {
-        wanted.iter().flat_map(of_component).collect()
-    };
-    for (index, like) in found {
+    let found: Vec<Vec<(usize, LooksLike)>> =
+        parallel::map(parallel::pays(wanted.len(), parallel::FOLDERS), &wanted, of_component);
+    for (index, like) in found.into_iter().flatten() {
         if let Kind::UnmatchedFile { looks_like, .. } = &mut problems[index].kind {
             *looks_like = Some(Box::new(like));
         }

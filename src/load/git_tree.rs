@@ -16,8 +16,6 @@ use std::ffi::OsStr;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::load::evidence;
 use crate::load::folders::Folders;
 use crate::load::git::{self, under, Odd, Repo, TreeFile};
@@ -130,11 +128,9 @@ impl CommitTree {
                     (git::blob_id(&bytes, &f.object)? == f.object).then(|| (f.object.clone(), bytes))
                 };
                 let on_disk: Vec<&TreeFile> = to_read.iter().copied().filter(|f| !f.link).collect();
-                if parallel::pays(on_disk.len(), parallel::FILES) {
-                    on_disk.par_iter().filter_map(unchanged).collect()
-                } else {
-                    on_disk.iter().filter_map(unchanged).collect()
-                }
+                let shared = parallel::pays(on_disk.len(), parallel::FILES);
+                let read: Vec<Option<(String, Vec<u8>)>> = parallel::map(shared, &on_disk, unchanged);
+                read.into_iter().flatten().collect()
             }
             None => HashMap::new(),
         };

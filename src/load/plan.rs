@@ -8,8 +8,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::load::config;
 use crate::load::folders::{self, Disk, Folders};
 use crate::load::tree::{self, Entry, EntryKind};
@@ -226,11 +224,8 @@ where
         let result = f(item, &mut found);
         (result, found)
     };
-    let results: Vec<(R, Vec<Problem>)> = if parallel::pays(items.len(), parallel::FOLDERS) {
-        items.into_par_iter().map(each).collect()
-    } else {
-        items.into_iter().map(each).collect()
-    };
+    let results: Vec<(R, Vec<Problem>)> =
+        parallel::map(parallel::pays(items.len(), parallel::FOLDERS), items, each);
     results
         .into_iter()
         .map(|(result, found)| {

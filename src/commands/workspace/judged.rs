@@ -4,8 +4,6 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
-
 use crate::judge::evaluate::{Detail, Evaluation, Keep};
 use crate::judge::score::{self, Score};
 use crate::judge::workspace::{self as judged, UnitScore};
@@ -112,12 +110,8 @@ pub(super) fn judge_with<'s>(
         let unit = dir.is_unit.then(|| settings.for_unit(settings.root.join(&dir.rel)));
         (dir, unit)
     };
-    let configs: Vec<(UnitDir, Option<Settings>)> =
-        if parallel::pays(dirs.iter().filter(|d| d.is_unit).count(), parallel::UNITS) {
-            dirs.into_par_iter().map(config).collect()
-        } else {
-            dirs.into_iter().map(config).collect()
-        };
+    let shared = parallel::pays(dirs.iter().filter(|d| d.is_unit).count(), parallel::UNITS);
+    let configs: Vec<(UnitDir, Option<Settings>)> = parallel::map(shared, dirs, config);
     // The workspace's year is that of all its units, whichever are selected.
     let year = settings.config.year.or_else(|| common_year(&configs));
     let selected = super::select_units::select(configs, wanted)?;
@@ -134,11 +128,7 @@ pub(super) fn judge_with<'s>(
         };
         Unit { dir, judged, problems }
     };
-    let units: Vec<Unit> = if parallel::pays(selected.len(), parallel::UNITS) {
-        selected.into_par_iter().map(judge).collect()
-    } else {
-        selected.into_iter().map(judge).collect()
-    };
+    let units: Vec<Unit> = parallel::map(parallel::pays(selected.len(), parallel::UNITS), selected, judge);
     Ok(Workspace { settings, problems: root_problems, units, year })
 }
 

@@ -3,8 +3,6 @@
 //! it and hands it on in pieces (`spill`), so that no section of a large
 //! plan's page is held whole.
 
-use rayon::prelude::*;
-
 use super::article::Articles;
 use crate::judge::score::Score;
 use crate::parallel;
@@ -61,11 +59,8 @@ impl Page<'_> {
         // Fewer rows than two workers' share are made on this thread.
         let shared = parallel::pays(items.len(), 2 * ROWS);
         for batch in items.chunks(BATCH) {
-            let pieces: Vec<String> = if shared {
-                batch.par_chunks(ROWS).map(piece).collect()
-            } else {
-                batch.chunks(ROWS).map(piece).collect()
-            };
+            let chunks: Vec<&[T]> = batch.chunks(ROWS).collect();
+            let pieces: Vec<String> = parallel::map(shared, chunks, piece);
             for piece in pieces {
                 if self.out.len() + piece.len() < CHUNK {
                     self.out.push_str(&piece);
