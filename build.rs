@@ -2,7 +2,7 @@
 //! where the linker's C compiler has it, so that zi does not load
 //! `libgcc_s.so.1` at every start: its start asks the processor which
 //! instructions it has (CPUID), which is costly in a virtual machine
-//! (1.3 % of the shipped plan's `zi overdue`; `docs/performance.md`, round
+//! (1.5 % of the shipped plan's `zi overdue`; `docs/performance.md`, round
 //! 9). A static build (`crt-static`) links it so already; elsewhere, or
 //! with `ZI_LIBGCC_S=1` set, nothing changes. `ZI_LINKED_UNWINDER` tells
 //! the tests which it did.

@@ -326,7 +326,7 @@ fn refuse_odd(meta: &std::fs::Metadata) -> Result<(), Refused> {
 /// file, so with vector instructions (`contains` went a word at a time, 6 M
 /// instructions at 10,000 indicators): SSE2's, which every x86-64 has, so
 /// that no run asks the processor which others it has (the first call of
-/// `memchr::memchr` does, costly in a virtual machine: 0.7 % of the
+/// `memchr::memchr` does, costly in a virtual machine: 0.8 % of the
 /// shipped plan's `zi overdue`).
 fn find_nul(bytes: &[u8]) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
