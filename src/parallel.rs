@@ -82,7 +82,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_step_of_few_items_stays_on_the_calling_thread() {
+    fn a_step_is_shared_out_from_its_threshold_on() {
         assert!(!pays(0, INDICATORS));
         assert!(!pays(INDICATORS - 1, INDICATORS));
         assert!(pays(INDICATORS, INDICATORS));
