@@ -16,6 +16,7 @@ use super::markup::{
     put, put_esc, put_fraction, put_month, put_number, put_period, put_status, state_key, write_esc,
     write_url,
 };
+use super::page_file::PageFile;
 use super::spool::{Copier, Placed, Spool, Written};
 use crate::judge::evaluate::{Document, IndicatorReport, PeriodState};
 use crate::model::lke::Lke;
@@ -105,7 +106,7 @@ impl<'a> Articles<'a> {
 
     /// A copier of the cards to the end of the file `page`, straight from
     /// the spool.
-    pub(super) fn copier<'s>(&'s self, page: &'s File) -> io::Result<Cards<'s>> {
+    pub(super) fn copier<'s>(&'s self, page: &'s PageFile<'s>) -> io::Result<Cards<'s>> {
         let written = self.spool.finish()?;
         Ok(Cards { written, copier: self.spool.copier(page), leads: self.leads.get().map(Vec::as_slice) })
     }

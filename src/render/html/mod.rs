@@ -13,6 +13,7 @@ mod headings;
 mod markup;
 mod misfiled;
 mod page;
+mod page_file;
 mod spool;
 mod timeline;
 pub(crate) mod workspace;
@@ -36,6 +37,7 @@ use headings::Headings;
 use markup::{bar, put_esc, put_month};
 pub(crate) use markup::{esc, url_path};
 use page::{Page, CHUNK};
+use page_file::PageFile;
 
 /// Marks a page as written by zi: `zi report -o` replaces an existing file
 /// only when it carries this line (or with `--force`).
@@ -79,7 +81,7 @@ fn write_page(
     let mut page = Page {
         out: String::with_capacity(2 * CHUNK),
         sink,
-        file,
+        file: file.map(PageFile::new),
         failed: None,
         lang,
         l: lang.labels(),
@@ -213,10 +215,11 @@ impl Page<'_> {
     fn indicators(&mut self, view: &StatusView) {
         w!(self, "<section id=\"indicators\">\n<h2>{}</h2>\n", self.l.documents_and_files);
         self.spill(0);
-        if let Some(file) = self.file {
+        if let Some(file) = self.file.take() {
             if self.failed.is_none() {
-                self.failed = self.copy_cards(view, file).err();
+                self.failed = self.copy_cards(view, &file).err();
             }
+            self.file = Some(file);
             w!(self, "</section>\n");
             return;
         }
@@ -244,7 +247,7 @@ impl Page<'_> {
 
     /// The cards and their headings, to the file `page` straight from the
     /// spool: where the headings are the cards' leads, with them.
-    fn copy_cards(&mut self, view: &StatusView, page: &File) -> io::Result<()> {
+    fn copy_cards(&mut self, view: &StatusView, page: &PageFile) -> io::Result<()> {
         let mut cards = self.articles.copier(page)?;
         let mut headings = Headings::default();
         for area in &view.areas {

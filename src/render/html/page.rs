@@ -4,6 +4,7 @@
 //! plan's page is held whole.
 
 use super::article::Articles;
+use super::page_file::PageFile;
 use crate::judge::score::Score;
 use crate::parallel;
 use crate::text::{Labels, Lang};
@@ -24,7 +25,7 @@ pub(super) struct Page<'a> {
     pub(super) sink: &'a mut dyn std::io::Write,
     /// The file `sink` writes to, when it is one: cards are copied into it
     /// from their spool.
-    pub(super) file: Option<&'a std::fs::File>,
+    pub(super) file: Option<PageFile<'a>>,
     /// The first error of `sink`: what is made after it is dropped.
     pub(super) failed: Option<std::io::Error>,
     pub(super) lang: Lang,
@@ -42,6 +43,7 @@ impl Page<'_> {
         }
         if self.failed.is_none() {
             self.failed = self.sink.write_all(self.out.as_bytes()).err();
+            self.written();
         }
         self.out.clear();
     }
@@ -78,7 +80,15 @@ impl Page<'_> {
     pub(super) fn write_bytes(&mut self, bytes: &mut Vec<u8>) {
         if self.failed.is_none() {
             self.failed = self.sink.write_all(bytes).err();
+            self.written();
         }
         bytes.clear();
+    }
+
+    /// After a write to the sink: a file's bytes are sent on to disk.
+    fn written(&self) {
+        if let Some(file) = &self.file {
+            file.written();
+        }
     }
 }

@@ -14,6 +14,8 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
+use super::page_file::PageFile;
+
 /// The cards are written and read back this many bytes at a time.
 const PIECE: usize = 256 * 1024;
 
@@ -144,7 +146,7 @@ impl Spool {
     }
 
     /// A copier of cards from the file to the end of `page`.
-    pub(super) fn copier<'s>(&'s self, page: &'s File) -> Copier<'s> {
+    pub(super) fn copier<'s>(&'s self, page: &'s PageFile<'s>) -> Copier<'s> {
         Copier { from: &self.file, to: page, run: None }
     }
 }
@@ -152,7 +154,7 @@ impl Spool {
 /// Appends cards to a page, consecutive cards (and their leads) in one copy.
 pub(super) struct Copier<'s> {
     from: &'s File,
-    to: &'s File,
+    to: &'s PageFile<'s>,
     /// Cards to copy, not yet copied.
     run: Option<Range>,
 }
@@ -169,7 +171,8 @@ impl Copier<'_> {
             start.len += placed.lead;
         } else if !text.is_empty() {
             self.flush()?;
-            (&mut &*self.to).write_all(text.as_bytes())?;
+            (&mut &*self.to.file).write_all(text.as_bytes())?;
+            self.to.written();
         }
         text.clear();
         match &mut self.run {
@@ -205,11 +208,13 @@ impl Written {
     }
 }
 
-/// Appends bytes `range` of `from` to `to`, inside the kernel where it can.
+/// Appends bytes `range` of `from` to `to`, inside the kernel where it can,
+/// a step of `to` at a time: each is sent on to disk as the next is copied.
 #[cfg(target_os = "linux")]
-fn copy_range(from: &File, range: Range, to: &File) -> io::Result<()> {
+fn copy_range(from: &File, range: Range, to: &PageFile) -> io::Result<()> {
     use std::os::fd::AsRawFd;
     let Range { mut at, mut len } = range;
+    let step = usize::try_from(to.step()).unwrap_or(usize::MAX);
     while len > 0 {
         let mut offset = libc::loff_t::try_from(at).map_err(io::Error::other)?;
         // The system call itself, not libc's `copy_file_range`: std declares
@@ -224,9 +229,9 @@ fn copy_range(from: &File, range: Range, to: &File) -> io::Result<()> {
                 libc::SYS_copy_file_range,
                 from.as_raw_fd(),
                 &mut offset as *mut libc::loff_t,
-                to.as_raw_fd(),
+                to.file.as_raw_fd(),
                 std::ptr::null_mut::<libc::loff_t>(),
-                len,
+                len.min(step),
                 0u32,
             )
         };
@@ -238,6 +243,7 @@ fn copy_range(from: &File, range: Range, to: &File) -> io::Result<()> {
                 let n = usize::try_from(n).map_err(io::Error::other)?;
                 at += n as u64;
                 len -= n;
+                to.written();
             }
             _ => {
                 let e = io::Error::last_os_error();
@@ -256,14 +262,15 @@ fn copy_range(from: &File, range: Range, to: &File) -> io::Result<()> {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn copy_range(from: &File, range: Range, to: &File) -> io::Result<()> {
+fn copy_range(from: &File, range: Range, to: &PageFile) -> io::Result<()> {
     copy_by_reading(from, range, to)
 }
 
 /// `copy_range` through this process.
-fn copy_by_reading(mut from: &File, Range { at, len }: Range, mut to: &File) -> io::Result<()> {
+fn copy_by_reading(mut from: &File, Range { at, len }: Range, to: &PageFile) -> io::Result<()> {
     from.seek(SeekFrom::Start(at))?;
-    let copied = io::copy(&mut from.take(len as u64), &mut to)?;
+    let copied = io::copy(&mut from.take(len as u64), &mut &*to.file)?;
+    to.written();
     if copied < len as u64 {
         return Err(io::ErrorKind::UnexpectedEof.into());
     }
@@ -297,7 +304,8 @@ mod tests {
         let mut written = spool.finish().unwrap();
         let order: Vec<Placed> = [0, 1, 2, 3].iter().map(|&i| written.at(i).unwrap()).collect();
         assert_eq!(written.at(4), None);
-        let page = tempfile::tempfile().unwrap();
+        let file = tempfile::tempfile().unwrap();
+        let page = PageFile::new(&file);
         let mut copier = spool.copier(&page);
         let mut text = "<h4>".to_string();
         // The file holds <c><a><b><d>: <a> and <b> are one run.
@@ -312,15 +320,30 @@ mod tests {
             assert_eq!(copier.run, Some(run));
         }
         copier.flush().unwrap();
-        assert_eq!(contents(&page), "<h4><a><b><c><d>");
+        assert_eq!(contents(page.file), "<h4><a><b><c><d>");
         let read: Vec<u8> =
             order.iter().flat_map(|&p| spool.read(&mut written, p).unwrap().to_vec()).collect();
         assert_eq!(String::from_utf8(read).unwrap(), "<a><b><c><d>");
-        let other = tempfile::tempfile().unwrap();
+        let file = tempfile::tempfile().unwrap();
+        let other = PageFile::new(&file);
         copy_by_reading(&spool.file, Range { at: 3, len: 6 }, &other).unwrap();
-        assert_eq!(contents(&other), "<a><b>");
+        assert_eq!(contents(other.file), "<a><b>");
         let beyond = Range { at: 9, len: 6 };
         assert!(copy_range(&spool.file, beyond, &other).is_err(), "a card past the end is an error");
+    }
+
+    #[test]
+    fn a_long_run_is_copied_a_step_at_a_time_and_each_step_sent_on() {
+        let spool = spooled(&[(0, "", "<a>"), (1, "", "<bb>"), (2, "", "<ccc>")]);
+        let written = spool.finish().unwrap();
+        let file = tempfile::tempfile().unwrap();
+        (&file).write_all(b"<h2>").unwrap();
+        let page = PageFile::every(&file, 5);
+        copy_range(&spool.file, Range { at: 0, len: 12 }, &page).unwrap();
+        // Copied in 5, 5 and 2 bytes; sent on at 9 and 14 bytes of the page.
+        assert_eq!(page.sent(), 14);
+        assert_eq!(contents(page.file), "<h2><a><bb><ccc>");
+        assert_eq!(written.at(2), Some(Placed { at: 7, len: 5, lead: 0 }));
     }
 
     #[test]
@@ -329,7 +352,8 @@ mod tests {
             [(0, "<h4>A</h4>", "<a>"), (1, "", "<b>"), (2, "<h4>C</h4>", "<c>"), (3, "<h4>D</h4>", "<d>")];
         let spool = spooled(&cards);
         let written = spool.finish().unwrap();
-        let page = tempfile::tempfile().unwrap();
+        let file = tempfile::tempfile().unwrap();
+        let page = PageFile::new(&file);
         let mut copier = spool.copier(&page);
         let mut text = String::new();
         for (index, lead, _) in cards {
@@ -345,13 +369,14 @@ mod tests {
             }
         }
         copier.flush().unwrap();
-        assert_eq!(contents(&page), "<h4>A</h4><a><b><h4>C</h4><c><h4>E</h4><d>");
+        assert_eq!(contents(page.file), "<h4>A</h4><a><b><h4>C</h4><c><h4>E</h4><d>");
         // With no text before it, a card is copied without its lead.
-        let other = tempfile::tempfile().unwrap();
+        let file = tempfile::tempfile().unwrap();
+        let other = PageFile::new(&file);
         let mut copier = spool.copier(&other);
         copier.card(&mut String::new(), "<h4>C</h4>", written.at(2).unwrap()).unwrap();
         copier.flush().unwrap();
-        assert_eq!(contents(&other), "<c>");
+        assert_eq!(contents(other.file), "<c>");
     }
 
     #[test]
@@ -359,7 +384,8 @@ mod tests {
         let cards = [(2, "<h4>C</h4>", "<c>"), (0, "<h4>A</h4>", "<a>"), (1, "", "<b>")];
         let spool = spooled(&cards);
         let written = spool.finish().unwrap();
-        let page = tempfile::tempfile().unwrap();
+        let file = tempfile::tempfile().unwrap();
+        let page = PageFile::new(&file);
         let mut copier = spool.copier(&page);
         // The file holds <h4>C</h4><c><h4>A</h4><a><b>.
         let runs = [Range { at: 13, len: 13 }, Range { at: 13, len: 16 }, Range { at: 0, len: 13 }];
@@ -370,6 +396,6 @@ mod tests {
             assert_eq!(copier.run, Some(run), "card {index}");
         }
         copier.flush().unwrap();
-        assert_eq!(contents(&page), "<h4>A</h4><a><b><h4>C</h4><c>");
+        assert_eq!(contents(page.file), "<h4>A</h4><a><b><h4>C</h4><c>");
     }
 }
