@@ -67,23 +67,16 @@ impl<'a> Articles<'a> {
     /// every indicator copies its cards in one run per piece of the spool
     /// (one, on one thread).
     pub(crate) fn add(&self, plan: &Plan, index: usize, report: &IndicatorReport) {
-        let card = self.card(report);
         let leads = self.leads.get_or_init(|| super::headings::leads(plan));
-        self.spool.add(index, lead_of(leads, index), &card);
+        self.spool.add_with(index, lead_of(leads, index), |out| self.card(report, out));
     }
 
-    /// The card of `report` (in full, or in summary when it was not judged
-    /// in full).
-    fn card(&self, report: &IndicatorReport) -> String {
-        let mut card = Card {
-            out: String::with_capacity(4096),
-            lang: self.lang,
-            l: self.lang.labels(),
-            links: self.links,
-            folder: String::new(),
-        };
+    /// Appends the card of `report` (in full, or in summary when it was
+    /// not judged in full) to `out`.
+    fn card(&self, report: &IndicatorReport, out: &mut String) {
+        let mut card =
+            Card { out, lang: self.lang, l: self.lang.labels(), links: self.links, folder: String::new() };
         card.indicator(report, self.lke);
-        card.out
     }
 
     /// Appends the cards of `reports`, which are among `all`, to `out` in
@@ -163,9 +156,9 @@ fn placed(
     })
 }
 
-/// One card being made.
+/// One card being made, at the end of `out`.
 struct Card<'a> {
-    out: String,
+    out: &'a mut String,
     lang: Lang,
     l: &'static Labels,
     links: &'a Links<'a>,
@@ -181,8 +174,8 @@ impl Card<'_> {
         let id = &report.file.id;
         self.out.push_str("<article class=\"ind\" id=\"");
         self.esc(id);
-        put(&mut self.out, &["\">\n<p class=\"head\"><span class=\"chip ", report.status.key(), "\">"]);
-        put_status(&mut self.out, report, lang);
+        put(self.out, &["\">\n<p class=\"head\"><span class=\"chip ", report.status.key(), "\">"]);
+        put_status(self.out, report, lang);
         self.out.push_str("</span> <b>");
         self.esc(id);
         self.out.push_str("</b> ");
@@ -196,14 +189,14 @@ impl Card<'_> {
         }
         self.label(l.next_deadline);
         match report.next_deadline {
-            Some(month) => put_month(&mut self.out, month, lang),
+            Some(month) => put_month(self.out, month, lang),
             None => self.esc(l.none),
         }
         self.out.push_str("</span> ");
         for (label, progress) in [(l.to_date, report.to_date), (l.year, report.year)] {
             self.label(label);
-            put_fraction(&mut self.out, progress, lang);
-            put(&mut self.out, &[" ", l.documents, "</span> "]);
+            put_fraction(self.out, progress, lang);
+            put(self.out, &[" ", l.documents, "</span> "]);
         }
         if let Some(pic) = pic(report) {
             self.label(l.pic);
@@ -229,12 +222,12 @@ impl Card<'_> {
         self.out.push_str("</span> </p>\n");
         self.out.push_str(&score_html::served(lke, report, lang));
         if let Some(problem) = &report.problem {
-            put(&mut self.out, &["<p class=\"problem\">", l.problem, ": "]);
+            put(self.out, &["<p class=\"problem\">", l.problem, ": "]);
             self.esc(&problems::message(problem, lang));
             self.out.push_str("</p>\n");
         }
         if let Some(indicator) = report.whole().filter(|i| !i.actions.is_empty()) {
-            put(&mut self.out, &["<p class=\"label\">", l.actions, "</p>\n<ul class=\"actions\">"]);
+            put(self.out, &["<p class=\"label\">", l.actions, "</p>\n<ul class=\"actions\">"]);
             for action in &indicator.actions {
                 self.out.push_str("<li>");
                 self.esc(action);
@@ -247,8 +240,8 @@ impl Card<'_> {
             return;
         }
         let head = ["<table class=\"docs\">\n<thead><tr><th>", l.period, "</th><th>", l.state, "</th>"];
-        put(&mut self.out, &head);
-        put(&mut self.out, &["<th>", l.document, "</th><th>", l.files, "</th></tr></thead>\n<tbody>\n"]);
+        put(self.out, &head);
+        put(self.out, &["<th>", l.document, "</th><th>", l.files, "</th></tr></thead>\n<tbody>\n"]);
         let mut when = String::with_capacity(48);
         for period in &report.periods {
             when.clear();
@@ -265,7 +258,7 @@ impl Card<'_> {
             self.document_rows(report, &when, state, None, files);
         }
         if !report.loose.is_empty() && report.periods.len() != 1 {
-            put(&mut self.out, &["<tr class=\"extra\"><td colspan=\"3\">", l.loose_files, "</td><td>"]);
+            put(self.out, &["<tr class=\"extra\"><td colspan=\"3\">", l.loose_files, "</td><td>"]);
             self.file_list(report, &report.loose);
             self.out.push_str("</td></tr>\n");
         }
@@ -274,12 +267,12 @@ impl Card<'_> {
 
     /// `text`, escaped.
     fn esc(&mut self, text: &str) {
-        put_esc(&mut self.out, text);
+        put_esc(self.out, text);
     }
 
     /// Opens a labelled piece of the card's line of facts.
     fn label(&mut self, label: &str) {
-        put(&mut self.out, &["<span><b>", label, "</b> "]);
+        put(self.out, &["<span><b>", label, "</b> "]);
     }
 
     /// One row per document; the period (`when`, escaped) and its state
@@ -299,13 +292,13 @@ impl Card<'_> {
             self.out.push_str("<tr>");
             if i == 0 && rows > 1 {
                 self.out.push_str("<td rowspan=\"");
-                put_number(&mut self.out, rows as u64);
-                put(&mut self.out, &["\" class=\"when\">", when, "</td><td rowspan=\""]);
-                put_number(&mut self.out, rows as u64);
-                put(&mut self.out, &["\"><span class=\"chip ", key, "\">", label, "</span></td>"]);
+                put_number(self.out, rows as u64);
+                put(self.out, &["\" class=\"when\">", when, "</td><td rowspan=\""]);
+                put_number(self.out, rows as u64);
+                put(self.out, &["\"><span class=\"chip ", key, "\">", label, "</span></td>"]);
             } else if i == 0 {
                 let cells = ["<td class=\"when\">", when, "</td><td><span class=\"chip ", key, "\">", label];
-                put(&mut self.out, &cells);
+                put(self.out, &cells);
                 self.out.push_str("</span></td>");
             }
             self.out.push_str("<td>");
@@ -317,7 +310,7 @@ impl Card<'_> {
                     Some(PeriodState::Due) => ("due", "•", self.l.missing),
                     _ => ("no", "✗", self.l.missing),
                 };
-                put(&mut self.out, &["<td class=\"", class, "\">", mark, " ", label, "</td></tr>\n"]);
+                put(self.out, &["<td class=\"", class, "\">", mark, " ", label, "</td></tr>\n"]);
             } else {
                 self.out.push_str("<td>");
                 self.file_list(report, &document.files);
@@ -325,7 +318,7 @@ impl Card<'_> {
             }
         }
         if !unmatched.is_empty() {
-            put(&mut self.out, &["<tr class=\"extra\"><td>", self.l.unmatched, "</td><td>"]);
+            put(self.out, &["<tr class=\"extra\"><td>", self.l.unmatched, "</td><td>"]);
             self.file_list(report, unmatched);
             self.out.push_str("</td></tr>\n");
         }
@@ -338,12 +331,12 @@ impl Card<'_> {
         for file in files {
             self.out.push_str("<li><a href=\"");
             self.out.push_str(&self.folder);
-            let _ = write_url(&mut self.out, file);
+            let _ = write_url(self.out, file);
             self.out.push_str("\">");
-            let _ = write_esc(&mut self.out, file);
+            let _ = write_esc(self.out, file);
             self.out.push_str("</a>");
             if report.in_lfs_files.binary_search(file).is_ok() {
-                put(&mut self.out, &[" <span class=\"lfs\">", self.l.in_lfs, "</span>"]);
+                put(self.out, &[" <span class=\"lfs\">", self.l.in_lfs, "</span>"]);
             }
             self.out.push_str("</li>");
         }
@@ -363,8 +356,8 @@ impl Card<'_> {
     /// A link to `path`, relative to the repository root, showing it.
     fn link(&mut self, path: &str) {
         // The prefix is `../` and names already percent-encoded.
-        put(&mut self.out, &["<a href=\"", self.links.to_root]);
-        let _ = write_url(&mut self.out, path);
+        put(self.out, &["<a href=\"", self.links.to_root]);
+        let _ = write_url(self.out, path);
         self.out.push_str("\">");
         self.esc(path);
         self.out.push_str("</a>");
@@ -433,7 +426,8 @@ mod tests {
         let mut page = Vec::new();
         articles.copy(&eval.indicators, eval.indicators.iter(), &mut page).unwrap();
         handed.reverse();
-        let expected: String = handed.iter().map(|(_, report)| articles.card(report)).collect();
+        let mut expected = String::new();
+        handed.iter().for_each(|(_, report)| articles.card(report, &mut expected));
         assert_eq!(String::from_utf8(page).unwrap(), expected);
         assert!(expected.contains("foto Temu.jpg"), "cards in full, with their files:\n{expected}");
         let names: Vec<&str> = handed.iter().map(|(_, r)| r.text()).collect();

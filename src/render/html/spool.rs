@@ -61,7 +61,7 @@ pub(super) struct Written {
 /// and length.
 #[derive(Default)]
 struct Piece {
-    bytes: Vec<u8>,
+    bytes: String,
     cards: Vec<(usize, usize, usize)>,
 }
 
@@ -78,7 +78,15 @@ impl Spool {
 
     /// Adds the card of the indicator at `index` in the plan, after its
     /// lead (`""` for none).
+    #[cfg(test)]
     pub(super) fn add(&self, index: usize, lead: &str, card: &str) {
+        self.add_with(index, lead, |out| out.push_str(card));
+    }
+
+    /// Adds the card of the indicator at `index` in the plan, after its
+    /// lead (`""` for none): what `card` appends to the text it is given,
+    /// made straight into this thread's piece.
+    pub(super) fn add_with(&self, index: usize, lead: &str, card: impl FnOnce(&mut String)) {
         let worker = rayon::current_thread_index();
         let pieces = self.pieces.get_or_init(|| {
             // Outside a pool, the cards are made on one thread.
@@ -86,9 +94,11 @@ impl Spool {
             (0..=workers).map(|_| Mutex::default()).collect()
         });
         let mut piece = lock(&pieces[worker.map_or(0, |i| i + 1) % pieces.len()]);
-        piece.bytes.extend_from_slice(lead.as_bytes());
-        piece.bytes.extend_from_slice(card.as_bytes());
-        piece.cards.push((index, lead.len(), card.len()));
+        piece.bytes.push_str(lead);
+        let start = piece.bytes.len();
+        card(&mut piece.bytes);
+        let len = piece.bytes.len() - start;
+        piece.cards.push((index, lead.len(), len));
         if piece.bytes.len() >= PIECE {
             self.write(&mut piece);
         }
@@ -98,7 +108,7 @@ impl Spool {
     fn write(&self, piece: &mut Piece) {
         let mut written = lock(&self.written);
         if written.failed.is_none() {
-            written.failed = (&self.file).write_all(&piece.bytes).err();
+            written.failed = (&self.file).write_all(piece.bytes.as_bytes()).err();
         }
         let mut at = written.bytes;
         for &(index, lead, len) in &piece.cards {
