@@ -215,6 +215,7 @@ impl Page<'_> {
     fn indicators(&mut self, view: &StatusView) {
         w!(self, "<section id=\"indicators\">\n<h2>{}</h2>\n", self.l.documents_and_files);
         self.spill(0);
+        // Taken for the copy, which also borrows the page, and put back.
         if let Some(file) = self.file.take() {
             if self.failed.is_none() {
                 self.failed = self.copy_cards(view, &file).err();

@@ -24,7 +24,7 @@ pub(super) struct Page<'a> {
     pub(super) out: String,
     pub(super) sink: &'a mut dyn std::io::Write,
     /// The file `sink` writes to, when it is one: cards are copied into it
-    /// from their spool.
+    /// from their spool, and what is written is sent on to disk as it is.
     pub(super) file: Option<PageFile<'a>>,
     /// The first error of `sink`: what is made after it is dropped.
     pub(super) failed: Option<std::io::Error>,

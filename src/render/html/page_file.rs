@@ -10,8 +10,11 @@ use std::io::Seek;
 /// Writing to disk is started each time this many bytes more are written.
 pub(super) const STEP: u64 = 8 * 1024 * 1024;
 
+/// A page's file, and how much of it is on its way to disk.
 pub(super) struct PageFile<'f> {
+    /// The file, written only at its end (by `write` or a copy).
     pub(super) file: &'f File,
+    /// Bytes written between starts of writing to disk: `STEP` but in tests.
     step: u64,
     /// Bytes of the file whose writing to disk is started.
     sent: Cell<u64>,
@@ -23,7 +26,9 @@ impl<'f> PageFile<'f> {
         PageFile::every(file, STEP)
     }
 
+    /// `file`, sent on every `step` bytes (more than none).
     pub(super) fn every(file: &'f File, step: u64) -> PageFile<'f> {
+        debug_assert!(step > 0, "a step of no bytes would send the whole file each time");
         PageFile { file, step, sent: Cell::new(0) }
     }
 
@@ -34,14 +39,15 @@ impl<'f> PageFile<'f> {
     pub(super) fn written(&self) {
         let Ok(at) = (&mut &*self.file).stream_position() else { return };
         let sent = self.sent.get();
-        if at < sent + self.step {
+        if at < sent.saturating_add(self.step) {
             return;
         }
         start_writing(self.file, sent, at - sent);
         self.sent.set(at);
     }
 
-    /// Bytes written between starts.
+    /// Bytes written between starts: what a copy into the file copies at
+    /// once.
     pub(super) fn step(&self) -> u64 {
         self.step
     }
@@ -59,7 +65,11 @@ impl<'f> PageFile<'f> {
 fn start_writing(file: &File, from: u64, len: u64) {
     use std::os::fd::AsRawFd;
     let (Ok(from), Ok(len)) = (from.try_into(), len.try_into()) else { return };
-    // SAFETY: the descriptor is an open file borrowed for the call.
+    // SAFETY: the descriptor is an open file borrowed for the call. The
+    // symbol is an ordinary one of libc, not one std declares weak (which
+    // a static link can leave at address 0, as `copy_file_range` was); a
+    // page under one step never calls it, so the static smoke test, whose
+    // pages are small, does not try it.
     unsafe {
         libc::sync_file_range(file.as_raw_fd(), from, len, libc::SYNC_FILE_RANGE_WRITE);
     }

@@ -57,11 +57,11 @@ pub(super) struct Written {
     window_at: u64,
 }
 
-/// Cards not yet written: their bytes, and each card's index, lead length
+/// Cards not yet written: their text, and each card's index, lead length
 /// and length.
 #[derive(Default)]
 struct Piece {
-    bytes: String,
+    text: String,
     cards: Vec<(usize, usize, usize)>,
 }
 
@@ -85,7 +85,11 @@ impl Spool {
 
     /// Adds the card of the indicator at `index` in the plan, after its
     /// lead (`""` for none): what `card` appends to the text it is given,
-    /// made straight into this thread's piece.
+    /// made straight into this thread's piece, whose lock it holds. So
+    /// `card` only appends, and never waits for other work of the pool:
+    /// this thread could take up another card meanwhile and lock its
+    /// piece again. A card that panics leaves its piece unusable, but a
+    /// panic ends zi before any page is written.
     pub(super) fn add_with(&self, index: usize, lead: &str, card: impl FnOnce(&mut String)) {
         let worker = rayon::current_thread_index();
         let pieces = self.pieces.get_or_init(|| {
@@ -94,12 +98,12 @@ impl Spool {
             (0..=workers).map(|_| Mutex::default()).collect()
         });
         let mut piece = lock(&pieces[worker.map_or(0, |i| i + 1) % pieces.len()]);
-        piece.bytes.push_str(lead);
-        let start = piece.bytes.len();
-        card(&mut piece.bytes);
-        let len = piece.bytes.len() - start;
+        piece.text.push_str(lead);
+        let start = piece.text.len();
+        card(&mut piece.text);
+        let len = piece.text.len() - start;
         piece.cards.push((index, lead.len(), len));
-        if piece.bytes.len() >= PIECE {
+        if piece.text.len() >= PIECE {
             self.write(&mut piece);
         }
     }
@@ -108,7 +112,7 @@ impl Spool {
     fn write(&self, piece: &mut Piece) {
         let mut written = lock(&self.written);
         if written.failed.is_none() {
-            written.failed = (&self.file).write_all(piece.bytes.as_bytes()).err();
+            written.failed = (&self.file).write_all(piece.text.as_bytes()).err();
         }
         let mut at = written.bytes;
         for &(index, lead, len) in &piece.cards {
@@ -120,7 +124,7 @@ impl Spool {
             at += len as u64;
         }
         written.bytes = at;
-        piece.bytes.clear();
+        piece.text.clear();
         piece.cards.clear();
     }
 
@@ -220,6 +224,7 @@ impl Written {
 
 /// Appends bytes `range` of `from` to `to`, inside the kernel where it can,
 /// a step of `to` at a time: each is sent on to disk as the next is copied.
+/// Where the kernel cannot, through this process (`copy_by_reading`).
 #[cfg(target_os = "linux")]
 fn copy_range(from: &File, range: Range, to: &PageFile) -> io::Result<()> {
     use std::os::fd::AsRawFd;
@@ -276,13 +281,17 @@ fn copy_range(from: &File, range: Range, to: &PageFile) -> io::Result<()> {
     copy_by_reading(from, range, to)
 }
 
-/// `copy_range` through this process.
-fn copy_by_reading(mut from: &File, Range { at, len }: Range, to: &PageFile) -> io::Result<()> {
+/// `copy_range` through this process, also a step of `to` at a time.
+fn copy_by_reading(mut from: &File, Range { at, mut len }: Range, to: &PageFile) -> io::Result<()> {
     from.seek(SeekFrom::Start(at))?;
-    let copied = io::copy(&mut from.take(len as u64), &mut &*to.file)?;
-    to.written();
-    if copied < len as u64 {
-        return Err(io::ErrorKind::UnexpectedEof.into());
+    while len > 0 {
+        let step = len.min(usize::try_from(to.step()).unwrap_or(usize::MAX));
+        let copied = io::copy(&mut from.take(step as u64), &mut &*to.file)?;
+        to.written();
+        if copied < step as u64 {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        len -= step;
     }
     Ok(())
 }
@@ -346,14 +355,18 @@ mod tests {
     fn a_long_run_is_copied_a_step_at_a_time_and_each_step_sent_on() {
         let spool = spooled(&[(0, "", "<a>"), (1, "", "<bb>"), (2, "", "<ccc>")]);
         let written = spool.finish().unwrap();
-        let file = tempfile::tempfile().unwrap();
-        (&file).write_all(b"<h2>").unwrap();
-        let page = PageFile::every(&file, 5);
-        copy_range(&spool.file, Range { at: 0, len: 12 }, &page).unwrap();
-        // Copied in 5, 5 and 2 bytes; sent on at 9 and 14 bytes of the page.
-        assert_eq!(page.sent(), 14);
-        assert_eq!(contents(page.file), "<h2><a><bb><ccc>");
         assert_eq!(written.at(2), Some(Placed { at: 7, len: 5, lead: 0 }));
+        // Inside the kernel where it can, and through this process.
+        type Copy = fn(&File, Range, &PageFile) -> io::Result<()>;
+        for copy in [copy_range as Copy, copy_by_reading] {
+            let file = tempfile::tempfile().unwrap();
+            (&file).write_all(b"<h2>").unwrap();
+            let page = PageFile::every(&file, 5);
+            copy(&spool.file, Range { at: 0, len: 12 }, &page).unwrap();
+            // Copied in 5, 5 and 2 bytes; sent on at 9 and 14 bytes of the page.
+            assert_eq!(page.sent(), 14);
+            assert_eq!(contents(page.file), "<h2><a><bb><ccc>");
+        }
     }
 
     #[test]
