@@ -68,7 +68,8 @@ pub(crate) fn report_to_file(
     articles: &Articles,
     page: &File,
 ) -> std::io::Result<()> {
-    write_page(view, entries, (score, lang, articles), &mut { page }, Some(page))
+    let page = PageFile::new(page);
+    write_page(view, entries, (score, lang, articles), &mut &page, Some(&page))
 }
 
 fn write_page(
@@ -76,12 +77,12 @@ fn write_page(
     entries: &[Entry],
     (score, lang, articles): (&Score, Lang, &Articles),
     sink: &mut dyn std::io::Write,
-    file: Option<&File>,
+    file: Option<&PageFile>,
 ) -> std::io::Result<()> {
     let mut page = Page {
         out: String::with_capacity(2 * CHUNK),
         sink,
-        file: file.map(PageFile::new),
+        file,
         failed: None,
         lang,
         l: lang.labels(),
@@ -215,12 +216,10 @@ impl Page<'_> {
     fn indicators(&mut self, view: &StatusView) {
         w!(self, "<section id=\"indicators\">\n<h2>{}</h2>\n", self.l.documents_and_files);
         self.spill(0);
-        // Taken for the copy, which also borrows the page, and put back.
-        if let Some(file) = self.file.take() {
+        if let Some(file) = self.file {
             if self.failed.is_none() {
-                self.failed = self.copy_cards(view, &file).err();
+                self.failed = self.copy_cards(view, file).err();
             }
-            self.file = Some(file);
             w!(self, "</section>\n");
             return;
         }

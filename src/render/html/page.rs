@@ -24,8 +24,8 @@ pub(super) struct Page<'a> {
     pub(super) out: String,
     pub(super) sink: &'a mut dyn std::io::Write,
     /// The file `sink` writes to, when it is one: cards are copied into it
-    /// from their spool, and what is written is sent on to disk as it is.
-    pub(super) file: Option<PageFile<'a>>,
+    /// from their spool.
+    pub(super) file: Option<&'a PageFile<'a>>,
     /// The first error of `sink`: what is made after it is dropped.
     pub(super) failed: Option<std::io::Error>,
     pub(super) lang: Lang,
@@ -43,7 +43,6 @@ impl Page<'_> {
         }
         if self.failed.is_none() {
             self.failed = self.sink.write_all(self.out.as_bytes()).err();
-            self.written();
         }
         self.out.clear();
     }
@@ -80,15 +79,7 @@ impl Page<'_> {
     pub(super) fn write_bytes(&mut self, bytes: &mut Vec<u8>) {
         if self.failed.is_none() {
             self.failed = self.sink.write_all(bytes).err();
-            self.written();
         }
         bytes.clear();
-    }
-
-    /// After a write to the sink: a file's bytes are sent on to disk.
-    fn written(&self) {
-        if let Some(file) = &self.file {
-            file.written();
-        }
     }
 }

@@ -2,17 +2,19 @@
 //! written: the page is flushed to disk before it replaces the old one,
 //! and a flush of a whole large page at the end waits for all of it,
 //! where one started every few megabytes has little left to wait for.
+//! What is written through it is sent on by itself; a copy into its file
+//! inside the kernel calls `written` after each step.
 
 use std::cell::Cell;
 use std::fs::File;
-use std::io::Seek;
+use std::io::{self, Seek, Write};
 
 /// Writing to disk is started each time this many bytes more are written.
 pub(super) const STEP: u64 = 8 * 1024 * 1024;
 
 /// A page's file, and how much of it is on its way to disk.
 pub(super) struct PageFile<'f> {
-    /// The file, written only at its end (by `write` or a copy).
+    /// The file, written only at its end (through this or by a copy).
     pub(super) file: &'f File,
     /// Bytes written between starts of writing to disk: `STEP` but in tests.
     step: u64,
@@ -59,6 +61,18 @@ impl<'f> PageFile<'f> {
     }
 }
 
+impl Write for &PageFile<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = (&mut &*self.file).write(bytes)?;
+        self.written();
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        (&mut &*self.file).flush()
+    }
+}
+
 /// Starts writing bytes `from..from + len` of `file` to disk, without
 /// waiting for them.
 #[cfg(target_os = "linux")]
@@ -80,8 +94,6 @@ fn start_writing(_: &File, _: u64, _: u64) {}
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
-
     use super::*;
 
     #[test]
@@ -90,8 +102,7 @@ mod tests {
         let page = PageFile::every(&file, 10);
         let mut sent = Vec::new();
         for piece in ["abcd", "efgh", "ijkl", "m", "nopqrstuvwxyz0123456789"] {
-            (&file).write_all(piece.as_bytes()).unwrap();
-            page.written();
+            (&page).write_all(piece.as_bytes()).unwrap();
             sent.push(page.sent());
         }
         assert_eq!(sent, [0, 0, 12, 12, 36]);

@@ -185,8 +185,7 @@ impl Copier<'_> {
             start.len += placed.lead;
         } else if !text.is_empty() {
             self.flush()?;
-            (&mut &*self.to.file).write_all(text.as_bytes())?;
-            self.to.written();
+            (&mut &*self.to).write_all(text.as_bytes())?;
         }
         text.clear();
         match &mut self.run {
@@ -286,8 +285,7 @@ fn copy_by_reading(mut from: &File, Range { at, mut len }: Range, to: &PageFile)
     from.seek(SeekFrom::Start(at))?;
     while len > 0 {
         let step = len.min(usize::try_from(to.step()).unwrap_or(usize::MAX));
-        let copied = io::copy(&mut from.take(step as u64), &mut &*to.file)?;
-        to.written();
+        let copied = io::copy(&mut from.take(step as u64), &mut &*to)?;
         if copied < step as u64 {
             return Err(io::ErrorKind::UnexpectedEof.into());
         }
